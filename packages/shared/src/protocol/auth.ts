@@ -1,0 +1,38 @@
+// Login turns an email and password into credentials bound to one device.
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDateTime, Nullable, Uuid } from './common.ts';
+import { OrganizationSchema, RoleSchema } from './entities.ts';
+
+export const LoginRequestSchema = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 200 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+  deviceName: Type.Optional(Type.String({ maxLength: 100 })),
+  appVersion: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type LoginRequest = Static<typeof LoginRequestSchema>;
+
+export const AssignmentSchema = Type.Object({
+  id: Uuid,
+  expiresAt: IsoDateTime,
+  status: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
+  location: Nullable(Type.String()),
+});
+
+export const CredentialsSchema = Type.Object({
+  accessToken: Type.String(),
+  accessExpiresAt: IsoDateTime,
+  refreshToken: Type.String(),
+  refreshExpiresAt: IsoDateTime,
+});
+export type Credentials = Static<typeof CredentialsSchema>;
+
+export const LoginResponseSchema = Type.Object({
+  credentials: CredentialsSchema,
+  deviceId: Uuid,
+  user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String(), role: RoleSchema }),
+  organization: OrganizationSchema,
+  assignment: Nullable(AssignmentSchema),
+});
+export type LoginResponse = Static<typeof LoginResponseSchema>;
+
+export const RefreshRequestSchema = Type.Object({ refreshToken: Type.String({ minLength: 10 }) });

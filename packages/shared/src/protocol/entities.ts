@@ -1,0 +1,123 @@
+// Rows as they travel between server and devices (camelCase; the server converts from snake_case).
+import { Type, type Static } from '@sinclair/typebox';
+import { CONFLICT_STATUSES, DOMAIN_TYPES, METHODS, ROLES, SESSION_STATUSES } from '../domain.ts';
+import { IsoDateTime, Nullable, Uuid } from './common.ts';
+
+const literals = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+
+export const RoleSchema = literals(ROLES);
+export const MethodSchema = literals(METHODS);
+export const SessionStatusSchema = literals(SESSION_STATUSES);
+export const DomainTypeSchema = literals(DOMAIN_TYPES);
+export const ConflictStatusSchema = literals(CONFLICT_STATUSES);
+
+export const PolicyRuleSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('qr_beats_manual_absent') }),
+  Type.Object({ kind: Type.Literal('earliest_arrival_between'), states: Type.Array(Type.String()) }),
+  Type.Object({ kind: Type.Literal('latest_wins') }),
+]);
+
+export const OrganizationSettingsSchema = Type.Object({
+  labels: Type.Object({ session: Type.String(), participant: Type.String(), group: Type.String() }),
+  lateAfterMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
+  conflictPolicy: Type.Object({ rules: Type.Array(PolicyRuleSchema) }),
+  tempUsherGraceHours: Type.Integer({ minimum: 0, maximum: 720 }),
+});
+export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
+
+export const OrganizationSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  slug: Type.String(),
+  domainType: DomainTypeSchema,
+  settings: OrganizationSettingsSchema,
+});
+export type Organization = Static<typeof OrganizationSchema>;
+
+export const UserSummarySchema = Type.Object({
+  id: Uuid,
+  displayName: Type.String(),
+  role: RoleSchema,
+  active: Type.Boolean(),
+});
+export type UserSummary = Static<typeof UserSummarySchema>;
+
+export const ParticipantSchema = Type.Object({
+  id: Uuid,
+  firstName: Type.String(),
+  lastName: Type.String(),
+  preferredName: Nullable(Type.String()),
+  personalCode: Type.String(),
+  externalKey: Nullable(Type.String()),
+  qrToken: Type.String(),
+  guardianName: Nullable(Type.String()),
+  guardianPhone: Nullable(Type.String()),
+  active: Type.Boolean(),
+  extra: Type.Record(Type.String(), Type.Unknown()),
+  groupIds: Type.Array(Uuid),
+  updatedAt: IsoDateTime,
+});
+export type Participant = Static<typeof ParticipantSchema>;
+
+export const GroupSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  parentId: Nullable(Uuid),
+  active: Type.Boolean(),
+});
+export type Group = Static<typeof GroupSchema>;
+
+export const SessionSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  location: Nullable(Type.String()),
+  groupIds: Type.Array(Uuid),
+  scheduledStart: IsoDateTime,
+  scheduledEnd: IsoDateTime,
+  actualStart: Nullable(IsoDateTime),
+  actualEnd: Nullable(IsoDateTime),
+  status: SessionStatusSchema,
+  lateAfterMinutes: Nullable(Type.Integer({ minimum: 0 })),
+});
+export type Session = Static<typeof SessionSchema>;
+
+export const PresenceStateSchema = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  label: Type.String(),
+  color: Type.String(),
+  sortOrder: Type.Integer(),
+  isDefault: Type.Boolean(),
+  countsAsPresent: Type.Boolean(),
+  active: Type.Boolean(),
+});
+export type PresenceState = Static<typeof PresenceStateSchema>;
+
+export const PresenceRecordSchema = Type.Object({
+  id: Uuid,
+  sessionId: Uuid,
+  participantId: Uuid,
+  state: Nullable(Type.String({ description: 'null when the record was cleared' })),
+  method: Type.String(),
+  recordedAt: IsoDateTime,
+  recordedBy: Uuid,
+  deviceId: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  hasConflict: Type.Boolean(),
+  conflictId: Nullable(Uuid),
+  updatedAt: IsoDateTime,
+});
+export type PresenceRecord = Static<typeof PresenceRecordSchema>;
+
+export const TombstoneSchema = Type.Object({
+  entity: Type.Union([
+    Type.Literal('participant'),
+    Type.Literal('group'),
+    Type.Literal('session'),
+    Type.Literal('presenceState'),
+    Type.Literal('presenceRecord'),
+  ]),
+  id: Uuid,
+});
+export type Tombstone = Static<typeof TombstoneSchema>;
