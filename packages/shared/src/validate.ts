@@ -27,7 +27,7 @@ export function compileValidator<T extends TSchema>(schema: T) {
       // The first error per path is the most specific one; unions repeat themselves.
       if (problems.some((p) => p.path === e.path)) continue;
       problems.push({ path: e.path || '/', message: e.message });
-      if (problems.length >= 5) break;
+      if (problems.length >= 12) break;
     }
     return { ok: false, problems };
   };

@@ -10,7 +10,7 @@ import * as push from './push.ts';
 import { PROTOCOL_VERSION } from './version.ts';
 
 const KNOWN: Record<number, string> = {
-  1: 'PLACEHOLDER',
+  1: '820ab95d9bd74393',
 };
 
 function hashSchemas(): string {

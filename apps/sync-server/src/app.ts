@@ -1,0 +1,72 @@
+// Builds the Fastify app; never listens (tests use app.inject, server.ts listens).
+import { existsSync } from 'node:fs';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { PROTOCOL_VERSION } from '@rollcall/shared';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { contextPlugin, type AppContext } from './plugins/context.ts';
+import { installErrorHandler } from './plugins/errors.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { syncRoutes } from './features/sync/sync.routes.ts';
+import { conflictRoutes } from './features/conflicts/conflicts.routes.ts';
+import { historyRoutes } from './features/history/history.routes.ts';
+import { rosterRoutes } from './features/roster/roster.routes.ts';
+
+export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandler(app);
+  await app.register(contextPlugin, { ctx });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'script-src': ["'self'"],
+        'connect-src': ["'self'"],
+        'worker-src': ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Rollcall sync server', version: `protocol ${PROTOCOL_VERSION}` } },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', {
+    schema: { response: { 200: Type.Object({ status: Type.String(), database: Type.String(), protocolVersion: Type.Integer() }) } },
+  }, async () => {
+    await ctx.db.kysely.selectFrom('server_meta').select('key').limit(1).execute();
+    return { status: 'ok', database: ctx.db.dialect, protocolVersion: PROTOCOL_VERSION };
+  });
+  await app.register(async (api) => {
+    await api.register(authRoutes);
+    await api.register(syncRoutes);
+    await api.register(conflictRoutes);
+    await api.register(historyRoutes);
+    await api.register(rosterRoutes);
+  }, { prefix: '/api/v1' });
+  await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
+  return app;
+}
+
+// The built PWA on the same origin as the API, with an SPA fallback for client-side routes.
+async function serveWeb(app: FastifyInstance, webDist: string | null) {
+  if (!webDist || !existsSync(webDist)) return;
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ statusCode: 404, code: 'not_found', error: 'Not Found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,52 @@
+// Operator commands. `create-org` is how a real deployment starts (next to the demo seed):
+//   pnpm --filter @rollcall/sync-server cli create-org --name "St. Mark" --slug st-mark --type church \
+//        --admin-email admin@stmark.org --admin-name "Ama Admin" --admin-password '…'
+//   … cli migrate | seed-demo
+import { parseArgs } from 'node:util';
+import { DOMAIN_TYPES, type DomainType } from '@rollcall/shared';
+import { loadConfig } from './env.ts';
+import { openRuntime } from './runtime.ts';
+import { createOrganization } from './features/organizations/organizations.service.ts';
+import { seedDemoIfEmpty } from './features/demo/demo-seed.ts';
+
+const USAGE = `usage: cli <migrate | seed-demo | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P>`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const runtime = await openRuntime(loadConfig());
+  try {
+    if (command === 'migrate') return console.log('database is at the latest migration');
+    if (command === 'seed-demo') {
+      const seeded = await seedDemoIfEmpty(runtime.db.kysely, runtime.clock);
+      return console.log(seeded ? `seeded ${seeded.organizationName}` : 'database not empty; nothing seeded');
+    }
+    if (command === 'create-org') return await createOrg(runtime, rest);
+    throw new Error(USAGE);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function createOrg(runtime: Awaited<ReturnType<typeof openRuntime>>, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' }, slug: { type: 'string' }, type: { type: 'string', default: 'church' },
+      'admin-email': { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-password': { type: 'string' },
+    },
+  });
+  const missing = ['name', 'slug', 'admin-email', 'admin-name', 'admin-password'].filter((k) => !values[k as keyof typeof values]);
+  if (missing.length) throw new Error(`missing --${missing.join(', --')}\n${USAGE}`);
+  if (!DOMAIN_TYPES.includes(values.type as DomainType)) throw new Error(`--type must be one of ${DOMAIN_TYPES.join(', ')}`);
+  if (values['admin-password']!.length < 10) throw new Error('--admin-password must have at least 10 characters');
+  const { organizationId } = await createOrganization(runtime.db.kysely, runtime.clock, {
+    name: values.name!, slug: values.slug!, domainType: values.type as DomainType,
+    admin: { email: values['admin-email']!, password: values['admin-password']!, displayName: values['admin-name']! },
+  });
+  console.log(`created organization ${values.slug} (${organizationId}) with admin ${values['admin-email']}`);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+// The only module that reads process.env. Config is validated once and frozen.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string | null; // postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath
+  sqlitePath: string;
+  webDist: string | null;
+  seedDemo: boolean;
+  logLevel: string;
+  tempUsherGraceHours: number;
+  isCi: boolean;
+  testDatabaseUrl: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Both src/ (tsx) and dist/ (bundled) sit one level below the package root.
+const packageRoot = resolve(here, '..');
+
+function intFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
+  }
+  return Object.freeze({
+    host: env.HOST ?? '0.0.0.0',
+    port: intFrom('PORT', env.PORT, 3000),
+    databaseUrl,
+    sqlitePath: resolve(env.SQLITE_PATH ?? resolve(packageRoot, '.data/rollcall.sqlite')),
+    webDist: env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),
+    seedDemo: (env.SEED_DEMO ?? '1') !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    tempUsherGraceHours: intFrom('TEMP_USHER_GRACE_HOURS', env.TEMP_USHER_GRACE_HOURS, 24),
+    isCi: env.CI === 'true' || env.CI === '1',
+    testDatabaseUrl: env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+}

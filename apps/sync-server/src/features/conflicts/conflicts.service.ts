@@ -1,0 +1,106 @@
+// The resolution queue. A resolution is itself a new change: the record gets a new version and a
+// new sync seq (every device pulls it), the conflict keeps both versions plus the decision, and
+// the audit log records who decided what.
+import type { KeyState, Observation } from '@rollcall/conflict';
+import { uuidv7, type ConflictListQuery, type Resolution } from '@rollcall/shared';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { iso } from '../../lib/clock.ts';
+import { conflict as conflictError, badRequest, notFound } from '../../lib/errors.ts';
+import type { AppContext } from '../../plugins/context.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
+import { keyStateFromRow } from '../sync/presence-batch.ts';
+import { toPresenceRecord } from '../sync/mappers.ts';
+import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
+import * as repo from './conflicts.repository.ts';
+import { idsIn, toConflict, versionsOf, type ConflictWithNames } from './conflicts.mapper.ts';
+
+export async function listConflicts(ctx: AppContext, auth: AuthContext, q: ConflictListQuery) {
+  const db = ctx.db.kysely;
+  const { rows, total } = await repo.listConflicts(db, auth.organizationId, q);
+  const ids = idsIn(rows);
+  const names = await repo.namesFor(db, auth.organizationId, [...ids.userIds, ...rows.flatMap((r) => (r.resolved_by ? [r.resolved_by] : []))], ids.deviceIds);
+  return { items: rows.map((r) => toConflict(r, names)), total };
+}
+
+export async function getConflict(ctx: AppContext, auth: AuthContext, id: string) {
+  const db = ctx.db.kysely;
+  const row = await repo.findConflict(db, auth.organizationId, id);
+  if (!row) throw notFound(`Conflict ${id}`);
+  return present(ctx, auth, row);
+}
+
+async function present(ctx: AppContext, auth: AuthContext, row: ConflictWithNames) {
+  const ids = idsIn([row]);
+  const names = await repo.namesFor(ctx.db.kysely, auth.organizationId, [...ids.userIds, ...(row.resolved_by ? [row.resolved_by] : [])], ids.deviceIds);
+  const earlier = await repo.earlierResolutions(ctx.db.kysely, auth.organizationId, row.participant_id, row.id);
+  return { ...toConflict(row, names), earlierResolutions: earlier.map((e) => ({ id: e.id, sessionId: e.session_id, status: e.status, choice: e.resolution_choice, state: e.resolution_state, resolvedAt: e.resolved_at, rule: e.rule })) };
+}
+
+function targetState(row: ConflictWithNames, r: Resolution, codes: Set<string>): string | null {
+  const [a, b] = versionsOf(row);
+  if (r.choice === 'keep_a') return a?.state ?? null;
+  if (r.choice === 'keep_b') return (b ?? a)?.state ?? null;
+  if (!r.state) throw badRequest('A resolution with choice "state" needs a state', [{ path: 'body/state', message: 'is required when choice is "state"' }]);
+  if (!codes.has(r.state)) throw badRequest(`"${r.state}" is not a presence state of your organization`, [{ path: 'body/state', message: 'unknown presence state' }]);
+  return r.state;
+}
+
+export async function resolveMany(ctx: AppContext, auth: AuthContext, ids: string[], r: Resolution, preview = false) {
+  const now = ctx.clock.now();
+  const outcome = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const seq = await lockSeq(trx, auth.organizationId);
+    const codes = new Set((await trx.selectFrom('presence_states').select('code').where('organization_id', '=', auth.organizationId).execute()).map((s) => s.code));
+    const items = [];
+    for (const id of ids) items.push(await resolveOne(trx, seq, auth, id, r, codes, now, preview));
+    if (!preview) await seq.flush();
+    return items;
+  });
+  if (!preview && outcome.length) {
+    await ctx.notifier.publish({ organizationId: auth.organizationId, seq: 0, sessionIds: [...new Set(outcome.map((o) => o.sessionId))] });
+  }
+  return outcome;
+}
+
+async function resolveOne(
+  trx: Transaction<Database>, seq: SeqAllocator, auth: AuthContext, id: string, r: Resolution,
+  codes: Set<string>, now: number, preview: boolean,
+) {
+  const row = await repo.findConflict(trx, auth.organizationId, id);
+  if (!row) throw notFound(`Conflict ${id}`);
+  if (row.status !== 'open') throw conflictError(`Conflict ${id} is already ${row.status.replace('_', ' ')}`, 'already_resolved');
+  const record = await repo.findRecordForConflict(trx, row.session_id, row.participant_id);
+  if (!record) throw notFound(`The presence record of conflict ${id}`);
+  const state = targetState(row, r, codes);
+  const base = { id, sessionId: row.session_id, participantId: row.participant_id, participantName: `${row.first_name} ${row.last_name}`, fromState: record.state, toState: state };
+  if (preview) return base;
+  const nowIso = iso(now);
+  const prev = keyStateFromRow(record);
+  const obs: Observation = {
+    changeId: uuidv7(now), deviceId: auth.deviceId, deviceSeq: 0, userId: auth.userId, state, method: 'resolution',
+    recordedAt: nowIso, hlc: `${String(now).padStart(15, '0')}-00000-server`, baseVersion: prev.version,
+  };
+  const next: KeyState = { version: prev.version + 1, record: obs, current: [obs], conflict: null };
+  await trx.updateTable('presence_records').set({
+    state, method: 'resolution', recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId,
+    change_id: obs.changeId, version: next.version, has_conflict: 0, conflict_id: id,
+    key_state: JSON.stringify({ record: next.record, current: next.current, conflict: null }), updated_at: nowIso, seq: seq.next(),
+  }).where('id', '=', record.id).execute();
+  await trx.updateTable('sync_conflicts').set({
+    status: 'resolved', resolution_choice: r.choice, resolution_state: state, resolution_note: r.note ?? null,
+    resolved_by: auth.userId, resolved_at: nowIso, updated_at: nowIso,
+  }).where('id', '=', id).execute();
+  await trx.insertInto('changes').values({
+    change_id: obs.changeId, organization_id: auth.organizationId, device_id: auth.deviceId, device_seq: 0,
+    user_id: auth.userId, kind: 'presence.set', session_id: row.session_id, participant_id: row.participant_id,
+    payload: JSON.stringify({ resolution: r, conflictId: id }), status: 'applied', version: next.version,
+    conflict_id: id, grace_accepted: 0, received_at: nowIso, history_id: id,
+  }).execute();
+  await trx.insertInto('audit_log').values({
+    id: uuidv7(now), organization_id: auth.organizationId, at: nowIso, user_id: auth.userId, device_id: auth.deviceId,
+    source: 'admin', action: 'resolve_conflict', entity: 'sync_conflict', entity_id: id,
+    old_values: JSON.stringify({ state: record.state, version: record.version, status: 'open' }),
+    new_values: JSON.stringify({ state, version: next.version, status: 'resolved', choice: r.choice, note: r.note ?? null }),
+  }).execute();
+  return { ...base, record: toPresenceRecord({ ...record, state, version: next.version, has_conflict: 0, method: 'resolution', recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId, change_id: obs.changeId, conflict_id: id, updated_at: nowIso }) };
+}

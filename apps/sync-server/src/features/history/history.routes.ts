@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, Uuid, Nullable } from '@rollcall/shared';
+import { Type } from '@sinclair/typebox';
+import { requireRole, who } from '../../plugins/auth.ts';
+import { notFound } from '../../lib/errors.ts';
+import * as repo from './history.repository.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const History = Type.Object({
+  id: Type.String(), deviceId: Type.String(), deviceName: Nullable(Type.String()), userId: Type.String(),
+  userName: Nullable(Type.String()), received: Type.Integer(), applied: Type.Integer(), duplicate: Type.Integer(),
+  merged: Type.Integer(), conflict: Type.Integer(), rejected: Type.Integer(), status: Type.String(),
+  error: Nullable(Type.String()), durationMs: Type.Integer(), startedAt: Type.String(), appVersion: Nullable(Type.String()),
+});
+const Rejection = Type.Object({
+  id: Type.String(), changeIndex: Type.Integer(), changeId: Nullable(Type.String()), code: Type.String(),
+  reason: Type.String(), payload: Type.Unknown(), reappliedAt: Nullable(Type.String()),
+});
+
+export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.ctx.db.kysely;
+  app.get('/sync-history', {
+    preHandler: requireRole('admin', 'manager'),
+    schema: {
+      tags: ['sync'],
+      querystring: Type.Object({
+        deviceId: Type.Optional(Uuid), userId: Type.Optional(Uuid),
+        status: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('partial'), Type.Literal('failed')])),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
+      }),
+      response: { 200: Type.Object({ items: Type.Array(History), total: Type.Integer() }), ...errors },
+    },
+  }, async (req) => repo.listHistory(db, who(req).organizationId, req.query));
+
+  app.get('/sync-history/:id', {
+    preHandler: requireRole('admin', 'manager'),
+    schema: { tags: ['sync'], params: Type.Object({ id: Uuid }), response: { 200: Type.Intersect([History, Type.Object({ rejections: Type.Array(Rejection) })]), ...errors } },
+  }, async (req) => {
+    const found = await repo.getHistory(db, who(req).organizationId, req.params.id);
+    if (!found) throw notFound(`Sync history ${req.params.id}`);
+    return found;
+  });
+};

@@ -1,0 +1,35 @@
+// Admin writes to the roster. Every write takes the sync seq (so devices pull it in commit order)
+// and leaves an audit entry with the old and new values.
+import { uuidv7 } from '@rollcall/shared';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { iso } from '../../lib/clock.ts';
+import type { AppContext } from '../../plugins/context.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
+import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
+
+export interface WriteScope {
+  trx: Transaction<Database>;
+  seq: SeqAllocator;
+  nowIso: string;
+  audit(entity: string, entityId: string, action: string, oldValues: unknown, newValues: unknown): Promise<void>;
+}
+
+export async function rosterWrite<T>(ctx: AppContext, auth: AuthContext, work: (s: WriteScope) => Promise<T>): Promise<T> {
+  const now = ctx.clock.now();
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
+    const seq = await lockSeq(trx, auth.organizationId);
+    const audit: WriteScope['audit'] = async (entity, entityId, action, oldValues, newValues) => {
+      await trx.insertInto('audit_log').values({
+        id: uuidv7(now), organization_id: auth.organizationId, at: iso(now), user_id: auth.userId, device_id: auth.deviceId,
+        source: 'admin', action, entity, entity_id: entityId,
+        old_values: oldValues === null ? null : JSON.stringify(oldValues), new_values: newValues === null ? null : JSON.stringify(newValues),
+      }).execute();
+    };
+    const out = await work({ trx, seq, nowIso: iso(now), audit });
+    await seq.flush();
+    return out;
+  });
+  await ctx.notifier.publish({ organizationId: auth.organizationId, seq: 0, sessionIds: [] });
+  return result;
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, GroupSchema, PresenceStateSchema, SessionSchema, uuidv7 } from '@rollcall/shared';
+import { Type } from '@sinclair/typebox';
+import { requireAuth, requireRole, who } from '../../plugins/auth.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
+import { toGroup, toPresenceState, toSession } from '../sync/mappers.ts';
+import { sessionGroupsOf } from '../sync/pull.repository.ts';
+import { rosterWrite } from './roster.service.ts';
+import { GroupInput, IdParams, SessionInput } from './roster.schemas.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+
+export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { ctx } = app;
+  const db = ctx.db.kysely;
+  app.get('/sessions', {
+    preHandler: requireAuth,
+    schema: { tags: ['roster'], querystring: Type.Object({ from: Type.Optional(Type.String()), to: Type.Optional(Type.String()) }), response: { 200: Type.Object({ items: Type.Array(SessionSchema) }), ...errors } },
+  }, async (req) => {
+    let q = db.selectFrom('sessions').selectAll().where('organization_id', '=', who(req).organizationId);
+    if (req.query.from) q = q.where('scheduled_start', '>=', req.query.from);
+    if (req.query.to) q = q.where('scheduled_start', '<=', req.query.to);
+    const rows = await q.orderBy('scheduled_start').limit(1000).execute();
+    const groups = await sessionGroupsOf(db, rows.map((r) => r.id));
+    return { items: rows.map((r) => toSession(r, groups.get(r.id) ?? [])) };
+  });
+
+  app.post('/sessions', {
+    preHandler: requireRole('admin'),
+    schema: { tags: ['roster'], body: SessionInput, response: { 201: SessionSchema, ...errors } },
+  }, async (req, reply) => {
+    const auth = who(req);
+    const b = req.body;
+    if (Date.parse(b.scheduledEnd) <= Date.parse(b.scheduledStart)) throw badRequest('scheduledEnd must be after scheduledStart', [{ path: 'body/scheduledEnd', message: 'must be after scheduledStart' }]);
+    const id = uuidv7(ctx.clock.now());
+    const session = await rosterWrite(ctx, auth, async (s) => {
+      const row = {
+        id, organization_id: auth.organizationId, name: b.name, location: b.location ?? null, scheduled_start: b.scheduledStart,
+        scheduled_end: b.scheduledEnd, actual_start: null, actual_end: null, status: b.status ?? 'scheduled',
+        late_after_minutes: b.lateAfterMinutes ?? null, updated_at: s.nowIso, seq: s.seq.next(),
+      };
+      await s.trx.insertInto('sessions').values(row).execute();
+      const groupIds = b.groupIds ?? [];
+      if (groupIds.length) await s.trx.insertInto('session_groups').values(groupIds.map((g) => ({ organization_id: auth.organizationId, session_id: id, group_id: g }))).execute();
+      await s.audit('session', id, 'create', null, b);
+      return toSession(row, groupIds);
+    });
+    return reply.status(201).send(session);
+  });
+
+  app.patch('/sessions/:id', {
+    preHandler: requireRole('admin'),
+    schema: { tags: ['roster'], params: IdParams, body: Type.Partial(SessionInput), response: { 200: SessionSchema, ...errors } },
+  }, async (req) => {
+    const auth = who(req);
+    return rosterWrite(ctx, auth, async (s) => {
+      const before = await s.trx.selectFrom('sessions').selectAll().where('id', '=', req.params.id).where('organization_id', '=', auth.organizationId).executeTakeFirst();
+      if (!before) throw notFound(`Session ${req.params.id}`);
+      const b = req.body;
+      const status = b.status ?? before.status;
+      const patch = {
+        ...(b.name !== undefined ? { name: b.name } : {}), ...(b.location !== undefined ? { location: b.location } : {}),
+        ...(b.scheduledStart ? { scheduled_start: b.scheduledStart } : {}), ...(b.scheduledEnd ? { scheduled_end: b.scheduledEnd } : {}),
+        ...(b.lateAfterMinutes !== undefined ? { late_after_minutes: b.lateAfterMinutes } : {}),
+        status,
+        // Starting and ending stamp the actual times once.
+        actual_start: status === 'active' && !before.actual_start ? s.nowIso : before.actual_start,
+        actual_end: status === 'completed' && !before.actual_end ? s.nowIso : before.actual_end,
+        updated_at: s.nowIso, seq: s.seq.next(),
+      };
+      await s.trx.updateTable('sessions').set(patch).where('id', '=', before.id).execute();
+      await s.audit('session', before.id, 'update', before, b);
+      const groups = await sessionGroupsOf(s.trx as never, [before.id]);
+      return toSession({ ...before, ...patch }, groups.get(before.id) ?? []);
+    });
+  });
+
+  app.get('/groups', {
+    preHandler: requireAuth,
+    schema: { tags: ['roster'], response: { 200: Type.Object({ items: Type.Array(GroupSchema) }), ...errors } },
+  }, async (req) => ({ items: (await db.selectFrom('groups').selectAll().where('organization_id', '=', who(req).organizationId).orderBy('name').execute()).map(toGroup) }));
+
+  app.post('/groups', {
+    preHandler: requireRole('admin'),
+    schema: { tags: ['roster'], body: GroupInput, response: { 201: GroupSchema, ...errors } },
+  }, async (req, reply) => {
+    const auth = who(req);
+    const group = await rosterWrite(ctx, auth, async (s) => {
+      const row = { id: uuidv7(), organization_id: auth.organizationId, name: req.body.name, parent_id: req.body.parentId ?? null, active: 1, updated_at: s.nowIso, seq: s.seq.next() };
+      await s.trx.insertInto('groups').values(row).execute();
+      await s.audit('group', row.id, 'create', null, req.body);
+      return toGroup(row);
+    });
+    return reply.status(201).send(group);
+  });
+
+  app.get('/presence-states', {
+    preHandler: requireAuth,
+    schema: { tags: ['roster'], response: { 200: Type.Object({ items: Type.Array(PresenceStateSchema) }), ...errors } },
+  }, async (req) => ({ items: (await db.selectFrom('presence_states').selectAll().where('organization_id', '=', who(req).organizationId).orderBy('sort_order').execute()).map(toPresenceState) }));
+
+};

@@ -1,0 +1,116 @@
+// Folds one batch of presence changes through the pure conflict rules, in memory, and collects
+// the rows to write. The database sees one set-based statement per table afterwards.
+import { reconcile, type ConflictPolicy, type ConflictState, type KeyState, type Observation } from '@rollcall/conflict';
+import { uuidv7, type Change } from '@rollcall/shared';
+import type { Insertable } from 'kysely';
+import type { PresenceRecordRow, PresenceRecordTable, SyncConflictTable } from '../../db/schema.ts';
+import { parseJson } from '../../lib/json.ts';
+
+export type PresenceOutcome =
+  | { status: 'applied' | 'merged'; version: number; conflictId?: string }
+  | { status: 'conflict'; version: number; conflictId: string };
+
+interface KeyEntry {
+  row: PresenceRecordRow | null; // as loaded, for the audit log's old values
+  state: KeyState | null;
+  conflictId: string | null; // the current conflict episode
+  conflictIsNew: boolean;
+  dirty: boolean;
+}
+
+export const keyOf = (sessionId: string, participantId: string) => `${sessionId}|${participantId}`;
+
+export function toObservation(c: Change, deviceId: string, userId: string): Observation {
+  return {
+    changeId: c.changeId, deviceId, deviceSeq: c.deviceSeq, userId,
+    state: c.kind === 'presence.clear' ? null : (c.state ?? null),
+    method: c.method ?? 'manual', recordedAt: c.recordedAt, hlc: c.hlc, baseVersion: c.baseVersion,
+  };
+}
+
+export function keyStateFromRow(row: PresenceRecordRow): KeyState {
+  const stored = parseJson<Omit<KeyState, 'version'> | null>(row.key_state, null);
+  if (stored) return { ...stored, version: row.version };
+  throw new Error(`presence record ${row.id} has no key state`);
+}
+
+export function createPresenceBatch(rows: PresenceRecordRow[], policy: ConflictPolicy, nowMs: number) {
+  const keys = new Map<string, KeyEntry>();
+  for (const row of rows) {
+    const state = keyStateFromRow(row);
+    keys.set(keyOf(row.session_id, row.participant_id), {
+      row, state, conflictId: state.conflict ? row.conflict_id : null, conflictIsNew: false, dirty: false,
+    });
+  }
+  // Each conflict episode touched by the batch, with the last versions it held.
+  const conflictRows = new Map<string, { key: string; isNew: boolean; last: ConflictState; open: boolean }>();
+
+  function apply(sessionId: string, participantId: string, obs: Observation): PresenceOutcome {
+    const key = keyOf(sessionId, participantId);
+    const entry = keys.get(key) ?? { row: null, state: null, conflictId: null, conflictIsNew: false, dirty: false };
+    keys.set(key, entry);
+    const r = reconcile(entry.state, obs, policy);
+    if (r.next.conflict && !entry.conflictId) {
+      entry.conflictId = uuidv7(nowMs);
+      entry.conflictIsNew = true;
+    }
+    const episode = entry.conflictId ? conflictRows.get(entry.conflictId) : undefined;
+    const last = r.next.conflict ?? episode?.last ?? entry.state?.conflict;
+    if (entry.conflictId && last && (r.next.conflict || r.conflictClosed)) {
+      conflictRows.set(entry.conflictId, { key, isNew: entry.conflictIsNew, last, open: !!r.next.conflict });
+    }
+    if (r.conflictClosed) entry.conflictId = null;
+    entry.state = r.next;
+    entry.dirty ||= r.recordChanged;
+    const version = r.next.version;
+    if (r.outcome.kind === 'conflict') return { status: 'conflict', version, conflictId: entry.conflictId! };
+    const status = r.outcome.kind === 'applied' ? 'applied' : 'merged';
+    return r.next.conflict && entry.conflictId ? { status, version, conflictId: entry.conflictId } : { status, version };
+  }
+
+  return { apply, keys, conflictRows };
+}
+
+export type PresenceBatch = ReturnType<typeof createPresenceBatch>;
+
+export function recordRowsToWrite(
+  batch: PresenceBatch, organizationId: string, nowIso: string, nextSeq: () => number,
+): Insertable<PresenceRecordTable>[] {
+  const rows: Insertable<PresenceRecordTable>[] = [];
+  for (const [key, e] of batch.keys) {
+    if (!e.dirty || !e.state) continue;
+    const [sessionId, participantId] = key.split('|') as [string, string];
+    const { record, current, conflict } = e.state;
+    rows.push({
+      id: e.row?.id ?? uuidv7(), organization_id: organizationId, session_id: sessionId, participant_id: participantId,
+      state: record.state, method: record.method, recorded_at: record.recordedAt, recorded_by: record.userId,
+      device_id: record.deviceId, change_id: record.changeId, version: e.state.version,
+      has_conflict: conflict?.status === 'open' ? 1 : 0, conflict_id: conflict ? e.conflictId : null,
+      key_state: JSON.stringify({ record, current, conflict }),
+      created_at: e.row?.created_at ?? nowIso, updated_at: nowIso, seq: nextSeq(),
+    });
+  }
+  return rows;
+}
+
+export function conflictRowsToWrite(batch: PresenceBatch, organizationId: string, nowIso: string) {
+  const created: Insertable<SyncConflictTable>[] = [];
+  const updated: Insertable<SyncConflictTable>[] = [];
+  for (const [id, { key, isNew, last, open }] of batch.conflictRows) {
+    const [sessionId, participantId] = key.split('|') as [string, string];
+    const versions = last.versions;
+    // Closed within the batch: the devices came to agree, or a later informed write superseded it.
+    const status = open ? last.status : 'auto_resolved';
+    const row: Insertable<SyncConflictTable> = {
+      id, organization_id: organizationId, session_id: sessionId, participant_id: participantId, status,
+      base_version: Math.min(...versions.map((v) => v.baseVersion)),
+      version_a: JSON.stringify(versions[0]), version_b: JSON.stringify(versions[1] ?? versions[0]),
+      other_versions: JSON.stringify(versions.slice(2)),
+      rule: status === 'auto_resolved' ? (open ? (last.rule ?? null) : 'the devices now agree or a later change superseded it') : null,
+      resolved_at: status === 'auto_resolved' ? nowIso : null,
+      created_at: nowIso, updated_at: nowIso,
+    };
+    (isNew ? created : updated).push(row);
+  }
+  return { created, updated };
+}

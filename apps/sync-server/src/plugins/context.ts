@@ -1,0 +1,31 @@
+// What every route needs, decorated once on the app: the database, the clock, config and the notifier.
+import fp from 'fastify-plugin';
+import type { Config } from '../env.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Notifier } from '../features/sync/notifier.ts';
+import type { AuthContext } from '../features/auth/auth.service.ts';
+
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  config: Readonly<Config>;
+  notifier: Notifier;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export const contextPlugin = fp<{ ctx: AppContext }>(
+  async (app, opts) => {
+    app.decorate('ctx', opts.ctx);
+    app.decorateRequest('auth', null);
+  },
+  { name: 'rollcall-context' },
+);

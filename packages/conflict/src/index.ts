@@ -1,0 +1,5 @@
+export * from './types.ts';
+export * from './hlc.ts';
+export * from './policy.ts';
+export * from './reconcile.ts';
+export * from './explain.ts';
