@@ -23,7 +23,8 @@ export function installErrorHandler(app: FastifyInstance) {
       req.log.error({ err }, 'request failed');
       return reply.status(status).send(body(status, 'internal_error', 'Something went wrong on the server; it was logged'));
     }
-    return reply.status(status).send(body(status, err.code?.toLowerCase() ?? 'error', err.message));
+    const code = status === 429 ? 'rate_limited' : (err.code?.toLowerCase() ?? 'error');
+    return reply.status(status).send(body(status, code, err.message));
   });
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send(body(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),

@@ -13,8 +13,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody,
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
   app.post('/auth/login', {
-    // Slows password guessing per address; the per-account lockout stops it per user.
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    // Slows password guessing per address (generous: a church's devices share one NAT);
+    // the per-account lockout stops guessing per user.
+    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], body: LoginRequestSchema, response: { 200: LoginResponseSchema, ...errors } },
   }, async (req) => login(db.kysely, clock, req.body));
 

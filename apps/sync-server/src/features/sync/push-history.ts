@@ -54,17 +54,21 @@ function safeJson(value: unknown): string {
   return text.length > 20_000 ? text.slice(0, 20_000) : text;
 }
 
+// A record's first version is already fully described by its change row (who, what, when, which
+// device); the audit log adds what the change log cannot show: the old values a change replaced.
 export async function auditRecordChanges(
   trx: Transaction<Database>, batch: PresenceBatch, written: Insertable<PresenceRecordTable>[], auth: AuthContext, nowIso: string,
 ) {
-  const rows: Insertable<AuditLogTable>[] = written.map((r) => {
+  const rows: Insertable<AuditLogTable>[] = [];
+  for (const r of written) {
     const before = batch.keys.get(`${r.session_id}|${r.participant_id}`)?.row;
-    return {
+    if (!before) continue;
+    rows.push({
       id: uuidv7(), organization_id: auth.organizationId, at: nowIso, user_id: auth.userId, device_id: auth.deviceId,
-      source: 'sync', action: before ? 'update' : 'create', entity: 'presence_record', entity_id: r.id!,
-      old_values: before ? JSON.stringify(pick(before)) : null, new_values: JSON.stringify(pick(r)),
-    };
-  });
+      source: 'sync', action: 'update', entity: 'presence_record', entity_id: r.id!,
+      old_values: JSON.stringify(pick(before)), new_values: JSON.stringify(pick(r)),
+    });
+  }
   await repo.insertMany(trx, 'audit_log', rows);
 }
 
