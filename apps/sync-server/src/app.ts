@@ -10,7 +10,7 @@ import { PROTOCOL_VERSION } from '@rollcall/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { contextPlugin, type AppContext } from './plugins/context.ts';
-import { installErrorHandler } from './plugins/errors.ts';
+import { installErrorHandler, installNotFound } from './plugins/errors.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { syncRoutes } from './features/sync/sync.routes.ts';
 import { conflictRoutes } from './features/conflicts/conflicts.routes.ts';
@@ -57,16 +57,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     await api.register(historyRoutes);
     await api.register(rosterRoutes);
   }, { prefix: '/api/v1' });
-  await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
+  const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
+  installNotFound(app as unknown as FastifyInstance, spa);
   return app;
 }
 
-// The built PWA on the same origin as the API, with an SPA fallback for client-side routes.
-async function serveWeb(app: FastifyInstance, webDist: string | null) {
-  if (!webDist || !existsSync(webDist)) return;
+// The built PWA on the same origin as the API (the SPA fallback is in installNotFound).
+async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<boolean> {
+  if (!webDist || !existsSync(webDist)) return false;
   await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send({ statusCode: 404, code: 'not_found', error: 'Not Found', message: `No route ${req.method} ${req.url.split('?')[0]}` });
-  });
+  return true;
 }

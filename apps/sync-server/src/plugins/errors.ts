@@ -26,9 +26,14 @@ export function installErrorHandler(app: FastifyInstance) {
     const code = status === 429 ? 'rate_limited' : (err.code?.toLowerCase() ?? 'error');
     return reply.status(status).send(body(status, code, err.message));
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(body(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
-  );
+}
+
+/** Unknown API routes get a JSON 404; with the PWA served, other GETs get its index.html. */
+export function installNotFound(app: FastifyInstance, spa: boolean) {
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(body(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+  });
 }
 
 const body = (statusCode: number, code: string, message: string, details?: unknown) => ({

@@ -1,0 +1,40 @@
+// Each spec gets the real sync server with a fresh SQLite file, serving the built PWA.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, startServer, type ServerProcess } from '@rollcall/sync-server/server-process';
+
+const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+export interface TestServer {
+  url: string;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export async function launchServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
+  const env = { SQLITE_PATH: join(dir, 'db.sqlite'), SEED_DEMO: '1', WEB_DIST: webDist };
+  const port = await freePort();
+  let proc: ServerProcess | null = await startServer(env, port);
+  return {
+    url: proc.url,
+    restart: async () => { proc = await startServer(env, port); },
+    stop: async () => { await proc?.kill('SIGKILL'); proc = null; },
+    dispose: async () => { await proc?.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+/** The server's API as an admin sees it, for checking what arrived. */
+export async function adminApi(url: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.rollcall.test', password: 'rollcall-demo' }) });
+  const login = (await res.json()) as { credentials: { accessToken: string }; organization: { id: string } };
+  const get = async <T>(path: string): Promise<T> => {
+    const r = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${login.credentials.accessToken}` } });
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  return { get, organizationId: login.organization.id, token: login.credentials.accessToken };
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { db, engine } from './app-context.ts';
+import { AccountMenu } from './features/auth/account-menu.tsx';
+import { LoginScreen } from './features/auth/login-screen.tsx';
+import { useSession, type Login } from './features/auth/session-store.ts';
+import { ConflictsScreen } from './features/conflicts/conflicts-screen.tsx';
+import { CheckinScreen } from './features/scan/checkin-screen.tsx';
+import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
+import { StatusBar } from './features/sync/status-bar.tsx';
+import { PwaPrompts } from './pwa/pwa-prompts.tsx';
+
+function useStorageCare() {
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    // Without persistence Safari evicts site data after a week unused; ask once, say if refused.
+    void navigator.storage?.persist?.().then((ok) => { if (!ok) console.info('persistent storage not granted'); });
+    const onError = (e: PromiseRejectionEvent) => {
+      const name = (e.reason as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (e.reason as { name?: string } | null)?.name;
+      if (name === 'QuotaExceededError') setProblem('This device is out of storage space for Rollcall. Free some space: new check-ins cannot be saved until then.');
+    };
+    window.addEventListener('unhandledrejection', onError);
+    return () => window.removeEventListener('unhandledrejection', onError);
+  }, []);
+  return problem;
+}
+
+export function App() {
+  const { login, booted, screen, boot } = useSession();
+  const storageProblem = useStorageCare();
+  useEffect(() => {
+    void db.meta.get('login').then((row) => boot((row?.value as Login | undefined) ?? null));
+  }, [boot]);
+  useEffect(() => (login ? engine.start() : undefined), [login]);
+
+  if (!booted) return null;
+  return (
+    <div className="app">
+      <PwaPrompts />
+      {storageProblem && <p className="banner error" role="alert">{storageProblem}</p>}
+      {login ? (
+        <>
+          <AccountMenu />
+          <StatusBar />
+          {screen.name === 'sessions' && <SessionsScreen />}
+          {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
+          {screen.name === 'conflicts' && <ConflictsScreen />}
+        </>
+      ) : (
+        <LoginScreen />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Online once: afterwards the stored device credentials open the app offline.
+import { useState } from 'react';
+import { api, APP_VERSION, db, engine } from '../../app-context.ts';
+import { ApiError } from '../../sync/api.ts';
+import { useSession } from './session-store.ts';
+
+export function LoginScreen() {
+  const setLogin = useSession((s) => s.setLogin);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.login({ email, password, deviceName: navigator.userAgent.slice(0, 90), appVersion: APP_VERSION });
+      const { credentials, ...login } = res;
+      await db.meta.bulkPut([{ key: 'credentials', value: credentials }, { key: 'login', value: login }]);
+      setLogin(login);
+      engine.unblock();
+      await engine.syncNow();
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 0 ? 'No connection: signing in needs the network once.' : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="screen login">
+      <h1>Rollcall</h1>
+      <p className="muted">Sign in once with the network; after that the app works offline.</p>
+      <form className="card" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <label><span className="label">Email</span><input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
+        <label><span className="label">Password</span><input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <button type="submit" className="primary big" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+// UI and session state only; everything recorded lives in Dexie.
+import type { LoginResponse } from '@rollcall/shared';
+import { create } from 'zustand';
+
+export type Screen = { name: 'sessions' } | { name: 'checkin'; sessionId: string } | { name: 'conflicts' };
+export type Login = Omit<LoginResponse, 'credentials'>;
+
+interface SessionState {
+  login: Login | null;
+  booted: boolean;
+  screen: Screen;
+  setLogin(login: Login | null): void;
+  go(screen: Screen): void;
+  boot(login: Login | null): void;
+}
+
+export const useSession = create<SessionState>((set) => ({
+  login: null,
+  booted: false,
+  screen: { name: 'sessions' },
+  setLogin: (login) => set({ login, screen: { name: 'sessions' } }),
+  go: (screen) => set({ screen }),
+  boot: (login) => set({ login, booted: true }),
+}));
+
+/** A temporary usher's device refuses new check-ins after expiry, even offline. */
+export function assignmentBlock(login: Login | null, nowMs: number): string | null {
+  const a = login?.assignment;
+  if (!login || login.user.role !== 'temp_usher' || !a) return null;
+  if (a.status === 'revoked') return 'Your temporary usher assignment was revoked.';
+  const ends = Date.parse(a.expiresAt);
+  if (nowMs >= ends) return `Your temporary usher assignment ended at ${new Date(ends).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. What you recorded before still syncs.`;
+  return null;
+}

@@ -1,0 +1,79 @@
+// The door: camera, typed code, name search and the roster on one screen.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { db } from '../../app-context.ts';
+import { assignmentBlock, useSession } from '../auth/session-store.ts';
+import { QrScanner } from './qr-scanner.tsx';
+import { useCheckIn, type Feedback } from './use-check-in.ts';
+import { useKeyboardWedge } from './use-keyboard-wedge.ts';
+import { CodeEntry, NameSearch } from './manual-entry.tsx';
+import { Roster } from './roster.tsx';
+import { QuickAdd } from './quick-add.tsx';
+
+export function CheckinScreen({ sessionId }: { sessionId: string }) {
+  const login = useSession((s) => s.login);
+  const go = useSession((s) => s.go);
+  const session = useLiveQuery(() => db.sessions.get(sessionId), [sessionId]);
+  const org = useLiveQuery(() => (login ? db.organizations.get(login.organization.id) : undefined), [login]);
+  const records = useLiveQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId]) ?? [];
+  const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
+  const lateAfter = org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
+  const { feedback, checkIn, handleText } = useCheckIn(session, lateAfter);
+  const [camera, setCamera] = useState(false);
+  const blocked = assignmentBlock(login, Date.now());
+  const onWedge = useCallback((text: string) => void handleText(text, text.startsWith('rollcall:') ? 'qr' : 'code'), [handleText]);
+  useKeyboardWedge(onWedge, !blocked);
+
+  const counts = useMemo(() => {
+    const c: Record<string, number> = {};
+    for (const r of records) if (r.state) c[r.state] = (c[r.state] ?? 0) + 1;
+    return c;
+  }, [records]);
+  const here = (counts.present ?? 0) + (counts.late ?? 0);
+
+  if (!session) return <main className="screen"><p>Loading session…</p></main>;
+  return (
+    <main className="screen checkin">
+      <header className="screen-head">
+        <button type="button" className="link" onClick={() => go({ name: 'sessions' })}>← Sessions</button>
+        <h1>{session.name}</h1>
+        <p className="headcount" aria-live="polite" data-testid="headcount">
+          <strong>{here}</strong> here
+          {states.filter((s) => counts[s.code]).map((s) => <span key={s.code} className="chip" style={{ borderColor: s.color }}>{s.label} {counts[s.code]}</span>)}
+        </p>
+      </header>
+      {blocked && <p className="banner error" role="alert">{blocked}</p>}
+      <FeedbackBanner feedback={feedback} />
+      {!blocked && (
+        <section className="ways" aria-label="Check people in">
+          <button type="button" className="primary big" onClick={() => setCamera((c) => !c)} aria-pressed={camera}>
+            {camera ? 'Stop camera' : 'Scan badges with the camera'}
+          </button>
+          {camera && <QrScanner onScan={(text) => void handleText(text, 'qr')} />}
+          <CodeEntry onSubmit={(text) => void handleText(text, 'code')} />
+          <NameSearch onPick={(p) => void checkIn(p, 'search')} />
+        </section>
+      )}
+      <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
+      {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
+    </main>
+  );
+}
+
+function FeedbackBanner({ feedback }: { feedback: Feedback | null }) {
+  return (
+    <div className={`feedback ${feedback?.kind ?? 'idle'}`} role="status" aria-live="assertive" data-testid="feedback" key={feedback?.at}>
+      {feedback ? (
+        <>
+          {feedback.initials && <span className="avatar" aria-hidden="true">{feedback.initials}</span>}
+          <span>
+            <strong>{feedback.title}</strong>
+            {feedback.detail && <span className="detail">{feedback.detail}</span>}
+          </span>
+        </>
+      ) : (
+        <span className="detail">Scan a badge, type a code, or search a name. A barcode scanner works without tapping anything.</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The camera scanner: back camera by default, torch where the device has one. The same code is
+// ignored for two seconds so one badge held in view records once.
+import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
+import { useEffect, useRef, useState } from 'react';
+
+export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const scanner = useRef<Html5Qrcode | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [torch, setTorch] = useState<boolean | null>(null);
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
+
+  useEffect(() => {
+    const id = ref.current!.id;
+    const s = new Html5Qrcode(id, { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false });
+    scanner.current = s;
+    let lastText = '';
+    let lastAt = 0;
+    s.start({ facingMode: 'environment' }, { fps: 10, qrbox: (w, h) => ({ width: Math.min(w, h) * 0.8, height: Math.min(w, h) * 0.8 }) }, (text) => {
+      const now = Date.now();
+      if (text === lastText && now - lastAt < 2000) return;
+      lastText = text;
+      lastAt = now;
+      onScanRef.current(text);
+    }, () => {})
+      .then(() => {
+        const caps = s.getRunningTrackCameraCapabilities();
+        setTorch(caps.torchFeature().isSupported() ? false : null);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'The camera could not start'));
+    return () => {
+      if (s.isScanning) void s.stop().then(() => s.clear());
+    };
+  }, []);
+
+  const toggleTorch = async () => {
+    const feature = scanner.current?.getRunningTrackCameraCapabilities().torchFeature();
+    if (!feature) return;
+    await feature.apply(!torch);
+    setTorch(!torch);
+  };
+
+  return (
+    <div className="scanner">
+      <div id="qr-reader" ref={ref} aria-label="Camera view for badge scanning" />
+      {error && <p className="hint error-text" role="alert">Camera: {error}. Type the code instead.</p>}
+      {torch !== null && (
+        <button type="button" className="secondary" onClick={() => void toggleTorch()} aria-pressed={torch}>
+          {torch ? 'Torch off' : 'Torch on'}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// HTTP to the sync server. Framework-free. Renews an expired access token once with the refresh
+// token and retries; every other failure becomes an ApiError the engine can reason about.
+import type { Credentials, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse } from '@rollcall/shared';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+  /** The network or the server failed, not the request: try again later. */
+  get transient() {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface CredentialStore {
+  get(): Promise<Credentials | undefined>;
+  set(c: Credentials): Promise<void>;
+}
+
+export interface Api {
+  login(body: LoginRequest): Promise<LoginResponse>;
+  push(body: PushRequest): Promise<PushResponse>;
+  pull(cursor: string | undefined, limit?: number): Promise<PullResponse>;
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  logout(): Promise<void>;
+  streamUrl(): Promise<string | null>;
+}
+
+function retryAfter(res: Response): number | null {
+  const v = res.headers.get('retry-after');
+  if (!v) return null;
+  const seconds = Number(v);
+  return Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(v) - Date.now());
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: { code?: string; message?: string } = {};
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON: keep the status */
+  }
+  return new ApiError(res.status, body.code ?? `http_${res.status}`, body.message ?? res.statusText, retryAfter(res));
+}
+
+export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
+  async function send(method: string, path: string, body: unknown, token?: string): Promise<Response> {
+    try {
+      return await fetchFn(`${baseUrl}${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error');
+    }
+  }
+
+  async function authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const c = await creds.get();
+    if (!c) throw new ApiError(401, 'unauthorized', 'Not signed in');
+    let res = await send(method, path, body, c.accessToken);
+    if (res.status === 401) {
+      const err = await toError(res);
+      if (err.code !== 'token_expired') throw err;
+      const renewed = await send('POST', '/api/v1/auth/refresh', { refreshToken: c.refreshToken });
+      if (!renewed.ok) throw await toError(renewed);
+      const next = ((await renewed.json()) as { credentials: Credentials }).credentials;
+      await creds.set(next);
+      res = await send(method, path, body, next.accessToken);
+    }
+    if (!res.ok) throw await toError(res);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+
+  return {
+    async login(body) {
+      const res = await send('POST', '/api/v1/auth/login', body);
+      if (!res.ok) throw await toError(res);
+      return res.json();
+    },
+    push: (body) => authed('POST', '/api/v1/sync/push', body),
+    pull: (cursor, limit) => authed('GET', `/api/v1/sync/pull?${new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) })}`),
+    get: (path) => authed('GET', path),
+    post: (path, body) => authed('POST', path, body),
+    logout: () => authed('POST', '/api/v1/auth/logout'),
+    async streamUrl() {
+      const c = await creds.get();
+      return c ? `${baseUrl}/api/v1/sync/stream?access_token=${encodeURIComponent(c.accessToken)}` : null;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Applies one pulled page and its cursor in ONE transaction, so a crash never leaves rows without
+// their cursor or a cursor without its rows. A reset drops pulled rows, never the outbox.
+import type { PullResponse, Tombstone } from '@rollcall/shared';
+import { ROSTER_TABLES, type LocalRecord, type RollcallDb } from '../db/db.ts';
+
+const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
+  participant: 'participants', group: 'groups', session: 'sessions', presenceState: 'presenceStates', presenceRecord: 'records',
+};
+
+export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise<void> {
+  await db.transaction('rw', [...ROSTER_TABLES.map((t) => db[t]), db.records, db.meta], async () => {
+    if (page.reset) {
+      await Promise.all(ROSTER_TABLES.map((t) => db[t].clear()));
+      await db.records.filter((r) => !r.pending).delete();
+    }
+    if (page.organization) await db.organizations.put(page.organization);
+    await db.users.bulkPut(page.users);
+    await db.presenceStates.bulkPut(page.presenceStates);
+    await db.groups.bulkPut(page.groups);
+    await db.participants.bulkPut(page.participants);
+    await db.sessions.bulkPut(page.sessions);
+    await mergeRecords(db, page);
+    for (const t of page.tombstones) {
+      if (t.entity === 'presenceRecord') continue; // records are cleared with state null, not deleted
+      await (db[TOMBSTONE_TABLE[t.entity]] as RollcallDb['participants']).delete(t.id);
+    }
+    await db.meta.put({ key: 'cursor', value: page.cursor });
+  });
+}
+
+// A record with changes still queued here keeps its local values (the usher's latest word) but
+// learns the conflict flag; the server's version becomes its base once the queue has drained.
+async function mergeRecords(db: RollcallDb, page: PullResponse) {
+  if (page.presenceRecords.length === 0) return;
+  const keys = page.presenceRecords.map((r) => [r.sessionId, r.participantId] as [string, string]);
+  const local = await db.records.bulkGet(keys);
+  const rows: LocalRecord[] = page.presenceRecords.map((r, i) => {
+    const mine = local[i];
+    const server = {
+      sessionId: r.sessionId, participantId: r.participantId, state: r.state, method: r.method, recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy, deviceId: r.deviceId, version: r.version, hasConflict: r.hasConflict, conflictId: r.conflictId, pending: false,
+    };
+    return mine?.pending ? { ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId } : server;
+  });
+  await db.records.bulkPut(rows);
+}

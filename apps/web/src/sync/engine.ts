@@ -1,0 +1,216 @@
+// The sync engine: framework-free, one instance per tab, one writer per device (Web Locks).
+// Triggers: a new scan (debounced), `online`, the tab becoming visible, start, a timer, the
+// server's event stream. Failures back off with jitter up to a minute; a watchdog calls out a
+// queue that stopped moving instead of letting it stall silently.
+import type { RollcallDb } from '../db/db.ts';
+import { ApiError, type Api } from './api.ts';
+import { applyPullPage } from './apply-pull.ts';
+import { pushOutbox } from './push-outbox.ts';
+import { backoffMs, initialStatus, STALL_AFTER_MS, type SyncStatus } from './status.ts';
+
+export interface EngineDeps {
+  db: RollcallDb;
+  api: Api;
+  appVersion: string;
+  now?: () => number;
+  random?: () => number;
+  isOnline?: () => boolean;
+  /** navigator.locks where available; without it this tab is the only writer. */
+  locks?: Pick<LockManager, 'request'> | null;
+  EventSourceImpl?: typeof EventSource | null;
+  timerMs?: number;
+  pullLimit?: number;
+}
+
+const BLOCKING = new Set(['device_revoked', 'assignment_revoked', 'assignment_expired', 'unauthorized', 'forbidden']);
+
+export class SyncEngine {
+  private status: SyncStatus;
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  private debounce: ReturnType<typeof setTimeout> | null = null;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private lastProgressAt: number;
+  private stream: EventSource | null = null;
+  private detach: (() => void)[] = [];
+  private readonly now: () => number;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.now = deps.now ?? (() => Date.now());
+    this.status = initialStatus(this.online());
+    this.lastProgressAt = this.now();
+  }
+
+  private online() {
+    return this.deps.isOnline ? this.deps.isOnline() : typeof navigator === 'undefined' || navigator.onLine;
+  }
+
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  getStatus() {
+    return this.status;
+  }
+
+  private set(patch: Partial<SyncStatus>) {
+    this.status = { ...this.status, ...patch };
+    for (const fn of this.listeners) fn(this.status);
+  }
+
+  /** Starts the triggers. Returns a stop function. */
+  start(): () => void {
+    const onOnline = () => { this.set({ online: true }); this.request('online'); };
+    const onOffline = () => this.set({ online: false });
+    const onVisible = () => { if (typeof document !== 'undefined' && document.visibilityState === 'visible') this.request('visible'); };
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      document.addEventListener('visibilitychange', onVisible);
+      this.detach.push(() => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+        document.removeEventListener('visibilitychange', onVisible);
+      });
+    }
+    this.timers.push(setInterval(() => this.request('timer'), this.deps.timerMs ?? 30_000));
+    this.timers.push(setInterval(() => void this.watchdog(), 5_000));
+    void this.openStream();
+    void this.refreshCounts();
+    this.request('start');
+    return () => this.stop();
+  }
+
+  stop() {
+    for (const t of this.timers) clearInterval(t);
+    if (this.debounce) clearTimeout(this.debounce);
+    if (this.retry) clearTimeout(this.retry);
+    this.stream?.close();
+    for (const d of this.detach) d();
+    this.timers = [];
+    this.detach = [];
+  }
+
+  /** Asks for a sync soon; repeated asks within the delay collapse into one. */
+  request(_reason: string, delayMs = 0) {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.syncNow(), delayMs);
+  }
+
+  /** Scans call this: the outbox grew. */
+  noteLocalChange() {
+    void this.refreshCounts();
+    this.request('scan', 300);
+  }
+
+  async syncNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.runExclusive().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.request('again');
+      }
+    });
+    return this.running;
+  }
+
+  private async runExclusive() {
+    const locks = this.deps.locks === undefined ? (typeof navigator !== 'undefined' ? navigator.locks : null) : this.deps.locks;
+    if (!locks) return this.cycle();
+    // ifAvailable: another tab holding the lock is already syncing this device's outbox.
+    await locks.request('rollcall-sync', { ifAvailable: true }, async (lock) => (lock ? this.cycle() : undefined));
+  }
+
+  private async cycle() {
+    if (this.status.blocked) return;
+    this.set({ syncing: true });
+    try {
+      const settled = await pushOutbox(this.deps.db, this.deps.api, this.deps.appVersion);
+      if (settled > 0) this.set({ lastPushAt: this.now() });
+      await this.pullAll();
+      this.failures = 0;
+      this.lastProgressAt = this.now();
+      this.set({ online: true, lastError: null, stalled: false, nextRetryAt: null });
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.set({ syncing: false });
+      await this.refreshCounts();
+    }
+  }
+
+  private async pullAll() {
+    for (let page = 0; page < 10_000; page++) {
+      const cursor = (await this.deps.db.meta.get('cursor'))?.value as string | undefined;
+      const res = await this.deps.api.pull(cursor, this.deps.pullLimit);
+      await applyPullPage(this.deps.db, res);
+      if (!res.hasMore) break;
+    }
+    this.set({ lastPullAt: this.now() });
+  }
+
+  private fail(e: unknown) {
+    const err = e instanceof ApiError ? e : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
+    if (!err.transient && BLOCKING.has(err.code)) {
+      this.set({ blocked: err.message, lastError: err.message });
+      return;
+    }
+    this.failures += 1;
+    const wait = backoffMs(this.failures, (this.deps.random ?? Math.random)(), err.retryAfterMs);
+    this.set({ lastError: err.status === 0 ? 'Server unreachable' : err.message, online: err.status === 0 ? this.online() : true, nextRetryAt: this.now() + wait });
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.request('retry'), wait);
+  }
+
+  async refreshCounts() {
+    const db = this.deps.db;
+    const [pending, rejected, oldest, conflicts] = await Promise.all([
+      db.outbox.where('status').equals('pending').count(),
+      db.outbox.where('status').equals('rejected').count(),
+      db.outbox.where('status').equals('pending').first(),
+      db.records.filter((r) => r.hasConflict).count(),
+    ]);
+    if (pending === 0) this.lastProgressAt = this.now();
+    this.set({ pending, rejected, conflicts, oldestPendingAt: oldest?.queuedAt ?? null });
+  }
+
+  private async watchdog() {
+    await this.refreshCounts();
+    const stuck = this.status.pending > 0 && this.online() && this.now() - this.lastProgressAt > STALL_AFTER_MS;
+    if (stuck !== this.status.stalled) this.set({ stalled: stuck });
+    // A stalled queue gets a fresh attempt rather than waiting out a long backoff.
+    if (stuck && !this.running && !this.status.blocked) this.request('watchdog');
+  }
+
+  private async openStream() {
+    const ES = this.deps.EventSourceImpl === undefined ? (typeof EventSource !== 'undefined' ? EventSource : null) : this.deps.EventSourceImpl;
+    if (!ES) return;
+    const url = await this.deps.api.streamUrl();
+    if (!url) return;
+    this.stream?.close();
+    const es = new ES(url);
+    this.stream = es;
+    es.addEventListener('changed', () => this.request('stream', 200));
+    es.addEventListener('hello', () => this.request('stream-open', 200));
+    // A rotated token makes the old URL useless: reopen with fresh credentials after a pause.
+    es.onerror = () => {
+      es.close();
+      if (this.stream === es) this.timers.push(setTimeout(() => void this.openStream(), 10_000));
+    };
+  }
+
+  /** After a new login: clear the refusal and start again. */
+  unblock() {
+    this.set({ blocked: null, lastError: null });
+    this.request('unblock');
+  }
+}

@@ -1,0 +1,32 @@
+// What the usher always sees about sync, as plain data.
+export interface SyncStatus {
+  online: boolean;
+  syncing: boolean;
+  pending: number;
+  oldestPendingAt: number | null;
+  rejected: number;
+  conflicts: number;
+  lastPushAt: number | null;
+  lastPullAt: number | null;
+  lastError: string | null;
+  /** Changes are pending, the device is online, and nothing went through for a minute. */
+  stalled: boolean;
+  /** The server refuses this login (device revoked, assignment revoked…): say why, stop retrying. */
+  blocked: string | null;
+  nextRetryAt: number | null;
+}
+
+export const initialStatus = (online: boolean): SyncStatus => ({
+  online, syncing: false, pending: 0, oldestPendingAt: null, rejected: 0, conflicts: 0,
+  lastPushAt: null, lastPullAt: null, lastError: null, stalled: false, blocked: null, nextRetryAt: null,
+});
+
+export const STALL_AFTER_MS = 60_000;
+export const MAX_BACKOFF_MS = 60_000;
+
+/** Exponential backoff with jitter, capped at a minute, never sooner than the server asked. */
+export function backoffMs(failures: number, random: number, retryAfterMs: number | null): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
+  const jittered = base * (0.5 + random / 2);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
