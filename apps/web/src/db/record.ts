@@ -17,8 +17,7 @@ export type RecordResult =
 const ARRIVED = new Set(['present', 'late']);
 
 async function nextStamp(db: RollcallDb, who: Recorder) {
-  const seqRow = await db.meta.get('deviceSeq');
-  const hlcRow = await db.meta.get('hlc');
+  const [seqRow, hlcRow] = await db.meta.bulkGet(['deviceSeq', 'hlc']);
   const deviceSeq = ((seqRow?.value as number | undefined) ?? 0) + 1;
   // HLC node ids allow [A-Za-z0-9_-]; the device id's tail is unique enough per organization.
   const hlc = hlcTick((hlcRow?.value as Hlc | undefined) ?? null, who.now(), who.deviceId.replace(/-/g, '').slice(-16));

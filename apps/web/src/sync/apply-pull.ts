@@ -34,13 +34,16 @@ async function mergeRecords(db: RollcallDb, page: PullResponse) {
   if (page.presenceRecords.length === 0) return;
   const keys = page.presenceRecords.map((r) => [r.sessionId, r.participantId] as [string, string]);
   const local = await db.records.bulkGet(keys);
-  const rows: LocalRecord[] = page.presenceRecords.map((r, i) => {
+  const rows: LocalRecord[] = [];
+  page.presenceRecords.forEach((r, i) => {
     const mine = local[i];
-    const server = {
+    // Our own pushes come back in the pull: a record already at this version is left alone.
+    if (mine && !mine.pending && mine.version === r.version && mine.hasConflict === r.hasConflict && mine.state === r.state) return;
+    if (mine?.pending) return void rows.push({ ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId });
+    rows.push({
       sessionId: r.sessionId, participantId: r.participantId, state: r.state, method: r.method, recordedAt: r.recordedAt,
       recordedBy: r.recordedBy, deviceId: r.deviceId, version: r.version, hasConflict: r.hasConflict, conflictId: r.conflictId, pending: false,
-    };
-    return mine?.pending ? { ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId } : server;
+    });
   });
   await db.records.bulkPut(rows);
 }

@@ -67,6 +67,10 @@ describe('sync engine', () => {
     expect(left[0]).toMatchObject({ status: 'rejected', code: 'unknown_state' });
     expect(left[0]!.reason).toMatch(/teleported/);
     expect(d.engine.getStatus()).toMatchObject({ pending: 0, rejected: 1 });
+    // Later pushes around it never sweep the rejected entry away.
+    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: p[0]!.id, state: 'present', method: 'manual' });
+    await d.engine.syncNow();
+    expect((await d.db.outbox.toArray()).map((e) => e.code)).toEqual(['unknown_state']);
   });
 
   it('sees a conflict between two devices and the flag reaches both', async () => {

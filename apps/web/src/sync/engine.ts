@@ -151,7 +151,7 @@ export class SyncEngine {
   private async pullAll() {
     for (let page = 0; page < 10_000; page++) {
       const cursor = (await this.deps.db.meta.get('cursor'))?.value as string | undefined;
-      const res = await this.deps.api.pull(cursor, this.deps.pullLimit);
+      const res = await this.deps.api.pull(cursor, this.deps.pullLimit ?? 5000);
       await applyPullPage(this.deps.db, res);
       if (!res.hasMore) break;
     }

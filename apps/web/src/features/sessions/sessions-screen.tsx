@@ -11,11 +11,14 @@ export function SessionsScreen() {
   start.setHours(0, 0, 0, 0);
   const end = new Date(start.getTime() + 86_400_000);
   const sessions = useLiveQuery(() => db.sessions.where('scheduledStart').between(start.toISOString(), end.toISOString()).sortBy('scheduledStart'), []);
+  // Per session through the index: today's few sessions, never a scan of every record.
   const counts = useLiveQuery(async () => {
     const m = new Map<string, number>();
-    await db.records.each((r) => { if (r.state === 'present' || r.state === 'late') m.set(r.sessionId, (m.get(r.sessionId) ?? 0) + 1); });
+    for (const s of sessions ?? []) {
+      m.set(s.id, await db.records.where('sessionId').equals(s.id).filter((r) => r.state === 'present' || r.state === 'late').count());
+    }
     return m;
-  }, []);
+  }, [sessions]);
   return (
     <main className="screen">
       <h1>Today</h1>
