@@ -1,0 +1,3 @@
+// Bundle-size probe: the smallest program that opens the store and writes a record.
+import { runDexie } from './dexie-store.ts';
+void runDexie();
