@@ -16,6 +16,8 @@ import { syncRoutes } from './features/sync/sync.routes.ts';
 import { conflictRoutes } from './features/conflicts/conflicts.routes.ts';
 import { historyRoutes } from './features/history/history.routes.ts';
 import { rosterRoutes } from './features/roster/roster.routes.ts';
+import { liveRoutes } from './features/live/live.routes.ts';
+import { excuseRoutes } from './features/excuses/excuses.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({
@@ -56,6 +58,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     await api.register(conflictRoutes);
     await api.register(historyRoutes);
     await api.register(rosterRoutes);
+    await api.register(liveRoutes);
+    await api.register(excuseRoutes);
   }, { prefix: '/api/v1' });
   const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
   installNotFound(app as unknown as FastifyInstance, spa);

@@ -87,6 +87,13 @@ export interface TombstoneTable {
   id: string; organization_id: string; entity: string; entity_id: string; created_at: string; seq: number;
 }
 
+export interface ExcuseTable {
+  id: string; organization_id: string; session_id: string; participant_id: string; reason: string;
+  attachment_name: string | null; attachment_type: string | null; attachment_base64: string | null;
+  status: string; submitted_by: string; submitted_at: string; decided_by: string | null;
+  decided_at: string | null; decision_note: string | null;
+}
+
 export interface Database {
   server_meta: ServerMetaTable;
   sync_counters: SyncCounterTable;
@@ -107,6 +114,7 @@ export interface Database {
   sync_rejections: SyncRejectionTable;
   audit_log: AuditLogTable;
   tombstones: TombstoneTable;
+  excuses: ExcuseTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,7 +1,6 @@
 // The resolution queue. A resolution is itself a new change: the record gets a new version and a
 // new sync seq (every device pulls it), the conflict keeps both versions plus the decision, and
 // the audit log records who decided what.
-import type { KeyState, Observation } from '@rollcall/conflict';
 import { uuidv7, type ConflictListQuery, type Resolution } from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -9,7 +8,7 @@ import { iso } from '../../lib/clock.ts';
 import { conflict as conflictError, badRequest, notFound } from '../../lib/errors.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { keyStateFromRow } from '../sync/presence-batch.ts';
+import { writeServerPresence } from '../sync/server-presence.ts';
 import { toPresenceRecord } from '../sync/mappers.ts';
 import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 import * as repo from './conflicts.repository.ts';
@@ -62,7 +61,7 @@ export async function resolveMany(ctx: AppContext, auth: AuthContext, ids: strin
   return outcome;
 }
 
-async function resolveOne(
+export async function resolveOne(
   trx: Transaction<Database>, seq: SeqAllocator, auth: AuthContext, id: string, r: Resolution,
   codes: Set<string>, now: number, preview: boolean,
 ) {
@@ -75,32 +74,18 @@ async function resolveOne(
   const base = { id, sessionId: row.session_id, participantId: row.participant_id, participantName: `${row.first_name} ${row.last_name}`, fromState: record.state, toState: state };
   if (preview) return base;
   const nowIso = iso(now);
-  const prev = keyStateFromRow(record);
-  const obs: Observation = {
-    changeId: uuidv7(now), deviceId: auth.deviceId, deviceSeq: 0, userId: auth.userId, state, method: 'resolution',
-    recordedAt: nowIso, hlc: `${String(now).padStart(15, '0')}-00000-server`, baseVersion: prev.version,
-  };
-  const next: KeyState = { version: prev.version + 1, record: obs, current: [obs], conflict: null };
-  await trx.updateTable('presence_records').set({
-    state, method: 'resolution', recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId,
-    change_id: obs.changeId, version: next.version, has_conflict: 0, conflict_id: id,
-    key_state: JSON.stringify({ record: next.record, current: next.current, conflict: null }), updated_at: nowIso, seq: seq.next(),
-  }).where('id', '=', record.id).execute();
+  const written = await writeServerPresence(trx, seq, auth, now, {
+    sessionId: row.session_id, participantId: row.participant_id, state, method: 'resolution', conflictId: id, payload: { resolution: r, conflictId: id },
+  });
   await trx.updateTable('sync_conflicts').set({
     status: 'resolved', resolution_choice: r.choice, resolution_state: state, resolution_note: r.note ?? null,
     resolved_by: auth.userId, resolved_at: nowIso, updated_at: nowIso,
   }).where('id', '=', id).execute();
-  await trx.insertInto('changes').values({
-    change_id: obs.changeId, organization_id: auth.organizationId, device_id: auth.deviceId, device_seq: 0,
-    user_id: auth.userId, kind: 'presence.set', session_id: row.session_id, participant_id: row.participant_id,
-    payload: JSON.stringify({ resolution: r, conflictId: id }), status: 'applied', version: next.version,
-    conflict_id: id, grace_accepted: 0, received_at: nowIso, history_id: id,
-  }).execute();
   await trx.insertInto('audit_log').values({
     id: uuidv7(now), organization_id: auth.organizationId, at: nowIso, user_id: auth.userId, device_id: auth.deviceId,
     source: 'admin', action: 'resolve_conflict', entity: 'sync_conflict', entity_id: id,
     old_values: JSON.stringify({ state: record.state, version: record.version, status: 'open' }),
-    new_values: JSON.stringify({ state, version: next.version, status: 'resolved', choice: r.choice, note: r.note ?? null }),
+    new_values: JSON.stringify({ state, version: written.version, status: 'resolved', choice: r.choice, note: r.note ?? null }),
   }).execute();
-  return { ...base, record: toPresenceRecord({ ...record, state, version: next.version, has_conflict: 0, method: 'resolution', recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId, change_id: obs.changeId, conflict_id: id, updated_at: nowIso }) };
+  return { ...base, record: toPresenceRecord(written) };
 }

@@ -41,3 +41,15 @@ export async function getHistory(db: Kysely<Database>, org: string, id: string) 
     })),
   };
 }
+
+export const findRejection = (db: Kysely<Database>, org: string, id: string) =>
+  db.selectFrom('sync_rejections').selectAll().where('id', '=', id).where('organization_id', '=', org).executeTakeFirst();
+
+/** Who recorded a change: the device's user, as they are now (role, name). */
+export const originOf = (db: Kysely<Database>, org: string, deviceId: string) =>
+  db.selectFrom('devices as d').innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.id as device_id', 'u.id as user_id', 'u.role', 'u.display_name'])
+    .where('d.id', '=', deviceId).where('d.organization_id', '=', org).executeTakeFirst();
+
+export const markReapplied = (db: Kysely<Database>, id: string, at: string) =>
+  db.updateTable('sync_rejections').set({ reapplied_at: at }).where('id', '=', id).where('reapplied_at', 'is', null).execute();

@@ -4,8 +4,9 @@ import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { notFound } from '../../lib/errors.ts';
 import * as repo from './history.repository.ts';
+import { reapplyRejection } from './history.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const History = Type.Object({
   id: Type.String(), deviceId: Type.String(), deviceName: Nullable(Type.String()), userId: Type.String(),
   userName: Nullable(Type.String()), received: Type.Integer(), applied: Type.Integer(), duplicate: Type.Integer(),
@@ -40,4 +41,13 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!found) throw notFound(`Sync history ${req.params.id}`);
     return found;
   });
+
+  app.post('/sync-rejections/:id/reapply', {
+    preHandler: requireRole('admin'),
+    schema: {
+      tags: ['sync'], params: Type.Object({ id: Uuid }),
+      description: 'Push a rejected change again, as the device that recorded it, after its cause was fixed',
+      response: { 200: Type.Object({ status: Type.String(), changeId: Nullable(Type.String()), historyId: Type.String() }), ...errors },
+    },
+  }, async (req) => reapplyRejection(app.ctx, who(req), req.params.id));
 };

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export const findSession = (db: Kysely<Database>, org: string, id: string) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', id).where('organization_id', '=', org).executeTakeFirst();
+
+/** Active members of the session's groups: who is expected. */
+export async function expectedCount(db: Kysely<Database>, org: string, sessionId: string) {
+  const row = await db.selectFrom('session_groups as sg')
+    .innerJoin('group_memberships as m', (j) => j.onRef('m.group_id', '=', 'sg.group_id').onRef('m.organization_id', '=', 'sg.organization_id'))
+    .innerJoin('participants as p', 'p.id', 'm.participant_id')
+    .select((eb) => eb.fn.count<number>('m.participant_id').distinct().as('n'))
+    .where('sg.session_id', '=', sessionId).where('sg.organization_id', '=', org).where('p.active', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export const sessionRecords = (db: Kysely<Database>, org: string, sessionId: string) =>
+  db.selectFrom('presence_records as r')
+    .innerJoin('participants as p', 'p.id', 'r.participant_id')
+    .leftJoin('users as u', 'u.id', 'r.recorded_by')
+    .leftJoin('devices as d', 'd.id', 'r.device_id')
+    .select([
+      'r.participant_id', 'r.state', 'r.method', 'r.recorded_at', 'r.updated_at', 'r.device_id', 'r.has_conflict',
+      'p.first_name', 'p.last_name', 'p.preferred_name', 'u.display_name as user_name', 'd.name as device_name',
+    ])
+    .where('r.session_id', '=', sessionId).where('r.organization_id', '=', org)
+    .execute();
+
+export const devicesOf = (db: Kysely<Database>, org: string, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('devices as d').innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['d.id', 'd.name', 'd.pending_count', 'd.last_sync_at', 'd.last_seen_at', 'u.display_name'])
+    .where('d.organization_id', '=', org).where('d.id', 'in', ids).execute();
+
+export const presenceStates = (db: Kysely<Database>, org: string) =>
+  db.selectFrom('presence_states').select(['code', 'label', 'color', 'sort_order', 'counts_as_present'])
+    .where('organization_id', '=', org).where('active', '=', 1).orderBy('sort_order').execute();

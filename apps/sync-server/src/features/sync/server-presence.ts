@@ -1,0 +1,54 @@
+// A presence write made by the server on an admin's decision (a conflict resolution, an approved
+// excuse). It is a change like any other: a new version, a new sync seq so every device pulls it,
+// and a row in the applied change log.
+import type { Observation } from '@rollcall/conflict';
+import { uuidv7 } from '@rollcall/shared';
+import type { Transaction } from 'kysely';
+import type { Database, PresenceRecordRow } from '../../db/schema.ts';
+import { iso } from '../../lib/clock.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
+import type { SeqAllocator } from './seq.repository.ts';
+
+export interface ServerPresence {
+  sessionId: string;
+  participantId: string;
+  state: string | null;
+  method: 'resolution' | 'excuse';
+  conflictId: string | null;
+  /** Why the server wrote it, kept in the change log. */
+  payload: unknown;
+}
+
+export async function writeServerPresence(
+  trx: Transaction<Database>, seq: SeqAllocator, auth: AuthContext, nowMs: number, w: ServerPresence,
+): Promise<PresenceRecordRow> {
+  const nowIso = iso(nowMs);
+  const existing = await trx.selectFrom('presence_records').selectAll()
+    .where('session_id', '=', w.sessionId).where('participant_id', '=', w.participantId).executeTakeFirst();
+  const prevVersion = existing?.version ?? 0;
+  const obs: Observation = {
+    changeId: uuidv7(nowMs), deviceId: auth.deviceId, deviceSeq: 0, userId: auth.userId, state: w.state, method: w.method,
+    recordedAt: nowIso, hlc: `${String(nowMs).padStart(15, '0')}-00000-server`, baseVersion: prevVersion,
+  };
+  const version = prevVersion + 1;
+  const fields = {
+    state: w.state, method: w.method, recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId,
+    change_id: obs.changeId, version, has_conflict: 0, conflict_id: w.conflictId ?? existing?.conflict_id ?? null,
+    key_state: JSON.stringify({ record: obs, current: [obs], conflict: null }), updated_at: nowIso, seq: seq.next(),
+  };
+  let row: PresenceRecordRow;
+  if (existing) {
+    await trx.updateTable('presence_records').set(fields).where('id', '=', existing.id).execute();
+    row = { ...existing, ...fields };
+  } else {
+    row = { id: uuidv7(nowMs), organization_id: auth.organizationId, session_id: w.sessionId, participant_id: w.participantId, created_at: nowIso, ...fields };
+    await trx.insertInto('presence_records').values(row).execute();
+  }
+  await trx.insertInto('changes').values({
+    change_id: obs.changeId, organization_id: auth.organizationId, device_id: auth.deviceId, device_seq: 0,
+    user_id: auth.userId, kind: w.state === null ? 'presence.clear' : 'presence.set', session_id: w.sessionId, participant_id: w.participantId,
+    payload: JSON.stringify(w.payload), status: 'applied', version, conflict_id: w.conflictId,
+    grace_accepted: 0, received_at: nowIso, history_id: w.conflictId ?? obs.changeId,
+  }).execute();
+  return row;
+}
