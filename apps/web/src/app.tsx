@@ -4,7 +4,13 @@ import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
 import { ConflictsScreen } from './features/conflicts/conflicts-screen.tsx';
+import { DevicesScreen } from './features/devices/devices-screen.tsx';
+import { ExcusesScreen } from './features/excuses/excuses-screen.tsx';
+import { HistoryScreen } from './features/history/history-screen.tsx';
+import { LiveScreen } from './features/live/live-screen.tsx';
+import { ParticipantsScreen } from './features/participants/participants-screen.tsx';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
+import { UshersScreen } from './features/ushers/ushers-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
@@ -43,7 +49,13 @@ export function App() {
           <StatusBar />
           {screen.name === 'sessions' && <SessionsScreen />}
           {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
+          {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
           {screen.name === 'conflicts' && <ConflictsScreen />}
+          {screen.name === 'history' && <HistoryScreen />}
+          {screen.name === 'devices' && <DevicesScreen />}
+          {screen.name === 'ushers' && <UshersScreen />}
+          {screen.name === 'participants' && <ParticipantsScreen />}
+          {screen.name === 'excuses' && <ExcusesScreen />}
         </>
       ) : (
         <LoginScreen />

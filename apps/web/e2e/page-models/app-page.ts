@@ -10,11 +10,11 @@ export class AppPage {
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await expect(this.page.getByRole('heading', { name: 'Today' })).toBeVisible();
-    await expect(this.page.getByRole('button', { name: /Sunday Service/ })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: /^Sunday Service/ })).toBeVisible();
   }
 
   async openSession(name = 'Sunday Service') {
-    await this.page.getByRole('button', { name: new RegExp(name) }).click();
+    await this.page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
   }
 

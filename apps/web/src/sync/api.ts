@@ -28,8 +28,10 @@ export interface Api {
   pull(cursor: string | undefined, limit?: number): Promise<PullResponse>;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   logout(): Promise<void>;
-  streamUrl(): Promise<string | null>;
+  /** An EventSource URL (EventSource cannot send headers, so the token rides in the query). */
+  streamUrl(path?: string): Promise<string | null>;
 }
 
 function retryAfter(res: Response): number | null {
@@ -89,10 +91,11 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
     pull: (cursor, limit) => authed('GET', `/api/v1/sync/pull?${new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) })}`),
     get: (path) => authed('GET', path),
     post: (path, body) => authed('POST', path, body),
+    patch: (path, body) => authed('PATCH', path, body),
     logout: () => authed('POST', '/api/v1/auth/logout'),
-    async streamUrl() {
+    async streamUrl(path = '/api/v1/sync/stream') {
       const c = await creds.get();
-      return c ? `${baseUrl}/api/v1/sync/stream?access_token=${encodeURIComponent(c.accessToken)}` : null;
+      return c ? `${baseUrl}${path}?access_token=${encodeURIComponent(c.accessToken)}` : null;
     },
   };
 }

@@ -161,7 +161,7 @@ export class SyncEngine {
   private fail(e: unknown) {
     const err = e instanceof ApiError ? e : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
     if (!err.transient && BLOCKING.has(err.code)) {
-      this.set({ blocked: err.message, lastError: err.message });
+      this.set({ blocked: err.message, blockedCode: err.code, lastError: err.message });
       return;
     }
     this.failures += 1;
@@ -210,7 +210,7 @@ export class SyncEngine {
 
   /** After a new login: clear the refusal and start again. */
   unblock() {
-    this.set({ blocked: null, lastError: null });
+    this.set({ blocked: null, blockedCode: null, lastError: null });
     this.request('unblock');
   }
 }

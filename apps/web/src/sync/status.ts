@@ -13,12 +13,14 @@ export interface SyncStatus {
   stalled: boolean;
   /** The server refuses this login (device revoked, assignment revoked…): say why, stop retrying. */
   blocked: string | null;
+  /** The server's code for the refusal, so screens can react (a revoked assignment stops check-ins). */
+  blockedCode: string | null;
   nextRetryAt: number | null;
 }
 
 export const initialStatus = (online: boolean): SyncStatus => ({
   online, syncing: false, pending: 0, oldestPendingAt: null, rejected: 0, conflicts: 0,
-  lastPushAt: null, lastPullAt: null, lastError: null, stalled: false, blocked: null, nextRetryAt: null,
+  lastPushAt: null, lastPullAt: null, lastError: null, stalled: false, blocked: null, blockedCode: null, nextRetryAt: null,
 });
 
 export const STALL_AFTER_MS = 60_000;

@@ -14,13 +14,21 @@ async function exportPending() {
   URL.revokeObjectURL(a.href);
 }
 
+// Admins and managers (read-only) see the admin side; ushers see only their sessions.
+const ADMIN_SCREENS = [
+  ['conflicts', 'Conflicts'], ['history', 'Sync history'], ['devices', 'Devices'], ['ushers', 'Ushers'],
+  ['participants', 'Participants'], ['excuses', 'Excuses'],
+] as const;
+
 export function AccountMenu() {
   const login = useSession((s) => s.login);
   const setLogin = useSession((s) => s.setLogin);
   const go = useSession((s) => s.go);
+  const screen = useSession((s) => s.screen);
   const status = useSyncStatus();
   const [refusal, setRefusal] = useState<string | null>(null);
   if (!login) return null;
+  const isStaff = login.user.role === 'admin' || login.user.role === 'manager';
 
   const logout = async () => {
     await engine.refreshCounts();
@@ -36,10 +44,12 @@ export function AccountMenu() {
 
   return (
     <nav className="top-nav" aria-label="Main">
-      <button type="button" className="link" onClick={() => go({ name: 'sessions' })}>Sessions</button>
-      {login.user.role === 'admin' && (
-        <button type="button" className="link" onClick={() => go({ name: 'conflicts' })}>Conflicts{status.conflicts ? ` (${status.conflicts})` : ''}</button>
-      )}
+      <button type="button" className="link" aria-current={screen.name === 'sessions' || screen.name === 'checkin' ? 'page' : undefined} onClick={() => go({ name: 'sessions' })}>Sessions</button>
+      {isStaff && ADMIN_SCREENS.map(([name, label]) => (
+        <button key={name} type="button" className="link" aria-current={screen.name === name ? 'page' : undefined} onClick={() => go({ name })}>
+          {label}{name === 'conflicts' && status.conflicts > 0 && <span className="count-badge" aria-label={`${status.conflicts} open`}>{status.conflicts}</span>}
+        </button>
+      ))}
       <span className="grow muted">{login.user.displayName} · {login.organization.name}</span>
       <button type="button" className="link" onClick={() => void logout()}>Sign out</button>
       {refusal && (

@@ -2,7 +2,9 @@
 import type { LoginResponse } from '@rollcall/shared';
 import { create } from 'zustand';
 
-export type Screen = { name: 'sessions' } | { name: 'checkin'; sessionId: string } | { name: 'conflicts' };
+export type Screen =
+  | { name: 'sessions' } | { name: 'checkin'; sessionId: string } | { name: 'live'; sessionId: string }
+  | { name: 'conflicts' } | { name: 'history' } | { name: 'devices' } | { name: 'ushers' } | { name: 'participants' } | { name: 'excuses' };
 export type Login = Omit<LoginResponse, 'credentials'>;
 
 interface SessionState {

@@ -1,83 +1,87 @@
-// The admin's queue: both versions side by side; keep A, keep B, or another state, one or many.
+// The admin's queue: open conflicts newest first, filtered by session, date, usher and device;
+// resolve one at a time or many with one previewed rule. Managers see it read-only.
 import type { Conflict } from '@rollcall/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { api, engine } from '../../app-context.ts';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { api, db, engine } from '../../app-context.ts';
+import { useRemote } from '../../lib/use-remote.ts';
+import { useSession } from '../auth/session-store.ts';
+import { BulkPanel } from './bulk-panel.tsx';
+import { ConflictCard, type Choice } from './conflict-card.tsx';
 
-type Choice = { choice: 'keep_a' | 'keep_b' } | { choice: 'state'; state: string };
+interface Filters { status: string; sessionId: string; userId: string; deviceId: string; from: string; to: string }
+const EMPTY: Filters = { status: 'open', sessionId: '', userId: '', deviceId: '', from: '', to: '' };
 
-function Version({ label, v }: { label: string; v: Conflict['versionA'] }) {
-  return (
-    <div className="version">
-      <h3>{label}: <span className="state">{v.state ?? 'cleared'}</span></h3>
-      <dl>
-        <dt>By</dt><dd>{v.userName ?? v.userId}</dd>
-        <dt>Device</dt><dd>{v.deviceName ?? v.deviceId.slice(-8)}</dd>
-        <dt>How</dt><dd>{v.method}</dd>
-        <dt>Device time</dt><dd>{new Date(v.recordedAt).toLocaleString()}</dd>
-        <dt>Had seen</dt><dd>version {v.baseVersion}</dd>
-      </dl>
-    </div>
-  );
+function query(f: Filters) {
+  const q = new URLSearchParams({ status: f.status, limit: '500' });
+  if (f.sessionId) q.set('sessionId', f.sessionId);
+  if (f.userId) q.set('userId', f.userId);
+  if (f.deviceId) q.set('deviceId', f.deviceId);
+  if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
+  if (f.to) q.set('to', new Date(`${f.to}T23:59:59.999`).toISOString());
+  return `/api/v1/conflicts?${q}`;
 }
 
 export function ConflictsScreen() {
-  const [items, setItems] = useState<Conflict[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const canResolve = useSession((s) => s.login?.user.role === 'admin');
+  const [f, setF] = useState<Filters>(EMPTY);
+  const { data, error, reload } = useRemote<{ items: Conflict[]; total: number }>(query(f));
+  const users = useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data?.items ?? [];
+  const devices = useRemote<{ items: { id: string; name: string | null; userName: string }[] }>('/api/v1/devices').data?.items ?? [];
+  const sessions = useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(100).toArray(), []) ?? [];
+  const states = useLiveQuery(async () => (await db.presenceStates.toArray()).filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder), []) ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.get<{ items: Conflict[] }>('/api/v1/conflicts?status=open&limit=200')).items);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }, []);
-  useEffect(() => void load(), [load]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const items = useMemo(() => data?.items ?? [], [data]);
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setSelected(new Set()); };
 
-  const resolve = async (ids: string[], c: Choice) => {
-    if (ids.length === 1) await api.post(`/api/v1/conflicts/${ids[0]}/resolve`, c);
-    else {
-      const preview = await api.post<{ count: number }>('/api/v1/conflicts/bulk-resolve', { ids, resolution: c, preview: true });
-      if (!window.confirm(`Resolve ${preview.count} conflicts with this choice?`)) return;
-      await api.post('/api/v1/conflicts/bulk-resolve', { ids, resolution: c });
-    }
+  const after = async () => {
     setSelected(new Set());
-    await load();
+    await reload();
     void engine.syncNow();
   };
+  const resolveOne = async (id: string, c: Choice, note: string) => {
+    try {
+      await api.post(`/api/v1/conflicts/${id}/resolve`, { ...c, ...(note ? { note } : {}) });
+      setProblem(null);
+      await after();
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
 
-  if (error) return <main className="screen"><h1>Conflicts</h1><p className="error-text" role="alert">{error}</p></main>;
-  if (!items) return <main className="screen"><h1>Conflicts</h1><p>Loading…</p></main>;
   return (
-    <main className="screen">
-      <h1>Conflicts <span className="muted">({items.length} open)</span></h1>
-      {items.length === 0 && <p className="muted">Nothing to resolve.</p>}
-      {selected.size > 0 && (
-        <div className="row card">
-          <span className="grow">{selected.size} selected</span>
-          <button type="button" className="secondary" onClick={() => void resolve([...selected], { choice: 'keep_a' })}>Keep A for all</button>
-          <button type="button" className="secondary" onClick={() => void resolve([...selected], { choice: 'keep_b' })}>Keep B for all</button>
+    <main className="screen wide-screen">
+      <h1>Conflicts <span className="muted">({data?.total ?? '…'} {f.status})</span></h1>
+      <form className="filters" aria-label="Filter conflicts" onSubmit={(e) => e.preventDefault()}>
+        <label><span className="label">Status</span>
+          <select value={f.status} onChange={set('status')}><option value="open">Open</option><option value="resolved">Resolved</option></select></label>
+        <label><span className="label">Session</span>
+          <select value={f.sessionId} onChange={set('sessionId')}><option value="">All sessions</option>{sessions.map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}</select></label>
+        <label><span className="label">Usher</span>
+          <select value={f.userId} onChange={set('userId')}><option value="">All ushers</option>{users.filter((u) => u.role.includes('usher') || u.role === 'admin').map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}</select></label>
+        <label><span className="label">Device</span>
+          <select value={f.deviceId} onChange={set('deviceId')}><option value="">All devices</option>{devices.map((d) => <option key={d.id} value={d.id}>{d.name ?? d.id.slice(-8)} ({d.userName})</option>)}</select></label>
+        <label><span className="label">From</span><input type="date" value={f.from} onChange={set('from')} /></label>
+        <label><span className="label">To</span><input type="date" value={f.to} onChange={set('to')} /></label>
+      </form>
+      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {!data && !error && <p>Loading…</p>}
+      {data && items.length === 0 && <p className="muted">Nothing to resolve.</p>}
+      {canResolve && f.status === 'open' && items.length > 0 && (
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => setSelected(new Set(items.map((c) => c.id)))}>Select all {items.length} matching</button>
+          {selected.size > 0 && <button type="button" className="link" onClick={() => setSelected(new Set())}>Clear selection</button>}
         </div>
       )}
+      {canResolve && selected.size > 0 && <BulkPanel ids={[...selected]} states={states} onDone={after} onError={setProblem} />}
       <ul className="conflict-list">
         {items.map((c) => (
-          <li key={c.id} className="card" data-testid={`conflict-${c.id}`}>
-            <label className="row">
-              <input type="checkbox" checked={selected.has(c.id)} onChange={(e) => setSelected((s) => { const n = new Set(s); if (e.target.checked) n.add(c.id); else n.delete(c.id); return n; })} />
-              <strong className="grow">{c.participantName}</strong>
-              <span className="muted">{c.sessionName}</span>
-            </label>
-            <div className="versions">
-              <Version label="A" v={c.versionA} />
-              <Version label="B" v={c.versionB} />
-            </div>
-            <p className="muted">{c.explanation}</p>
-            <div className="row">
-              <button type="button" className="primary" onClick={() => void resolve([c.id], { choice: 'keep_a' })}>Keep A</button>
-              <button type="button" className="primary" onClick={() => void resolve([c.id], { choice: 'keep_b' })}>Keep B</button>
-              <button type="button" className="secondary" onClick={() => void resolve([c.id], { choice: 'state', state: 'excused' })}>Excused</button>
-            </div>
-          </li>
+          <ConflictCard
+            key={c.id} c={c} states={states} selected={selected.has(c.id)}
+            onSelect={(on) => setSelected((s) => { const n = new Set(s); if (on) n.add(c.id); else n.delete(c.id); return n; })}
+            onResolve={canResolve ? (choice, note) => resolveOne(c.id, choice, note) : async () => setProblem('Only an admin can resolve conflicts.')}
+          />
         ))}
       </ul>
     </main>

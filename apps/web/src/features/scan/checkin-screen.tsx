@@ -8,6 +8,7 @@ import { useCheckIn, type Feedback } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
+import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
@@ -20,7 +21,9 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const lateAfter = org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
   const { feedback, checkIn, handleText } = useCheckIn(session, lateAfter);
   const [camera, setCamera] = useState(false);
-  const blocked = assignmentBlock(login, Date.now());
+  const sync = useSyncStatus();
+  // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
+  const blocked = assignmentBlock(login, Date.now()) ?? (sync.blockedCode === 'assignment_revoked' || sync.blockedCode === 'device_revoked' ? sync.blocked : null);
   const onWedge = useCallback((text: string) => void handleText(text, text.startsWith('rollcall:') ? 'qr' : 'code'), [handleText]);
   useKeyboardWedge(onWedge, !blocked);
 

@@ -7,6 +7,7 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: 'nume
 
 export function SessionsScreen() {
   const go = useSession((s) => s.go);
+  const staff = useSession((s) => s.login?.user.role === 'admin' || s.login?.user.role === 'manager');
   const start = new Date();
   start.setHours(0, 0, 0, 0);
   const end = new Date(start.getTime() + 86_400_000);
@@ -35,6 +36,7 @@ export function SessionsScreen() {
               <span className={`badge ${s.status}`}>{s.status}</span>
               <span className="count" aria-label="checked in">{counts?.get(s.id) ?? 0}</span>
             </button>
+            {staff && <button type="button" className="link" aria-label={`Live arrivals for ${s.name}`} onClick={() => go({ name: 'live', sessionId: s.id })}>Live arrivals</button>}
           </li>
         ))}
       </ul>

@@ -1,0 +1,120 @@
+// The admin's side, end to end: the conflict queue made by two offline ushers (one kept B, three
+// resolved in bulk, both devices converge), live arrivals following another device, and a revoked
+// temporary usher whose device says why it stopped.
+import { expect, test, type Browser } from '@playwright/test';
+import type { Participant } from '@rollcall/shared';
+import { AppPage } from './page-models/app-page.ts';
+import { adminApi, launchServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+test.beforeAll(async () => { server = await launchServer(); });
+test.afterAll(async () => { await server?.dispose(); });
+
+async function device(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const app = new AppPage(await context.newPage(), server.url);
+  await app.login(email);
+  return { context, app, page: app.page };
+}
+
+test('admin resolves one conflict by keeping B and three in bulk; both ushers converge; the audit log has each decision', async ({ browser }) => {
+  const api = await adminApi(server.url);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0).slice(0, 4);
+  const ushers = [await device(browser, 'usher1@demo.rollcall.test'), await device(browser, 'usher2@demo.rollcall.test')];
+  for (const u of ushers) {
+    await u.app.openSession();
+    await u.context.setOffline(true);
+  }
+  for (const p of people) {
+    await ushers[0]!.app.setState(p.id, 'Present');
+    await ushers[1]!.app.setState(p.id, 'Absent');
+  }
+  for (const u of ushers) await u.context.setOffline(false);
+  for (const u of ushers) await u.app.expectPending(0);
+  await expect.poll(async () => (await api.get<{ total: number }>('/api/v1/conflicts?status=open')).total).toBe(4);
+
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  const nav = admin.page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('button', { name: /Conflicts/ }).click();
+  await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('4 open');
+  const [first, ...rest] = people;
+  const card = admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` });
+  await expect(card.getByText('Ana Usher')).toBeVisible();
+  await expect(card.getByText('Ben Usher')).toBeVisible();
+  await card.getByLabel('Note (optional)').fill('Ben saw him leave');
+  await card.getByRole('button', { name: /^Keep B/ }).click();
+  await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('3 open');
+
+  await admin.page.getByRole('button', { name: 'Select all 3 matching' }).click();
+  const bulk = admin.page.getByRole('region', { name: 'Bulk resolution' });
+  await bulk.getByLabel('Rule for all selected').selectOption('excused');
+  await bulk.getByRole('button', { name: 'Preview' }).click();
+  await expect(bulk.getByRole('region', { name: 'Preview' })).toContainText('3 conflicts will be resolved; 3 records change state');
+  await bulk.getByRole('button', { name: 'Resolve 3' }).click();
+  await expect(admin.page.getByText('Nothing to resolve.')).toBeVisible();
+
+  // Every device converges through its normal pull: B for the first, excused for the other three.
+  for (const u of ushers) {
+    await expect(u.page.getByTestId(`roster-${first!.id}`).getByRole('button', { name: 'Absent', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+    await expect(u.page.getByTestId(`roster-${first!.id}`).getByText('conflict')).toHaveCount(0);
+    for (const p of rest) await expect(u.page.getByTestId(`roster-${p.id}`).getByRole('button', { name: 'Excused', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+  }
+  // Resolved conflicts keep both versions and the decision.
+  await admin.page.getByLabel('Status').selectOption('resolved');
+  await expect(admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` })).toContainText('Resolved: absent (keep b) by Grace Admin');
+  await expect(admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` })).toContainText('Ben saw him leave');
+  const audit = await api.get<{ items: { action: string; entityId: string }[] }>('/api/v1/audit?action=resolve_conflict&limit=50');
+  expect(audit.items.filter((a) => a.action === 'resolve_conflict')).toHaveLength(4);
+  for (const c of [...ushers, admin]) await c.context.close();
+});
+
+test('live arrivals update while another device checks people in', async ({ browser }) => {
+  const api = await adminApi(server.url);
+  const evening = 'Evening Service';
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  await admin.page.getByRole('button', { name: `Live arrivals for ${evening}` }).click();
+  const headcount = admin.page.getByTestId('live-headcount');
+  await expect(headcount).toBeVisible();
+  const before = Number(await headcount.textContent());
+
+  const usher = await device(browser, 'usher1@demo.rollcall.test');
+  await usher.app.openSession(evening);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items.filter((p) => p.active).slice(20, 23);
+  for (const [i, p] of people.entries()) {
+    await usher.app.checkInByCode(p.personalCode);
+    await expect(usher.app.feedback()).toContainText(p.firstName);
+    await expect(headcount).toHaveText(String(before + i + 1), { timeout: 15_000 });
+  }
+  await expect(admin.page.getByTestId('live-latest')).toContainText(people[2]!.firstName);
+  await expect(admin.page.getByRole('table')).toContainText('Ana Usher');
+  await usher.context.close();
+  await admin.context.close();
+});
+
+test('a temporary usher whose assignment is revoked can no longer push, and the app says why', async ({ browser }) => {
+  const api = await adminApi(server.url);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items.filter((p) => p.active).slice(30, 32);
+  const temp = await device(browser, 'temp@demo.rollcall.test');
+  await temp.app.openSession();
+  await temp.app.checkInByCode(people[0]!.personalCode);
+  await temp.app.expectPending(0);
+
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Ushers' }).click();
+  const row = admin.page.getByTestId('user-temp@demo.rollcall.test');
+  await expect(row).toContainText('active');
+  admin.page.once('dialog', (d) => void d.accept());
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toContainText('revoked');
+
+  await temp.app.checkInByCode(people[1]!.personalCode);
+  await expect(temp.page.getByTestId('sync-status')).toContainText('revoked', { timeout: 30_000 });
+  await expect(temp.page.getByRole('alert').filter({ hasText: 'revoked' })).toBeVisible();
+  await expect(temp.page.getByLabel('Personal code or key')).toHaveCount(0);
+  const sunday = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
+  const live = await api.get<{ latest: { participantId: string }[] }>(`/api/v1/sessions/${sunday.id}/live`);
+  expect(live.latest.map((l) => l.participantId)).toContain(people[0]!.id);
+  expect(live.latest.map((l) => l.participantId)).not.toContain(people[1]!.id);
+  await temp.context.close();
+  await admin.context.close();
+});

@@ -1,0 +1,94 @@
+// Excuses: admins and leaders submit one for a participant and a session (with an optional file);
+// an admin approves (the record becomes `excused` on every device) or rejects.
+import type { Participant } from '@rollcall/shared';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { api, db, engine } from '../../app-context.ts';
+import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { useSession } from '../auth/session-store.ts';
+
+interface Excuse { id: string; sessionName: string; sessionStart: string; participantName: string; reason: string; attachmentName: string | null; status: string; submittedAt: string; submittedBy: string | null; decidedBy: string | null; decisionNote: string | null }
+
+const toBase64 = async (file: File) => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
+  const sessions = useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(50).toArray(), []) ?? [];
+  const participants = useLiveQuery(() => db.participants.orderBy('lastName').toArray(), []) ?? [];
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const file = f.get('file');
+    const attachment = file instanceof File && file.size > 0 ? { name: file.name, type: file.type || 'application/octet-stream', base64: await toBase64(file) } : undefined;
+    const body = { sessionId: String(f.get('sessionId')), participantId: String(f.get('participantId')), reason: String(f.get('reason')), ...(attachment ? { attachment } : {}) };
+    if (await attempt(() => api.post('/api/v1/excuses', body), setProblem)) {
+      form.reset();
+      await onDone();
+    }
+  };
+  return (
+    <form className="card" aria-label="New excuse" onSubmit={(e) => void submit(e)}>
+      <h2>New excuse</h2>
+      <div className="form-grid">
+        <label><span className="label">Session</span><select name="sessionId" required>{sessions.map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}</select></label>
+        <label><span className="label">Participant</span><select name="participantId" required>{participants.map((p: Participant) => <option key={p.id} value={p.id}>{p.lastName}, {p.firstName}</option>)}</select></label>
+        <label><span className="label">Reason</span><input name="reason" required maxLength={2000} /></label>
+        <label><span className="label">File (optional, up to 2 MB)</span><input name="file" type="file" /></label>
+      </div>
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+      <button type="submit" className="primary">Submit</button>
+    </form>
+  );
+}
+
+export function ExcusesScreen() {
+  const canDecide = useSession((s) => s.login?.user.role === 'admin');
+  const [status, setStatus] = useState('pending');
+  const { data, error, reload } = useRemote<{ items: Excuse[] }>(`/api/v1/excuses${status ? `?status=${status}` : ''}`);
+  const [problem, setProblem] = useState<string | null>(null);
+  const decide = async (x: Excuse, verb: 'approve' | 'reject') => {
+    if (await attempt(() => api.post(`/api/v1/excuses/${x.id}/${verb}`, {}), setProblem)) {
+      await reload();
+      void engine.syncNow();
+    }
+  };
+  const download = async (x: Excuse) => {
+    const c = await db.meta.get('credentials');
+    const token = (c?.value as { accessToken?: string } | undefined)?.accessToken;
+    const res = await fetch(`/api/v1/excuses/${x.id}/attachment`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await res.blob());
+    a.download = x.attachmentName ?? 'attachment';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  return (
+    <main className="screen wide-screen">
+      <h1>Excuses</h1>
+      <label className="inline"><span className="label">Show</span>
+        <select value={status} onChange={(e) => setStatus(e.target.value)}><option value="pending">Pending</option><option value="approved">Approved</option><option value="rejected">Rejected</option><option value="">All</option></select></label>
+      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {data?.items.length === 0 && <p className="muted">No {status} excuses.</p>}
+      <ul className="plain-list">
+        {data?.items.map((x) => (
+          <li key={x.id} className="card">
+            <div className="row"><strong className="grow">{x.participantName}</strong><span className="muted">{x.sessionName} · {new Date(x.sessionStart).toLocaleDateString()}</span><span className="tag">{x.status}</span></div>
+            <p>{x.reason}</p>
+            <p className="muted">Submitted by {x.submittedBy} on {when(x.submittedAt)}{x.decidedBy ? ` · ${x.status} by ${x.decidedBy}` : ''}</p>
+            <div className="row">
+              {x.attachmentName && <button type="button" className="link" onClick={() => void download(x)}>{x.attachmentName}</button>}
+              {canDecide && x.status === 'pending' && <><button type="button" className="primary" onClick={() => void decide(x, 'approve')}>Approve</button><button type="button" className="secondary" onClick={() => void decide(x, 'reject')}>Reject</button></>}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <NewExcuse onDone={reload} />
+    </main>
+  );
+}

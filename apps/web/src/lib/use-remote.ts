@@ -1,0 +1,41 @@
+// Admin screens read the server directly (they are used online); this keeps loading, error and
+// reload in one place. Nothing here is the device's source of truth — that is Dexie.
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../app-context.ts';
+
+export function useRemote<T>(path: string | null) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    if (!path) return;
+    try {
+      setData(await api.get<T>(path));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [path]);
+  useEffect(() => void reload(), [reload]);
+  return { data, error, reload };
+}
+
+/** Runs an admin action and turns a failure into a readable message instead of a crash. */
+export async function attempt(action: () => Promise<unknown>, onError: (message: string) => void): Promise<boolean> {
+  try {
+    await action();
+    return true;
+  } catch (e) {
+    onError(e instanceof Error ? e.message : String(e));
+    return false;
+  }
+}
+
+export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '—');
+export const ago = (iso: string | null | undefined, now = Date.now()) => {
+  if (!iso) return 'never';
+  const s = Math.round((now - Date.parse(iso)) / 1000);
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86400)} d ago`;
+};
