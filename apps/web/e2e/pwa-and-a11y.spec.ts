@@ -50,3 +50,24 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('no serious accessibility violations on the admin screens (light and dark)', async ({ page }) => {
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [label, heading] of [['Conflicts', /Conflicts/], ['Sync history', /Sync history/], ['Devices', /Devices/], ['Ushers', /Ushers/], ['Participants', /Participants/], ['Excuses', /Excuses/]] as const) {
+      await nav.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await expect(page.getByText('Loading…')).toHaveCount(0);
+      await expect(page.getByRole('table').or(page.getByRole('list')).first()).toBeVisible();
+      expect({ screen: label, scheme, violations: await seriousViolations(page) }).toEqual({ screen: label, scheme, violations: [] });
+    }
+    await nav.getByRole('button', { name: 'Sessions' }).click();
+    await page.getByRole('button', { name: 'Live arrivals for Sunday Service' }).click();
+    await expect(page.getByTestId('live-headcount')).toBeVisible();
+    expect({ screen: 'live', scheme, violations: await seriousViolations(page) }).toEqual({ screen: 'live', scheme, violations: [] });
+    await nav.getByRole('button', { name: 'Sessions' }).click();
+  }
+});
