@@ -65,6 +65,10 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
   await expect(admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` })).toContainText('Ben saw him leave');
   const audit = await api.get<{ items: { action: string; entityId: string }[] }>('/api/v1/audit?action=resolve_conflict&limit=50');
   expect(audit.items.filter((a) => a.action === 'resolve_conflict')).toHaveLength(4);
+  await nav.getByRole('button', { name: 'Audit log' }).click();
+  await admin.page.getByLabel('Action').fill('resolve_conflict');
+  await expect(admin.page.getByRole('heading', { name: /Audit log/ })).toContainText('(4)');
+  await expect(admin.page.getByRole('table')).toContainText('"note":"Ben saw him leave"');
   for (const c of [...ushers, admin]) await c.context.close();
 });
 

@@ -4,6 +4,7 @@ import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
 import { ConflictsScreen } from './features/conflicts/conflicts-screen.tsx';
+import { AuditScreen } from './features/audit/audit-screen.tsx';
 import { DevicesScreen } from './features/devices/devices-screen.tsx';
 import { ExcusesScreen } from './features/excuses/excuses-screen.tsx';
 import { HistoryScreen } from './features/history/history-screen.tsx';
@@ -56,6 +57,7 @@ export function App() {
           {screen.name === 'ushers' && <UshersScreen />}
           {screen.name === 'participants' && <ParticipantsScreen />}
           {screen.name === 'excuses' && <ExcusesScreen />}
+          {screen.name === 'audit' && <AuditScreen />}
         </>
       ) : (
         <LoginScreen />

@@ -50,6 +50,7 @@ export function AccountMenu() {
           {label}{name === 'conflicts' && status.conflicts > 0 && <span className="count-badge" aria-label={`${status.conflicts} open`}>{status.conflicts}</span>}
         </button>
       ))}
+      {login.user.role === 'admin' && <button type="button" className="link" aria-current={screen.name === 'audit' ? 'page' : undefined} onClick={() => go({ name: 'audit' })}>Audit log</button>}
       <span className="grow muted">{login.user.displayName} · {login.organization.name}</span>
       <button type="button" className="link" onClick={() => void logout()}>Sign out</button>
       {refusal && (
