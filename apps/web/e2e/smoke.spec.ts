@@ -21,3 +21,20 @@ test('an usher signs in and checks someone in by code', async ({ page }) => {
   await app.checkInByCode(person.personalCode);
   await expect(app.feedback()).toContainText(/Already checked in at .* by Ana Usher/);
 });
+
+test('a device locked as a station reopens on its session, without navigation, until unlocked', async ({ page }) => {
+  const app = new AppPage(page, server.url);
+  await app.login('usher2@demo.rollcall.test');
+  await app.openSession();
+  await page.getByRole('button', { name: 'Lock as a station' }).click();
+  await expect(page.getByText('Station locked to this session')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sunday Service' })).toBeVisible();
+  await expect(page.getByText('Station locked to this session')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '← Sessions' })).toHaveCount(0);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('button', { name: '← Sessions' }).click();
+  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+});

@@ -35,7 +35,8 @@ export function App() {
   const { login, booted, screen, boot } = useSession();
   const storageProblem = useStorageCare();
   useEffect(() => {
-    void db.meta.get('login').then((row) => boot((row?.value as Login | undefined) ?? null));
+    void Promise.all([db.meta.get('login'), db.meta.get('station')])
+      .then(([login, station]) => boot((login?.value as Login | undefined) ?? null, (station?.value as string | null | undefined) ?? null));
   }, [boot]);
   useEffect(() => (login ? engine.start() : undefined), [login]);
 

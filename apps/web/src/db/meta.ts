@@ -11,6 +11,8 @@ export interface MetaShape {
   hlc: Hlc;
   lastPushAt: number;
   lastPullAt: number;
+  /** A station device stays on one session's check-in screen until unlocked. */
+  station: string | null;
 }
 
 export async function getMeta<K extends keyof MetaShape>(db: RollcallDb, key: K): Promise<MetaShape[K] | undefined> {

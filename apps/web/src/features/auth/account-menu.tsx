@@ -27,7 +27,10 @@ export function AccountMenu() {
   const screen = useSession((s) => s.screen);
   const status = useSyncStatus();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const station = useSession((s) => s.station);
   if (!login) return null;
+  // A locked station shows no navigation: an usher hands it to volunteers at a door.
+  if (station) return <nav className="top-nav" aria-label="Main"><span className="grow muted">Check-in station · {login.organization.name}</span></nav>;
   const isStaff = login.user.role === 'admin' || login.user.role === 'manager';
 
   const logout = async () => {

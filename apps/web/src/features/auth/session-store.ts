@@ -11,18 +11,23 @@ interface SessionState {
   login: Login | null;
   booted: boolean;
   screen: Screen;
+  /** The session this device is locked to as a check-in station, or null. */
+  station: string | null;
+  setStation(sessionId: string | null): void;
   setLogin(login: Login | null): void;
   go(screen: Screen): void;
-  boot(login: Login | null): void;
+  boot(login: Login | null, station?: string | null): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
   login: null,
   booted: false,
   screen: { name: 'sessions' },
-  setLogin: (login) => set({ login, screen: { name: 'sessions' } }),
+  station: null,
+  setStation: (station) => set(station ? { station, screen: { name: 'checkin', sessionId: station } } : { station: null }),
+  setLogin: (login) => set({ login, station: null, screen: { name: 'sessions' } }),
   go: (screen) => set({ screen }),
-  boot: (login) => set({ login, booted: true }),
+  boot: (login, station = null) => set(station && login ? { login, booted: true, station, screen: { name: 'checkin', sessionId: station } } : { login, booted: true }),
 }));
 
 /** A temporary usher's device refuses new check-ins after expiry, even offline. */

@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
+import { setMeta } from '../../db/meta.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { QrScanner } from './qr-scanner.tsx';
 import { useCheckIn, type Feedback } from './use-check-in.ts';
@@ -38,7 +39,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   return (
     <main className="screen checkin">
       <header className="screen-head">
-        <button type="button" className="link" onClick={() => go({ name: 'sessions' })}>← Sessions</button>
+        <StationToggle sessionId={sessionId} onBack={() => go({ name: 'sessions' })} />
         <h1>{session.name}</h1>
         <p className="headcount" aria-live="polite" data-testid="headcount">
           <strong>{here}</strong> here
@@ -60,6 +61,23 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
       {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
     </main>
+  );
+}
+
+function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): void }) {
+  const station = useSession((s) => s.station);
+  const setStation = useSession((s) => s.setStation);
+  const lock = async (on: boolean) => {
+    if (!on && !window.confirm('Unlock this station? The device returns to the session list.')) return;
+    await setMeta(db, 'station', on ? sessionId : null);
+    setStation(on ? sessionId : null);
+  };
+  if (station === sessionId) return <div className="row"><span className="tag">Station locked to this session</span><button type="button" className="link" onClick={() => void lock(false)}>Unlock</button></div>;
+  return (
+    <div className="row">
+      <button type="button" className="link" onClick={onBack}>← Sessions</button>
+      <button type="button" className="link" onClick={() => void lock(true)}>Lock as a station</button>
+    </div>
   );
 }
 
