@@ -1,7 +1,7 @@
 // Admin screens read the server directly (they are used online); this keeps loading, error and
 // reload in one place. Nothing here is the device's source of truth — that is Dexie.
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../app-context.ts';
+import { api, db } from '../app-context.ts';
 
 export function useRemote<T>(path: string | null) {
   const [data, setData] = useState<T | null>(null);
@@ -39,3 +39,15 @@ export const ago = (iso: string | null | undefined, now = Date.now()) => {
   if (s < 86400) return `${Math.round(s / 3600)} h ago`;
   return `${Math.round(s / 86400)} d ago`;
 };
+
+/** Saves a file the API serves behind the device's credentials (a plain link cannot send them). */
+export async function downloadFile(path: string, filename: string) {
+  const token = ((await db.meta.get('credentials'))?.value as { accessToken?: string } | undefined)?.accessToken;
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new Error(`Download failed (${res.status})`);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}

@@ -3,10 +3,10 @@ import { ErrorBody, Nullable, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { liveSnapshot } from './live.service.ts';
+import { openEventStream, streamRegistry } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const THROTTLE_MS = 400;
-const HEARTBEAT_MS = 15_000;
 
 const Snapshot = Type.Object({
   session: Type.Object({ id: Type.String(), name: Type.String(), status: Type.String(), location: Nullable(Type.String()), scheduledStart: Type.String() }),
@@ -27,10 +27,7 @@ const Snapshot = Type.Object({
 
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  const streams = streamRegistry(app);
 
   app.get('/sessions/:id/live', {
     preHandler: requireRole('admin', 'manager'),
@@ -45,30 +42,21 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const org = who(req).organizationId;
     const id = req.params.id;
     const first = await liveSnapshot(ctx.db.kysely, org, id, ctx.clock.now());
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    send('snapshot', first);
     // A burst of pushes becomes one snapshot per THROTTLE_MS, not one query per push.
     let timer: NodeJS.Timeout | null = null;
+    let unsubscribe = () => {};
+    const { send } = openEventStream(req, reply, streams, () => {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    });
+    send('snapshot', first);
     const refresh = () => {
       timer = null;
       liveSnapshot(ctx.db.kysely, org, id, ctx.clock.now()).then((s) => send('snapshot', s), (e: unknown) => send('error', { message: String(e) }));
     };
-    const unsubscribe = ctx.notifier.subscribe(org, (n) => {
+    unsubscribe = ctx.notifier.subscribe(org, (n) => {
       if (n.sessionIds.length > 0 && !n.sessionIds.includes(id)) return;
       timer ??= setTimeout(refresh, THROTTLE_MS);
     });
-    const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    const end = () => {
-      if (timer) clearTimeout(timer);
-      clearInterval(beat);
-      unsubscribe();
-      streams.delete(end);
-      if (!res.writableEnded) res.end();
-    };
-    streams.add(end);
-    req.raw.on('close', end);
   });
 };

@@ -6,17 +6,13 @@ import { HttpError } from '../../lib/errors.ts';
 import { pull, serverEpoch } from './pull.service.ts';
 import { push } from './push.service.ts';
 import { currentSeq } from './seq.repository.ts';
+import { openEventStream, streamRegistry } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
-const HEARTBEAT_MS = 15_000;
 
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
-  // Open streams are ended before the server closes, or close() would wait on them forever.
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => {
-    for (const end of streams) end();
-  });
+  const streams = streamRegistry(app);
   app.post('/sync/push', {
     preHandler: requireAuth,
     bodyLimit: 8 * 1024 * 1024,
@@ -39,25 +35,10 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const auth = who(req);
     const epoch = await serverEpoch(ctx.db.kysely);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    send('hello', { cursor: `${epoch}.${await currentSeq(ctx.db.kysely, auth.organizationId)}` });
-    const unsubscribe = ctx.notifier.subscribe(auth.organizationId, (n) => send('changed', { sessionIds: n.sessionIds }));
-    const beat = setInterval(() => send('heartbeat', { at: new Date(ctx.clock.now()).toISOString() }), HEARTBEAT_MS);
-    const end = () => {
-      clearInterval(beat);
-      unsubscribe();
-      streams.delete(end);
-      if (!res.writableEnded) res.end();
-    };
-    streams.add(end);
-    req.raw.on('close', end);
+    const cursor = `${epoch}.${await currentSeq(ctx.db.kysely, auth.organizationId)}`;
+    let unsubscribe = () => {};
+    const { send } = openEventStream(req, reply, streams, () => unsubscribe());
+    send('hello', { cursor });
+    unsubscribe = ctx.notifier.subscribe(auth.organizationId, (n) => send('changed', { sessionIds: n.sessionIds }));
   });
 };

@@ -1,8 +1,7 @@
 // The audit log: who changed what and when, old and new values, from which device; filter and
 // export as CSV. Read-only by design (the server and the database refuse edits).
 import { useState } from 'react';
-import { db } from '../../app-context.ts';
-import { useRemote, when } from '../../lib/use-remote.ts';
+import { downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 
 interface Entry { id: string; at: string; userName: string | null; deviceName: string | null; deviceId: string | null; source: string; action: string; entity: string; entityId: string; oldValues: unknown; newValues: unknown }
 interface Filters { entity: string; entityId: string; action: string; from: string; to: string }
@@ -24,15 +23,7 @@ export function AuditScreen() {
   const q = query(f);
   const { data, error } = useRemote<{ items: Entry[]; total: number }>(`/api/v1/audit?limit=200&${q}`);
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const exportCsv = async () => {
-    const token = ((await db.meta.get('credentials'))?.value as { accessToken?: string } | undefined)?.accessToken;
-    const res = await fetch(`/api/v1/audit/export.csv?${q}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = 'rollcall-audit.csv';
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const exportCsv = () => downloadFile(`/api/v1/audit/export.csv?${q}`, 'rollcall-audit.csv');
   return (
     <main className="screen wide-screen">
       <h1>Audit log <span className="muted">({data?.total ?? '…'})</span></h1>

@@ -4,7 +4,7 @@ import type { Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { api, db, engine } from '../../app-context.ts';
-import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 
 interface Excuse { id: string; sessionName: string; sessionStart: string; participantName: string; reason: string; attachmentName: string | null; status: string; submittedAt: string; submittedBy: string | null; decidedBy: string | null; decisionNote: string | null }
@@ -58,16 +58,7 @@ export function ExcusesScreen() {
       void engine.syncNow();
     }
   };
-  const download = async (x: Excuse) => {
-    const c = await db.meta.get('credentials');
-    const token = (c?.value as { accessToken?: string } | undefined)?.accessToken;
-    const res = await fetch(`/api/v1/excuses/${x.id}/attachment`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = x.attachmentName ?? 'attachment';
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const download = (x: Excuse) => attempt(() => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? 'attachment'), setProblem);
   return (
     <main className="screen wide-screen">
       <h1>Excuses</h1>
