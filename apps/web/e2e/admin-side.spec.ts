@@ -122,3 +122,25 @@ test('a temporary usher whose assignment is revoked can no longer push, and the 
   await temp.context.close();
   await admin.context.close();
 });
+
+test('an admin creates a weekly series and a group, and starts a session; ushers get it by sync', async ({ browser }) => {
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Schedule' }).click();
+  const form = admin.page.getByRole('form', { name: 'New session' });
+  await form.getByLabel('Name').fill('Midweek prayer');
+  await form.getByLabel('Repeat weekly for (weeks)').fill('3');
+  await form.getByRole('button', { name: 'Create' }).click();
+  const rows = admin.page.getByRole('row').filter({ hasText: 'Midweek prayer' });
+  await expect(rows).toHaveCount(3);
+  await rows.first().getByRole('button', { name: 'Start' }).click();
+  await expect(rows.first()).toContainText('active');
+  const groups = admin.page.getByRole('region', { name: 'Groups' });
+  await groups.getByLabel('New group name').fill('Ushers team');
+  await groups.getByRole('button', { name: 'Add group' }).click();
+  await expect(groups.getByRole('list').first()).toContainText('Ushers team');
+
+  const usher = await device(browser, 'usher1@demo.rollcall.test');
+  await expect(usher.page.getByRole('button', { name: /^Midweek prayer/ })).toBeVisible({ timeout: 30_000 });
+  await usher.context.close();
+  await admin.context.close();
+});

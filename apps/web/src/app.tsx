@@ -11,6 +11,7 @@ import { HistoryScreen } from './features/history/history-screen.tsx';
 import { LiveScreen } from './features/live/live-screen.tsx';
 import { ParticipantsScreen } from './features/participants/participants-screen.tsx';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
+import { ScheduleScreen } from './features/schedule/schedule-screen.tsx';
 import { UshersScreen } from './features/ushers/ushers-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
@@ -59,6 +60,7 @@ export function App() {
           {screen.name === 'participants' && <ParticipantsScreen />}
           {screen.name === 'excuses' && <ExcusesScreen />}
           {screen.name === 'audit' && <AuditScreen />}
+          {screen.name === 'schedule' && <ScheduleScreen />}
         </>
       ) : (
         <LoginScreen />

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, GroupSchema, PresenceStateSchema, SessionSchema, uuidv7 } from '@rollcall/shared';
+import { ErrorBody, GroupSchema, IsoDateTime, PresenceStateSchema, SessionSchema, uuidv7 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireAuth, requireRole, who } from '../../plugins/auth.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { toGroup, toPresenceState, toSession } from '../sync/mappers.ts';
 import { sessionGroupsOf } from '../sync/pull.repository.ts';
+import type { AppContext } from '../../plugins/context.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite } from './roster.service.ts';
 import { GroupInput, IdParams, SessionInput } from './roster.schemas.ts';
 
@@ -32,20 +34,28 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const auth = who(req);
     const b = req.body;
     if (Date.parse(b.scheduledEnd) <= Date.parse(b.scheduledStart)) throw badRequest('scheduledEnd must be after scheduledStart', [{ path: 'body/scheduledEnd', message: 'must be after scheduledStart' }]);
-    const id = uuidv7(ctx.clock.now());
-    const session = await rosterWrite(ctx, auth, async (s) => {
-      const row = {
-        id, organization_id: auth.organizationId, name: b.name, location: b.location ?? null, scheduled_start: b.scheduledStart,
-        scheduled_end: b.scheduledEnd, actual_start: null, actual_end: null, status: b.status ?? 'scheduled',
-        late_after_minutes: b.lateAfterMinutes ?? null, updated_at: s.nowIso, seq: s.seq.next(),
-      };
-      await s.trx.insertInto('sessions').values(row).execute();
-      const groupIds = b.groupIds ?? [];
-      if (groupIds.length) await s.trx.insertInto('session_groups').values(groupIds.map((g) => ({ organization_id: auth.organizationId, session_id: id, group_id: g }))).execute();
-      await s.audit('session', id, 'create', null, b);
-      return toSession(row, groupIds);
+    const [session] = await createSessions(ctx, auth, b, [{ scheduledStart: b.scheduledStart, scheduledEnd: b.scheduledEnd }]);
+    return reply.status(201).send(session!);
+  });
+
+  // A recurring series (weekly in the app): one session per occurrence, in one transaction. The
+  // device computes the occurrences in its own time zone, so 9:00 stays 9:00 across a DST change.
+  app.post('/sessions/series', {
+    preHandler: requireRole('admin'),
+    schema: {
+      tags: ['roster'],
+      body: Type.Composite([
+        Type.Omit(SessionInput, ['scheduledStart', 'scheduledEnd']),
+        Type.Object({ occurrences: Type.Array(Type.Object({ scheduledStart: IsoDateTime, scheduledEnd: IsoDateTime }), { minItems: 1, maxItems: 104 }) }),
+      ], { additionalProperties: false }),
+      response: { 201: Type.Object({ items: Type.Array(SessionSchema) }), ...errors },
+    },
+  }, async (req, reply) => {
+    const { occurrences, ...b } = req.body;
+    occurrences.forEach((o, i) => {
+      if (Date.parse(o.scheduledEnd) <= Date.parse(o.scheduledStart)) throw badRequest(`Occurrence ${i + 1} ends before it starts`, [{ path: `body/occurrences/${i}/scheduledEnd`, message: 'must be after scheduledStart' }]);
     });
-    return reply.status(201).send(session);
+    return reply.status(201).send({ items: await createSessions(ctx, who(req), b, occurrences) });
   });
 
   app.patch('/sessions/:id', {
@@ -100,3 +110,25 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => ({ items: (await db.selectFrom('presence_states').selectAll().where('organization_id', '=', who(req).organizationId).orderBy('sort_order').execute()).map(toPresenceState) }));
 
 };
+
+type Occurrence = { scheduledStart: string; scheduledEnd: string };
+
+async function createSessions(ctx: AppContext, auth: AuthContext, b: Omit<SessionInput, keyof Occurrence>, occurrences: Occurrence[]) {
+  return rosterWrite(ctx, auth, async (s) => {
+    const out = [];
+    for (const [i, o] of occurrences.entries()) {
+      const id = uuidv7(ctx.clock.now());
+      const row = {
+        id, organization_id: auth.organizationId, name: b.name, location: b.location ?? null,
+        scheduled_start: o.scheduledStart, scheduled_end: o.scheduledEnd, actual_start: null, actual_end: null,
+        status: b.status ?? 'scheduled', late_after_minutes: b.lateAfterMinutes ?? null, updated_at: s.nowIso, seq: s.seq.next(),
+      };
+      await s.trx.insertInto('sessions').values(row).execute();
+      const groupIds = b.groupIds ?? [];
+      if (groupIds.length) await s.trx.insertInto('session_groups').values(groupIds.map((g) => ({ organization_id: auth.organizationId, session_id: id, group_id: g }))).execute();
+      await s.audit('session', id, 'create', null, { ...b, ...o, ...(occurrences.length > 1 ? { occurrence: i + 1, of: occurrences.length } : {}) });
+      out.push(toSession(row, groupIds));
+    }
+    return out;
+  });
+}

@@ -1,0 +1,43 @@
+// Sessions admin: a recurring series is created all at once or not at all, and devices pull it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../test/test-db.ts';
+import { auth, createHarness, login, pullAll, type Device, type Harness } from '../../test/harness.ts';
+
+describe.each(dialects)('session series on %s', (dialect) => {
+  let h: Harness;
+  let admin: Device;
+  let usher: Device;
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+    admin = await login(h.app, 'admin@demo.rollcall.test');
+    usher = await login(h.app, 'usher1@demo.rollcall.test');
+  });
+  afterAll(() => h.close());
+
+  const week = (n: number, hour = 9) => ({
+    scheduledStart: new Date(Date.UTC(2026, 11, 6 + 7 * n, hour)).toISOString(),
+    scheduledEnd: new Date(Date.UTC(2026, 11, 6 + 7 * n, hour + 2)).toISOString(),
+  });
+  const series = (who: Device, occurrences: object[]) => h.app.inject({
+    method: 'POST', url: '/api/v1/sessions/series', headers: auth(who),
+    payload: { name: 'Bible study', location: 'Room 2', groupIds: [], occurrences },
+  });
+
+  it('creates one session per occurrence and devices pull every one', async () => {
+    const res = await series(admin, [week(0), week(1), week(2)]);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().items.map((s: { scheduledStart: string }) => s.scheduledStart)).toEqual([week(0), week(1), week(2)].map((w) => w.scheduledStart));
+    const pulled = await pullAll(h.app, usher);
+    expect(pulled.pages.flatMap((p) => p.sessions).filter((s) => s.name === 'Bible study')).toHaveLength(3);
+  });
+
+  it('creates nothing when one occurrence is wrong, and says which', async () => {
+    const before = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.length;
+    const bad = { scheduledStart: week(4).scheduledEnd, scheduledEnd: week(4).scheduledStart };
+    const res = await series(admin, [week(3), bad]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/Occurrence 2 ends before it starts/);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items).toHaveLength(before);
+    expect((await series(usher, [week(5)])).statusCode).toBe(403);
+  });
+});

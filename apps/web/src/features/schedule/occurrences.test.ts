@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { weeklyOccurrences } from './occurrences.ts';
+
+describe('weekly occurrences', () => {
+  it('repeats the same local weekday and time, one week apart', () => {
+    const o = weeklyOccurrences('2026-03-01', '09:00', '10:30', 3);
+    expect(o).toHaveLength(3);
+    for (const [i, x] of o.entries()) {
+      const s = new Date(x.scheduledStart);
+      expect([s.getDate(), s.getHours(), s.getMinutes()]).toEqual([[1, 8, 15][i], 9, 0]);
+      expect(Date.parse(x.scheduledEnd) - Date.parse(x.scheduledStart)).toBe(90 * 60_000);
+    }
+  });
+});

@@ -1,0 +1,118 @@
+// Sessions and groups: create a session or a weekly series, start, end or cancel one; the group tree.
+import type { Group, Session } from '@rollcall/shared';
+import { useState, type FormEvent } from 'react';
+import { api, engine } from '../../app-context.ts';
+import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { useSession } from '../auth/session-store.ts';
+import { weeklyOccurrences } from './occurrences.ts';
+
+const NEXT: Record<string, [string, string][]> = {
+  scheduled: [['active', 'Start'], ['canceled', 'Cancel']],
+  active: [['completed', 'End']],
+  completed: [], canceled: [],
+};
+
+function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string | null }) {
+  const children = groups.filter((g) => g.parentId === parent);
+  if (children.length === 0) return null;
+  return <ul className="tree">{children.map((g) => <li key={g.id}>{g.name}<GroupTree groups={groups} parent={g.id} /></li>)}</ul>;
+}
+
+function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<void> }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const late = String(f.get('late'));
+    const body = {
+      name: String(f.get('name')), location: String(f.get('location')) || null, groupIds: f.getAll('groupIds').map(String),
+      lateAfterMinutes: late === '' ? null : Number(late),
+      occurrences: weeklyOccurrences(String(f.get('date')), String(f.get('start')), String(f.get('end')), Number(f.get('weeks'))),
+    };
+    if (await attempt(() => api.post('/api/v1/sessions/series', body), setProblem)) {
+      form.reset();
+      setProblem(null);
+      await onDone();
+    }
+  };
+  const today = new Date().toLocaleDateString('en-CA');
+  return (
+    <form className="card" aria-label="New session" onSubmit={(e) => void submit(e)}>
+      <h2>New session</h2>
+      <div className="form-grid">
+        <label><span className="label">Name</span><input name="name" required /></label>
+        <label><span className="label">Location</span><input name="location" /></label>
+        <label><span className="label">Date</span><input name="date" type="date" required defaultValue={today} /></label>
+        <label><span className="label">Starts</span><input name="start" type="time" required defaultValue="09:00" /></label>
+        <label><span className="label">Ends</span><input name="end" type="time" required defaultValue="10:30" /></label>
+        <label><span className="label">Late after (min)</span><input name="late" type="number" min={0} max={1440} placeholder="organization default" /></label>
+        <label><span className="label">Repeat weekly for (weeks)</span><input name="weeks" type="number" min={1} max={104} defaultValue={1} required /></label>
+      </div>
+      <fieldset><legend>Groups expected</legend>
+        <div className="row">{groups.map((g) => <label key={g.id} className="check-label"><input type="checkbox" name="groupIds" value={g.id} /> {g.name}</label>)}</div>
+      </fieldset>
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+      <button type="submit" className="primary">Create</button>
+    </form>
+  );
+}
+
+export function ScheduleScreen() {
+  const canWrite = useSession((s) => s.login?.user.role === 'admin');
+  const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const [since] = useState(from);
+  const sessions = useRemote<{ items: Session[] }>(`/api/v1/sessions?from=${encodeURIComponent(since)}`);
+  const groups = useRemote<{ items: Group[] }>('/api/v1/groups');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [groupName, setGroupName] = useState('');
+  const [parentId, setParentId] = useState('');
+  const changed = async () => {
+    await Promise.all([sessions.reload(), groups.reload()]);
+    void engine.syncNow();
+  };
+  const move = async (s: Session, status: string) => {
+    if (status === 'canceled' && !window.confirm(`Cancel ${s.name} on ${when(s.scheduledStart)}? Check-ins for it will be refused.`)) return;
+    if (await attempt(() => api.patch(`/api/v1/sessions/${s.id}`, { status }), setProblem)) await changed();
+  };
+  const addGroup = async () => {
+    if (await attempt(() => api.post('/api/v1/groups', { name: groupName, parentId: parentId || null }), setProblem)) {
+      setGroupName('');
+      await changed();
+    }
+  };
+  const allGroups = groups.data?.items ?? [];
+  return (
+    <main className="screen wide-screen">
+      <h1>Schedule</h1>
+      {(sessions.error ?? problem) && <p className="error-text" role="alert">{sessions.error ?? problem}</p>}
+      <table className="table">
+        <thead><tr><th>Session</th><th>When</th><th>Status</th><th /></tr></thead>
+        <tbody>
+          {sessions.data?.items.map((s) => (
+            <tr key={s.id} data-testid={`session-${s.id}`}>
+              <td>{s.name}{s.location ? <span className="muted"> · {s.location}</span> : null}</td>
+              <td>{when(s.scheduledStart)}</td>
+              <td><span className={`badge ${s.status}`}>{s.status}</span></td>
+              <td className="actions">{canWrite && NEXT[s.status]?.map(([to, label]) => <button key={to} type="button" className="secondary" onClick={() => void move(s, to)}>{label}</button>)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canWrite && <NewSession groups={allGroups} onDone={changed} />}
+      <section className="card" aria-label="Groups">
+        <h2>Groups</h2>
+        <GroupTree groups={allGroups} />
+        {canWrite && (
+          <div className="row">
+            <input className="grow" aria-label="New group name" placeholder="New group" value={groupName} onChange={(e) => setGroupName(e.target.value)} />
+            <select aria-label="Parent group" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+              <option value="">Top level</option>{allGroups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            </select>
+            <button type="button" className="secondary" disabled={!groupName.trim()} onClick={() => void addGroup()}>Add group</button>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
