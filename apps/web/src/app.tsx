@@ -1,21 +1,25 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, engine } from './app-context.ts';
 import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
-import { ConflictsScreen } from './features/conflicts/conflicts-screen.tsx';
-import { AuditScreen } from './features/audit/audit-screen.tsx';
-import { DevicesScreen } from './features/devices/devices-screen.tsx';
-import { ExcusesScreen } from './features/excuses/excuses-screen.tsx';
-import { HistoryScreen } from './features/history/history-screen.tsx';
-import { LiveScreen } from './features/live/live-screen.tsx';
-import { ParticipantsScreen } from './features/participants/participants-screen.tsx';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
-import { ScheduleScreen } from './features/schedule/schedule-screen.tsx';
-import { UshersScreen } from './features/ushers/ushers-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
+
+// The admin side is split from the usher's code and loaded on first use (the service worker
+// precaches every chunk, so it still opens offline).
+const AuditScreen = lazy(() => import('./features/audit/audit-screen.tsx').then((m) => ({ default: m.AuditScreen })));
+const DevicesScreen = lazy(() => import('./features/devices/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })));
+const ExcusesScreen = lazy(() => import('./features/excuses/excuses-screen.tsx').then((m) => ({ default: m.ExcusesScreen })));
+const HistoryScreen = lazy(() => import('./features/history/history-screen.tsx').then((m) => ({ default: m.HistoryScreen })));
+const LiveScreen = lazy(() => import('./features/live/live-screen.tsx').then((m) => ({ default: m.LiveScreen })));
+const ParticipantsScreen = lazy(() => import('./features/participants/participants-screen.tsx').then((m) => ({ default: m.ParticipantsScreen })));
+const ReportsScreen = lazy(() => import('./features/reports/reports-screen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const ScheduleScreen = lazy(() => import('./features/schedule/schedule-screen.tsx').then((m) => ({ default: m.ScheduleScreen })));
+const UshersScreen = lazy(() => import('./features/ushers/ushers-screen.tsx').then((m) => ({ default: m.UshersScreen })));
+const ConflictsScreen = lazy(() => import('./features/conflicts/conflicts-screen.tsx').then((m) => ({ default: m.ConflictsScreen })));
 
 function useStorageCare() {
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,6 +56,7 @@ export function App() {
           <StatusBar />
           {screen.name === 'sessions' && <SessionsScreen />}
           {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
+          <Suspense fallback={<p className="screen muted">Loading…</p>}>
           {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
           {screen.name === 'conflicts' && <ConflictsScreen />}
           {screen.name === 'history' && <HistoryScreen />}
@@ -61,6 +66,8 @@ export function App() {
           {screen.name === 'excuses' && <ExcusesScreen />}
           {screen.name === 'audit' && <AuditScreen />}
           {screen.name === 'schedule' && <ScheduleScreen />}
+          {screen.name === 'reports' && <ReportsScreen />}
+          </Suspense>
         </>
       ) : (
         <LoginScreen />

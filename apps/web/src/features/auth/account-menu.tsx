@@ -16,7 +16,7 @@ async function exportPending() {
 
 // Admins and managers (read-only) see the admin side; ushers see only their sessions.
 const ADMIN_SCREENS = [
-  ['conflicts', 'Conflicts'], ['history', 'Sync history'], ['devices', 'Devices'], ['ushers', 'Ushers'],
+  ['conflicts', 'Conflicts'], ['reports', 'Reports'], ['history', 'Sync history'], ['devices', 'Devices'], ['ushers', 'Ushers'],
   ['participants', 'Participants'], ['schedule', 'Schedule'], ['excuses', 'Excuses'],
 ] as const;
 

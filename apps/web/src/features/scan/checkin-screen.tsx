@@ -1,16 +1,19 @@
 // The door: camera, typed code, name search and the roster on one screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
 import { setMeta } from '../../db/meta.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
-import { QrScanner } from './qr-scanner.tsx';
 import { useCheckIn, type Feedback } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
+
+// The scanner library is a third of the app's code: load it when the camera is first opened (the
+// service worker precaches the chunk, so this works offline too).
+const QrScanner = lazy(() => import('./qr-scanner.tsx').then((m) => ({ default: m.QrScanner })));
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -53,7 +56,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           <button type="button" className="primary big" onClick={() => setCamera((c) => !c)} aria-pressed={camera}>
             {camera ? 'Stop camera' : 'Scan badges with the camera'}
           </button>
-          {camera && <QrScanner onScan={(text) => void handleText(text, 'qr')} />}
+          {camera && <Suspense fallback={<p className="muted">Starting the camera…</p>}><QrScanner onScan={(text) => void handleText(text, 'qr')} /></Suspense>}
           <CodeEntry onSubmit={(text) => void handleText(text, 'code')} />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} />
         </section>

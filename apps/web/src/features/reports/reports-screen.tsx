@@ -1,0 +1,80 @@
+// Reports for leaders: attendance, absentees, drifting, weekly trends and usher activity, each
+// downloadable as CSV (streamed by the server, so a large export never sits in memory).
+import type { Group, Session } from '@rollcall/shared';
+import { useState } from 'react';
+import { attempt, downloadFile, useRemote } from '../../lib/use-remote.ts';
+import { AbsenteesView, AttendanceView, DriftingView, UsherView, type Absentees, type Attendance, type Drifting, type UsherActivity } from './report-views.tsx';
+import { TrendsChart, type Week } from './trends-chart.tsx';
+
+type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
+const KINDS: [Kind, string][] = [['trends', 'Weekly trends'], ['attendance', 'Attendance'], ['absentees', 'Absentees'], ['drifting', 'Drifting away'], ['usher-activity', 'Usher activity']];
+const NEEDS: Record<Kind, ('session' | 'group' | 'range' | 'drift')[]> = {
+  attendance: ['session', 'group', 'range'], absentees: ['session'], drifting: ['group', 'drift'], trends: ['group', 'range'], 'usher-activity': ['session', 'group', 'range'],
+};
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function ReportsScreen() {
+  const [kind, setKind] = useState<Kind>('trends');
+  const sessions = useRemote<{ items: Session[] }>('/api/v1/sessions').data?.items ?? [];
+  const groups = useRemote<{ items: Group[] }>('/api/v1/groups').data?.items ?? [];
+  const [sessionId, setSessionId] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 182 * 86_400_000)));
+  const [to, setTo] = useState(isoDay(new Date()));
+  const [missed, setMissed] = useState(2);
+  const [of, setOf] = useState(3);
+  const [problem, setProblem] = useState<string | null>(null);
+  const needs = NEEDS[kind];
+  const group = groupId || groups[0]?.id || '';
+  const session = sessionId || sessions.at(-1)?.id || '';
+  const q = new URLSearchParams();
+  if (needs.includes('session') && (kind === 'absentees' || !needs.includes('group') || sessionId)) q.set('sessionId', session);
+  else if (needs.includes('group') && (kind !== 'drifting' || groupId)) q.set('groupId', group);
+  if (needs.includes('range') && !q.has('sessionId')) { q.set('from', from); q.set('to', to); }
+  if (needs.includes('drift')) { q.set('missed', String(missed)); q.set('of', String(of)); }
+  const ready = !(q.has('sessionId') && !session) && !(q.has('groupId') && !group);
+  const path = ready ? `/api/v1/reports/${kind}?${q}` : null;
+  const { data, error } = useRemote<unknown>(path);
+
+  return (
+    <main className="screen wide-screen">
+      <h1>Reports</h1>
+      <form className="filters" aria-label="Report" onSubmit={(e) => e.preventDefault()}>
+        <label><span className="label">Report</span><select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>{KINDS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select></label>
+        {needs.includes('session') && (
+          <label><span className="label">Session</span><select value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+            {kind !== 'absentees' && <option value="">{needs.includes('group') ? 'By group and dates' : 'Latest'}</option>}
+            {[...sessions].reverse().map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}
+          </select></label>
+        )}
+        {needs.includes('group') && !sessionId && (
+          <label><span className="label">Group</span><select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+            {kind === 'drifting' && <option value="">Every group</option>}
+            {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+          </select></label>
+        )}
+        {needs.includes('range') && !sessionId && <>
+          <label><span className="label">From</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+          <label><span className="label">To</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        </>}
+        {needs.includes('drift') && <>
+          <label><span className="label">Missed at least</span><input type="number" min={1} max={52} value={missed} onChange={(e) => setMissed(Number(e.target.value))} /></label>
+          <label><span className="label">Of their last</span><input type="number" min={1} max={52} value={of} onChange={(e) => setOf(Number(e.target.value))} /></label>
+        </>}
+      </form>
+      <div className="row">
+        <button type="button" className="secondary" disabled={!path} onClick={() => void attempt(() => downloadFile(`${path}&format=csv`, `rollcall-${kind}.csv`), setProblem)}>Download CSV</button>
+      </div>
+      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {data !== null && !error && (
+        <section aria-label={KINDS.find(([k]) => k === kind)![1]}>
+          {kind === 'trends' && <TrendsChart weeks={(data as { weeks: Week[] }).weeks} />}
+          {kind === 'attendance' && <AttendanceView r={data as Attendance} />}
+          {kind === 'absentees' && <AbsenteesView r={data as Absentees} />}
+          {kind === 'drifting' && <DriftingView r={data as Drifting} />}
+          {kind === 'usher-activity' && <UsherView r={data as UsherActivity} />}
+        </section>
+      )}
+    </main>
+  );
+}
