@@ -144,3 +144,25 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   await usher.context.close();
   await admin.context.close();
 });
+
+test('an admin renames a presence state and adds one; the usher roster shows both after sync', async ({ browser }) => {
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const label = admin.page.getByLabel('Label of present');
+  await label.fill('Here');
+  await label.blur();
+  await expect(admin.page.getByLabel('Label of present')).toHaveValue('Here');
+  const add = admin.page.getByRole('form', { name: 'Add a presence state' });
+  await add.getByLabel('New state code').fill('online');
+  await add.getByLabel('New state label').fill('Online');
+  await add.getByRole('button', { name: 'Add state' }).click();
+  await expect(admin.page.getByTestId('state-online')).toBeVisible();
+
+  const usher = await device(browser, 'usher1@demo.rollcall.test');
+  await usher.app.openSession();
+  const firstRow = usher.page.getByRole('list').filter({ has: usher.page.getByTestId(/^roster-/) }).getByTestId(/^roster-/).first();
+  await expect(firstRow.getByRole('button', { name: 'Here', exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(firstRow.getByRole('button', { name: 'Online', exact: true })).toBeVisible();
+  await usher.context.close();
+  await admin.context.close();
+});

@@ -57,7 +57,7 @@ test('no serious accessibility violations on the admin screens (light and dark)'
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [label, heading] of [['Conflicts', /Conflicts/], ['Sync history', /Sync history/], ['Devices', /Devices/], ['Ushers', /Ushers/], ['Participants', /Participants/], ['Schedule', /Schedule/], ['Excuses', /Excuses/], ['Audit log', /Audit log/]] as const) {
+    for (const [label, heading] of [['Conflicts', /Conflicts/], ['Sync history', /Sync history/], ['Devices', /Devices/], ['Ushers', /Ushers/], ['Participants', /Participants/], ['Schedule', /Schedule/], ['Excuses', /Excuses/], ['Audit log', /Audit log/], ['Settings', /Settings/], ['Reports', /Reports/]] as const) {
       const loaded = page.waitForResponse((r) => r.url().includes('/api/v1/') && r.request().method() === 'GET');
       await nav.getByRole('button', { name: new RegExp(`^${label}`) }).click();
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();

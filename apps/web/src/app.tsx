@@ -19,6 +19,7 @@ const ParticipantsScreen = lazy(() => import('./features/participants/participan
 const ReportsScreen = lazy(() => import('./features/reports/reports-screen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const ScheduleScreen = lazy(() => import('./features/schedule/schedule-screen.tsx').then((m) => ({ default: m.ScheduleScreen })));
 const UshersScreen = lazy(() => import('./features/ushers/ushers-screen.tsx').then((m) => ({ default: m.UshersScreen })));
+const SettingsScreen = lazy(() => import('./features/settings/settings-screen.tsx').then((m) => ({ default: m.SettingsScreen })));
 const ConflictsScreen = lazy(() => import('./features/conflicts/conflicts-screen.tsx').then((m) => ({ default: m.ConflictsScreen })));
 
 function useStorageCare() {
@@ -67,6 +68,7 @@ export function App() {
           {screen.name === 'audit' && <AuditScreen />}
           {screen.name === 'schedule' && <ScheduleScreen />}
           {screen.name === 'reports' && <ReportsScreen />}
+          {screen.name === 'settings' && <SettingsScreen />}
           </Suspense>
         </>
       ) : (

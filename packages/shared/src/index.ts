@@ -9,3 +9,4 @@ export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
 export * from './protocol/conflicts.ts';
+export * from './groups.ts';

@@ -4,19 +4,20 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, db } from '../app-context.ts';
 
 export function useRemote<T>(path: string | null) {
-  const [data, setData] = useState<T | null>(null);
+  // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
+  const [state, setState] = useState<{ path: string; data: T } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     if (!path) return;
     try {
-      setData(await api.get<T>(path));
+      setState({ path, data: await api.get<T>(path) });
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [path]);
   useEffect(() => void reload(), [reload]);
-  return { data, error, reload };
+  return { data: state && state.path === path ? state.data : null, error, reload };
 }
 
 /** Runs an admin action and turns a failure into a readable message instead of a crash. */

@@ -1,16 +1,19 @@
+import { withDescendants } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 export const findSession = (db: Kysely<Database>, org: string, id: string) =>
   db.selectFrom('sessions').selectAll().where('id', '=', id).where('organization_id', '=', org).executeTakeFirst();
 
-/** Active members of the session's groups: who is expected. */
+/** Active members of the session's groups and of the groups below them: who is expected. */
 export async function expectedCount(db: Kysely<Database>, org: string, sessionId: string) {
-  const row = await db.selectFrom('session_groups as sg')
-    .innerJoin('group_memberships as m', (j) => j.onRef('m.group_id', '=', 'sg.group_id').onRef('m.organization_id', '=', 'sg.organization_id'))
-    .innerJoin('participants as p', 'p.id', 'm.participant_id')
+  const roots = await db.selectFrom('session_groups').select('group_id').where('session_id', '=', sessionId).where('organization_id', '=', org).execute();
+  if (roots.length === 0) return 0;
+  const groups = await db.selectFrom('groups').select(['id', 'parent_id as parentId']).where('organization_id', '=', org).execute();
+  const ids = [...withDescendants(roots.map((r) => r.group_id), groups)];
+  const row = await db.selectFrom('group_memberships as m').innerJoin('participants as p', 'p.id', 'm.participant_id')
     .select((eb) => eb.fn.count<number>('m.participant_id').distinct().as('n'))
-    .where('sg.session_id', '=', sessionId).where('sg.organization_id', '=', org).where('p.active', '=', 1)
+    .where('m.organization_id', '=', org).where('m.group_id', 'in', ids).where('p.active', '=', 1)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

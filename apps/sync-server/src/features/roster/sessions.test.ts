@@ -31,6 +31,13 @@ describe.each(dialects)('session series on %s', (dialect) => {
     expect(pulled.pages.flatMap((p) => p.sessions).filter((s) => s.name === 'Bible study')).toHaveLength(3);
   });
 
+  it("pulls and lists each session's groups (devices build the roster from them)", async () => {
+    const pulled = (await pullAll(h.app, usher)).pages.flatMap((p) => p.sessions).find((s) => s.name === 'Sunday Service')!;
+    expect(pulled.groupIds).toHaveLength(3);
+    const listed = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.find((s: { name: string }) => s.name === 'Sunday Service');
+    expect(listed.groupIds.sort()).toEqual([...pulled.groupIds].sort());
+  });
+
   it('creates nothing when one occurrence is wrong, and says which', async () => {
     const before = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.length;
     const bad = { scheduledStart: week(4).scheduledEnd, scheduledEnd: week(4).scheduledStart };

@@ -34,12 +34,10 @@ async function groupMap(db: Kysely<Database>, table: 'group_memberships' | 'sess
   const map = new Map<string, string[]>();
   for (const part of chunk(ids, 2000)) {
     if (part.length === 0) continue;
-    const rows = await db.selectFrom(table as 'group_memberships').select(['group_id', column as 'participant_id'])
+    // Alias the key column: the casts only satisfy the types, the row carries `owner` either way.
+    const rows = await db.selectFrom(table as 'group_memberships').select(['group_id', `${column as 'participant_id'} as owner`])
       .where(column as 'participant_id', 'in', part).execute();
-    for (const r of rows) {
-      const key = r.participant_id;
-      map.set(key, [...(map.get(key) ?? []), r.group_id]);
-    }
+    for (const r of rows) map.set(r.owner, [...(map.get(r.owner) ?? []), r.group_id]);
   }
   return map;
 }

@@ -19,6 +19,7 @@ const ADMIN_SCREENS = [
   ['conflicts', 'Conflicts'], ['reports', 'Reports'], ['history', 'Sync history'], ['devices', 'Devices'], ['ushers', 'Ushers'],
   ['participants', 'Participants'], ['schedule', 'Schedule'], ['excuses', 'Excuses'],
 ] as const;
+const ADMIN_ONLY = [['audit', 'Audit log'], ['settings', 'Settings']] as const;
 
 export function AccountMenu() {
   const login = useSession((s) => s.login);
@@ -53,7 +54,9 @@ export function AccountMenu() {
           {label}{name === 'conflicts' && status.conflicts > 0 && <span className="count-badge" aria-label={`${status.conflicts} open`}>{status.conflicts}</span>}
         </button>
       ))}
-      {login.user.role === 'admin' && <button type="button" className="link" aria-current={screen.name === 'audit' ? 'page' : undefined} onClick={() => go({ name: 'audit' })}>Audit log</button>}
+      {login.user.role === 'admin' && ADMIN_ONLY.map(([name, label]) => (
+        <button key={name} type="button" className="link" aria-current={screen.name === name ? 'page' : undefined} onClick={() => go({ name })}>{label}</button>
+      ))}
       <span className="grow muted">{login.user.displayName} · {login.organization.name}</span>
       <button type="button" className="link" onClick={() => void logout()}>Sign out</button>
       {refusal && (

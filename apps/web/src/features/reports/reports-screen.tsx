@@ -39,7 +39,7 @@ export function ReportsScreen() {
   return (
     <main className="screen wide-screen">
       <h1>Reports</h1>
-      <form className="filters" aria-label="Report" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
         <label><span className="label">Report</span><select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>{KINDS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select></label>
         {needs.includes('session') && (
           <label><span className="label">Session</span><select value={sessionId} onChange={(e) => setSessionId(e.target.value)}>

@@ -1,5 +1,5 @@
 // The roster with quick state toggles, and "mark all present, then exceptions".
-import type { PresenceState, Session } from '@rollcall/shared';
+import { withDescendants, type PresenceState, type Session } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, engine } from '../../app-context.ts';
@@ -18,8 +18,10 @@ interface Props {
 export function Roster({ session, records, states, disabled }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
-  const groups = new Set(session.groupIds);
-  const people = useLiveQuery(() => db.participants.filter((p) => p.active && (groups.size === 0 || p.groupIds.some((g) => groups.has(g)) || Boolean(p.extra.createdOnDevice))).sortBy('lastName'), [session.id]) ?? [];
+  const people = useLiveQuery(async () => {
+    const groups = withDescendants(session.groupIds, await db.groups.toArray());
+    return db.participants.filter((p) => p.active && (groups.size === 0 || p.groupIds.some((g) => groups.has(g)) || Boolean(p.extra.createdOnDevice))).sortBy('lastName');
+  }, [session.id, session.groupIds.join()]) ?? [];
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
   const shown = filter ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase())) : people;
   const who = () => ({ deviceId: login!.deviceId, userId: login!.user.id, now: () => Date.now() });
