@@ -2,6 +2,7 @@
 import type { Credentials } from '@rollcall/shared';
 import { RollcallDb } from './db/db.ts';
 import { createApi } from './sync/api.ts';
+import { requestBackgroundSync } from './sync/background-sync.ts';
 import { SyncEngine } from './sync/engine.ts';
 
 export const APP_VERSION = '0.1.0';
@@ -10,4 +11,4 @@ export const api = createApi('', {
   get: async () => (await db.meta.get('credentials'))?.value as Credentials | undefined,
   set: async (c) => void (await db.meta.put({ key: 'credentials', value: c })),
 });
-export const engine = new SyncEngine({ db, api, appVersion: APP_VERSION });
+export const engine = new SyncEngine({ db, api, appVersion: APP_VERSION, requestBackgroundSync });

@@ -5,6 +5,7 @@
 import type { RollcallDb } from '../db/db.ts';
 import { ApiError, type Api } from './api.ts';
 import { applyPullPage } from './apply-pull.ts';
+import { SYNC_LOCK } from './background-sync.ts';
 import { pushOutbox } from './push-outbox.ts';
 import { backoffMs, initialStatus, STALL_AFTER_MS, type SyncStatus } from './status.ts';
 
@@ -20,6 +21,8 @@ export interface EngineDeps {
   EventSourceImpl?: typeof EventSource | null;
   timerMs?: number;
   pullLimit?: number;
+  /** Asks the browser to wake the service worker when the network returns (Background Sync). */
+  requestBackgroundSync?: () => Promise<unknown>;
 }
 
 const BLOCKING = new Set(['device_revoked', 'assignment_revoked', 'assignment_expired', 'unauthorized', 'forbidden']);
@@ -67,7 +70,11 @@ export class SyncEngine {
   start(): () => void {
     const onOnline = () => { this.set({ online: true }); this.request('online'); };
     const onOffline = () => this.set({ online: false });
-    const onVisible = () => { if (typeof document !== 'undefined' && document.visibilityState === 'visible') this.request('visible'); };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') this.request('visible');
+      // Leaving (hidden, maybe closing) with changes queued: hand them to the service worker.
+      else if (this.status.pending > 0) this.wakeWorkerLater();
+    };
     if (typeof window !== 'undefined') {
       window.addEventListener('online', onOnline);
       window.addEventListener('offline', onOffline);
@@ -105,7 +112,13 @@ export class SyncEngine {
   /** Scans call this: the outbox grew. */
   noteLocalChange() {
     void this.refreshCounts();
+    // Offline, the tab may be closed before the network returns: leave the push to the worker too.
+    if (!this.online()) this.wakeWorkerLater();
     this.request('scan', 300);
+  }
+
+  private wakeWorkerLater() {
+    this.deps.requestBackgroundSync?.().catch(() => {});
   }
 
   async syncNow(): Promise<void> {
@@ -127,7 +140,7 @@ export class SyncEngine {
     const locks = this.deps.locks === undefined ? (typeof navigator !== 'undefined' ? navigator.locks : null) : this.deps.locks;
     if (!locks) return this.cycle();
     // ifAvailable: another tab holding the lock is already syncing this device's outbox.
-    await locks.request('rollcall-sync', { ifAvailable: true }, async (lock) => (lock ? this.cycle() : undefined));
+    await locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? this.cycle() : undefined));
   }
 
   private async cycle() {
@@ -165,6 +178,7 @@ export class SyncEngine {
       return;
     }
     this.failures += 1;
+    if (this.status.pending > 0) this.wakeWorkerLater();
     const wait = backoffMs(this.failures, (this.deps.random ?? Math.random)(), err.retryAfterMs);
     this.set({ lastError: err.status === 0 ? 'Server unreachable' : err.message, online: err.status === 0 ? this.online() : true, nextRetryAt: this.now() + wait });
     if (this.retry) clearTimeout(this.retry);
