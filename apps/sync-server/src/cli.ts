@@ -2,14 +2,16 @@
 //   pnpm --filter @rollcall/sync-server cli create-org --name "St. Mark" --slug st-mark --type church \
 //        --admin-email admin@stmark.org --admin-name "Ama Admin" --admin-password '…'
 //   … cli migrate | seed-demo
+//   … cli retention --dry-run | --execute   (what retention.service.ts describes, per organization)
 import { parseArgs } from 'node:util';
 import { DOMAIN_TYPES, type DomainType } from '@rollcall/shared';
 import { loadConfig } from './env.ts';
 import { openRuntime } from './runtime.ts';
 import { createOrganization } from './features/organizations/organizations.service.ts';
 import { seedDemoIfEmpty } from './features/demo/demo-seed.ts';
+import { applyRetention, describeRetention, planRetention } from './features/retention/retention.service.ts';
 
-const USAGE = `usage: cli <migrate | seed-demo | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P>`;
+const USAGE = `usage: cli <migrate | seed-demo | retention --dry-run|--execute | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P>`;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -21,6 +23,7 @@ async function main(argv: string[]) {
       return console.log(seeded ? `seeded ${seeded.organizationName}` : 'database not empty; nothing seeded');
     }
     if (command === 'create-org') return await createOrg(runtime, rest);
+    if (command === 'retention') return await retention(runtime, rest);
     throw new Error(USAGE);
   } finally {
     await runtime.close();
@@ -44,6 +47,15 @@ async function createOrg(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
     admin: { email: values['admin-email']!, password: values['admin-password']!, displayName: values['admin-name']! },
   });
   console.log(`created organization ${values.slug} (${organizationId}) with admin ${values['admin-email']}`);
+}
+
+async function retention(runtime: Awaited<ReturnType<typeof openRuntime>>, args: string[]) {
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, execute: { type: 'boolean' } } });
+  if (values['dry-run'] === values.execute) throw new Error(`retention needs exactly one of --dry-run, --execute\n${USAGE}`);
+  const now = runtime.clock.now();
+  const results = values.execute ? await applyRetention(runtime.db, now) : await planRetention(runtime.db, now);
+  console.log(values.execute ? `retention executed at ${new Date(now).toISOString()}` : `retention dry run at ${new Date(now).toISOString()}: nothing was changed`);
+  for (const r of results) console.log(describeRetention(r, Boolean(values.execute)).join('\n'));
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

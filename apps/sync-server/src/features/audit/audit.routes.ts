@@ -1,18 +1,19 @@
 // The audit log: read and export only. No route updates or deletes it, and the database refuses
-// to (migration 0002-audit-guard).
-import { Readable } from 'node:stream';
+// to (migration 0002-audit-guard); only the retention command may delete old entries (0004).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, IsoDateTime, Nullable, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { auditPages, listAudit, type AuditFilters } from './audit.repository.ts';
-import { csvLine } from './csv.ts';
+import { sendCsv } from '../../lib/csv.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const Filters = Type.Object({
   entity: Type.Optional(Type.String({ maxLength: 60, description: 'the table or kind of record, e.g. sync_conflict, participant' })),
   entityId: Type.Optional(Type.String({ maxLength: 100 })),
+  table: Type.Optional(Type.String({ maxLength: 60, description: 'the same as entity' })),
+  recordId: Type.Optional(Type.String({ maxLength: 100, description: 'the same as entityId' })),
   userId: Type.Optional(Uuid),
   action: Type.Optional(Type.String({ maxLength: 60 })),
   from: Type.Optional(IsoDateTime),
@@ -23,6 +24,8 @@ const Entry = Type.Object({
   deviceId: Nullable(Type.String()), deviceName: Nullable(Type.String()), source: Type.String(), action: Type.String(),
   entity: Type.String(), entityId: Type.String(), oldValues: Type.Unknown(), newValues: Type.Unknown(),
 });
+const filtersOf = ({ table, recordId, ...f }: AuditFilters & { table?: string; recordId?: string }): AuditFilters =>
+  ({ ...f, entity: f.entity ?? table, entityId: f.entityId ?? recordId });
 const HEADER = ['at', 'user', 'device', 'source', 'action', 'entity', 'entity_id', 'old_values', 'new_values'];
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -36,7 +39,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req) => {
     const { limit = 100, offset = 0, ...f } = req.query;
-    const { rows, total } = await listAudit(db, who(req).organizationId, f, limit, offset);
+    const { rows, total } = await listAudit(db, who(req).organizationId, filtersOf(f), limit, offset);
     return {
       total,
       items: rows.map((r) => ({
@@ -52,15 +55,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['audit'], querystring: Filters, response: { 200: Type.Unknown({ description: 'text/csv, streamed' }), ...errors } },
   }, async (req, reply) => {
     const org = who(req).organizationId;
-    const f: AuditFilters = req.query;
-    async function* lines() {
-      yield csvLine(HEADER);
-      for await (const page of auditPages(db, org, f)) {
-        yield page.map((r) => csvLine([r.at, r.user_name ?? r.user_id, r.device_name ?? r.device_id, r.source, r.action, r.entity, r.entity_id, r.old_values, r.new_values])).join('');
-      }
-    }
-    return reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="audit-${new Date(app.ctx.clock.now()).toISOString().slice(0, 10)}.csv"`)
-      .send(Readable.from(lines()));
+    const f = filtersOf(req.query);
+    return sendCsv(reply, 'audit', app.ctx.clock.now(), HEADER, auditPages(db, org, f),
+      (r) => [r.at, r.user_name ?? r.user_id, r.device_name ?? r.device_id, r.source, r.action, r.entity, r.entity_id, r.old_values, r.new_values]);
   });
 };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
 import { auth, change, createHarness, login, push, type Device, type Harness } from '../../test/harness.ts';
-import { csvCell } from './csv.ts';
+import { csvCell } from '../../lib/csv.ts';
 
 describe('csv cells', () => {
   it('quotes separators and defuses spreadsheet formulas', () => {
@@ -38,6 +38,11 @@ describe.each(dialects)('audit log on %s', (dialect) => {
       total: 1,
       items: [{ action: 'resolve_conflict', userName: 'Grace Admin', deviceId: admin.deviceId, source: 'admin', oldValues: { state: 'present', status: 'open' }, newValues: { state: 'absent', choice: 'keep_b', note: 'saw her leave' } }],
     });
+  });
+
+  it('also filters by table and recordId', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/audit?table=sync_conflict&recordId=${conflictId}`, headers: auth(admin) });
+    expect(res.json()).toMatchObject({ total: 1, items: [{ entityId: conflictId }] });
   });
 
   it('is for admins of the organization only', async () => {

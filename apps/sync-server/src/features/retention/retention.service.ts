@@ -1,0 +1,115 @@
+// Data retention, run by an operator (`cli retention --dry-run | --execute`):
+// - presence records of sessions that started more than `presenceYears` ago (3 by default) go, with
+//   their change log entries, conflicts and excuses;
+// - audit entries older than `auditYears` (1 by default) go;
+// - an organization deleted more than 90 days ago is anonymized: participants' names, guardian
+//   details, external keys and extra data are replaced or cleared; users' names and emails are
+//   replaced and their logins disabled; devices are revoked; and what still holds names or reasons
+//   (the change log, rejected changes, excuses and the audit log) is deleted.
+// Limits come from the organization's settings JSON: {"retention": {"presenceYears": 5, "auditYears": 2}}
+// (or the flat keys "retention.presenceYears", "retention.auditYears"). Each organization is one
+// transaction. Time comes from the caller's clock.
+import type { Db } from '../../db/database.ts';
+import { iso } from '../../lib/clock.ts';
+import { parseJson } from '../../lib/json.ts';
+import * as repo from './retention.repository.ts';
+
+export const DEFAULT_POLICY = { presenceYears: 3, auditYears: 1 };
+export const ANONYMIZE_AFTER_DAYS = 90;
+
+export type Policy = typeof DEFAULT_POLICY;
+type OrgRow = Awaited<ReturnType<typeof repo.organizations>>[number];
+interface Removal { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number }
+interface Anonymization { participants: number; users: number; changes: number; rejections: number; excuses: number; auditEntries: number }
+export interface OrgRetention {
+  organizationId: string; name: string; slug: string; deletedAt: string | null;
+  policy: Policy; problems: string[]; presenceBefore: string; auditBefore: string;
+  removed: Removal; anonymized: Anonymization | null;
+}
+
+/** The organization's limits, falling back to the defaults (with a note) for a missing or unusable value. */
+export function policyOf(settings: string): { policy: Policy; problems: string[] } {
+  const s = parseJson<Record<string, unknown>>(settings, {});
+  const nested = (typeof s.retention === 'object' && s.retention ? s.retention : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  const pick = (key: keyof Policy) => {
+    const value = nested[key] ?? s[`retention.${key}`];
+    if (value === undefined) return DEFAULT_POLICY[key];
+    if (typeof value === 'number' && Number.isFinite(value) && Math.round(value * 12) >= 1) return value;
+    problems.push(`retention.${key} ${JSON.stringify(value)} is not a number of years (at least one month); using ${DEFAULT_POLICY[key]}`);
+    return DEFAULT_POLICY[key];
+  };
+  return { policy: { presenceYears: pick('presenceYears'), auditYears: pick('auditYears') }, problems };
+}
+
+/** `years` before now, in whole months (calendar months, UTC). */
+export function yearsBefore(nowMs: number, years: number): string {
+  const d = new Date(nowMs);
+  d.setUTCMonth(d.getUTCMonth() - Math.round(years * 12));
+  return iso(d.getTime());
+}
+
+const dueForAnonymizing = (org: OrgRow, nowMs: number) =>
+  org.deleted_at !== null && Date.parse(org.deleted_at) <= nowMs - ANONYMIZE_AFTER_DAYS * 86_400_000;
+
+function header(org: OrgRow, nowMs: number) {
+  const { policy, problems } = policyOf(org.settings);
+  return {
+    organizationId: org.id, name: org.name, slug: org.slug, deletedAt: org.deleted_at, policy, problems,
+    presenceBefore: yearsBefore(nowMs, policy.presenceYears), auditBefore: yearsBefore(nowMs, policy.auditYears),
+  };
+}
+
+async function planOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention> {
+  const h = header(org, nowMs);
+  const k = db.kysely;
+  const removed = { ...(await repo.countBySession(k, org.id, h.presenceBefore)), auditEntries: await repo.countAudit(k, org.id, h.auditBefore) };
+  if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
+  // Anonymizing runs after the rules above, so it deletes what they leave.
+  const left = await repo.countAnonymize(k, org.id);
+  const anonymized = {
+    ...left, changes: left.changes - removed.changes, excuses: left.excuses - removed.excuses,
+    auditEntries: (await repo.countAudit(k, org.id, null)) - removed.auditEntries,
+  };
+  return { ...h, removed, anonymized };
+}
+
+async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention> {
+  const h = header(org, nowMs);
+  return db.kysely.transaction().execute(async (trx) => {
+    const removed = { ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore) };
+    if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
+    const anonymized = { ...(await repo.anonymize(trx, org.id, iso(nowMs))), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, null) };
+    return { ...h, removed, anonymized };
+  });
+}
+
+/** What `applyRetention` would do now, per organization; changes nothing. */
+export async function planRetention(db: Db, nowMs: number): Promise<OrgRetention[]> {
+  const out: OrgRetention[] = [];
+  for (const org of await repo.organizations(db.kysely)) out.push(await planOne(db, org, nowMs));
+  return out;
+}
+
+export async function applyRetention(db: Db, nowMs: number): Promise<OrgRetention[]> {
+  const out: OrgRetention[] = [];
+  for (const org of await repo.organizations(db.kysely)) out.push(await applyOne(db, org, nowMs));
+  return out;
+}
+
+/** One organization's lines for the operator. */
+export function describeRetention(r: OrgRetention, executed: boolean): string[] {
+  const [verb, anon] = executed ? ['removed', 'anonymized'] : ['would remove', 'would anonymize'];
+  const day = (t: string) => t.slice(0, 10);
+  const { removed: m, anonymized: a } = r;
+  const lines = [
+    `${r.name} (${r.slug})${r.deletedAt ? `, deleted ${day(r.deletedAt)}` : ''}:`,
+    `  presence of sessions before ${day(r.presenceBefore)} (${r.policy.presenceYears} years): ${verb} ${m.presenceRecords} records, ${m.changes} change log entries, ${m.conflicts} conflicts, ${m.excuses} excuses`,
+    `  audit entries before ${day(r.auditBefore)} (${r.policy.auditYears} years): ${verb} ${m.auditEntries}`,
+    ...r.problems.map((p) => `  note: ${p}`),
+  ];
+  if (a) {
+    lines.push(`  deleted over ${ANONYMIZE_AFTER_DAYS} days ago: ${anon} ${a.participants} participants and ${a.users} users; ${verb} ${a.changes} change log entries, ${a.rejections} rejected changes, ${a.excuses} excuses, ${a.auditEntries} audit entries`);
+  }
+  return lines;
+}
