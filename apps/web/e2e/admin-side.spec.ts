@@ -91,6 +91,11 @@ test('live arrivals update while another device checks people in', async ({ brow
   }
   await expect(admin.page.getByTestId('live-latest')).toContainText(people[2]!.firstName);
   await expect(admin.page.getByRole('table')).toContainText('Ana Usher');
+  // The same check-in shows in the participant's attendance history.
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Participants' }).click();
+  await admin.page.getByLabel('Search participants').fill(people[0]!.personalCode);
+  await admin.page.getByRole('row').filter({ hasText: people[0]!.personalCode }).getByRole('button', { name: 'History' }).click();
+  await expect(admin.page.getByRole('region', { name: `Attendance of ${people[0]!.firstName} ${people[0]!.lastName}` })).toContainText('Evening Service');
   await usher.context.close();
   await admin.context.close();
 });

@@ -95,7 +95,35 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { qrToken };
     });
   });
+
+  // A participant's attendance history: every session they have a record for, newest first.
+  app.get('/participants/:id/attendance', {
+    preHandler: requireRole('admin', 'manager'),
+    schema: {
+      tags: ['roster'], params: IdParams, querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+      response: { 200: Type.Object({ items: Type.Array(AttendanceItem) }), ...errors },
+    },
+  }, async (req) => {
+    const org = who(req).organizationId;
+    const found = await db.selectFrom('participants').select('id').where('id', '=', req.params.id).where('organization_id', '=', org).executeTakeFirst();
+    if (!found) throw notFound(`Participant ${req.params.id}`);
+    const rows = await db.selectFrom('presence_records as r').innerJoin('sessions as s', 's.id', 'r.session_id').leftJoin('users as u', 'u.id', 'r.recorded_by')
+      .select(['s.id as session_id', 's.name', 's.scheduled_start', 'r.state', 'r.method', 'r.recorded_at', 'r.has_conflict', 'u.display_name'])
+      .where('r.participant_id', '=', req.params.id).where('r.organization_id', '=', org)
+      .orderBy('s.scheduled_start', 'desc').limit(req.query.limit ?? 100).execute();
+    return {
+      items: rows.map((r) => ({
+        sessionId: r.session_id, sessionName: r.name, scheduledStart: r.scheduled_start, state: r.state, method: r.method,
+        recordedAt: r.recorded_at, recordedBy: r.display_name, hasConflict: r.has_conflict === 1,
+      })),
+    };
+  });
 };
+
+const AttendanceItem = Type.Object({
+  sessionId: Type.String(), sessionName: Type.String(), scheduledStart: Type.String(), state: Type.Union([Type.String(), Type.Null()]),
+  method: Type.String(), recordedAt: Type.String(), recordedBy: Type.Union([Type.String(), Type.Null()]), hasConflict: Type.Boolean(),
+});
 
 async function assertCodeFree(s: WriteScope, org: string, code: string, exceptId: string | null) {
   const clash = await s.trx.selectFrom('participants').select('id').where('organization_id', '=', org).where('personal_code', '=', code).executeTakeFirst();

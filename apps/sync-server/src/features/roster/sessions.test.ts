@@ -1,7 +1,7 @@
 // Sessions admin: a recurring series is created all at once or not at all, and devices pull it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, createHarness, login, pullAll, type Device, type Harness } from '../../test/harness.ts';
+import { auth, change, createHarness, login, pullAll, push, type Device, type Harness } from '../../test/harness.ts';
 
 describe.each(dialects)('session series on %s', (dialect) => {
   let h: Harness;
@@ -36,6 +36,16 @@ describe.each(dialects)('session series on %s', (dialect) => {
     expect(pulled.groupIds).toHaveLength(3);
     const listed = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.find((s: { name: string }) => s.name === 'Sunday Service');
     expect(listed.groupIds.sort()).toEqual([...pulled.groupIds].sort());
+  });
+
+  it("lists a participant's attendance history, newest first, for admins and managers only", async () => {
+    const p = h.demo.participants[0]!.id;
+    await push(h.app, usher, [change(usher, h.clock.now(), { sessionId: h.demo.sessions[0]!.id, participantId: p, state: 'late' })]);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(admin) });
+    expect(res.json().items).toMatchObject([{ sessionName: 'Sunday Service', state: 'late', method: 'qr', recordedBy: 'Ana Usher', hasConflict: false }]);
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(usher) })).statusCode).toBe(403);
+    const foreign = await login(h.app, 'admin@other.demo.rollcall.test');
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(foreign) })).statusCode).toBe(404);
   });
 
   it('creates nothing when one occurrence is wrong, and says which', async () => {

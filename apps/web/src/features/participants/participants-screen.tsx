@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, db, engine } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { AttendanceHistory } from './attendance-history.tsx';
 import { BadgeSheet } from './badge-sheet.tsx';
 import { ParticipantForm } from './participant-form.tsx';
 
@@ -17,6 +18,7 @@ export function ParticipantsScreen() {
   const [editing, setEditing] = useState<Participant | 'new' | null>(null);
   const [badges, setBadges] = useState<{ title: string; people: Participant[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [history, setHistory] = useState<Participant | null>(null);
   const done = async () => {
     setEditing(null);
     await reload();
@@ -44,6 +46,7 @@ export function ParticipantsScreen() {
         </select>
       </div>
       {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {history && <AttendanceHistory key={history.id} p={history} onClose={() => setHistory(null)} />}
       {editing && <ParticipantForm p={editing === 'new' ? null : editing} groups={groups} onDone={done} />}
       <table className="table">
         <thead><tr><th>Name</th><th>Code</th><th>Key</th><th>Groups</th><th /></tr></thead>
@@ -56,6 +59,7 @@ export function ParticipantsScreen() {
               <td className="actions">
                 {canWrite && <button type="button" className="secondary" onClick={() => setEditing(p)}>Edit</button>}
                 {canWrite && <button type="button" className="link" onClick={() => void rotate(p)}>Rotate QR</button>}
+                <button type="button" className="link" onClick={() => setHistory(p)}>History</button>
                 <button type="button" className="link" onClick={() => setBadges({ title: `${p.firstName} ${p.lastName}`, people: [p] })}>Badge</button>
               </td>
             </tr>
