@@ -20,6 +20,7 @@ import { liveRoutes } from './features/live/live.routes.ts';
 import { excuseRoutes } from './features/excuses/excuses.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
   const app = Fastify({
@@ -64,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     await api.register(excuseRoutes);
     await api.register(auditRoutes);
     await api.register(reportRoutes);
+    await api.register(importRoutes);
   }, { prefix: '/api/v1' });
   const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
   installNotFound(app as unknown as FastifyInstance, spa);

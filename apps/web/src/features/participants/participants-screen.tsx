@@ -7,6 +7,7 @@ import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { AttendanceHistory } from './attendance-history.tsx';
 import { BadgeSheet } from './badge-sheet.tsx';
+import { ImportPanel } from './import-panel.tsx';
 import { ParticipantForm } from './participant-form.tsx';
 
 export function ParticipantsScreen() {
@@ -19,6 +20,7 @@ export function ParticipantsScreen() {
   const [badges, setBadges] = useState<{ title: string; people: Participant[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [history, setHistory] = useState<Participant | null>(null);
+  const [importing, setImporting] = useState(false);
   const done = async () => {
     setEditing(null);
     await reload();
@@ -40,12 +42,14 @@ export function ParticipantsScreen() {
       <div className="row">
         <input className="grow" type="search" placeholder="Search by name, code or key" aria-label="Search participants" value={q} onChange={(e) => setQ(e.target.value)} />
         {canWrite && <button type="button" className="primary" onClick={() => setEditing('new')}>New participant</button>}
+        {canWrite && <button type="button" className="secondary" aria-pressed={importing} onClick={() => setImporting((v) => !v)}>Import CSV</button>}
         <select aria-label="Print badges for a group" value="" onChange={(e) => void printGroup(e.target.value === '*' ? '' : e.target.value)}>
           <option value="">Print badges…</option><option value="*">Everyone</option>
           {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
         </select>
       </div>
       {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {importing && <ImportPanel onDone={done} />}
       {history && <AttendanceHistory key={history.id} p={history} onClose={() => setHistory(null)} />}
       {editing && <ParticipantForm p={editing === 'new' ? null : editing} groups={groups} onDone={done} />}
       <table className="table">

@@ -1,0 +1,60 @@
+// Importing participants through the UI: errors per row before anything is written, then an
+// all-or-nothing import with progress, and a re-import that changes nothing.
+import { expect, test } from '@playwright/test';
+import type { Participant } from '@rollcall/shared';
+import { AppPage } from './page-models/app-page.ts';
+import { adminApi, launchServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+test.beforeAll(async () => { server = await launchServer(); });
+test.afterAll(async () => { await server?.dispose(); });
+
+const file = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`Surname,Given name,Code,Key,Groups\r\n${rows.join('\r\n')}\r\n`) });
+
+test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second import changes nothing', async ({ page }) => {
+  const api = await adminApi(server.url);
+  const before = (await api.get<{ total: number }>('/api/v1/participants?limit=1')).total;
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Participants' }).click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const panel = page.getByRole('region', { name: 'Import participants' });
+  const chooser = panel.getByLabel('CSV file');
+
+  await chooser.setInputFiles(file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,,00002,IMP-2,Choir', 'Owusu,Kofi,12x45,IMP-3,Chess club']));
+  await expect(panel).toContainText('3 rows');
+  // Headers that are not the template's are mapped by hand.
+  await panel.getByRole('combobox', { name: 'first name' }).selectOption({ label: 'Given name' });
+  await panel.getByRole('combobox', { name: 'last name' }).selectOption({ label: 'Surname' });
+  await panel.getByRole('combobox', { name: 'personal code' }).selectOption({ label: 'Code' });
+  await panel.getByRole('combobox', { name: 'external key' }).selectOption({ label: 'Key' });
+  await panel.getByRole('combobox', { name: 'groups' }).selectOption({ label: 'Groups' });
+  await panel.getByRole('button', { name: 'Check the rows' }).click();
+  const result = panel.getByRole('region', { name: 'Check result' });
+  await expect(result).toContainText('3 problem(s)');
+  const problems = result.getByRole('row');
+  await expect(problems.filter({ hasText: 'first_name' })).toContainText('2');
+  await expect(problems.filter({ hasText: 'personal_code' })).toContainText('"12x45" is not 5 digits');
+  await expect(problems.filter({ hasText: 'groups' })).toContainText('no group is called "Chess club"');
+  await expect(panel.getByRole('button', { name: /^Import \d+ rows/ })).toBeDisabled();
+
+  const fixed = file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,Yaw,00002,IMP-2,Choir', 'Owusu,Kofi,12345,IMP-3,Choir']);
+  await chooser.setInputFiles(fixed);
+  await panel.getByRole('combobox', { name: 'first name' }).selectOption({ label: 'Given name' });
+  await panel.getByRole('combobox', { name: 'last name' }).selectOption({ label: 'Surname' });
+  await panel.getByRole('combobox', { name: 'personal code' }).selectOption({ label: 'Code' });
+  await panel.getByRole('combobox', { name: 'external key' }).selectOption({ label: 'Key' });
+  await panel.getByRole('combobox', { name: 'groups' }).selectOption({ label: 'Groups' });
+  await panel.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(result).toContainText('ready to import');
+  await panel.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported: 3 new, 0 updated, 0 unchanged');
+  await expect(panel.getByRole('progressbar', { name: 'Done' })).toBeVisible();
+  expect((await api.get<{ total: number }>('/api/v1/participants?limit=1')).total).toBe(before + 3);
+  const ama = (await api.get<{ items: Participant[] }>('/api/v1/participants?q=IMP-1')).items;
+  expect(ama).toMatchObject([{ firstName: 'Ama', lastName: 'Mensah', personalCode: '00001' }]);
+
+  await panel.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported: 0 new, 0 updated, 3 unchanged');
+  expect((await api.get<{ total: number }>('/api/v1/participants?limit=1')).total).toBe(before + 3);
+});
