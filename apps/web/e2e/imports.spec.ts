@@ -1,6 +1,6 @@
 // Importing participants through the UI: errors per row before anything is written, then an
 // all-or-nothing import with progress, and a re-import that changes nothing.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import type { Participant } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
@@ -10,6 +10,12 @@ test.beforeAll(async () => { server = await launchServer(); });
 test.afterAll(async () => { await server?.dispose(); });
 
 const file = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`Surname,Given name,Code,Key,Groups\r\n${rows.join('\r\n')}\r\n`) });
+
+// This file's headers are not the template's: each column is matched by hand.
+async function mapColumns(panel: Locator) {
+  const map = { 'first name': 'Given name', 'last name': 'Surname', 'personal code': 'Code', 'external key': 'Key', groups: 'Groups' };
+  for (const [field, column] of Object.entries(map)) await panel.getByRole('combobox', { name: field }).selectOption({ label: column });
+}
 
 test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second import changes nothing', async ({ page }) => {
   const api = await adminApi(server.url);
@@ -23,12 +29,7 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
 
   await chooser.setInputFiles(file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,,00002,IMP-2,Choir', 'Owusu,Kofi,12x45,IMP-3,Chess club']));
   await expect(panel).toContainText('3 rows');
-  // Headers that are not the template's are mapped by hand.
-  await panel.getByRole('combobox', { name: 'first name' }).selectOption({ label: 'Given name' });
-  await panel.getByRole('combobox', { name: 'last name' }).selectOption({ label: 'Surname' });
-  await panel.getByRole('combobox', { name: 'personal code' }).selectOption({ label: 'Code' });
-  await panel.getByRole('combobox', { name: 'external key' }).selectOption({ label: 'Key' });
-  await panel.getByRole('combobox', { name: 'groups' }).selectOption({ label: 'Groups' });
+  await mapColumns(panel);
   await panel.getByRole('button', { name: 'Check the rows' }).click();
   const result = panel.getByRole('region', { name: 'Check result' });
   await expect(result).toContainText('3 problem(s)');
@@ -40,11 +41,7 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
 
   const fixed = file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,Yaw,00002,IMP-2,Choir', 'Owusu,Kofi,12345,IMP-3,Choir']);
   await chooser.setInputFiles(fixed);
-  await panel.getByRole('combobox', { name: 'first name' }).selectOption({ label: 'Given name' });
-  await panel.getByRole('combobox', { name: 'last name' }).selectOption({ label: 'Surname' });
-  await panel.getByRole('combobox', { name: 'personal code' }).selectOption({ label: 'Code' });
-  await panel.getByRole('combobox', { name: 'external key' }).selectOption({ label: 'Key' });
-  await panel.getByRole('combobox', { name: 'groups' }).selectOption({ label: 'Groups' });
+  await mapColumns(panel);
   await panel.getByRole('button', { name: 'Check the rows' }).click();
   await expect(result).toContainText('ready to import');
   await panel.getByRole('button', { name: 'Import 3 rows' }).click();

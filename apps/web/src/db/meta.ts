@@ -22,3 +22,9 @@ export async function getMeta<K extends keyof MetaShape>(db: RollcallDb, key: K)
 export async function setMeta<K extends keyof MetaShape>(db: RollcallDb, key: K, value: MetaShape[K]): Promise<void> {
   await db.meta.put({ key, value });
 }
+
+/** The device's credentials as the API client stores them (the page and the service worker). */
+export const credentialStore = (db: RollcallDb) => ({
+  get: () => getMeta(db, 'credentials'),
+  set: (c: Credentials) => setMeta(db, 'credentials', c),
+});

@@ -1,7 +1,7 @@
 // Admin screens read the server directly (they are used online); this keeps loading, error and
 // reload in one place. Nothing here is the device's source of truth — that is Dexie.
 import { useCallback, useEffect, useState } from 'react';
-import { api, db } from '../app-context.ts';
+import { api } from '../app-context.ts';
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
@@ -43,11 +43,8 @@ export const ago = (iso: string | null | undefined, now = Date.now()) => {
 
 /** Saves a file the API serves behind the device's credentials (a plain link cannot send them). */
 export async function downloadFile(path: string, filename: string) {
-  const token = ((await db.meta.get('credentials'))?.value as { accessToken?: string } | undefined)?.accessToken;
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new Error(`Download failed (${res.status})`);
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(await res.blob());
+  a.href = URL.createObjectURL(await api.getBlob(path));
   a.download = filename;
   a.click();
   URL.revokeObjectURL(a.href);

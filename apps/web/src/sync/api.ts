@@ -29,6 +29,8 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  /** A file (CSV, an attachment) behind the device's credentials. */
+  getBlob(path: string): Promise<Blob>;
   logout(): Promise<void>;
   /** An EventSource URL (EventSource cannot send headers, so the token rides in the query). */
   streamUrl(path?: string): Promise<string | null>;
@@ -64,7 +66,7 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
     }
   }
 
-  async function authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function authedResponse(method: string, path: string, body?: unknown): Promise<Response> {
     const c = await creds.get();
     if (!c) throw new ApiError(401, 'unauthorized', 'Not signed in');
     let res = await send(method, path, body, c.accessToken);
@@ -78,6 +80,11 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
       res = await send(method, path, body, next.accessToken);
     }
     if (!res.ok) throw await toError(res);
+    return res;
+  }
+
+  async function authed<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await authedResponse(method, path, body);
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
 
@@ -92,6 +99,7 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
     get: (path) => authed('GET', path),
     post: (path, body) => authed('POST', path, body),
     patch: (path, body) => authed('PATCH', path, body),
+    getBlob: async (path) => (await authedResponse('GET', path)).blob(),
     logout: () => authed('POST', '/api/v1/auth/logout'),
     async streamUrl(path = '/api/v1/sync/stream') {
       const c = await creds.get();

@@ -1,8 +1,8 @@
 // Background Sync: the page asks the browser to wake the service worker once connectivity returns;
 // the worker pushes the outbox with the same code and the same Web Lock as the page's engine, so
 // the two never push at once and every entry is still settled by its own result.
-import type { Credentials } from '@rollcall/shared';
 import { RollcallDb } from '../db/db.ts';
+import { credentialStore } from '../db/meta.ts';
 import { createApi } from './api.ts';
 import { pushOutbox } from './push-outbox.ts';
 
@@ -24,10 +24,7 @@ export async function requestBackgroundSync(): Promise<boolean> {
 export async function drainInWorker(appVersion = 'service-worker'): Promise<void> {
   const db = new RollcallDb();
   try {
-    const api = createApi('', {
-      get: async () => (await db.meta.get('credentials'))?.value as Credentials | undefined,
-      set: async (c) => void (await db.meta.put({ key: 'credentials', value: c })),
-    });
+    const api = createApi('', credentialStore(db));
     // If a page holds the lock it is syncing already: nothing to do here.
     await navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? pushOutbox(db, api, appVersion) : 0));
   } finally {

@@ -1,5 +1,19 @@
-import type { Kysely } from 'kysely';
+import { uuidv7 } from '@rollcall/shared';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+
+/** Appends one entry: who (an admin's auth context), what, and the old and new values as JSON. */
+export async function appendAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  who: { organizationId: string; userId: string; deviceId: string },
+  e: { nowMs: number; action: string; entity: string; entityId: string; oldValues: unknown; newValues: unknown },
+) {
+  await db.insertInto('audit_log').values({
+    id: uuidv7(e.nowMs), organization_id: who.organizationId, at: new Date(e.nowMs).toISOString(), user_id: who.userId, device_id: who.deviceId,
+    source: 'admin', action: e.action, entity: e.entity, entity_id: e.entityId,
+    old_values: e.oldValues === null ? null : JSON.stringify(e.oldValues), new_values: e.newValues === null ? null : JSON.stringify(e.newValues),
+  }).execute();
+}
 
 export interface AuditFilters {
   entity?: string; entityId?: string; userId?: string; action?: string; from?: string; to?: string;

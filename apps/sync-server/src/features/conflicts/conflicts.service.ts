@@ -1,13 +1,14 @@
 // The resolution queue. A resolution is itself a new change: the record gets a new version and a
 // new sync seq (every device pulls it), the conflict keeps both versions plus the decision, and
 // the audit log records who decided what.
-import { uuidv7, type ConflictListQuery, type Resolution } from '@rollcall/shared';
+import { type ConflictListQuery, type Resolution } from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { conflict as conflictError, badRequest, notFound } from '../../lib/errors.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { writeServerPresence } from '../sync/server-presence.ts';
 import { toPresenceRecord } from '../sync/mappers.ts';
 import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
@@ -81,11 +82,10 @@ export async function resolveOne(
     status: 'resolved', resolution_choice: r.choice, resolution_state: state, resolution_note: r.note ?? null,
     resolved_by: auth.userId, resolved_at: nowIso, updated_at: nowIso,
   }).where('id', '=', id).execute();
-  await trx.insertInto('audit_log').values({
-    id: uuidv7(now), organization_id: auth.organizationId, at: nowIso, user_id: auth.userId, device_id: auth.deviceId,
-    source: 'admin', action: 'resolve_conflict', entity: 'sync_conflict', entity_id: id,
-    old_values: JSON.stringify({ state: record.state, version: record.version, status: 'open' }),
-    new_values: JSON.stringify({ state, version: written.version, status: 'resolved', choice: r.choice, note: r.note ?? null }),
-  }).execute();
+  await appendAudit(trx, auth, {
+    nowMs: now, action: 'resolve_conflict', entity: 'sync_conflict', entityId: id,
+    oldValues: { state: record.state, version: record.version, status: 'open' },
+    newValues: { state, version: written.version, status: 'resolved', choice: r.choice, note: r.note ?? null },
+  });
   return { ...base, record: toPresenceRecord(written) };
 }

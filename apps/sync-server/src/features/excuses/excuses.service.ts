@@ -41,7 +41,7 @@ export async function submitExcuse(ctx: AppContext, auth: AuthContext, e: NewExc
 
 export async function decideExcuse(ctx: AppContext, auth: AuthContext, id: string, approve: boolean, note: string | null) {
   const now = ctx.clock.now();
-  const result = await rosterWrite(ctx, auth, async (s) => {
+  return rosterWrite(ctx, auth, async (s) => {
     const excuse = await repo.find(s.trx, auth.organizationId, id);
     if (!excuse) throw notFound(`Excuse ${id}`);
     if (excuse.status !== 'pending') throw conflict(`This excuse was already ${excuse.status}`, 'already_decided');
@@ -60,9 +60,6 @@ export async function decideExcuse(ctx: AppContext, auth: AuthContext, id: strin
     await s.audit('presence_record', row.id, 'excuse', null, { state: EXCUSED, version: row.version, excuseId: id });
     return { status: 'approved' as const, recordVersion: row.version };
   });
-  const sessionId = (await repo.find(ctx.db.kysely, auth.organizationId, id))?.session_id;
-  if (sessionId) await ctx.notifier.publish({ organizationId: auth.organizationId, seq: 0, sessionIds: [sessionId] });
-  return result;
 }
 
 export async function attachmentOf(ctx: AppContext, auth: AuthContext, id: string) {

@@ -1,13 +1,14 @@
 // Re-applying a rejected change after an admin fixed its cause (a missing session, an inactive
 // participant…). The change goes through the normal push path as the device that recorded it, so
 // it is applied exactly once, versioned, conflict-checked and pulled like any other.
-import { PROTOCOL_VERSION, uuidv7, type Role } from '@rollcall/shared';
+import { PROTOCOL_VERSION, type Role } from '@rollcall/shared';
 import { iso } from '../../lib/clock.ts';
 import { conflict, HttpError, notFound } from '../../lib/errors.ts';
 import { parseJson } from '../../lib/json.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { push } from '../sync/push.service.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './history.repository.ts';
 
 export async function reapplyRejection(ctx: AppContext, admin: AuthContext, rejectionId: string) {
@@ -27,13 +28,10 @@ export async function reapplyRejection(ctx: AppContext, admin: AuthContext, reje
   if (result.status === 'rejected') {
     throw new HttpError(422, 'still_rejected', `The change is still rejected: ${result.reason ?? result.code ?? 'no reason given'}`);
   }
-  const nowIso = iso(ctx.clock.now());
-  await repo.markReapplied(db, rejection.id, nowIso);
-  await db.insertInto('audit_log').values({
-    id: uuidv7(ctx.clock.now()), organization_id: admin.organizationId, at: nowIso, user_id: admin.userId, device_id: admin.deviceId,
-    source: 'admin', action: 'reapply_change', entity: 'sync_rejection', entity_id: rejection.id,
-    old_values: JSON.stringify({ code: rejection.code, reason: rejection.reason }),
-    new_values: JSON.stringify({ status: result.status, historyId, changeId: result.changeId }),
-  }).execute();
+  await repo.markReapplied(db, rejection.id, iso(ctx.clock.now()));
+  await appendAudit(db, admin, {
+    nowMs: ctx.clock.now(), action: 'reapply_change', entity: 'sync_rejection', entityId: rejection.id,
+    oldValues: { code: rejection.code, reason: rejection.reason }, newValues: { status: result.status, historyId, changeId: result.changeId },
+  });
   return { status: result.status, changeId: result.changeId, historyId };
 }

@@ -1,11 +1,11 @@
 // Admin writes to the roster. Every write takes the sync seq (so devices pull it in commit order)
 // and leaves an audit entry with the old and new values.
-import { uuidv7 } from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 
 export interface WriteScope {
@@ -19,13 +19,8 @@ export async function rosterWrite<T>(ctx: AppContext, auth: AuthContext, work: (
   const now = ctx.clock.now();
   const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, auth.organizationId);
-    const audit: WriteScope['audit'] = async (entity, entityId, action, oldValues, newValues) => {
-      await trx.insertInto('audit_log').values({
-        id: uuidv7(now), organization_id: auth.organizationId, at: iso(now), user_id: auth.userId, device_id: auth.deviceId,
-        source: 'admin', action, entity, entity_id: entityId,
-        old_values: oldValues === null ? null : JSON.stringify(oldValues), new_values: newValues === null ? null : JSON.stringify(newValues),
-      }).execute();
-    };
+    const audit: WriteScope['audit'] = (entity, entityId, action, oldValues, newValues) =>
+      appendAudit(trx, auth, { nowMs: now, action, entity, entityId, oldValues, newValues });
     const out = await work({ trx, seq, nowIso: iso(now), audit });
     await seq.flush();
     return out;

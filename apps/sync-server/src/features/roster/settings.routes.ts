@@ -8,7 +8,7 @@ import { conflict, notFound } from '../../lib/errors.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toPresenceState } from '../sync/mappers.ts';
-import { rosterWrite } from './roster.service.ts';
+import { rosterWrite, type WriteScope } from './roster.service.ts';
 import { IdParams } from './roster.schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -98,7 +98,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 };
 
-async function clearDefault(s: Parameters<Parameters<typeof rosterWrite>[2]>[0], org: string) {
+async function clearDefault(s: WriteScope, org: string) {
   const defaults = await s.trx.selectFrom('presence_states').select('id').where('organization_id', '=', org).where('is_default', '=', 1).execute();
   for (const d of defaults) await s.trx.updateTable('presence_states').set({ is_default: 0, seq: s.seq.next() }).where('id', '=', d.id).execute();
 }
