@@ -55,3 +55,35 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   await expect(panel.getByRole('status')).toContainText('Imported: 0 new, 0 updated, 3 unchanged');
   expect((await api.get<{ total: number }>('/api/v1/participants?limit=1')).total).toBe(before + 3);
 });
+
+test('an admin imports past attendance: a session from the file is created and the report counts it', async ({ page }) => {
+  const api = await adminApi(server.url);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=3')).items;
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Schedule' }).click();
+  await page.getByRole('button', { name: 'Import past attendance' }).click();
+  const panel = page.getByRole('region', { name: 'Import past attendance' });
+  const csv = (state: string) => ({
+    name: 'register.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(['session_name,session_date,session_time,personal_code,state',
+      ...people.map((p, i) => `Choir Practice,2026-01-07,19:00,${p.personalCode},${i === 2 ? state : 'present'}`)].join('\r\n')),
+  });
+
+  await panel.getByLabel('CSV file').setInputFiles(csv('dozing'));
+  await panel.getByRole('button', { name: 'Check the rows' }).click();
+  const result = panel.getByRole('region', { name: 'Check result' });
+  await expect(result.getByRole('row').filter({ hasText: 'state' })).toContainText('"dozing" is not a presence state here');
+  await expect(panel.getByRole('button', { name: 'Import 3 rows' })).toBeDisabled();
+
+  await panel.getByLabel('CSV file').setInputFiles(csv('late'));
+  await panel.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(result).toContainText('1 session(s) to create, 3 new, 0 to update, 0 unchanged — ready to import');
+  await panel.getByRole('button', { name: 'Import 3 rows' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported: 1 session(s) created, 3 new');
+
+  const sessions = await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions?from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z');
+  const practice = sessions.items.find((s) => s.name === 'Choir Practice')!;
+  const report = await api.get<{ totals: { byState: { state: string; count: number }[] } }>(`/api/v1/reports/attendance?sessionId=${practice.id}`);
+  expect(Object.fromEntries(report.totals.byState.map((s) => [s.state, s.count]))).toMatchObject({ present: 2, late: 1 });
+});

@@ -29,6 +29,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** A file (CSV, an attachment) behind the device's credentials. */
   getBlob(path: string): Promise<Blob>;
   logout(): Promise<void>;
@@ -99,6 +100,7 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
     get: (path) => authed('GET', path),
     post: (path, body) => authed('POST', path, body),
     patch: (path, body) => authed('PATCH', path, body),
+    put: (path, body) => authed('PUT', path, body),
     getBlob: async (path) => (await authedResponse('GET', path)).blob(),
     logout: () => authed('POST', '/api/v1/auth/logout'),
     async streamUrl(path = '/api/v1/sync/stream') {

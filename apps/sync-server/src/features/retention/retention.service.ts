@@ -84,6 +84,12 @@ async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetentio
   });
 }
 
+/** What the retention command would do now to one organization; changes nothing. */
+export async function planForOrganization(db: Db, orgId: string, nowMs: number): Promise<OrgRetention | null> {
+  const org = (await repo.organizations(db.kysely)).find((o) => o.id === orgId);
+  return org ? planOne(db, org, nowMs) : null;
+}
+
 /** What `applyRetention` would do now, per organization; changes nothing. */
 export async function planRetention(db: Db, nowMs: number): Promise<OrgRetention[]> {
   const out: OrgRetention[] = [];

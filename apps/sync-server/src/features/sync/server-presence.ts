@@ -1,5 +1,5 @@
 // A presence write made by the server on an admin's decision (a conflict resolution, an approved
-// excuse). It is a change like any other: a new version, a new sync seq so every device pulls it,
+// excuse, an import of past attendance). It is a change like any other: a new version, a new sync seq so every device pulls it,
 // and a row in the applied change log.
 import type { Observation } from '@rollcall/conflict';
 import { uuidv7 } from '@rollcall/shared';
@@ -13,26 +13,29 @@ export interface ServerPresence {
   sessionId: string;
   participantId: string;
   state: string | null;
-  method: 'resolution' | 'excuse';
+  method: 'resolution' | 'excuse' | 'import';
   conflictId: string | null;
   /** Why the server wrote it, kept in the change log. */
   payload: unknown;
+  /** When it happened, if not now (imported attendance keeps its arrival time). */
+  recordedAt?: number;
 }
 
 export async function writeServerPresence(
   trx: Transaction<Database>, seq: SeqAllocator, auth: AuthContext, nowMs: number, w: ServerPresence,
 ): Promise<PresenceRecordRow> {
   const nowIso = iso(nowMs);
+  const recordedAt = w.recordedAt === undefined ? nowIso : iso(w.recordedAt);
   const existing = await trx.selectFrom('presence_records').selectAll()
     .where('session_id', '=', w.sessionId).where('participant_id', '=', w.participantId).executeTakeFirst();
   const prevVersion = existing?.version ?? 0;
   const obs: Observation = {
     changeId: uuidv7(nowMs), deviceId: auth.deviceId, deviceSeq: 0, userId: auth.userId, state: w.state, method: w.method,
-    recordedAt: nowIso, hlc: `${String(nowMs).padStart(15, '0')}-00000-server`, baseVersion: prevVersion,
+    recordedAt, hlc: `${String(nowMs).padStart(15, '0')}-00000-server`, baseVersion: prevVersion,
   };
   const version = prevVersion + 1;
   const fields = {
-    state: w.state, method: w.method, recorded_at: nowIso, recorded_by: auth.userId, device_id: auth.deviceId,
+    state: w.state, method: w.method, recorded_at: recordedAt, recorded_by: auth.userId, device_id: auth.deviceId,
     change_id: obs.changeId, version, has_conflict: 0, conflict_id: w.conflictId ?? existing?.conflict_id ?? null,
     key_state: JSON.stringify({ record: obs, current: [obs], conflict: null }), updated_at: nowIso, seq: seq.next(),
   };

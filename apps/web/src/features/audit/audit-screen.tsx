@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 
 interface Entry { id: string; at: string; userName: string | null; deviceName: string | null; deviceId: string | null; source: string; action: string; entity: string; entityId: string; oldValues: unknown; newValues: unknown }
-interface Filters { entity: string; entityId: string; action: string; from: string; to: string }
+interface Filters { entity: string; entityId: string; userId: string; action: string; from: string; to: string }
 
 function query(f: Filters) {
   const q = new URLSearchParams();
   if (f.entity) q.set('entity', f.entity);
   if (f.entityId) q.set('entityId', f.entityId.trim());
+  if (f.userId) q.set('userId', f.userId);
   if (f.action) q.set('action', f.action.trim());
   if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
   if (f.to) q.set('to', new Date(`${f.to}T23:59:59.999`).toISOString());
@@ -19,7 +20,8 @@ function query(f: Filters) {
 const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v));
 
 export function AuditScreen() {
-  const [f, setF] = useState<Filters>({ entity: '', entityId: '', action: '', from: '', to: '' });
+  const [f, setF] = useState<Filters>({ entity: '', entityId: '', userId: '', action: '', from: '', to: '' });
+  const users = useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data?.items ?? [];
   const q = query(f);
   const { data, error } = useRemote<{ items: Entry[]; total: number }>(`/api/v1/audit?limit=200&${q}`);
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -31,9 +33,14 @@ export function AuditScreen() {
         <label><span className="label">Record kind</span>
           <select value={f.entity} onChange={set('entity')}>
             <option value="">All</option>
-            {['sync_conflict', 'presence_record', 'participant', 'session', 'group', 'user', 'usher_assignment', 'device', 'excuse', 'sync_rejection'].map((e) => <option key={e} value={e}>{e.replace('_', ' ')}</option>)}
+            {['sync_conflict', 'presence_record', 'participant', 'session', 'group', 'user', 'usher_assignment', 'device', 'excuse', 'sync_rejection', 'organization', 'presence_state', 'import'].map((e) => <option key={e} value={e}>{e.replace('_', ' ')}</option>)}
           </select></label>
         <label><span className="label">Record id</span><input value={f.entityId} onChange={set('entityId')} /></label>
+        <label><span className="label">User</span>
+          <select value={f.userId} onChange={set('userId')}>
+            <option value="">Anyone</option>
+            {users.map((u) => <option key={u.id} value={u.id}>{u.displayName} ({u.role})</option>)}
+          </select></label>
         <label><span className="label">Action</span><input value={f.action} onChange={set('action')} placeholder="resolve_conflict" /></label>
         <label><span className="label">From</span><input type="date" value={f.from} onChange={set('from')} /></label>
         <label><span className="label">To</span><input type="date" value={f.to} onChange={set('to')} /></label>

@@ -7,7 +7,8 @@ import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { AttendanceHistory } from './attendance-history.tsx';
 import { BadgeSheet } from './badge-sheet.tsx';
-import { ImportPanel } from './import-panel.tsx';
+import { ImportPanel } from '../imports/import-panel.tsx';
+import { participantsImport } from '../imports/import-kinds.ts';
 import { ParticipantForm } from './participant-form.tsx';
 
 export function ParticipantsScreen() {
@@ -49,7 +50,7 @@ export function ParticipantsScreen() {
         </select>
       </div>
       {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
-      {importing && <ImportPanel onDone={done} />}
+      {importing && <ImportPanel kind={participantsImport} onDone={done} />}
       {history && <AttendanceHistory key={history.id} p={history} onClose={() => setHistory(null)} />}
       {editing && <ParticipantForm p={editing === 'new' ? null : editing} groups={groups} onDone={done} />}
       <table className="table">

@@ -5,6 +5,8 @@ import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { weeklyOccurrences } from './occurrences.ts';
+import { attendanceImport } from '../imports/import-kinds.ts';
+import { ImportPanel } from '../imports/import-panel.tsx';
 
 const NEXT: Record<string, [string, string][]> = {
   scheduled: [['active', 'Start'], ['canceled', 'Cancel']],
@@ -67,6 +69,7 @@ export function ScheduleScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [groupName, setGroupName] = useState('');
   const [parentId, setParentId] = useState('');
+  const [importing, setImporting] = useState(false);
   const changed = async () => {
     await Promise.all([sessions.reload(), groups.reload()]);
     void engine.syncNow();
@@ -84,7 +87,11 @@ export function ScheduleScreen() {
   const allGroups = groups.data?.items ?? [];
   return (
     <main className="screen wide-screen">
-      <h1>Schedule</h1>
+      <div className="row">
+        <h1 className="grow">Schedule</h1>
+        {canWrite && <button type="button" className="secondary" aria-pressed={importing} onClick={() => setImporting((v) => !v)}>Import past attendance</button>}
+      </div>
+      {importing && <ImportPanel kind={attendanceImport} onDone={changed} />}
       {(sessions.error ?? problem) && <p className="error-text" role="alert">{sessions.error ?? problem}</p>}
       <table className="table">
         <thead><tr><th>Session</th><th>When</th><th>Status</th><th /></tr></thead>

@@ -4,6 +4,8 @@ import type { Organization, PresenceState } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
+import { useSession } from '../auth/session-store.ts';
+import { RetentionCard } from './retention-card.tsx';
 
 type Rule = Organization['settings']['conflictPolicy']['rules'][number];
 const RULES: { kind: Rule['kind']; label: string }[] = [
@@ -90,6 +92,7 @@ export function SettingsScreen() {
     }
   };
   const sorted = [...(states.data?.items ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
+  const isAdmin = useSession((s) => s.login?.user.role === 'admin');
   return (
     <main className="screen wide-screen">
       <h1>Settings</h1>
@@ -109,6 +112,7 @@ export function SettingsScreen() {
           <button type="submit" className="secondary">Add state</button>
         </form>
       </section>
+      <RetentionCard canWrite={isAdmin} />
     </main>
   );
 }

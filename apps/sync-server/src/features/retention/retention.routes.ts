@@ -1,0 +1,55 @@
+// An organization's retention limits, kept in its settings under "retention" (read by the
+// retention command), with a preview of what the command would remove today. The limits are for
+// the server only: devices never receive them.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '@rollcall/shared';
+import { Type } from '@sinclair/typebox';
+import { notFound } from '../../lib/errors.ts';
+import { parseJson } from '../../lib/json.ts';
+import { requireRole, who } from '../../plugins/auth.ts';
+import { rosterWrite } from '../roster/roster.service.ts';
+import { DEFAULT_POLICY, planForOrganization } from './retention.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+// At least a month (limits are applied in whole months), at most fifty years.
+const Years = Type.Number({ minimum: 1 / 12, maximum: 50 });
+const Policy = Type.Object({ presenceYears: Years, auditYears: Years }, { additionalProperties: false });
+const Counts = (keys: string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, Type.Integer()])));
+const Retention = Type.Object({
+  policy: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
+  defaults: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
+  problems: Type.Array(Type.String()),
+  preview: Type.Object({
+    presenceBefore: Type.String(), auditBefore: Type.String(),
+    removed: Counts(['presenceRecords', 'changes', 'conflicts', 'excuses', 'auditEntries']),
+  }),
+});
+
+export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { ctx } = app;
+  const view = async (org: string) => {
+    const plan = await planForOrganization(ctx.db, org, ctx.clock.now());
+    if (!plan) throw notFound('Your organization');
+    const { policy, problems, presenceBefore, auditBefore, removed } = plan;
+    return { policy, defaults: DEFAULT_POLICY, problems, preview: { presenceBefore, auditBefore, removed } };
+  };
+
+  app.get('/organization/retention', {
+    preHandler: requireRole('admin', 'manager'),
+    schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
+  }, async (req) => view(who(req).organizationId));
+
+  app.put('/organization/retention', {
+    preHandler: requireRole('admin'),
+    schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
+  }, async (req) => {
+    const auth = who(req);
+    await rosterWrite(ctx, auth, async (s) => {
+      const row = await s.trx.selectFrom('organizations').select(['id', 'settings']).where('id', '=', auth.organizationId).executeTakeFirstOrThrow();
+      const settings = parseJson<Record<string, unknown>>(row.settings, {});
+      await s.trx.updateTable('organizations').set({ settings: JSON.stringify({ ...settings, retention: req.body }) }).where('id', '=', row.id).execute();
+      await s.audit('organization', row.id, 'retention', { retention: settings.retention ?? null }, { retention: req.body });
+    });
+    return view(auth.organizationId);
+  });
+};

@@ -1,0 +1,49 @@
+// How long the server keeps presence and audit entries, and what the retention command would remove
+// if it ran today. The limits stay on the server: devices never receive them.
+import { useState, type FormEvent } from 'react';
+import { api } from '../../app-context.ts';
+import { attempt, useRemote } from '../../lib/use-remote.ts';
+
+interface Retention {
+  policy: { presenceYears: number; auditYears: number };
+  defaults: { presenceYears: number; auditYears: number };
+  problems: string[];
+  preview: { presenceBefore: string; auditBefore: string; removed: { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number } };
+}
+
+const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
+
+export function RetentionCard({ canWrite }: { canWrite: boolean }) {
+  const r = useRemote<Retention>('/api/v1/organization/retention');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const body = { presenceYears: Number(f.get('presence')), auditYears: Number(f.get('audit')) };
+    if (await attempt(() => api.put('/api/v1/organization/retention', body), setProblem)) {
+      setSaved(true);
+      setProblem(null);
+      await r.reload();
+    }
+  };
+  if (!r.data) return r.error ? <p className="error-text" role="alert">{r.error}</p> : null;
+  const { policy, defaults, preview: p } = r.data;
+  return (
+    <form className="card" aria-label="Data retention" onSubmit={(e) => void submit(e)} onChange={() => setSaved(false)}>
+      <h2>Data retention</h2>
+      <div className="form-grid">
+        <label><span className="label">Keep attendance (years)</span><input name="presence" type="number" min={0.1} max={50} step={0.5} required disabled={!canWrite} defaultValue={policy.presenceYears} /></label>
+        <label><span className="label">Keep the audit log (years)</span><input name="audit" type="number" min={0.1} max={50} step={0.5} required disabled={!canWrite} defaultValue={policy.auditYears} /></label>
+      </div>
+      <p className="muted">Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit log. The operator's retention command applies these limits.</p>
+      <p data-testid="retention-preview">
+        Run today, it would remove {p.removed.presenceRecords} attendance records of sessions before {day(p.presenceBefore)} (with {p.removed.changes} change log entries,
+        {' '}{p.removed.conflicts} conflicts and {p.removed.excuses} excuses) and {p.removed.auditEntries} audit entries before {day(p.auditBefore)}.
+      </p>
+      {r.data.problems.map((m) => <p key={m} className="error-text">{m}</p>)}
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+      {canWrite && <div className="row"><button type="submit" className="primary">Save limits</button>{saved && <span role="status">Saved.</span>}</div>}
+    </form>
+  );
+}
