@@ -171,3 +171,20 @@ test('an admin renames a presence state and adds one; the usher roster shows bot
   await usher.context.close();
   await admin.context.close();
 });
+
+test('an admin sets how long attendance is kept and sees what a retention run would remove', async ({ browser }) => {
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const card = admin.page.getByRole('form', { name: 'Data retention' });
+  await expect(card.getByLabel('Keep attendance (years)')).toHaveValue('3');
+  await expect(card.getByTestId('retention-preview')).toContainText('it would remove 0 attendance records');
+  await card.getByLabel('Keep attendance (years)').fill('0.5');
+  await card.getByLabel('Keep the audit log (years)').fill('2');
+  await card.getByRole('button', { name: 'Save limits' }).click();
+  await expect(card.getByRole('status')).toHaveText('Saved.');
+  // The preview is recomputed from the stored limits: audit entries before two years ago.
+  const auditCutoff = new Date();
+  auditCutoff.setUTCMonth(auditCutoff.getUTCMonth() - 24);
+  await expect(card.getByTestId('retention-preview')).toContainText(`audit entries before ${auditCutoff.toLocaleDateString('en-US', { dateStyle: 'medium' })}`);
+  await admin.context.close();
+});

@@ -33,8 +33,8 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
     <form className="card" aria-label="Data retention" onSubmit={(e) => void submit(e)} onChange={() => setSaved(false)}>
       <h2>Data retention</h2>
       <div className="form-grid">
-        <label><span className="label">Keep attendance (years)</span><input name="presence" type="number" min={0.1} max={50} step={0.5} required disabled={!canWrite} defaultValue={policy.presenceYears} /></label>
-        <label><span className="label">Keep the audit log (years)</span><input name="audit" type="number" min={0.1} max={50} step={0.5} required disabled={!canWrite} defaultValue={policy.auditYears} /></label>
+        <label><span className="label">Keep attendance (years)</span><input name="presence" type="number" min={0.1} max={50} step="any" required disabled={!canWrite} defaultValue={policy.presenceYears} /></label>
+        <label><span className="label">Keep the audit log (years)</span><input name="audit" type="number" min={0.1} max={50} step="any" required disabled={!canWrite} defaultValue={policy.auditYears} /></label>
       </div>
       <p className="muted">Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit log. The operator's retention command applies these limits.</p>
       <p data-testid="retention-preview">
