@@ -21,6 +21,7 @@ import { excuseRoutes } from './features/excuses/excuses.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { retentionRoutes } from './features/retention/retention.routes.ts';
 
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     await api.register(auditRoutes);
     await api.register(reportRoutes);
     await api.register(importRoutes);
+    await api.register(notificationRoutes);
     await api.register(retentionRoutes);
   }, { prefix: '/api/v1' });
   const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { db, engine } from './app-context.ts';
 import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
+import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
@@ -54,12 +55,13 @@ export function App() {
       {login ? (
         <>
           <AccountMenu />
+          <NotificationBell />
           <StatusBar />
           {screen.name === 'sessions' && <SessionsScreen />}
           {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
           <Suspense fallback={<p className="screen muted">Loading…</p>}>
           {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
-          {screen.name === 'conflicts' && <ConflictsScreen />}
+          {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
           {screen.name === 'history' && <HistoryScreen />}
           {screen.name === 'devices' && <DevicesScreen />}
           {screen.name === 'ushers' && <UshersScreen />}

@@ -9,4 +9,5 @@ export * from './protocol/push.ts';
 export * from './protocol/pull.ts';
 export * from './protocol/auth.ts';
 export * from './protocol/conflicts.ts';
+export * from './protocol/notifications.ts';
 export * from './groups.ts';

@@ -8,6 +8,7 @@ import * as m0001 from './migrations/0001-init.ts';
 import * as m0002 from './migrations/0002-audit-guard.ts';
 import * as m0003 from './migrations/0003-excuses.ts';
 import * as m0004 from './migrations/0004-reports-retention.ts';
+import * as m0005 from './migrations/0005-notifications.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,7 +21,7 @@ export interface Db {
 }
 
 // Static imports (not a folder scan) so the bundled server carries its migrations.
-const migrations: Record<string, Migration> = { '0001-init': m0001, '0002-audit-guard': m0002, '0003-excuses': m0003, '0004-reports-retention': m0004 };
+const migrations: Record<string, Migration> = { '0001-init': m0001, '0002-audit-guard': m0002, '0003-excuses': m0003, '0004-reports-retention': m0004, '0005-notifications': m0005 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -94,6 +94,14 @@ export interface ExcuseTable {
   decided_at: string | null; decision_note: string | null;
 }
 
+export interface NotificationTable {
+  id: string; organization_id: string; user_id: string; kind: string; title: string; body: string;
+  payload: string; link_type: string; link_id: string; dedupe_key: string; created_at: string; read_at: string | null;
+}
+export interface NotificationPreferenceTable {
+  user_id: string; organization_id: string; kind: string; enabled: Bool; updated_at: string;
+}
+
 export interface Database {
   server_meta: ServerMetaTable;
   sync_counters: SyncCounterTable;
@@ -115,6 +123,8 @@ export interface Database {
   audit_log: AuditLogTable;
   tombstones: TombstoneTable;
   excuses: ExcuseTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -8,6 +8,7 @@ import { sessionGroupsOf } from '../sync/pull.repository.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite } from './roster.service.ts';
+import { notifyDrifting } from '../notifications/notifications.producers.ts';
 import { GroupInput, IdParams, SessionInput } from './roster.schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -80,6 +81,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       };
       await s.trx.updateTable('sessions').set(patch).where('id', '=', before.id).execute();
       await s.audit('session', before.id, 'update', before, b);
+      if (status === 'completed' && before.status !== 'completed') {
+        await notifyDrifting(s.trx, { organizationId: auth.organizationId, sessionId: before.id, sessionName: patch.name ?? before.name, nowMs: ctx.clock.now() });
+      }
       const groups = await sessionGroupsOf(s.trx as never, [before.id]);
       return toSession({ ...before, ...patch }, groups.get(before.id) ?? []);
     });

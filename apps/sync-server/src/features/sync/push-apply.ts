@@ -70,7 +70,10 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
   await repo.saveConflicts(trx, conflicts.created, conflicts.updated);
   await repo.insertMany(trx, 'changes', changeRows(ordered, auth, nowIso, input.historyId));
   await auditRecordChanges(trx, batch, recordRows, auth, nowIso);
-  return { touchedSessions, created: creations };
+  // Open conflicts, new or updated, for the notification producer (each notifies once, by id).
+  const openConflicts = [...conflicts.created, ...conflicts.updated].filter((c) => c.status === 'open')
+    .map((c) => ({ id: c.id, sessionId: c.session_id, participantId: c.participant_id, sessionName: sessionById.get(c.session_id)?.name ?? 'a session' }));
+  return { touchedSessions, created: creations, openConflicts };
 }
 
 function presenceProblem(

@@ -16,6 +16,7 @@ import { applyFresh, type Fresh } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
+import { notifyPush } from '../notifications/notifications.producers.ts';
 
 export interface Item {
   index: number;
@@ -41,12 +42,16 @@ export async function push(ctx: AppContext, auth: AuthContext, body: PushRequest
   const touched = await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, auth.organizationId);
     const fresh = await settleDuplicates(trx, auth, items);
-    const { touchedSessions } = await applyFresh(trx, {
+    const { touchedSessions, openConflicts } = await applyFresh(trx, {
       auth, fresh, seq, policy: settings.conflictPolicy, nowMs: started, historyId,
     });
     const tally = tallyOf(items);
     await writeHistory(trx, {
       auth, items, tally, historyId, started, durationMs: ctx.clock.now() - started, body,
+    });
+    await notifyPush(trx, {
+      organizationId: auth.organizationId, deviceId: auth.deviceId, userName: auth.displayName, historyId,
+      received: items.length, rejected: tally.rejected, conflicts: openConflicts, nowMs: started,
     });
     if (assignment) await countAssignment(trx, assignment, items);
     await seq.flush();

@@ -2,7 +2,7 @@
 // resolve one at a time or many with one previewed rule. Managers see it read-only.
 import type { Conflict } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, db, engine } from '../../app-context.ts';
 import { useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -22,7 +22,7 @@ function query(f: Filters) {
   return `/api/v1/conflicts?${q}`;
 }
 
-export function ConflictsScreen() {
+export function ConflictsScreen({ focus }: { focus?: string }) {
   const canResolve = useSession((s) => s.login?.user.role === 'admin');
   const [f, setF] = useState<Filters>(EMPTY);
   const { data, error, reload } = useRemote<{ items: Conflict[]; total: number }>(query(f));
@@ -33,6 +33,7 @@ export function ConflictsScreen() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const items = useMemo(() => data?.items ?? [], [data]);
+  useFocusCard(focus, items.length);
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setSelected(new Set()); };
 
   const after = async () => {
@@ -86,4 +87,16 @@ export function ConflictsScreen() {
       </ul>
     </main>
   );
+}
+
+/** Opened from a notification: bring that conflict's card into view and give it focus. */
+function useFocusCard(id: string | undefined, loaded: number) {
+  useEffect(() => {
+    const card = id ? document.querySelector<HTMLElement>(`[data-testid="conflict-${CSS.escape(id)}"]`) : null;
+    if (!card) return;
+    card.classList.add('focused');
+    card.tabIndex = -1;
+    card.scrollIntoView({ block: 'center' });
+    card.focus({ preventScroll: true });
+  }, [id, loaded]);
 }

@@ -1,0 +1,104 @@
+// The bell: two ushers disagree about two people (through the API, as their devices would push),
+// the admin's bell counts both, the panel leads to the conflict queue, and "Mark all read" clears it.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { formatHlc, hlcTick } from '@rollcall/conflict';
+import { PROTOCOL_VERSION, uuidv7, type Participant, type PushResponse, type Session } from '@rollcall/shared';
+import { AppPage } from './page-models/app-page.ts';
+import { adminApi, launchServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+test.beforeAll(async () => { server = await launchServer(); });
+test.afterAll(async () => { await server?.dispose(); });
+
+/** An usher's device, signed in over the API, pushing one check-in at a time. */
+async function usherDevice(email: string) {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'rollcall-demo', deviceName: `e2e ${email}` }) });
+  const login = (await res.json()) as { credentials: { accessToken: string }; deviceId: string };
+  let seq = 0;
+  return async (sessionId: string, participantId: string, state: string) => {
+    seq += 1;
+    const change = {
+      changeId: uuidv7(), deviceSeq: seq, kind: 'presence.set', sessionId, participantId, state, method: 'manual',
+      recordedAt: new Date().toISOString(), hlc: formatHlc(hlcTick(null, Date.now(), login.deviceId.slice(-12))), baseVersion: 0,
+    };
+    const pushed = await fetch(`${server.url}/api/v1/sync/push`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.credentials.accessToken}` },
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, changes: [change] }),
+    });
+    return ((await pushed.json()) as PushResponse).results[0]!;
+  };
+}
+
+async function seriousViolations(page: AppPage['page']) {
+  const result = await new AxeBuilder({ page }).include('#notifications-panel').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+test('a conflict raises the bell count; the panel leads to the conflict queue; mark all read clears it', async ({ page }) => {
+  const admin = await adminApi(server.url);
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
+  const [first, second] = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0);
+
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  const bell = page.getByRole('button', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName('Notifications, 0 unread');
+
+  const ana = await usherDevice('usher1@demo.rollcall.test');
+  const ben = await usherDevice('usher2@demo.rollcall.test');
+  const conflictIds: string[] = [];
+  for (const p of [first!, second!]) {
+    await ana(sunday.id, p.id, 'present');
+    const result = await ben(sunday.id, p.id, 'absent');
+    expect(result.status).toBe('conflict');
+    conflictIds.push(result.conflictId!);
+  }
+  // The sync stream makes the admin's device pull, and the bell asks again right after.
+  await expect(bell).toHaveAccessibleName('Notifications, 2 unread', { timeout: 30_000 });
+  await expect(page.getByTestId('notification-count')).toHaveText('2');
+
+  await bell.click();
+  const panel = page.getByRole('region', { name: 'Notifications' });
+  const items = panel.getByRole('list', { name: 'Notifications, newest first' }).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('New');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect({ scheme, violations: await seriousViolations(page) }).toEqual({ scheme, violations: [] });
+  }
+
+  const name = `${second!.preferredName ?? second!.firstName} ${second!.lastName}`;
+  await panel.getByRole('button', { name: new RegExp(`Conflict: ${name}`) }).click();
+  await expect(page.getByRole('heading', { name: /Conflicts/, level: 1 })).toBeVisible();
+  await expect(page.getByTestId(`conflict-${conflictIds[1]}`)).toBeVisible();
+  await expect(page.getByTestId(`conflict-${conflictIds[1]}`)).toBeFocused();
+  await expect(bell).toHaveAccessibleName('Notifications, 1 unread');
+
+  await bell.click();
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'New' })).toHaveCount(1);
+  await panel.getByRole('button', { name: 'Mark all read' }).click();
+  await expect(bell).toHaveAccessibleName('Notifications, 0 unread');
+  await expect(page.getByTestId('notification-count')).toHaveCount(0);
+  await expect(items.filter({ hasText: 'New' })).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Mark all read' })).toBeDisabled();
+
+  // Preferences: turning conflicts off is saved for this admin.
+  await panel.getByText('Preferences').click();
+  const conflictsBox = panel.getByRole('checkbox', { name: 'A conflict needs resolution' });
+  await expect(conflictsBox).toBeChecked();
+  await conflictsBox.uncheck();
+  await expect(panel.getByRole('status')).toContainText('No more notifications');
+  const prefs = await admin.get<{ items: { kind: string; enabled: boolean }[] }>('/api/v1/notifications/preferences');
+  expect(prefs.items).toContainEqual({ kind: 'conflict', enabled: false });
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(bell).toBeFocused();
+});
+
+test('ushers have no bell', async ({ page }) => {
+  const app = new AppPage(page, server.url);
+  await app.login('usher1@demo.rollcall.test');
+  await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);
+});

@@ -1,0 +1,54 @@
+// Which kinds of notification this user receives; each box saves on its own. Everything starts on.
+import type { NotificationKind, NotificationPreference, NotificationPreferences } from '@rollcall/shared';
+import { useEffect, useState } from 'react';
+import { api } from '../../app-context.ts';
+import { attempt, useRemote } from '../../lib/use-remote.ts';
+
+const LABELS: Record<NotificationKind, string> = {
+  conflict: 'A conflict needs resolution',
+  rejections: 'A sync had rejected changes',
+  drifting: 'Participants are drifting (when a session ends)',
+};
+
+export function NotificationPreferencesForm() {
+  const { data, error } = useRemote<NotificationPreferences>('/api/v1/notifications/preferences');
+  // Shown as chosen at once; put back if the server refuses.
+  const [items, setItems] = useState<NotificationPreference[] | null>(null);
+  useEffect(() => setItems(data?.items ?? null), [data]);
+  const [status, setStatus] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const save = async (p: NotificationPreference) => {
+    setStatus(null);
+    setItems((prev) => prev?.map((x) => (x.kind === p.kind ? p : x)) ?? prev);
+    // PATCH: the API client has no PUT; the server answers both the same way.
+    const saved = await attempt(async () => {
+      setItems((await api.patch<NotificationPreferences>('/api/v1/notifications/preferences', { items: [p] })).items);
+    }, setProblem);
+    if (!saved) {
+      setItems((prev) => prev?.map((x) => (x.kind === p.kind ? { ...p, enabled: !p.enabled } : x)) ?? prev);
+      return;
+    }
+    setProblem(null);
+    setStatus(p.enabled ? `You will be notified: ${LABELS[p.kind].toLowerCase()}.` : `No more notifications: ${LABELS[p.kind].toLowerCase()}.`);
+  };
+
+  return (
+    <details className="notif-prefs">
+      <summary>Preferences</summary>
+      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {items && (
+        <fieldset>
+          <legend>Notify me when</legend>
+          {items.map((p) => (
+            <label key={p.kind} className="check-label">
+              <input type="checkbox" checked={p.enabled} onChange={(e) => void save({ kind: p.kind, enabled: e.target.checked })} />
+              {LABELS[p.kind]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {status && <p role="status" className="muted">{status}</p>}
+    </details>
+  );
+}

@@ -1,0 +1,98 @@
+// The bell's panel: your notifications, newest first, unread ones marked; opening one marks it
+// read and goes to the screen it is about; "Mark all read"; and which kinds you want.
+import type { Notification, NotificationList, NotificationRead, ReadAll } from '@rollcall/shared';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { api } from '../../app-context.ts';
+import { ago, attempt, when } from '../../lib/use-remote.ts';
+import { useSession, type Screen } from '../auth/session-store.ts';
+import { NotificationPreferencesForm } from './notification-preferences.tsx';
+
+const PAGE = 20;
+
+// A conflict opens the queue scrolled to its card; the others open the list their subject is on
+// (drifting people are in the drifting report).
+const TARGETS: Record<Notification['link']['type'], { screen(id: string): Screen; label: string }> = {
+  conflict: { screen: (id) => ({ name: 'conflicts', focus: id }), label: 'Conflict queue' },
+  sync_history: { screen: () => ({ name: 'history' }), label: 'Sync history' },
+  session: { screen: () => ({ name: 'reports' }), label: 'Reports' },
+};
+
+interface Props {
+  id: string;
+  onClose(returnFocus: boolean): void;
+  onCount(unread: number): void;
+}
+
+function useNotifications(onCount: Props['onCount']) {
+  const [items, setItems] = useState<Notification[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const load = useCallback(async (after: string | null) => {
+    await attempt(async () => {
+      const page = await api.get<NotificationList>(`/api/v1/notifications?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+      setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+      onCount(page.unreadCount);
+      setProblem(null);
+    }, setProblem);
+  }, [onCount]);
+  useEffect(() => void load(null), [load]);
+  return { items, setItems, cursor, problem, setProblem, load };
+}
+
+export function NotificationsPanel({ id, onClose, onCount }: Props) {
+  const go = useSession((s) => s.go);
+  const { items, setItems, cursor, problem, setProblem, load } = useNotifications(onCount);
+  const unread = items?.filter((n) => !n.readAt).length ?? 0;
+
+  const open = async (n: Notification) => {
+    if (!n.readAt) {
+      const ok = await attempt(async () => {
+        const res = await api.post<NotificationRead>(`/api/v1/notifications/${n.id}/read`, {});
+        onCount(res.unreadCount);
+      }, setProblem);
+      if (!ok) return;
+    }
+    go(TARGETS[n.link.type].screen(n.link.id));
+    onClose(false);
+  };
+  const readAll = async () => {
+    await attempt(async () => {
+      const res = await api.post<ReadAll>('/api/v1/notifications/read-all', {});
+      const now = new Date().toISOString();
+      setItems((prev) => prev?.map((n) => (n.readAt ? n : { ...n, readAt: now })) ?? prev);
+      onCount(res.unreadCount);
+    }, setProblem);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose(true);
+  };
+
+  return (
+    <section id={id} className="notif-panel card" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
+      <div className="row">
+        <h2 id={`${id}-title`} className="grow">Notifications</h2>
+        <button type="button" className="secondary" disabled={unread === 0} onClick={() => void readAll()}>Mark all read</button>
+        <button type="button" className="link" onClick={() => onClose(true)}>Close</button>
+      </div>
+      {problem && <p className="error-text" role="alert">{problem}</p>}
+      {items === null ? <p className="muted">Loading notifications…</p>
+        : items.length === 0 ? <p className="muted">Nothing yet. Conflicts, rejected changes and drifting participants show up here.</p>
+          : (
+            <ul className="notif-list" aria-label="Notifications, newest first">
+              {items.map((n) => (
+                <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item unread'}>
+                  <button type="button" className="notif-open" onClick={() => void open(n)}>
+                    <span className="notif-title">{!n.readAt && <span className="tag">New</span>}<strong>{n.title}</strong></span>
+                    <span className="notif-body">{n.body}</span>
+                    <span className="notif-meta" title={when(n.createdAt)}>{ago(n.createdAt)} · Opens {TARGETS[n.link.type].label}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+      {cursor && <button type="button" className="secondary" onClick={() => void load(cursor)}>Show older</button>}
+      <NotificationPreferencesForm />
+    </section>
+  );
+}
