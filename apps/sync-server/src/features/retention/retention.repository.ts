@@ -41,6 +41,19 @@ export async function countAudit(db: Q, org: string, before: string | null) {
   return Number((await q.executeTakeFirst())?.n ?? 0);
 }
 
+/** Notifications created before `before` (all of them when null); they live as long as the audit log. */
+export async function countNotifications(db: Q, org: string, before: string | null) {
+  let q = db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org);
+  if (before) q = q.where('created_at', '<', before);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
+}
+
+export async function purgeNotifications(trx: Transaction<Database>, org: string, before: string | null) {
+  let q = trx.deleteFrom('notifications').where('organization_id', '=', org);
+  if (before) q = q.where('created_at', '<', before);
+  return Number((await q.executeTakeFirst()).numDeletedRows);
+}
+
 /** Deletes an organization's audit entries before `before` (all of them when null). */
 export async function purgeAudit(trx: Transaction<Database>, dialect: Dialect, org: string, before: string | null) {
   const guard = trx.withTables<{ audit_guard: { id: number; purging: number } }>();

@@ -20,7 +20,7 @@ const Retention = Type.Object({
   problems: Type.Array(Type.String()),
   preview: Type.Object({
     presenceBefore: Type.String(), auditBefore: Type.String(),
-    removed: Type.Object({ presenceRecords: Type.Integer(), changes: Type.Integer(), conflicts: Type.Integer(), excuses: Type.Integer(), auditEntries: Type.Integer() }),
+    removed: Type.Object({ presenceRecords: Type.Integer(), changes: Type.Integer(), conflicts: Type.Integer(), excuses: Type.Integer(), auditEntries: Type.Integer(), notifications: Type.Integer() }),
   }),
 });
 

@@ -1,11 +1,11 @@
 // Data retention, run by an operator (`cli retention --dry-run | --execute`):
 // - presence records of sessions that started more than `presenceYears` ago (3 by default) go, with
 //   their change log entries, conflicts and excuses;
-// - audit entries older than `auditYears` (1 by default) go;
+// - audit entries and notifications older than `auditYears` (1 by default) go;
 // - an organization deleted more than 90 days ago is anonymized: participants' names, guardian
 //   details, external keys and extra data are replaced or cleared; users' names and emails are
 //   replaced and their logins disabled; devices are revoked; and what still holds names or reasons
-//   (the change log, rejected changes, excuses and the audit log) is deleted.
+//   (the change log, rejected changes, excuses, the audit log and notifications) is deleted.
 // Limits come from the organization's settings JSON: {"retention": {"presenceYears": 5, "auditYears": 2}}
 // (or the flat keys "retention.presenceYears", "retention.auditYears"). Each organization is one
 // transaction. Time comes from the caller's clock.
@@ -19,8 +19,8 @@ export const ANONYMIZE_AFTER_DAYS = 90;
 
 export type Policy = typeof DEFAULT_POLICY;
 type OrgRow = Awaited<ReturnType<typeof repo.organizations>>[number];
-interface Removal { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number }
-interface Anonymization { participants: number; users: number; changes: number; rejections: number; excuses: number; auditEntries: number }
+interface Removal { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number; notifications: number }
+interface Anonymization { participants: number; users: number; changes: number; rejections: number; excuses: number; auditEntries: number; notifications: number }
 export interface OrgRetention {
   organizationId: string; name: string; slug: string; deletedAt: string | null;
   policy: Policy; problems: string[]; presenceBefore: string; auditBefore: string;
@@ -63,13 +63,17 @@ function header(org: OrgRow, nowMs: number) {
 async function planOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention> {
   const h = header(org, nowMs);
   const k = db.kysely;
-  const removed = { ...(await repo.countBySession(k, org.id, h.presenceBefore)), auditEntries: await repo.countAudit(k, org.id, h.auditBefore) };
+  const removed = {
+    ...(await repo.countBySession(k, org.id, h.presenceBefore)), auditEntries: await repo.countAudit(k, org.id, h.auditBefore),
+    notifications: await repo.countNotifications(k, org.id, h.auditBefore),
+  };
   if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
   // Anonymizing runs after the rules above, so it deletes what they leave.
   const left = await repo.countAnonymize(k, org.id);
   const anonymized = {
     ...left, changes: left.changes - removed.changes, excuses: left.excuses - removed.excuses,
     auditEntries: (await repo.countAudit(k, org.id, null)) - removed.auditEntries,
+    notifications: (await repo.countNotifications(k, org.id, null)) - removed.notifications,
   };
   return { ...h, removed, anonymized };
 }
@@ -77,9 +81,15 @@ async function planOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention
 async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention> {
   const h = header(org, nowMs);
   return db.kysely.transaction().execute(async (trx) => {
-    const removed = { ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore) };
+    const removed = {
+      ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore),
+      notifications: await repo.purgeNotifications(trx, org.id, h.auditBefore),
+    };
     if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
-    const anonymized = { ...(await repo.anonymize(trx, org.id, iso(nowMs))), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, null) };
+    const anonymized = {
+      ...(await repo.anonymize(trx, org.id, iso(nowMs))), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, null),
+      notifications: await repo.purgeNotifications(trx, org.id, null),
+    };
     return { ...h, removed, anonymized };
   });
 }
@@ -111,11 +121,11 @@ export function describeRetention(r: OrgRetention, executed: boolean): string[] 
   const lines = [
     `${r.name} (${r.slug})${r.deletedAt ? `, deleted ${day(r.deletedAt)}` : ''}:`,
     `  presence of sessions before ${day(r.presenceBefore)} (${r.policy.presenceYears} years): ${verb} ${m.presenceRecords} records, ${m.changes} change log entries, ${m.conflicts} conflicts, ${m.excuses} excuses`,
-    `  audit entries before ${day(r.auditBefore)} (${r.policy.auditYears} years): ${verb} ${m.auditEntries}`,
+    `  audit entries and notifications before ${day(r.auditBefore)} (${r.policy.auditYears} years): ${verb} ${m.auditEntries} and ${m.notifications}`,
     ...r.problems.map((p) => `  note: ${p}`),
   ];
   if (a) {
-    lines.push(`  deleted over ${ANONYMIZE_AFTER_DAYS} days ago: ${anon} ${a.participants} participants and ${a.users} users; ${verb} ${a.changes} change log entries, ${a.rejections} rejected changes, ${a.excuses} excuses, ${a.auditEntries} audit entries`);
+    lines.push(`  deleted over ${ANONYMIZE_AFTER_DAYS} days ago: ${anon} ${a.participants} participants and ${a.users} users; ${verb} ${a.changes} change log entries, ${a.rejections} rejected changes, ${a.excuses} excuses, ${a.auditEntries} audit entries, ${a.notifications} notifications`);
   }
   return lines;
 }

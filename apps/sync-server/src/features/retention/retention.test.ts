@@ -73,6 +73,9 @@ describe.each(dialects)('retention on %s', (dialect) => {
     for (const at of ['2025-01-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z']) await audit(gone.organizationId, at);
     await db.updateTable('organizations').set({ settings: JSON.stringify({ retention: { presenceYears: 5, auditYears: 3 } }) }).where('id', '=', h.other.organizationId).execute();
     await db.updateTable('participants').set({ guardian_name: 'Gina Guardian', guardian_phone: '+1 555 0100', extra: '{"allergy":"nuts"}' }).where('id', '=', gone.participants[0]!.id).execute();
+    // A notification that names someone, in the organization to anonymize and (old) in ours.
+    const note = (org: string, user: string, at: string) => ({ id: uuidv7(), organization_id: org, user_id: user, kind: 'drifting', title: 'Drifting', body: 'Ana Mensah missed 2 of 3', payload: '{}', link_type: 'session', link_id: S.old, dedupe_key: `drifting:${at}`, created_at: at, read_at: null });
+    await db.insertInto('notifications').values([note(gone.organizationId, gone.users.manager!, '2026-10-01T00:00:00.000Z'), note(grace, h.demo.users.manager!, '2025-01-01T00:00:00.000Z')]).execute();
     await db.updateTable('organizations').set({ deleted_at: '2026-08-01T00:00:00.000Z' }).where('id', '=', gone.organizationId).execute();
     await db.updateTable('organizations').set({ deleted_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', recent.organizationId).execute();
   });
@@ -83,12 +86,12 @@ describe.each(dialects)('retention on %s', (dialect) => {
     const plans = await planRetention(h.db, h.clock.now());
     expect(by(plans, 'grace')).toMatchObject({
       presenceBefore: '2023-11-22T09:30:01.000Z', auditBefore: '2025-11-22T09:30:01.000Z',
-      removed: { presenceRecords: 3, changes: 4, conflicts: 1, excuses: 1, auditEntries: 2 }, anonymized: null,
+      removed: { presenceRecords: 3, changes: 4, conflicts: 1, excuses: 1, auditEntries: 2, notifications: 1 }, anonymized: null,
     });
     expect(by(plans, 'other')).toMatchObject({ policy: { presenceYears: 5, auditYears: 3 }, removed: { presenceRecords: 0, changes: 0, auditEntries: 1 }, anonymized: null });
     expect(by(plans, 'gone')).toMatchObject({
       removed: { presenceRecords: 1, changes: 1, auditEntries: 1 },
-      anonymized: { participants: 3, users: 5, changes: 0, rejections: 0, excuses: 0, auditEntries: 1 },
+      anonymized: { participants: 3, users: 5, changes: 0, rejections: 0, excuses: 0, auditEntries: 1, notifications: 1 },
     });
     expect(by(plans, 'recent').anonymized).toBeNull();
     expect(await auditCount(h.demo.organizationId)).toBe(before);
@@ -111,7 +114,7 @@ describe.each(dialects)('retention on %s', (dialect) => {
     expect((await db.selectFrom('participants').select('first_name').where('organization_id', '=', recent.organizationId).execute()).some((x) => x.first_name !== 'Anonymized')).toBe(true);
     const again = await planRetention(h.db, h.clock.now());
     expect(again.every((p) => Object.values(p.removed).every((n) => n === 0))).toBe(true);
-    expect(by(again, 'gone').anonymized).toEqual({ participants: 0, users: 0, changes: 0, rejections: 0, excuses: 0, auditEntries: 0 });
+    expect(by(again, 'gone').anonymized).toEqual({ participants: 0, users: 0, changes: 0, rejections: 0, excuses: 0, auditEntries: 0, notifications: 0 });
   });
 
   it('leaves the audit log append-only for everyone else', async () => {
@@ -137,7 +140,7 @@ describe('cli retention', () => {
     const dry = await cli('retention', '--dry-run');
     expect(dry.stdout).toMatch(/dry run .*nothing was changed/);
     expect(dry.stdout).toMatch(/Grace Community Church \(grace\):\n {2}presence of sessions before \d{4}-\d{2}-\d{2} \(3 years\): would remove 0 records/);
-    expect((await cli('retention', '--execute')).stdout).toMatch(/audit entries before .* \(1 years\): removed 0/);
+    expect((await cli('retention', '--execute')).stdout).toMatch(/audit entries and notifications before .* \(1 years\): removed 0 and 0/);
     await expect(cli('retention')).rejects.toMatchObject({ stderr: expect.stringMatching(/exactly one of --dry-run, --execute/) });
   }, 60_000);
 });
