@@ -1,9 +1,26 @@
 // Reports in the browser: the weekly trends chart reflects check-ins made by an usher's device,
-// and the attendance report lists them.
-import { expect, test } from '@playwright/test';
+// the attendance report lists them, and the PDF downloads (trends, the session's attendance
+// sheet) are real PDFs, parsed here, that say the same.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
 import type { Participant } from '@rollcall/shared';
+import { pdfText } from '@rollcall/sync-server/pdf-text';
 import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
+
+/** Clicks a download button and returns the saved file. */
+async function downloadBy(page: Page, button: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+}
+
+/** A PDF, checked to be one, as its text. */
+async function pdfOf(file: { bytes: Buffer }) {
+  expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = await pdfText(file.bytes);
+  expect(text.pages.length).toBeGreaterThanOrEqual(1);
+  return text;
+}
 
 let server: TestServer;
 test.beforeAll(async () => { server = await launchServer(); });
@@ -21,6 +38,7 @@ test('the trends chart and the attendance report show what ushers recorded', asy
     body: JSON.stringify({ name: 'Morning class', scheduledStart: new Date(start).toISOString(), scheduledEnd: new Date(start + 3600_000).toISOString(), status: 'active', groupIds: [groupId] }),
   });
   expect(created.status).toBe(201);
+  const sessionId = ((await created.json()) as { id: string }).id;
   const usherContext = await browser.newContext();
   const usher = new AppPage(await usherContext.newPage(), server.url);
   await usher.login('usher1@demo.rollcall.test');
@@ -35,19 +53,35 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   const admin = new AppPage(await context.newPage(), server.url);
   await admin.login('admin@demo.rollcall.test');
   await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
-  await admin.page.getByLabel('Group').selectOption(groupId);
   const chart = admin.page.getByRole('img', { name: /Weekly attendance over \d+ weeks/ });
+  // The first group's chart first: useRemote keeps whichever answer lands last, so the first
+  // group's answer arriving after the chosen one's would leave the screen empty.
+  await expect(chart).toBeVisible();
+  await admin.page.getByLabel('Group').selectOption(groupId);
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute('aria-label', /3 attendees, 3 first-time/);
   await admin.page.getByText('Numbers').click();
   await expect(admin.page.getByRole('table')).toContainText('3');
+  const trendsPdf = await downloadBy(admin.page, 'Download PDF');
+  expect(trendsPdf.name).toBe('rollcall-trends.pdf');
+  const trends = await pdfOf(trendsPdf);
+  expect(trends.pages[0]).toEqual(expect.arrayContaining(['Weekly trends', 'Attendees | Rate', 'Returning | First-time | Attendance rate']));
 
   await admin.page.getByRole('combobox', { name: /^Report/ }).selectOption('attendance');
   const report = admin.page.getByRole('region', { name: 'Attendance' });
   for (const p of members) await expect(report).toContainText(`${p.firstName} ${p.lastName}`);
-  const download = admin.page.waitForEvent('download');
-  await admin.page.getByRole('button', { name: 'Download CSV' }).click();
-  expect((await download).suggestedFilename()).toBe('rollcall-attendance.csv');
+  expect((await downloadBy(admin.page, 'Download CSV')).name).toBe('rollcall-attendance.csv');
+
+  // One session: its PDF is the printable attendance sheet.
+  await admin.page.getByLabel('Session').selectOption(sessionId);
+  for (const p of members) await expect(report).toContainText(`${p.firstName} ${p.lastName}`);
+  const sheetPdf = await downloadBy(admin.page, 'Download PDF');
+  expect(sheetPdf.name).toBe('rollcall-attendance.pdf');
+  const sheet = await pdfOf(sheetPdf);
+  expect(sheet.pages[0]).toContain('Attendance sheet');
+  expect(sheet.text).toContain('Morning class');
+  // Checked in half an hour after the start: present or late, by the organization's late rule.
+  for (const p of members) expect(sheet.text).toMatch(new RegExp(`\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| \\d\\d:\\d\\d \\| code`));
   await usherContext.close();
   await context.close();
 });

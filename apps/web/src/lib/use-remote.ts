@@ -1,19 +1,24 @@
 // Admin screens read the server directly (they are used online); this keeps loading, error and
 // reload in one place. Nothing here is the device's source of truth — that is Dexie.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../app-context.ts';
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
   const [state, setState] = useState<{ path: string; data: T } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // An answer to a query the screen has moved away from arrives late sometimes: it is dropped.
+  const current = useRef(path);
+  current.current = path;
   const reload = useCallback(async () => {
     if (!path) return;
     try {
-      setState({ path, data: await api.get<T>(path) });
+      const data = await api.get<T>(path);
+      if (current.current !== path) return;
+      setState({ path, data });
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (current.current === path) setError(e instanceof Error ? e.message : String(e));
     }
   }, [path]);
   useEffect(() => void reload(), [reload]);

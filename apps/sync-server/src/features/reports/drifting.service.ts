@@ -1,7 +1,9 @@
 // Who is drifting away: active participants who missed at least `missed` of their last `of`
 // sessions (of the group, or of all their groups). Missed means absent, any other state that
 // neither counts as present nor is excused, or no record; excused is not missed. Only sessions
-// that have started and were not canceled count. Participants are read a page at a time.
+// that have started and were not canceled count. Members of a group's subgroups are expected at its
+// sessions, as everywhere in the reports. Participants are read a page at a time, by name.
+import { withDescendants } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -12,6 +14,13 @@ import { statesOf } from './report-scope.ts';
 export interface DriftingQuery { groupId?: string | undefined; missed?: number | undefined; of?: number | undefined }
 const PAGE = 1000;
 
+/** [member's group, session's group] pairs: each group (or only `groupId`) reaches its subgroups' members. */
+async function reachOf(db: Kysely<Database>, org: string, groupId: string | undefined) {
+  const tree = await repo.groupTree(db, org);
+  const roots = groupId ? [groupId] : tree.map((g) => g.id);
+  return roots.flatMap((root) => [...withDescendants([root], tree)].map((member): [string, string] => [member, root]));
+}
+
 export async function* driftingPages(db: Kysely<Database>, org: string, q: DriftingQuery, nowMs: number, pageSize = PAGE) {
   if (q.groupId && !(await repo.findGroup(db, org, q.groupId))) throw notFound(`Group ${q.groupId}`);
   const { presentCodes } = await statesOf(db, org);
@@ -19,11 +28,13 @@ export async function* driftingPages(db: Kysely<Database>, org: string, q: Drift
   const of = q.of ?? 3;
   // A group's members share its sessions: only its last `of` need looking at.
   const sessionIds = q.groupId ? (await repo.lastSessionsOf(db, org, q.groupId, iso(nowMs), of)).map((s) => s.id) : undefined;
-  let after: string | null = null;
+  const reach = await reachOf(db, org, q.groupId);
+  const memberGroups = q.groupId ? reach.map(([member]) => member) : undefined;
+  let after: repo.RowKey | null = null;
   for (;;) {
-    const people = await repo.participantPage(db, org, q.groupId, after, pageSize);
+    const people = await repo.participantPage(db, org, memberGroups, after, pageSize);
     if (people.length === 0) return;
-    const tallies = await repo.missedOfLast(db, { participantIds: people.map((p) => p.id), groupId: q.groupId, sessionIds, until: iso(nowMs), of, presentCodes });
+    const tallies = await repo.missedOfLast(db, { participantIds: people.map((p) => p.id), reach, sessionIds, until: iso(nowMs), of, presentCodes });
     const drifting = new Map(tallies.filter((t) => Number(t.missed) >= missed).map((t) => [t.participant_id, t]));
     const last = new Map((await repo.lastAttended(db, org, [...drifting.keys()], presentCodes)).map((l) => [l.participant_id, l.at]));
     yield people.filter((p) => drifting.has(p.id)).map((p) => ({
@@ -31,7 +42,8 @@ export async function* driftingPages(db: Kysely<Database>, org: string, q: Drift
       missed: Number(drifting.get(p.id)!.missed), of: Number(drifting.get(p.id)!.considered), lastAttendedAt: last.get(p.id) ?? null,
     }));
     if (people.length < pageSize) return;
-    after = people[people.length - 1]!.id;
+    const end = people[people.length - 1]!;
+    after = { lastName: end.last_name, firstName: end.first_name, id: end.id };
   }
 }
 

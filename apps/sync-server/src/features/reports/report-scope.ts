@@ -1,6 +1,8 @@
 // What a report is about: one session, or a group's (or every) session in a date range. Range
 // reports only count sessions that have started by now and were not canceled, so a future
-// session never shows everyone as missing.
+// session never shows everyone as missing. A group stands for itself and its subgroups (as on the
+// live page and the device roster): a session for "Teens" expects the members of "Junior Teens".
+import { withDescendants } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -21,8 +23,9 @@ export interface Scope {
   from: string | null;
   to: string | null;
   sessions: SessionInfo[];
-  /** Whose membership makes a participant expected: the report's group, or the session's groups. */
+  /** Whose membership makes a participant expected: the report's group, or the session's groups; subgroups included. */
   scopeGroups: string[];
+  /** Each session's groups, subgroups included. */
   sessionGroups: Map<string, string[]>;
 }
 
@@ -67,8 +70,10 @@ export async function resolveScope(db: Kysely<Database>, org: string, q: ScopeQu
     range = rangeOf(q, nowMs);
     sessions = await repo.sessionsInRange(db, org, { from: range.from!, to: range.to!, until: iso(nowMs), groupId: q.groupId });
   }
-  const sessionGroups = await repo.groupsOfSessions(db, sessions.map((s) => s.id));
-  const scopeGroups = q.groupId ? [q.groupId] : q.sessionId ? (sessionGroups.get(q.sessionId) ?? []) : [];
+  const [linked, tree] = await Promise.all([repo.groupsOfSessions(db, sessions.map((s) => s.id)), repo.groupTree(db, org)]);
+  const widen = (ids: string[]) => [...withDescendants(ids, tree)];
+  const sessionGroups = new Map([...linked].map(([id, groups]) => [id, widen(groups)]));
+  const scopeGroups = q.groupId ? widen([q.groupId]) : q.sessionId ? (sessionGroups.get(q.sessionId) ?? []) : [];
   return { org, sessionId: q.sessionId ?? null, groupId: q.groupId ?? null, ...range, sessions, scopeGroups, sessionGroups };
 }
 

@@ -1,8 +1,9 @@
 // A 100,000-row CSV export streams: every row arrives, and the server's live heap while it streams
 // stays a small fraction of what holding those rows would take. Both are measured in this process
 // after a forced GC: first the rows held as report rows (the JSON objects an in-memory export would
-// build), then the live heap, sampled every 10,000 lines and every 50 ms, while the response
-// streams through app.inject (whose stream honours backpressure, like a socket).
+// build), then the live heap, sampled every 10,000 lines (or megabyte of PDF) and every 50 ms, while
+// the response streams through app.inject (whose stream honours backpressure, like a socket). The
+// PDF of the same rows streams the same way, a page of rows at a time.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { uuidv7 } from '@rollcall/shared';
@@ -74,34 +75,62 @@ describe.each(dialects)('a 100,000-row CSV export on %s', (dialect) => {
   }, 180_000);
   afterAll(() => h.close());
 
-  it('streams every row while holding a page, not the export', async () => {
-    const query = { groupId, from: '2026-10-01', to: '2026-10-31' };
-    const holding = await holdingCost(h, query);
+  const query = { groupId, from: '2026-10-01', to: '2026-10-31' };
+  let holding = 0;
+  beforeAll(async () => {
+    holding = await holdingCost(h, query);
+    expect(holding).toBeGreaterThan(20 * MB); // so the comparisons below mean something
+  }, 60_000);
 
+  /** Streams the export, sampling the live heap when `sampleNow` says so and every `everyMs`. */
+  async function streamed(format: 'csv' | 'pdf', onChunk: (chunk: Buffer) => void, sampleNow: () => boolean, everyMs: number) {
     const base = liveHeap();
     const samples: number[] = [];
+    // Sampled on a timer too, so a server that gathered everything before its first byte shows up.
+    const timer = setInterval(() => samples.push(liveHeap() - base), everyMs);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/attendance?groupId=${groupId}&from=${query.from}&to=${query.to}&format=${format}`, headers: auth(manager), payloadAsStream: true });
+    expect(res.statusCode).toBe(200);
+    for await (const chunk of res.stream()) {
+      onChunk(chunk as Buffer);
+      if (sampleNow()) samples.push(liveHeap() - base);
+    }
+    clearInterval(timer);
+    return { contentType: res.headers['content-type'], samples, peak: Math.max(...samples) };
+  }
+
+  it('streams every row while holding a page, not the export', async () => {
     let lines = 0;
     let bytes = 0;
     let nextSample = 10_000;
-    // Sampled on a timer too, so a server that gathered everything before its first byte shows up.
-    const timer = setInterval(() => samples.push(liveHeap() - base), 50);
-    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/attendance?groupId=${groupId}&from=${query.from}&to=${query.to}&format=csv`, headers: auth(manager), payloadAsStream: true });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    for await (const chunk of res.stream()) {
-      bytes += (chunk as Buffer).length;
-      for (const b of chunk as Buffer) if (b === 10) lines += 1;
-      if (lines >= nextSample) {
-        samples.push(liveHeap() - base);
-        nextSample += 10_000;
-      }
-    }
-    clearInterval(timer);
-    const peak = Math.max(...samples);
+    const { contentType, samples, peak } = await streamed('csv', (chunk) => {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines += 1;
+    }, () => lines >= nextSample && Boolean((nextSample += 10_000)), 50);
     console.log(`${dialect}: ${lines} lines, ${(bytes / MB).toFixed(1)} MB of CSV; holding the rows: ${(holding / MB).toFixed(1)} MB of heap; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`);
+    expect(contentType).toMatch(/^text\/csv/);
     expect(samples.length).toBeGreaterThanOrEqual(10);
     expect(lines).toBe(PEOPLE * SESSIONS + 1);
-    expect(holding).toBeGreaterThan(20 * MB); // so the comparison below means something
+    expect(peak).toBeLessThan(holding / 4);
+  }, 180_000);
+
+  it('streams the same rows as a PDF, page by page', async () => {
+    let bytes = 0;
+    let pages = 0;
+    let head = '';
+    let tail = '';
+    let nextSample = MB;
+    const { contentType, samples, peak } = await streamed('pdf', (chunk) => {
+      if (bytes === 0) head = chunk.subarray(0, 5).toString('latin1');
+      bytes += chunk.length;
+      // pdfkit writes each object in one piece, so a page's dictionary never straddles two chunks.
+      pages += chunk.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+      tail = chunk.toString('latin1');
+    }, () => bytes >= nextSample && Boolean((nextSample += MB)), 250); // drawing takes longer: fewer forced GCs
+    console.log(`${dialect}: ${pages} PDF pages, ${(bytes / MB).toFixed(1)} MB; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`);
+    expect([contentType, head]).toEqual(['application/pdf', '%PDF-']);
+    expect(tail).toContain('%%EOF');
+    expect(pages).toBeGreaterThan((PEOPLE * SESSIONS) / 46); // 45 rows of 15 pt to a page, the first page fewer
+    expect(samples.length).toBeGreaterThanOrEqual(4);
     expect(peak).toBeLessThan(holding / 4);
   }, 180_000);
 });

@@ -3,7 +3,9 @@
 //              the session's own groups when the report is about one session);
 //   walk-in  = someone with a record in the session who is not an active member of any of the
 //              session's groups (a visitor, a participant made on a device, an inactive member).
-// Members of the session's other groups are outside a group's report.
+// Members of the session's other groups are outside a group's report. Group lists arrive here
+// already widened to their subgroups (report-scope.ts), as the live page and the device roster
+// count them: a session for "Teens" expects the members of "Junior Teens" too.
 import { METHODS } from '@rollcall/shared';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -23,6 +25,13 @@ export const findSession = (db: Db, org: string, id: string) =>
 export const findGroup = (db: Db, org: string, id: string) =>
   db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', org).where('id', '=', id).executeTakeFirst();
 
+export const organizationName = async (db: Db, org: string) =>
+  (await db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirst())?.name ?? '';
+
+/** The organization's group tree, for widening a group to its subgroups. */
+export const groupTree = (db: Db, org: string) =>
+  db.selectFrom('groups').select(['id', 'parent_id as parentId']).where('organization_id', '=', org).execute();
+
 export const presenceStates = (db: Db, org: string) =>
   db.selectFrom('presence_states').select(['code', 'label', 'counts_as_present'])
     .where('organization_id', '=', org).orderBy('sort_order').execute();
@@ -35,6 +44,12 @@ export function sessionsInRange(db: Db, org: string, r: { from: string; to: stri
   if (r.groupId) q = q.where('s.id', 'in', db.selectFrom('session_groups').select('session_id').where('group_id', '=', r.groupId));
   return q.orderBy('s.scheduled_start').orderBy('s.id').execute();
 }
+
+/** Which of the groups each participant belongs to, by name. */
+export const groupNames = (db: Db, org: string, participantIds: string[], groupIds: string[]) =>
+  db.selectFrom('group_memberships as m').innerJoin('groups as g', 'g.id', 'm.group_id').select(['m.participant_id', 'g.name'])
+    .where('m.organization_id', '=', org).where('m.participant_id', 'in', orNone(participantIds)).where('m.group_id', 'in', orNone(groupIds))
+    .orderBy('g.name').execute();
 
 export async function groupsOfSessions(db: Db, sessionIds: string[]) {
   const map = new Map<string, string[]>();
@@ -59,20 +74,35 @@ const membersOf = (eb: PEb, groupIds: string[]) =>
 /** An active member of any of the groups. */
 const isActiveMember = (eb: PEb, groupIds: string[]) => eb.and([eb('p.active', '=', 1), eb('p.id', 'in', membersOf(eb, groupIds))]);
 
+/** Who a report counts: the scope's groups, and each session's groups, both with their subgroups. */
+export interface Population { scopeGroups: string[]; sessionGroups: Map<string, string[]> }
+
+/**
+ * An active member of the record's session's groups. The session's groups come from `sessionGroups`
+ * (the subgroups are not in session_groups), with sessions sharing a group list in one term, so the
+ * SQL grows with the distinct lists (usually one or two), not with the sessions.
+ */
+function sessionMember(eb: Eb, sessionGroups: Map<string, string[]>) {
+  const lists = new Map<string, { sessions: string[]; groups: string[] }>();
+  for (const [sessionId, groups] of sessionGroups) {
+    if (groups.length === 0) continue;
+    const key = [...groups].sort().join();
+    const list = lists.get(key) ?? { sessions: [], groups };
+    list.sessions.push(sessionId);
+    lists.set(key, list);
+  }
+  return eb.or([...lists.values()].map((l) => eb.and([eb('r.session_id', 'in', l.sessions), isActiveMember(eb, l.groups)])));
+}
+
 /** Expected, or a walk-in: not an active member of another of the record's session's groups. */
-const inPopulation = (eb: Eb, scopeGroups: string[]) => eb.or([
-  isActiveMember(eb, scopeGroups),
-  eb.not(eb.and([eb('p.active', '=', 1), eb.exists(eb.selectFrom('session_groups as sg')
-    .innerJoin('group_memberships as gm', 'gm.group_id', 'sg.group_id').select('gm.participant_id')
-    .whereRef('sg.session_id', '=', 'r.session_id').whereRef('gm.participant_id', '=', 'r.participant_id'))])),
-]);
+const inPopulation = (eb: Eb, pop: Population) => eb.or([isActiveMember(eb, pop.scopeGroups), eb.not(sessionMember(eb, pop.sessionGroups))]);
 
 /** Records per session, state and expected (1) or walk-in (0). */
-export function recordCounts(db: Db, org: string, sessionIds: string[], scopeGroups: string[]) {
+export function recordCounts(db: Db, org: string, sessionIds: string[], pop: Population) {
   const inner = db.selectFrom('presence_records as r').innerJoin('participants as p', 'p.id', 'r.participant_id')
-    .select((eb) => ['r.session_id', 'r.state', eb.case().when(isActiveMember(eb, scopeGroups)).then(1).else(0).end().as('expected')])
+    .select((eb) => ['r.session_id', 'r.state', eb.case().when(isActiveMember(eb, pop.scopeGroups)).then(1).else(0).end().as('expected')])
     .where('r.organization_id', '=', org).where('r.session_id', 'in', orNone(sessionIds))
-    .where((eb) => inPopulation(eb, scopeGroups));
+    .where((eb) => inPopulation(eb, pop));
   return db.selectFrom(inner.as('x')).select((eb) => ['x.session_id', 'x.state', 'x.expected', eb.fn.countAll<number>().as('n')])
     .groupBy(['x.session_id', 'x.state', 'x.expected']).execute();
 }
@@ -112,33 +142,36 @@ export type SessionRow = Awaited<ReturnType<typeof sessionRows>>[number];
 
 export interface WeekOfSession { sessionId: string; week: string }
 
-/** The sessions with their ISO week, as a derived table (VALUES: portable, any length). */
-const weekTable = (weeks: WeekOfSession[]) =>
-  sql<{ session_id: string; week: string }>`(SELECT column1 AS session_id, column2 AS week FROM (VALUES ${sql.join(weeks.map((w) => sql`(${w.sessionId}, ${w.week})`))}) AS v)`;
+/** Pairs of text as a derived table (VALUES: portable, any length; never empty, SQL has no empty VALUES). */
+const pairTable = <A extends string, B extends string>(a: A, b: B, pairs: [string, string][]) =>
+  sql<Record<A | B, string>>`(SELECT column1 AS ${sql.ref(a)}, column2 AS ${sql.ref(b)} FROM (VALUES ${sql.join(pairs.map(([x, y]) => sql`(${x}, ${y})`))}) AS v)`;
+
+/** The sessions with their ISO week, as a derived table. */
+const weekTable = (weeks: WeekOfSession[]) => pairTable('session_id', 'week', weeks.map((w) => [w.sessionId, w.week]));
 
 /** Attended records in the given sessions, walk-ins included, members of other groups left out. */
-const attendedIn = (db: Db, weeks: WeekOfSession[], scopeGroups: string[], presentCodes: string[]) =>
+const attendedIn = (db: Db, weeks: WeekOfSession[], pop: Population, presentCodes: string[]) =>
   db.selectFrom(weekTable(weeks).as('w'))
     .innerJoin('presence_records as r', 'r.session_id', 'w.session_id')
     .innerJoin('participants as p', 'p.id', 'r.participant_id')
     .where('r.state', 'in', orNone(presentCodes))
-    .where((eb) => inPopulation(eb as unknown as Eb, scopeGroups));
+    .where((eb) => inPopulation(eb as unknown as Eb, pop));
 
 /** Distinct attendees per week. */
-export const weeklyAttendees = (db: Db, weeks: WeekOfSession[], scopeGroups: string[], presentCodes: string[]) =>
-  attendedIn(db, weeks, scopeGroups, presentCodes)
+export const weeklyAttendees = (db: Db, weeks: WeekOfSession[], pop: Population, presentCodes: string[]) =>
+  attendedIn(db, weeks, pop, presentCodes)
     .select((eb) => ['w.week', eb.fn.count<number>('r.participant_id').distinct().as('attendees')]).groupBy('w.week').execute();
 
 /**
  * For people whose first attended session anywhere in the organization started at or after
  * `since`: that start, and the start of the first of the given sessions they attended (null if none).
  */
-export const firstAttendance = (db: Db, org: string, sessionIds: string[], scopeGroups: string[], presentCodes: string[], since: string) =>
+export const firstAttendance = (db: Db, org: string, sessionIds: string[], pop: Population, presentCodes: string[], since: string) =>
   // From the organization's sessions into their records by the session index: a good plan even
   // before PostgreSQL has statistics (filtering records by organization was estimated at 8 rows).
   db.selectFrom('sessions as s').innerJoin('presence_records as r', 'r.session_id', 's.id').innerJoin('participants as p', 'p.id', 'r.participant_id')
     .select((eb) => ['r.participant_id', eb.fn.min('s.scheduled_start').as('first_at'), eb.fn.min(eb.case()
-      .when(eb.and([eb('r.session_id', 'in', orNone(sessionIds)), inPopulation(eb, scopeGroups)])).then(eb.ref('s.scheduled_start')).end()).as('first_here')])
+      .when(eb.and([eb('r.session_id', 'in', orNone(sessionIds)), inPopulation(eb, pop)])).then(eb.ref('s.scheduled_start')).end()).as('first_here')])
     .where('s.organization_id', '=', org).where('r.state', 'in', orNone(presentCodes))
     .groupBy('r.participant_id').having((eb) => eb.fn.min('s.scheduled_start'), '>=', since).execute();
 
@@ -148,25 +181,33 @@ export const lastSessionsOf = (db: Db, org: string, groupId: string, until: stri
     .where('s.organization_id', '=', org).where('sg.group_id', '=', groupId).where('s.status', '!=', 'canceled')
     .where('s.scheduled_start', '<=', until).orderBy('s.scheduled_start', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
 
-/** Active participants (members of the group, or of any group), by id, a page at a time. */
-export function participantPage(db: Db, org: string, groupId: string | undefined, after: string | null, limit: number) {
+/** Active participants (members of the groups, or of any group), by name, a page at a time: exports list them in that order. */
+export function participantPage(db: Db, org: string, groupIds: string[] | undefined, after: RowKey | null, limit: number) {
   let q = db.selectFrom('participants').select(['id', 'first_name', 'last_name', 'preferred_name'])
     .where('organization_id', '=', org).where('active', '=', 1)
     .where('id', 'in', (eb) => {
       const m = eb.selectFrom('group_memberships').select('participant_id').where('organization_id', '=', org);
-      return groupId ? m.where('group_id', '=', groupId) : m;
+      return groupIds ? m.where('group_id', 'in', orNone(groupIds)) : m;
     });
-  if (after) q = q.where('id', '>', after);
-  return q.orderBy('id').limit(limit).execute();
+  if (after) q = q.where((eb) => eb(eb.refTuple('last_name', 'first_name', 'id'), '>', eb.tuple(after.lastName, after.firstName, after.id)));
+  return q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(limit).execute();
 }
 
-/** For each participant: missed sessions among their last `of` sessions (of the group, or of all their groups). */
-export function missedOfLast(db: Db, p: { participantIds: string[]; groupId?: string | undefined; sessionIds?: string[] | undefined; until: string; of: number; presentCodes: string[] }) {
+export interface MissedQuery {
+  participantIds: string[];
+  /** [member's group, session's group]: a member of the first is expected at the second's sessions (a group and its subgroups). */
+  reach: [string, string][];
+  sessionIds?: string[] | undefined; until: string; of: number; presentCodes: string[];
+}
+
+/** For each participant: missed sessions among their last `of` sessions (those `reach` leads to, of `sessionIds` if given). */
+export async function missedOfLast(db: Db, p: MissedQuery) {
+  if (p.reach.length === 0 || p.participantIds.length === 0) return [];
   let pairs = db.selectFrom('group_memberships as m')
-    .innerJoin('session_groups as sg', 'sg.group_id', 'm.group_id').innerJoin('sessions as s', 's.id', 'sg.session_id')
+    .innerJoin(pairTable('member_group', 'session_group', p.reach).as('t'), 't.member_group', 'm.group_id')
+    .innerJoin('session_groups as sg', 'sg.group_id', 't.session_group').innerJoin('sessions as s', 's.id', 'sg.session_id')
     .select(['m.participant_id', 's.id as session_id', 's.scheduled_start']).distinct()
-    .where('m.participant_id', 'in', orNone(p.participantIds)).where('s.status', '!=', 'canceled').where('s.scheduled_start', '<=', p.until);
-  if (p.groupId) pairs = pairs.where('m.group_id', '=', p.groupId);
+    .where('m.participant_id', 'in', p.participantIds).where('s.status', '!=', 'canceled').where('s.scheduled_start', '<=', p.until);
   if (p.sessionIds) pairs = pairs.where('s.id', 'in', orNone(p.sessionIds));
   const ranked = db.selectFrom(pairs.as('x')).select((eb) => ['x.participant_id', 'x.session_id', eb.fn.agg<number>('row_number')
     .over((ob) => ob.partitionBy('x.participant_id').orderBy('x.scheduled_start', 'desc').orderBy('x.session_id', 'desc')).as('rn')]);

@@ -6,8 +6,9 @@ const DateBound = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2}))?$',
   description: 'a date (YYYY-MM-DD: the whole day, UTC) or an ISO 8601 date-time; a range defaults to the year before now',
 });
-const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], {
-  description: 'csv streams every row as a CSV download, ignoring limit and offset (so does Accept: text/csv)',
+const Format = Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('pdf')], {
+  description: 'csv streams every row as a CSV download, ignoring limit and offset (so does Accept: text/csv); '
+    + 'pdf streams a printable PDF of the whole report (so does Accept: application/pdf)',
 }));
 const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'rows per page, 200 by default' })),

@@ -23,7 +23,7 @@ const nameOf = (r: { preferred_name: string | null; first_name: string; last_nam
 export async function tallies(db: Db, scope: Scope, states: States) {
   const ids = scope.sessions.map((s) => s.id);
   const [counts, expected] = await Promise.all([
-    repo.recordCounts(db, scope.org, ids, scope.scopeGroups), repo.activeMemberCount(db, scope.org, scope.scopeGroups),
+    repo.recordCounts(db, scope.org, ids, scope), repo.activeMemberCount(db, scope.org, scope.scopeGroups),
   ]);
   const present = new Set(states.presentCodes);
   const out = new Map<string, Tally>(ids.map((id) => [id, { expected, attendedExpected: 0, walkIns: 0, missing: expected, byState: new Map() }]));
@@ -133,19 +133,48 @@ export async function attendanceCsv(db: Db, org: string, q: AttendanceQuery, now
   return rowPages(db, scope, filterOf(q.state, states));
 }
 
-/** Who was absent (or in any state that is neither present nor excused) or has no record. */
-export async function absentees(db: Db, org: string, q: { sessionId: string; limit?: number | undefined; offset?: number | undefined }, nowMs: number) {
+/** For the PDF: the summary first, then every row a page at a time, as the CSV reads them. */
+export async function attendanceExport(db: Db, org: string, q: AttendanceQuery, nowMs: number) {
+  const [scope, states] = await Promise.all([resolveScope(db, org, q, nowMs, { needsTarget: true }), statesOf(db, org)]);
+  const filter = filterOf(q.state, states);
+  const counts = await tallies(db, scope, states);
+  return { scope, ...summarize(scope, counts, states), pages: rowPages(db, scope, filter) };
+}
+
+async function absenteeCounts(db: Db, org: string, q: { sessionId: string }, nowMs: number) {
   const [scope, states] = await Promise.all([resolveScope(db, org, q, nowMs, { needsTarget: true }), statesOf(db, org)]);
   const filter: repo.RowFilter = { kind: 'missed', presentCodes: states.presentCodes };
   const counts = await tallies(db, scope, states);
+  const s = scope.sessions[0]!;
+  return { scope, states, filter, counts, session: s, expected: counts.get(s.id)!.expected, total: rowCount(counts.get(s.id)!, filter, states) };
+}
+
+/** Who was absent (or in any state that is neither present nor excused) or has no record. */
+export async function absentees(db: Db, org: string, q: { sessionId: string; limit?: number | undefined; offset?: number | undefined }, nowMs: number) {
+  const { scope, states, filter, counts, session: s, expected, total } = await absenteeCounts(db, org, q, nowMs);
   const limit = q.limit ?? 200;
   const offset = q.offset ?? 0;
-  const s = scope.sessions[0]!;
   return {
     generatedAt: iso(nowMs), session: { id: s.id, name: s.name, scheduledStart: s.scheduled_start },
-    expected: counts.get(s.id)!.expected, total: rowCount(counts.get(s.id)!, filter, states), limit, offset,
-    rows: await rowsPage(db, scope, counts, states, filter, limit, offset),
+    expected, total, limit, offset, rows: await rowsPage(db, scope, counts, states, filter, limit, offset),
   };
+}
+
+/** For the PDF: the counts first, then every absentee a page at a time. */
+export async function absenteesExport(db: Db, org: string, q: { sessionId: string }, nowMs: number) {
+  const { scope, states, filter, session, expected, total } = await absenteeCounts(db, org, q, nowMs);
+  return { scope, labels: states.labels, session, expected, total, pages: rowPages(db, scope, filter) };
+}
+
+/** Each row with the names of the report's groups its participant belongs to (none for a walk-in). */
+export async function* withGroupNames(db: Db, scope: Scope, pages: AsyncIterable<ReportRow[]>) {
+  for await (const page of pages) {
+    const names = new Map<string, string[]>();
+    for (const m of await repo.groupNames(db, scope.org, [...new Set(page.map((r) => r.participantId))], scope.scopeGroups)) {
+      names.set(m.participant_id, [...(names.get(m.participant_id) ?? []), m.name]);
+    }
+    yield page.map((r) => ({ ...r, groups: r.expected ? (names.get(r.participantId) ?? []).join(', ') : '' }));
+  }
 }
 
 export async function absenteesCsv(db: Db, org: string, q: { sessionId: string }, nowMs: number) {

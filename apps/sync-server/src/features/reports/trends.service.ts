@@ -16,7 +16,7 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / wh
  * week in which they also attended here. As no session here can precede someone's first session
  * anywhere, that is: their earliest week here is the week of their first session ever.
  */
-async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekOfSession[], scopeGroups: string[], presentCodes: string[], since: string) {
+async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekOfSession[], pop: repo.Population, presentCodes: string[], since: string) {
   const attendees = new Map<string, number>();
   const firstTime = new Map<string, number>();
   if (weeks.length === 0) return { attendees, firstTime };
@@ -24,8 +24,8 @@ async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekO
   for (const w of weeks) perWeekCount.set(w.week, (perWeekCount.get(w.week) ?? 0) + 1);
   const shared = weeks.filter((w) => perWeekCount.get(w.week)! > 1);
   const [perWeek, firsts] = await Promise.all([
-    shared.length ? repo.weeklyAttendees(db, shared, scopeGroups, presentCodes) : [],
-    repo.firstAttendance(db, org, weeks.map((w) => w.sessionId), scopeGroups, presentCodes, since),
+    shared.length ? repo.weeklyAttendees(db, shared, pop, presentCodes) : [],
+    repo.firstAttendance(db, org, weeks.map((w) => w.sessionId), pop, presentCodes, since),
   ]);
   for (const w of perWeek) attendees.set(w.week, Number(w.attendees));
   for (const f of firsts) {
@@ -42,7 +42,7 @@ export async function trendsReport(db: Kysely<Database>, org: string, q: RangeQu
   const since = `${isoWeek(Date.parse(scope.from!)).start}T00:00:00.000Z`; // the whole first week
   const [counts, people] = await Promise.all([
     tallies(db, scope, states),
-    weeklyPeople(db, org, [...weekOf].map(([sessionId, week]) => ({ sessionId, week })), scope.scopeGroups, states.presentCodes, since),
+    weeklyPeople(db, org, [...weekOf].map(([sessionId, week]) => ({ sessionId, week })), scope, states.presentCodes, since),
   ]);
   const until = iso(Math.min(nowMs, Date.parse(scope.to!)));
   const weeks = weeksBetween(scope.from!, until).map(({ week, start }) => {

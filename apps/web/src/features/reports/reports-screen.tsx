@@ -1,5 +1,6 @@
 // Reports for leaders: attendance, absentees, drifting, weekly trends and usher activity, each
-// downloadable as CSV (streamed by the server, so a large export never sits in memory).
+// downloadable as CSV or PDF (both streamed by the server, so a large export never sits in memory;
+// the PDF of one session is a printable attendance sheet, that of trends carries the chart).
 import type { Group, Session } from '@rollcall/shared';
 import { useState } from 'react';
 import { attempt, downloadFile, useRemote } from '../../lib/use-remote.ts';
@@ -63,7 +64,10 @@ export function ReportsScreen() {
         </>}
       </form>
       <div className="row">
-        <button type="button" className="secondary" disabled={!path} onClick={() => void attempt(() => downloadFile(`${path}&format=csv`, `rollcall-${kind}.csv`), setProblem)}>Download CSV</button>
+        {(['csv', 'pdf'] as const).map((format) => (
+          <button key={format} type="button" className="secondary" disabled={!path}
+            onClick={() => void attempt(() => downloadFile(`${path}&format=${format}`, `rollcall-${kind}.${format}`), setProblem)}>Download {format.toUpperCase()}</button>
+        ))}
       </div>
       {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
       {data !== null && !error && (
