@@ -3,7 +3,7 @@
 import { uuidv7 } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, createHarness, login, pullAll, type Device, type Harness } from '../../test/harness.ts';
+import { auth, change, createHarness, login, pullAll, push, type Device, type Harness } from '../../test/harness.ts';
 import { planRetention } from './retention.service.ts';
 
 describe.each(dialects)('retention settings on %s', (dialect) => {
@@ -11,11 +11,11 @@ describe.each(dialects)('retention settings on %s', (dialect) => {
   let admin: Device;
   let manager: Device;
   let usher: Device;
+  const sessionId = uuidv7();
   beforeAll(async () => {
     h = await createHarness(dialect);
     [admin, manager, usher] = [await login(h.app, 'admin@demo.rollcall.test'), await login(h.app, 'manager@demo.rollcall.test'), await login(h.app, 'usher1@demo.rollcall.test')];
     // One session four years back with one record: kept under 5 years, removed under 3.
-    const sessionId = uuidv7();
     const at = '2022-11-01T10:00:00.000Z';
     await h.db.kysely.insertInto('sessions').values({ id: sessionId, organization_id: h.demo.organizationId, name: 'Old', location: null, scheduled_start: at, scheduled_end: at, actual_start: null, actual_end: null, status: 'completed', late_after_minutes: null, updated_at: at, seq: 0 }).execute();
     await h.db.kysely.insertInto('presence_records').values({
@@ -56,5 +56,15 @@ describe.each(dialects)('retention settings on %s', (dialect) => {
     expect((await put(manager, { presenceYears: 4, auditYears: 1 })).statusCode).toBe(403);
     expect((await get(usher)).statusCode).toBe(403);
     expect((await get(admin)).json().policy).toEqual({ presenceYears: 5, auditYears: 2 });
+  });
+
+  it('refuses a change for a session past the limit, so a late device cannot bring purged records back', async () => {
+    const p = h.demo.participants[1]!.id;
+    expect((await put(admin, { presenceYears: 3, auditYears: 1 })).statusCode).toBe(200);
+    const refused = await push(h.app, usher, [change(usher, h.clock.now(), { sessionId, participantId: p, state: 'present' })]);
+    expect(refused.results[0]).toMatchObject({ status: 'rejected', code: 'past_retention', reason: expect.stringMatching(/^Session "Old" \(2022-11-01\) is older than your organization keeps attendance \(since 2023-11-22\)$/) });
+    expect((await put(admin, { presenceYears: 5, auditYears: 1 })).statusCode).toBe(200);
+    const applied = await push(h.app, usher, [change(usher, h.clock.now(), { sessionId, participantId: p, state: 'present' })]);
+    expect(applied.results[0]!.status).toBe('applied');
   });
 });

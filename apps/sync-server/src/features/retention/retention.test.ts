@@ -56,6 +56,9 @@ describe.each(dialects)('retention on %s', (dialect) => {
     await session(S.goneOld, gone.organizationId, OLD);
     const [ana, ben] = [await login(h.app, 'usher1@demo.rollcall.test'), await login(h.app, 'usher2@demo.rollcall.test')];
     const p = h.demo.participants.map((x) => x.id);
+    // Old records were pushed when they were recent: today a push for them is refused (past retention).
+    const today = h.clock.now();
+    h.clock.set(Date.parse(OLD) + 3600_000);
     await push(h.app, ana, [0, 1, 2].map((i) => change(ana, h.clock.now(), { sessionId: S.old, participantId: p[i]! })));
     await push(h.app, ana, [3, 4].map((i) => change(ana, h.clock.now(), { sessionId: S.kept, participantId: p[i]! })));
     h.clock.advance(1000);
@@ -64,6 +67,7 @@ describe.each(dialects)('retention on %s', (dialect) => {
     await push(h.app, otherUsher, [change(otherUsher, h.clock.now(), { sessionId: S.otherOld, participantId: h.other.participants[0]!.id })]);
     const goneUsher = await login(h.app, 'usher1@gone.demo.rollcall.test');
     await push(h.app, goneUsher, [change(goneUsher, h.clock.now(), { sessionId: S.goneOld, participantId: gone.participants[0]!.id })]);
+    h.clock.set(today + 1000);
     await db.insertInto('excuses').values({
       id: uuidv7(), organization_id: grace, session_id: S.old, participant_id: p[5]!, reason: 'flu', attachment_name: null, attachment_type: null,
       attachment_base64: null, status: 'pending', submitted_by: h.demo.users.manager!, submitted_at: OLD, decided_by: null, decided_at: null, decision_note: null,
@@ -86,7 +90,8 @@ describe.each(dialects)('retention on %s', (dialect) => {
     const plans = await planRetention(h.db, h.clock.now());
     expect(by(plans, 'grace')).toMatchObject({
       presenceBefore: '2023-11-22T09:30:01.000Z', auditBefore: '2025-11-22T09:30:01.000Z',
-      removed: { presenceRecords: 3, changes: 4, conflicts: 1, excuses: 1, auditEntries: 2, notifications: 1 }, anonymized: null,
+      // The old conflict left an audit entry and a notification to the admin and the manager, all old.
+      removed: { presenceRecords: 3, changes: 4, conflicts: 1, excuses: 1, auditEntries: 3, notifications: 3 }, anonymized: null,
     });
     expect(by(plans, 'other')).toMatchObject({ policy: { presenceYears: 5, auditYears: 3 }, removed: { presenceRecords: 0, changes: 0, auditEntries: 1 }, anonymized: null });
     expect(by(plans, 'gone')).toMatchObject({

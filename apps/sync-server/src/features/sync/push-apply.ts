@@ -27,6 +27,8 @@ interface ApplyInput {
   policy: ConflictPolicy;
   nowMs: number;
   historyId: string;
+  /** Sessions that started before this are past the organization's retention limit. */
+  retainedSince: string;
 }
 
 export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) {
@@ -50,7 +52,7 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
 
   for (const f of ordered) {
     if (f.change.kind === 'participant.create') continue; // settled by createParticipants
-    const why = presenceProblem(f.change, sessionById, participants, stateCodes);
+    const why = presenceProblem(f.change, sessionById, participants, stateCodes, input.retainedSince);
     if (why) {
       f.item.result = { index: f.item.index, changeId: f.change.changeId, status: 'rejected', ...why };
       continue;
@@ -77,11 +79,16 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
 }
 
 function presenceProblem(
-  c: Change, sessions: Map<string, { status: string; name: string }>, participants: Set<string>, states: Set<string>,
+  c: Change, sessions: Map<string, { status: string; name: string; scheduled_start: string }>, participants: Set<string>, states: Set<string>, retainedSince: string,
 ): { code: string; reason: string } | null {
   const session = sessions.get(c.sessionId!);
   if (!session) return { code: 'unknown_session', reason: `Session ${c.sessionId} does not exist in your organization` };
   if (session.status === 'canceled') return { code: 'session_canceled', reason: `Session "${session.name}" was canceled` };
+  // Retention may have removed this session's records and their change log: applying the change
+  // would bring back what was deliberately deleted.
+  if (session.scheduled_start < retainedSince) {
+    return { code: 'past_retention', reason: `Session "${session.name}" (${session.scheduled_start.slice(0, 10)}) is older than your organization keeps attendance (since ${retainedSince.slice(0, 10)})` };
+  }
   if (!participants.has(c.participantId)) {
     return { code: 'unknown_participant', reason: `Participant ${c.participantId} does not exist in your organization` };
   }

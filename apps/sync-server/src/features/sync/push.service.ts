@@ -17,6 +17,7 @@ import { lockSeq } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
 import { notifyPush } from '../notifications/notifications.producers.ts';
+import { policyOf, yearsBefore } from '../retention/retention.service.ts';
 
 export interface Item {
   index: number;
@@ -44,6 +45,7 @@ export async function push(ctx: AppContext, auth: AuthContext, body: PushRequest
     const fresh = await settleDuplicates(trx, auth, items);
     const { touchedSessions, openConflicts } = await applyFresh(trx, {
       auth, fresh, seq, policy: settings.conflictPolicy, nowMs: started, historyId,
+      retainedSince: yearsBefore(started, policyOf(org.settings).policy.presenceYears),
     });
     const tally = tallyOf(items);
     await writeHistory(trx, {

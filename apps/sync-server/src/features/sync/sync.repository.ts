@@ -24,7 +24,7 @@ export async function findChanges(trx: Trx, ids: string[]) {
 
 export async function findSessions(trx: Trx, organizationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return trx.selectFrom('sessions').select(['id', 'status', 'name'])
+  return trx.selectFrom('sessions').select(['id', 'status', 'name', 'scheduled_start'])
     .where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
 }
 
