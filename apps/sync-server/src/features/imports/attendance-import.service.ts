@@ -11,7 +11,7 @@ import { HttpError } from '../../lib/errors.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
-import { writeServerPresence } from '../sync/server-presence.ts';
+import { insertServerPresences, writeServerPresence, type ServerPresence } from '../sync/server-presence.ts';
 import { checkAttendanceRows, sessionKey, type AttendanceProblem, type CleanAttendanceRow, type RawAttendanceRow, type SessionRef } from './attendance-rows.ts';
 
 export interface AttendanceOutcome {
@@ -155,11 +155,10 @@ async function write(s: WriteScope, auth: AuthContext, now: number, steps: Step[
     if (n.groupIds.size) await s.trx.insertInto('session_groups').values([...n.groupIds].map((g) => ({ organization_id: auth.organizationId, session_id: id, group_id: g }))).execute();
     await s.audit('session', id, 'create', null, { name: n.name, scheduledStart: row.scheduled_start, source: 'attendance import' });
   }
-  for (const p of steps) {
-    if (p.kind === 'unchanged' || p.kind === 'kept') continue;
-    await writeServerPresence(s.trx, s.seq, auth, now, {
-      sessionId: p.sessionId ?? created.get(p.newKey!)!, participantId: p.participantId, state: p.r.state, method: 'import', conflictId: null,
-      payload: { import: 'attendance', row: p.r.row }, recordedAt: p.r.checkedInAt ?? p.start,
-    });
-  }
+  const toWrite = (p: Step): ServerPresence => ({
+    sessionId: p.sessionId ?? created.get(p.newKey!)!, participantId: p.participantId, state: p.r.state, method: 'import', conflictId: null,
+    payload: { import: 'attendance', row: p.r.row }, recordedAt: p.r.checkedInAt ?? p.start,
+  });
+  await insertServerPresences(s.trx, s.seq, auth, now, steps.filter((p) => p.kind === 'create').map(toWrite));
+  for (const p of steps.filter((x) => x.kind === 'update')) await writeServerPresence(s.trx, s.seq, auth, now, toWrite(p));
 }
