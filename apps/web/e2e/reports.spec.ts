@@ -54,8 +54,7 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   await admin.login('admin@demo.rollcall.test');
   await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
   const chart = admin.page.getByRole('img', { name: /Weekly attendance over \d+ weeks/ });
-  // The first group's chart first: useRemote keeps whichever answer lands last, so the first
-  // group's answer arriving after the chosen one's would leave the screen empty.
+  // The whole organization's chart first (the default), then the chosen group's.
   await expect(chart).toBeVisible();
   await admin.page.getByLabel('Group').selectOption(groupId);
   await expect(chart).toBeVisible();

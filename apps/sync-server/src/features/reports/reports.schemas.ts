@@ -28,7 +28,7 @@ export const DriftingQuery = Type.Object({
   of: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, description: '…of their last this many sessions (3 by default)' })),
   format: Format,
 });
-export const TrendsQuery = Type.Object({ groupId: Uuid, ...Range, format: Format });
+export const TrendsQuery = Type.Object({ groupId: Type.Optional(Uuid), ...Range, format: Format });
 export const UsherActivityQuery = Type.Object({ sessionId: Type.Optional(Uuid), groupId: Type.Optional(Uuid), ...Range, format: Format });
 
 const Scope = { sessionId: Nullable(Type.String()), groupId: Nullable(Type.String()), from: Nullable(Type.String()), to: Nullable(Type.String()) };
@@ -69,7 +69,7 @@ export const DriftingReport = Type.Object({
   })),
 });
 export const TrendsReport = Type.Object({
-  generatedAt: Type.String(), groupId: Type.String(), from: Type.String(), to: Type.String(),
+  generatedAt: Type.String(), groupId: Nullable(Type.String({ description: 'null: the whole organization' })), from: Type.String(), to: Type.String(),
   weeks: Type.Array(Type.Object({
     week: Type.String({ description: 'ISO 8601 week, e.g. 2026-W47 (Monday to Sunday, UTC)' }), weekStart: Type.String(),
     sessions: Type.Integer(), present: Type.Integer({ description: 'attended records (present, late…), walk-ins included' }),

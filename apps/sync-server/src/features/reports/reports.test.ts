@@ -147,6 +147,25 @@ describe.each(dialects)('reports on %s', (dialect) => {
     expect(csv.body.trim().split('\r\n')[3]).toBe('2026-W46,2026-11-09,2,6,12,0.4167,5,2,3');
   });
 
+  it("shows the whole organization's weekly trends when no group is given", async () => {
+    const r = await json('trends?from=2026-10-26&to=2026-11-15');
+    expect(r.groupId).toBeNull();
+    // Every active member of any group is expected at every session; walk-ins still count as present.
+    const members = new Set((await h.db.kysely.selectFrom('group_memberships as m').innerJoin('participants as p', 'p.id', 'm.participant_id')
+      .select('m.participant_id').where('m.organization_id', '=', h.demo.organizationId).where('p.active', '=', 1).execute()).map((m) => m.participant_id));
+    const weekOf: Record<string, string[]> = { '2026-W44': ['S1'], '2026-W45': ['S2'], '2026-W46': ['S3', 'S4'] };
+    const attended = (keys: string[], who: (p: string) => boolean) => SESSIONS.filter((s) => keys.includes(s.key))
+      .flatMap((s) => s.records).filter(([p, state]) => ['present', 'late'].includes(state) && who(P[p]!)).length;
+    expect(r.weeks.map((w: { week: string }) => w.week)).toEqual(Object.keys(weekOf));
+    for (const w of r.weeks) {
+      const keys = weekOf[w.week]!;
+      const expected = members.size * keys.length;
+      expect(w).toMatchObject({ sessions: keys.length, present: attended(keys, () => true), expected, rate: Math.round((attended(keys, (p) => members.has(p)) / expected) * 10_000) / 10_000 });
+    }
+    // Group R's W46 leaves out Helpers H's P7 at S3 (a member of the session's other group); the organization does not.
+    expect(r.weeks[2]).toMatchObject({ present: 7, attendees: 6 });
+  });
+
   it('counts check-ins per usher per method', async () => {
     const one = await json(`usher-activity?sessionId=${S.S1}`);
     expect(one.ushers).toEqual([

@@ -35,8 +35,13 @@ async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekO
   return { attendees, firstTime };
 }
 
-export async function trendsReport(db: Kysely<Database>, org: string, q: RangeQuery & { groupId: string }, nowMs: number) {
-  const [scope, states] = await Promise.all([resolveScope(db, org, { ...q, sessionId: undefined }, nowMs, { needsTarget: true }), statesOf(db, org)]);
+/**
+ * Without a group, the whole organization: every session, and every member of any group expected
+ * at each (people in no group are walk-ins), so the rate reads as "how much of our membership came".
+ */
+export async function trendsReport(db: Kysely<Database>, org: string, q: RangeQuery & { groupId?: string | undefined }, nowMs: number) {
+  const [resolved, states] = await Promise.all([resolveScope(db, org, { ...q, sessionId: undefined }, nowMs, { needsTarget: false }), statesOf(db, org)]);
+  const scope = q.groupId ? resolved : { ...resolved, scopeGroups: (await repo.groupTree(db, org)).map((g) => g.id) };
   const present = new Set(states.presentCodes);
   const weekOf = new Map(scope.sessions.map((s) => [s.id, isoWeek(Date.parse(s.scheduled_start)).week]));
   const since = `${isoWeek(Date.parse(scope.from!)).start}T00:00:00.000Z`; // the whole first week
@@ -56,5 +61,5 @@ export async function trendsReport(db: Kysely<Database>, org: string, q: RangeQu
       attendees: p.attendees, firstTime: p.firstTime, returning: p.attendees - p.firstTime,
     };
   });
-  return { generatedAt: iso(nowMs), groupId: q.groupId, from: scope.from!, to: scope.to!, weeks };
+  return { generatedAt: iso(nowMs), groupId: q.groupId ?? null, from: scope.from!, to: scope.to!, weeks };
 }

@@ -30,7 +30,8 @@ export function ReportsScreen() {
   const session = sessionId || sessions.at(-1)?.id || '';
   const q = new URLSearchParams();
   if (needs.includes('session') && (kind === 'absentees' || !needs.includes('group') || sessionId)) q.set('sessionId', session);
-  else if (needs.includes('group') && (kind !== 'drifting' || groupId)) q.set('groupId', group);
+  // Drifting and trends may cover every group; the others need one (the first by default).
+  else if (needs.includes('group') && ((kind !== 'drifting' && kind !== 'trends') || groupId)) q.set('groupId', group);
   if (needs.includes('range') && !q.has('sessionId')) { q.set('from', from); q.set('to', to); }
   if (needs.includes('drift')) { q.set('missed', String(missed)); q.set('of', String(of)); }
   const ready = !(q.has('sessionId') && !session) && !(q.has('groupId') && !group);
@@ -51,6 +52,7 @@ export function ReportsScreen() {
         {needs.includes('group') && !sessionId && (
           <label><span className="label">Group</span><select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
             {kind === 'drifting' && <option value="">Every group</option>}
+            {kind === 'trends' && <option value="">Whole organization</option>}
             {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
           </select></label>
         )}
