@@ -1,5 +1,6 @@
 // The bell: two ushers disagree about two people (through the API, as their devices would push),
-// the admin's bell counts both, the panel leads to the conflict queue, and "Mark all read" clears it.
+// the admin's bell counts both, the panel leads to the conflict queue, and "Mark all read" clears it;
+// a rejected change notifies too and opens its sync in the history.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { formatHlc, hlcTick } from '@rollcall/conflict';
@@ -101,4 +102,27 @@ test('ushers have no bell', async ({ page }) => {
   const app = new AppPage(page, server.url);
   await app.login('usher1@demo.rollcall.test');
   await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);
+});
+
+test('a sync with a rejected change notifies, and the notification opens that sync with its reason', async ({ page }) => {
+  const admin = await adminApi(server.url);
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
+  const [person] = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0).slice(5);
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  const bell = page.getByRole('button', { name: /^Notifications/ });
+  await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/);
+  const before = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label'))!)![1]);
+
+  const carl = await usherDevice('usher1@demo.rollcall.test');
+  expect(await carl(sunday.id, person!.id, 'asleep')).toMatchObject({ status: 'rejected', code: 'unknown_state' });
+  // A push with only rejections publishes nothing: the bell's poll (or a reload) brings it.
+  await expect(async () => {
+    await page.reload();
+    await expect(bell).toHaveAccessibleName(`Notifications, ${before + 1} unread`, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await bell.click();
+  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: /1 change rejected/ }).click();
+  await expect(page.getByRole('heading', { name: /Sync history/, level: 1 })).toBeVisible();
+  await expect(page.getByText('"asleep" is not a presence state of your organization')).toBeVisible();
 });

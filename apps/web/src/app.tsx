@@ -62,7 +62,7 @@ export function App() {
           <Suspense fallback={<p className="screen muted">Loading…</p>}>
           {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
           {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
-          {screen.name === 'history' && <HistoryScreen />}
+          {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
           {screen.name === 'devices' && <DevicesScreen />}
           {screen.name === 'ushers' && <UshersScreen />}
           {screen.name === 'participants' && <ParticipantsScreen />}

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 
 export type Screen =
   | { name: 'sessions' } | { name: 'checkin'; sessionId: string } | { name: 'live'; sessionId: string }
-  | { name: 'conflicts'; focus?: string } | { name: 'history' } | { name: 'devices' } | { name: 'ushers' } | { name: 'participants' } | { name: 'excuses' } | { name: 'audit' } | { name: 'schedule' } | { name: 'reports' } | { name: 'settings' };
+  | { name: 'conflicts'; focus?: string } | { name: 'history'; focus?: string } | { name: 'devices' } | { name: 'ushers' } | { name: 'participants' } | { name: 'excuses' } | { name: 'audit' } | { name: 'schedule' } | { name: 'reports' } | { name: 'settings' };
 export type Login = Omit<LoginResponse, 'credentials'>;
 
 interface SessionState {

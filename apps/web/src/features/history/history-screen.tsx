@@ -1,6 +1,6 @@
 // Every push a device made, with its counts; open one to see rejected changes and re-apply them
 // once their cause is fixed.
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -37,11 +37,16 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
   );
 }
 
-export function HistoryScreen() {
+/** `focus`: a sync from a notification, shown opened (its rejected changes and their re-apply). */
+export function HistoryScreen({ focus }: { focus?: string }) {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
   const [status, setStatus] = useState('');
   const { data, error } = useRemote<{ items: Push[]; total: number }>(`/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(focus ?? null);
+  const loaded = data?.items.length ?? 0;
+  useEffect(() => {
+    if (focus && loaded) document.querySelector(`[data-history="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focus, loaded]);
   return (
     <main className="screen wide-screen">
       <h1>Sync history <span className="muted">({data?.total ?? '…'})</span></h1>
@@ -53,7 +58,7 @@ export function HistoryScreen() {
         <tbody>
           {data?.items.map((h) => (
             <Fragment key={h.id}>
-              <tr className={h.rejected ? 'has-rejections' : ''} onClick={() => setOpen(open === h.id ? null : h.id)}>
+              <tr data-history={h.id} className={h.rejected ? 'has-rejections' : ''} onClick={() => setOpen(open === h.id ? null : h.id)}>
                 <td><button type="button" className="link" aria-expanded={open === h.id}>{when(h.startedAt)}</button></td>
                 <td>{h.deviceName ?? h.deviceId.slice(-8)} · {h.userName}</td>
                 <td>{h.applied}</td><td>{h.duplicate}</td><td>{h.merged}</td><td>{h.conflict}</td><td>{h.rejected}</td>

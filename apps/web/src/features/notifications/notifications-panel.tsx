@@ -9,11 +9,11 @@ import { NotificationPreferencesForm } from './notification-preferences.tsx';
 
 const PAGE = 20;
 
-// A conflict opens the queue scrolled to its card; the others open the list their subject is on
-// (drifting people are in the drifting report).
+// A conflict opens the queue at its card, a sync with rejections opens that sync's entry; drifting
+// people are in the drifting report.
 const TARGETS: Record<Notification['link']['type'], { screen(id: string): Screen; label: string }> = {
   conflict: { screen: (id) => ({ name: 'conflicts', focus: id }), label: 'Conflict queue' },
-  sync_history: { screen: () => ({ name: 'history' }), label: 'Sync history' },
+  sync_history: { screen: (id) => ({ name: 'history', focus: id }), label: 'Sync history' },
   session: { screen: () => ({ name: 'reports' }), label: 'Reports' },
 };
 
