@@ -12,7 +12,7 @@ import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
 import { insertServerPresences, writeServerPresence, type ServerPresence } from '../sync/server-presence.ts';
-import { checkAttendanceRows, sessionKey, type AttendanceProblem, type CleanAttendanceRow, type RawAttendanceRow, type SessionRef } from './attendance-rows.ts';
+import { checkAttendanceRows, type AttendanceProblem, type CleanAttendanceRow, type RawAttendanceRow, type SessionRef } from './attendance-rows.ts';
 
 export interface AttendanceOutcome {
   dryRun: boolean; total: number; sessionsCreated: number; created: number; updated: number; unchanged: number;
@@ -97,7 +97,8 @@ function resolveSession(r: CleanAttendanceRow, known: Sessions, fresh: Map<strin
   if (sameDay.length === 1) return at(sameDay[0]!);
   if (sameDay.length > 1) return { problem: { row: r.row, field: 'session_time', message: `${sameDay.length} sessions are called "${ref.name}" that day: give session_time to pick one` } };
   if (ref.start === null) return { problem: { row: r.row, field: 'session_time', message: `no session is called "${ref.name}" that day: give session_time to create it` } };
-  const key = sessionKey(ref);
+  // One new session per name and start, however many rows name it.
+  const key = `${ref.name.toLowerCase()}@${ref.start}`;
   const entry = fresh.get(key) ?? { key, name: ref.name, start: ref.start, groupIds: new Set<string>() };
   for (const g of ref.groupNames) entry.groupIds.add(groups.get(g)!);
   fresh.set(key, entry);

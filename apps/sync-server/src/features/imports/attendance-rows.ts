@@ -49,8 +49,6 @@ export function checkAttendanceRows(rows: RawAttendanceRow[], opts: { timeZone: 
   return { clean, problems };
 }
 
-export const sessionKey = (s: SessionRef) => (s.kind === 'id' ? s.id : `${s.name.toLowerCase()}@${s.start ?? `day:${s.dayStart}`}`);
-
 type Bad = (field: AttendanceField, message: string) => void;
 
 function sessionRef(raw: RawAttendanceRow, opts: { timeZone: string; groupNames: Set<string>; now: number }, bad: Bad): SessionRef | null {

@@ -2,9 +2,10 @@
 // resolve one at a time or many with one previewed rule. Managers see it read-only.
 import type { Conflict } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, db, engine } from '../../app-context.ts';
 import { useRemote } from '../../lib/use-remote.ts';
+import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { useSession } from '../auth/session-store.ts';
 import { BulkPanel } from './bulk-panel.tsx';
 import { ConflictCard, type Choice } from './conflict-card.tsx';
@@ -33,7 +34,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const items = useMemo(() => data?.items ?? [], [data]);
-  useFocusCard(focus, items.length);
+  useFocusItem(focus ? `[data-testid="conflict-${CSS.escape(focus)}"]` : null, items.length);
   const set = (k: keyof Filters) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setSelected(new Set()); };
 
   const after = async () => {
@@ -89,14 +90,3 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   );
 }
 
-/** Opened from a notification: bring that conflict's card into view and give it focus. */
-function useFocusCard(id: string | undefined, loaded: number) {
-  useEffect(() => {
-    const card = id ? document.querySelector<HTMLElement>(`[data-testid="conflict-${CSS.escape(id)}"]`) : null;
-    if (!card) return;
-    card.classList.add('focused');
-    card.tabIndex = -1;
-    card.scrollIntoView({ block: 'center' });
-    card.focus({ preventScroll: true });
-  }, [id, loaded]);
-}

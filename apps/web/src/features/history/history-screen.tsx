@@ -1,6 +1,7 @@
 // Every push a device made, with its counts; open one to see rejected changes and re-apply them
 // once their cause is fixed.
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
+import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -43,10 +44,7 @@ export function HistoryScreen({ focus }: { focus?: string }) {
   const [status, setStatus] = useState('');
   const { data, error } = useRemote<{ items: Push[]; total: number }>(`/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`);
   const [open, setOpen] = useState<string | null>(focus ?? null);
-  const loaded = data?.items.length ?? 0;
-  useEffect(() => {
-    if (focus && loaded) document.querySelector(`[data-history="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: 'center' });
-  }, [focus, loaded]);
+  useFocusItem(focus ? `[data-history="${CSS.escape(focus)}"]` : null, data?.items.length ?? 0);
   return (
     <main className="screen wide-screen">
       <h1>Sync history <span className="muted">({data?.total ?? '…'})</span></h1>

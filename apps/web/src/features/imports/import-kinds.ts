@@ -17,10 +17,11 @@ export interface ImportKind {
   /** Rows per request; without it the whole file is one all-or-nothing request. */
   chunk?: number;
   body(): object;
-  summary(o: Outcome): string;
 }
 
-const counts = (o: Outcome, future: boolean) => {
+/** What a check found or an import did, in the tense that fits (a check is about the future). */
+export const summary = (o: Outcome) => {
+  const future = o.dryRun;
   const s = [`${o.created} new`, `${o.updated} ${future ? 'to update' : 'updated'}`, `${o.unchanged} unchanged`];
   if (o.sessionsCreated) s.unshift(`${o.sessionsCreated} session(s) ${future ? 'to create' : 'created'}`);
   if (o.kept?.length) s.push(`${o.kept.length} kept as recorded at the door`);
@@ -33,7 +34,6 @@ export const participantsImport: ImportKind = {
   template: { path: '/api/v1/imports/participants/template.csv', file: 'participants-template.csv' },
   fields: ['first_name', 'last_name', 'preferred_name', 'personal_code', 'external_key', 'guardian_name', 'guardian_phone', 'groups'],
   body: () => ({}),
-  summary: (o) => counts(o, o.dryRun),
 };
 
 export const attendanceImport: ImportKind = {
@@ -44,7 +44,6 @@ export const attendanceImport: ImportKind = {
   chunk: 1000,
   // Dates and times in the file are read in this device's time zone, as the schedule screen does.
   body: () => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
-  summary: (o) => counts(o, o.dryRun),
 };
 
 /** Adds up the outcomes of the parts of one import; row numbers count from the file's first row. */

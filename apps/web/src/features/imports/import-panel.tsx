@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { parseCsv } from '../../lib/csv-parse.ts';
 import { attempt, downloadFile } from '../../lib/use-remote.ts';
-import { addOutcome, type ImportKind, type Outcome } from './import-kinds.ts';
+import { addOutcome, summary, type ImportKind, type Outcome } from './import-kinds.ts';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const guess = (fields: readonly string[], header: string[]) => Object.fromEntries(fields.map((f) => [f, header.findIndex((h) => norm(h) === norm(f))]));
@@ -79,17 +79,17 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
         </>
       )}
       {problem && <p className="error-text" role="alert">{problem}</p>}
-      {checked && <CheckResult kind={kind} o={checked} />}
-      {done && <p role="status">Imported{progress?.value === 1 ? '' : ' so far'}: {kind.summary(done)}.</p>}
+      {checked && <CheckResult o={checked} />}
+      {done && <p role="status">Imported{progress?.value === 1 ? '' : ' so far'}: {summary(done)}.</p>}
       {done?.kept?.length ? <RowList label="Kept as recorded" rows={done.kept} /> : null}
     </section>
   );
 }
 
-function CheckResult({ kind, o }: { kind: ImportKind; o: Outcome }) {
+function CheckResult({ o }: { o: Outcome }) {
   return (
     <div role="region" aria-label="Check result">
-      <p>{kind.summary(o)}{o.problems.length ? `; ${o.problems.length} problem(s) — fix the file, nothing is imported until every row is right` : ' — ready to import'}.</p>
+      <p>{summary(o)}{o.problems.length ? `; ${o.problems.length} problem(s) — fix the file, nothing is imported until every row is right` : ' — ready to import'}.</p>
       {o.problems.length > 0 && (
         <table className="table">
           <thead><tr><th>Row</th><th>Field</th><th>Problem</th></tr></thead>
