@@ -23,7 +23,13 @@ function file() {
     for (let i = 0; i < PEOPLE; i++) {
       const x = ((i * 2654435761 + w * 40503) >>> 0) % 100;
       if (x >= 80) continue;
-      rows.push({ session_name: 'Sunday Service', session_date: date, session_time: '09:30', external_key: `K${i}`, state: x < 70 ? 'present' : 'late' });
+      rows.push({
+        session_name: 'Sunday Service',
+        session_date: date,
+        session_time: '09:30',
+        external_key: `K${i}`,
+        state: x < 70 ? 'present' : 'late',
+      });
     }
   }
   return rows;
@@ -32,16 +38,44 @@ function file() {
 async function seedPeople(h: Harness) {
   const at = new Date(FIRST).toISOString();
   const rows = Array.from({ length: PEOPLE }, (_, i) => ({
-    id: uuidv7(), organization_id: h.demo.organizationId, first_name: `First${i}`, last_name: `Last${i}`, preferred_name: null, personal_code: `b${i}`,
-    external_key: `K${i}`, qr_token: `bench-${i}`, guardian_name: null, guardian_phone: null, active: 1, extra: '{}', created_at: at, updated_at: at, seq: 0,
+    id: uuidv7(),
+    organization_id: h.demo.organizationId,
+    first_name: `First${i}`,
+    last_name: `Last${i}`,
+    preferred_name: null,
+    personal_code: `b${i}`,
+    external_key: `K${i}`,
+    qr_token: `bench-${i}`,
+    guardian_name: null,
+    guardian_phone: null,
+    active: 1,
+    extra: '{}',
+    created_at: at,
+    updated_at: at,
+    seq: 0,
   }));
-  for (let i = 0; i < rows.length; i += 500) await h.db.kysely.insertInto('participants').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await h.db.kysely
+      .insertInto('participants')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 async function post(h: Harness, token: string, rows: object[], dryRun: boolean) {
-  const res = await h.app.inject({ method: 'POST', url: '/api/v1/imports/attendance', headers: { authorization: `Bearer ${token}` }, payload: { rows, dryRun, timeZone: 'Europe/Berlin' } });
-  if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  return res.json() as { created: number; unchanged: number; sessionsCreated: number; problems: unknown[] };
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports/attendance',
+    headers: { authorization: `Bearer ${token}` },
+    payload: { rows, dryRun, timeZone: 'Europe/Berlin' },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return res.json() as {
+    created: number;
+    unchanged: number;
+    sessionsCreated: number;
+    problems: unknown[];
+  };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
@@ -51,7 +85,8 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function inParts(h: Harness, token: string, rows: object[]) {
-  let created = 0, unchanged = 0;
+  let created = 0,
+    unchanged = 0;
   for (let i = 0; i < rows.length; i += PART) {
     const r = await post(h, token, rows.slice(i, i + PART), false);
     created += r.created;
@@ -66,10 +101,12 @@ async function once(dialect: 'sqlite' | 'postgres', rows: object[]) {
     await seedPeople(h);
     const { token } = await login(h.app, 'admin@demo.rollcall.test');
     const [check, dry] = await timed(() => post(h, token, rows, true));
-    if (dry.problems.length || dry.sessionsCreated !== WEEKS || dry.created !== rows.length) throw new Error(`unexpected check ${JSON.stringify(dry).slice(0, 300)}`);
+    if (dry.problems.length || dry.sessionsCreated !== WEEKS || dry.created !== rows.length)
+      throw new Error(`unexpected check ${JSON.stringify(dry).slice(0, 300)}`);
     const [first, done] = await timed(() => inParts(h, token, rows));
     const [again, redo] = await timed(() => inParts(h, token, rows));
-    if (done.created !== rows.length || redo.unchanged !== rows.length) throw new Error('unexpected import counts');
+    if (done.created !== rows.length || redo.unchanged !== rows.length)
+      throw new Error('unexpected import counts');
     return { check, first, again };
   } finally {
     await h.close();
@@ -78,12 +115,22 @@ async function once(dialect: 'sqlite' | 'postgres', rows: object[]) {
 
 const rows = file();
 const dialects: ('sqlite' | 'postgres')[] = hasPostgres ? ['sqlite', 'postgres'] : ['sqlite'];
-console.log(`attendance import: ${fmt(rows.length)} rows (${fmt(PEOPLE)} people, ${WEEKS} weekly sessions created by the import); median of ${RUNS} run(s), each on a fresh database\n`);
-console.log('| database | check, whole file ms | import in parts of 1,000 ms | rows/s | same file again ms |');
+console.log(
+  `attendance import: ${fmt(rows.length)} rows (${fmt(PEOPLE)} people, ${WEEKS} weekly sessions created by the import); median of ${RUNS} run(s), each on a fresh database\n`,
+);
+console.log(
+  '| database | check, whole file ms | import in parts of 1,000 ms | rows/s | same file again ms |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const dialect of dialects) {
   const runs = [];
   for (let r = 0; r < RUNS; r++) runs.push(await once(dialect, rows));
-  const [check, first, again] = [median(runs.map((r) => r.check)), median(runs.map((r) => r.first)), median(runs.map((r) => r.again))];
-  console.log(`| ${dialect} | ${fmt(check)} | ${fmt(first)} | ${fmt(rows.length / (first / 1000))} | ${fmt(again)} |`);
+  const [check, first, again] = [
+    median(runs.map((r) => r.check)),
+    median(runs.map((r) => r.first)),
+    median(runs.map((r) => r.again)),
+  ];
+  console.log(
+    `| ${dialect} | ${fmt(check)} | ${fmt(first)} | ${fmt(rows.length / (first / 1000))} | ${fmt(again)} |`,
+  );
 }

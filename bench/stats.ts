@@ -6,4 +6,5 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank]!;
 }
 export const median = (values: number[]) => percentile(values, 50);
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

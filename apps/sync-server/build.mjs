@@ -15,6 +15,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   external: [...external, '@sinclair/typebox'],
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

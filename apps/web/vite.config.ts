@@ -16,7 +16,8 @@ export default defineConfig({
       manifest: {
         name: 'Rollcall — attendance',
         short_name: 'Rollcall',
-        description: 'Offline-first attendance: scan badges at the door, sync when the network returns.',
+        description:
+          'Offline-first attendance: scan badges at the door, sync when the network returns.',
         start_url: '/',
         scope: '/',
         display: 'standalone',
@@ -26,7 +27,12 @@ export default defineConfig({
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: '/icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       injectManifest: {

@@ -24,7 +24,10 @@ import { importRoutes } from './features/imports/imports.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { retentionRoutes } from './features/retention/retention.routes.ts';
 
-export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+) {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: true,
@@ -51,26 +54,41 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/health', {
-    schema: { response: { 200: Type.Object({ status: Type.String(), database: Type.String(), protocolVersion: Type.Integer() }) } },
-  }, async () => {
-    await ctx.db.kysely.selectFrom('server_meta').select('key').limit(1).execute();
-    return { status: 'ok', database: ctx.db.dialect, protocolVersion: PROTOCOL_VERSION };
-  });
-  await app.register(async (api) => {
-    await api.register(authRoutes);
-    await api.register(syncRoutes);
-    await api.register(conflictRoutes);
-    await api.register(historyRoutes);
-    await api.register(rosterRoutes);
-    await api.register(liveRoutes);
-    await api.register(excuseRoutes);
-    await api.register(auditRoutes);
-    await api.register(reportRoutes);
-    await api.register(importRoutes);
-    await api.register(notificationRoutes);
-    await api.register(retentionRoutes);
-  }, { prefix: '/api/v1' });
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        response: {
+          200: Type.Object({
+            status: Type.String(),
+            database: Type.String(),
+            protocolVersion: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await ctx.db.kysely.selectFrom('server_meta').select('key').limit(1).execute();
+      return { status: 'ok', database: ctx.db.dialect, protocolVersion: PROTOCOL_VERSION };
+    },
+  );
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(syncRoutes);
+      await api.register(conflictRoutes);
+      await api.register(historyRoutes);
+      await api.register(rosterRoutes);
+      await api.register(liveRoutes);
+      await api.register(excuseRoutes);
+      await api.register(auditRoutes);
+      await api.register(reportRoutes);
+      await api.register(importRoutes);
+      await api.register(notificationRoutes);
+      await api.register(retentionRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
   const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
   installNotFound(app as unknown as FastifyInstance, spa);
   return app;

@@ -16,18 +16,48 @@ describe('cli create-org', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-cli-'));
   const env = { ...process.env, SQLITE_PATH: join(dir, 'db.sqlite') };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env });
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env });
 
   it('creates an organization whose admin can sign in, and explains what is missing', async () => {
-    const out = await cli('create-org', '--name', 'St. Mark', '--slug', 'st-mark', '--type', 'education', '--admin-email', 'Head@StMark.org', '--admin-name', 'Ama Admin', '--admin-password', 'correct horse battery');
+    const out = await cli(
+      'create-org',
+      '--name',
+      'St. Mark',
+      '--slug',
+      'st-mark',
+      '--type',
+      'education',
+      '--admin-email',
+      'Head@StMark.org',
+      '--admin-name',
+      'Ama Admin',
+      '--admin-password',
+      'correct horse battery',
+    );
     expect(out.stdout).toMatch(/created organization st-mark/);
-    await expect(cli('create-org', '--name', 'X')).rejects.toMatchObject({ stderr: expect.stringMatching(/missing --slug/) });
+    await expect(cli('create-org', '--name', 'X')).rejects.toMatchObject({
+      stderr: expect.stringMatching(/missing --slug/),
+    });
 
-    const runtime = await openRuntime(loadConfig({ SQLITE_PATH: env.SQLITE_PATH, SEED_DEMO: '0', WEB_DIST: '' }));
+    const runtime = await openRuntime(
+      loadConfig({ SQLITE_PATH: env.SQLITE_PATH, SEED_DEMO: '0', WEB_DIST: '' }),
+    );
     const app = await buildApp(runtime);
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'head@stmark.org', password: 'correct horse battery' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'head@stmark.org', password: 'correct horse battery' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ user: { role: 'admin' }, organization: { slug: 'st-mark', domainType: 'education', settings: { labels: { session: 'Class' } } } });
+    expect(res.json()).toMatchObject({
+      user: { role: 'admin' },
+      organization: {
+        slug: 'st-mark',
+        domainType: 'education',
+        settings: { labels: { session: 'Class' } },
+      },
+    });
     await app.close();
     await runtime.close();
   });

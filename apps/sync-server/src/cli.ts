@@ -9,7 +9,11 @@ import { loadConfig } from './env.ts';
 import { openRuntime } from './runtime.ts';
 import { createOrganization } from './features/organizations/organizations.service.ts';
 import { seedDemoIfEmpty } from './features/demo/demo-seed.ts';
-import { applyRetention, describeRetention, planRetention } from './features/retention/retention.service.ts';
+import {
+  applyRetention,
+  describeRetention,
+  planRetention,
+} from './features/retention/retention.service.ts';
 
 const USAGE = `usage: cli <migrate | seed-demo | retention --dry-run|--execute | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P>`;
 
@@ -20,7 +24,9 @@ async function main(argv: string[]) {
     if (command === 'migrate') return console.log('database is at the latest migration');
     if (command === 'seed-demo') {
       const seeded = await seedDemoIfEmpty(runtime.db.kysely, runtime.clock);
-      return console.log(seeded ? `seeded ${seeded.organizationName}` : 'database not empty; nothing seeded');
+      return console.log(
+        seeded ? `seeded ${seeded.organizationName}` : 'database not empty; nothing seeded',
+      );
     }
     if (command === 'create-org') return await createOrg(runtime, rest);
     if (command === 'retention') return await retention(runtime, rest);
@@ -34,27 +40,53 @@ async function createOrg(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
   const { values } = parseArgs({
     args,
     options: {
-      name: { type: 'string' }, slug: { type: 'string' }, type: { type: 'string', default: 'church' },
-      'admin-email': { type: 'string' }, 'admin-name': { type: 'string' }, 'admin-password': { type: 'string' },
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      type: { type: 'string', default: 'church' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
+      'admin-password': { type: 'string' },
     },
   });
-  const missing = ['name', 'slug', 'admin-email', 'admin-name', 'admin-password'].filter((k) => !values[k as keyof typeof values]);
+  const missing = ['name', 'slug', 'admin-email', 'admin-name', 'admin-password'].filter(
+    (k) => !values[k as keyof typeof values],
+  );
   if (missing.length) throw new Error(`missing --${missing.join(', --')}\n${USAGE}`);
-  if (!DOMAIN_TYPES.includes(values.type as DomainType)) throw new Error(`--type must be one of ${DOMAIN_TYPES.join(', ')}`);
-  if (values['admin-password']!.length < 10) throw new Error('--admin-password must have at least 10 characters');
+  if (!DOMAIN_TYPES.includes(values.type as DomainType))
+    throw new Error(`--type must be one of ${DOMAIN_TYPES.join(', ')}`);
+  if (values['admin-password']!.length < 10)
+    throw new Error('--admin-password must have at least 10 characters');
   const { organizationId } = await createOrganization(runtime.db.kysely, runtime.clock, {
-    name: values.name!, slug: values.slug!, domainType: values.type as DomainType,
-    admin: { email: values['admin-email']!, password: values['admin-password']!, displayName: values['admin-name']! },
+    name: values.name!,
+    slug: values.slug!,
+    domainType: values.type as DomainType,
+    admin: {
+      email: values['admin-email']!,
+      password: values['admin-password']!,
+      displayName: values['admin-name']!,
+    },
   });
-  console.log(`created organization ${values.slug} (${organizationId}) with admin ${values['admin-email']}`);
+  console.log(
+    `created organization ${values.slug} (${organizationId}) with admin ${values['admin-email']}`,
+  );
 }
 
 async function retention(runtime: Awaited<ReturnType<typeof openRuntime>>, args: string[]) {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, execute: { type: 'boolean' } } });
-  if (values['dry-run'] === values.execute) throw new Error(`retention needs exactly one of --dry-run, --execute\n${USAGE}`);
+  const { values } = parseArgs({
+    args,
+    options: { 'dry-run': { type: 'boolean' }, execute: { type: 'boolean' } },
+  });
+  if (values['dry-run'] === values.execute)
+    throw new Error(`retention needs exactly one of --dry-run, --execute\n${USAGE}`);
   const now = runtime.clock.now();
-  const results = values.execute ? await applyRetention(runtime.db, now) : await planRetention(runtime.db, now);
-  console.log(values.execute ? `retention executed at ${new Date(now).toISOString()}` : `retention dry run at ${new Date(now).toISOString()}: nothing was changed`);
+  const results = values.execute
+    ? await applyRetention(runtime.db, now)
+    : await planRetention(runtime.db, now);
+  console.log(
+    values.execute
+      ? `retention executed at ${new Date(now).toISOString()}`
+      : `retention dry run at ${new Date(now).toISOString()}: nothing was changed`,
+  );
   for (const r of results) console.log(describeRetention(r, Boolean(values.execute)).join('\n'));
 }
 

@@ -22,21 +22,25 @@ const packageRoot = resolve(here, '..');
 function intFrom(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new Error('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)');
+    throw new Error(
+      'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite database)',
+    );
   }
   return Object.freeze({
     host: env.HOST ?? '0.0.0.0',
     port: intFrom('PORT', env.PORT, 3000),
     databaseUrl,
     sqlitePath: resolve(env.SQLITE_PATH ?? resolve(packageRoot, '.data/rollcall.sqlite')),
-    webDist: env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),
+    webDist:
+      env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),
     seedDemo: (env.SEED_DEMO ?? '1') !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     tempUsherGraceHours: intFrom('TEMP_USHER_GRACE_HOURS', env.TEMP_USHER_GRACE_HOURS, 24),

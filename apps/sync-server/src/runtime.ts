@@ -5,14 +5,22 @@ import { memoryNotifier, postgresNotifier, type Notifier } from './features/sync
 import { systemClock, type Clock } from './lib/clock.ts';
 import type { AppContext } from './plugins/context.ts';
 
-export async function openRuntime(config: Readonly<Config>, clock: Clock = systemClock): Promise<AppContext & { close(): Promise<void> }> {
-  const db: Db = config.databaseUrl ? openPostgres(config.databaseUrl) : openSqlite(config.sqlitePath);
+export async function openRuntime(
+  config: Readonly<Config>,
+  clock: Clock = systemClock,
+): Promise<AppContext & { close(): Promise<void> }> {
+  const db: Db = config.databaseUrl
+    ? openPostgres(config.databaseUrl)
+    : openSqlite(config.sqlitePath);
   await migrateToLatest(db);
   const notifier: Notifier = db.url
     ? await postgresNotifier(db.url, (e) => console.error('notifier error', e))
     : memoryNotifier();
   return {
-    db, clock, config, notifier,
+    db,
+    clock,
+    config,
+    notifier,
     close: async () => {
       await notifier.close();
       await db.close();

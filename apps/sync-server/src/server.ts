@@ -13,10 +13,14 @@ async function main() {
   await app.listen({ host: config.host, port: config.port });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
-  console.log(`\nRollcall listening on ${url}  (database: ${runtime.db.dialect === 'sqlite' ? config.sqlitePath : 'PostgreSQL'})`);
+  console.log(
+    `\nRollcall listening on ${url}  (database: ${runtime.db.dialect === 'sqlite' ? config.sqlitePath : 'PostgreSQL'})`,
+  );
   console.log(`API docs: ${url}/api/docs`);
   if (seeded) {
-    console.log(`Demo organization "${seeded.organizationName}" — password for every login: ${DEMO_PASSWORD}`);
+    console.log(
+      `Demo organization "${seeded.organizationName}" — password for every login: ${DEMO_PASSWORD}`,
+    );
     for (const login of seeded.logins) console.log(`  ${login.role.padEnd(10)} ${login.email}`);
   }
   const stop = async (signal: string) => {

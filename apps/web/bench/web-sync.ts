@@ -15,16 +15,30 @@ const server = await launchServer();
 try {
   const admin = await adminApi(server.url);
   const post = async (path: string, body: unknown) => {
-    const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
   };
   // 200 demo participants × (3 + 50) sessions gives enough distinct records for 10,000 changes.
-  for (let i = 0; i < 50; i++) await post('/api/v1/sessions', { name: `Bench ${i}`, scheduledStart: new Date(Date.now() - 3600_000).toISOString(), scheduledEnd: new Date(Date.now() + 3600_000).toISOString(), status: 'active' });
-  const people = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=1000')).items;
+  for (let i = 0; i < 50; i++)
+    await post('/api/v1/sessions', {
+      name: `Bench ${i}`,
+      scheduledStart: new Date(Date.now() - 3600_000).toISOString(),
+      scheduledEnd: new Date(Date.now() + 3600_000).toISOString(),
+      status: 'active',
+    });
+  const people = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=1000'))
+    .items;
   const sessions = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items;
   const badges = people.map((p) => formatBadgePayload(admin.organizationId, p.qrToken));
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const page = await browser.newPage();
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
@@ -40,69 +54,107 @@ try {
   await page.getByRole('button', { name: /Sunday Service/ }).click();
   await page.getByRole('heading', { name: 'Sunday Service' }).waitFor();
 
-  const scan = await page.evaluate(async ({ badges, sessionIds, orgId, n }) => {
-    const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
-    await b.engine.stop();
-    const login = (await b.db.meta.get('login')).value;
-    const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
-    const ours: number[] = [];
-    const lookups: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      const found = await b.lookupScan(b.db, badges[i % badges.length], orgId);
-      lookups.push(performance.now() - t0);
-      await b.recordPresence(b.db, who, { sessionId: sessionIds[Math.floor(i / badges.length)], participantId: found.participant.id, state: 'present', method: 'qr', checkIn: true });
-      ours.push(performance.now() - t0);
-    }
-    // The floor: one put into a bare object store, in its own transaction, in the same page.
-    const raw: number[] = await new Promise((resolve) => {
-      const open = indexedDB.open('bench-raw', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('s', { keyPath: 'id' });
-      open.onsuccess = async () => {
-        const idb = open.result;
-        const times: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const t0 = performance.now();
-          await new Promise<void>((ok) => { const tx = idb.transaction('s', 'readwrite'); tx.objectStore('s').put({ id: i, v: badges[i % badges.length] }); tx.oncomplete = () => ok(); });
-          times.push(performance.now() - t0);
-        }
-        resolve(times);
-      };
-    });
-    await b.db.outbox.clear();
-    return { ours, raw, lookups };
-  }, { badges, sessionIds: sessions.map((s) => s.id), orgId: admin.organizationId, n: SCANS });
+  const scan = await page.evaluate(
+    async ({ badges, sessionIds, orgId, n }) => {
+      const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+      await b.engine.stop();
+      const login = (await b.db.meta.get('login')).value;
+      const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
+      const ours: number[] = [];
+      const lookups: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        const found = await b.lookupScan(b.db, badges[i % badges.length], orgId);
+        lookups.push(performance.now() - t0);
+        await b.recordPresence(b.db, who, {
+          sessionId: sessionIds[Math.floor(i / badges.length)],
+          participantId: found.participant.id,
+          state: 'present',
+          method: 'qr',
+          checkIn: true,
+        });
+        ours.push(performance.now() - t0);
+      }
+      // The floor: one put into a bare object store, in its own transaction, in the same page.
+      const raw: number[] = await new Promise((resolve) => {
+        const open = indexedDB.open('bench-raw', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('s', { keyPath: 'id' });
+        open.onsuccess = async () => {
+          const idb = open.result;
+          const times: number[] = [];
+          for (let i = 0; i < n; i++) {
+            const t0 = performance.now();
+            await new Promise<void>((ok) => {
+              const tx = idb.transaction('s', 'readwrite');
+              tx.objectStore('s').put({ id: i, v: badges[i % badges.length] });
+              tx.oncomplete = () => ok();
+            });
+            times.push(performance.now() - t0);
+          }
+          resolve(times);
+        };
+      });
+      await b.db.outbox.clear();
+      return { ours, raw, lookups };
+    },
+    { badges, sessionIds: sessions.map((s) => s.id), orgId: admin.organizationId, n: SCANS },
+  );
 
   const drains = [];
   for (const n of DRAINS) {
-    drains.push(await page.evaluate(async ({ n, sessionIds, peopleIds }) => {
-      const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
-      const login = (await b.db.meta.get('login')).value;
-      const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
-      await b.db.records.clear();
-      const states = ['late', 'absent', 'excused', 'present'];
-      const state = states[n % 4];
-      await b.db.transaction('rw', [b.db.records, b.db.outbox, b.db.meta], async () => {
-        for (let i = 0; i < n; i++) await b.recordPresence(b.db, who, { sessionId: sessionIds[Math.floor(i / peopleIds.length) % sessionIds.length], participantId: peopleIds[i % peopleIds.length], state, method: 'manual' });
-      });
-      const t0 = performance.now();
-      await b.pushOutbox();
-      const pushMs = performance.now() - t0;
-      await b.engine.syncNow();
-      const ms = performance.now() - t0;
-      return { n, ms, pushMs, left: await b.db.outbox.count() };
-    }, { n, sessionIds: sessions.map((s) => s.id), peopleIds: people.map((p) => p.id) }));
+    drains.push(
+      await page.evaluate(
+        async ({ n, sessionIds, peopleIds }) => {
+          const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+          const login = (await b.db.meta.get('login')).value;
+          const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
+          await b.db.records.clear();
+          const states = ['late', 'absent', 'excused', 'present'];
+          const state = states[n % 4];
+          await b.db.transaction('rw', [b.db.records, b.db.outbox, b.db.meta], async () => {
+            for (let i = 0; i < n; i++)
+              await b.recordPresence(b.db, who, {
+                sessionId: sessionIds[Math.floor(i / peopleIds.length) % sessionIds.length],
+                participantId: peopleIds[i % peopleIds.length],
+                state,
+                method: 'manual',
+              });
+          });
+          const t0 = performance.now();
+          await b.pushOutbox();
+          const pushMs = performance.now() - t0;
+          await b.engine.syncNow();
+          const ms = performance.now() - t0;
+          return { n, ms, pushMs, left: await b.db.outbox.count() };
+        },
+        { n, sessionIds: sessions.map((s) => s.id), peopleIds: people.map((p) => p.id) },
+      ),
+    );
   }
   await browser.close();
 
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
   const f = (x: number) => x.toFixed(2);
-  console.log(`\n| measure (${SCANS} scans, Chromium ${browser.version()}) | median ms | p95 ms |\n| --- | ---: | ---: |`);
-  console.log(`| scan to committed record + outbox entry | ${f(pct(scan.ours, 50))} | ${f(pct(scan.ours, 95))} |`);
-  console.log(`| of which the badge lookup | ${f(pct(scan.lookups, 50))} | ${f(pct(scan.lookups, 95))} |`);
-  console.log(`| bare IndexedDB put, own transaction | ${f(pct(scan.raw, 50))} | ${f(pct(scan.raw, 95))} |`);
-  console.log(`\n| drain after reconnect | total ms | of which push ms | changes/s | left in outbox |\n| --- | ---: | ---: | ---: | ---: |`);
-  for (const d of drains) console.log(`| ${d.n.toLocaleString('en-US')} changes | ${d.ms.toFixed(0)} | ${d.pushMs.toFixed(0)} | ${Math.round(d.n / (d.ms / 1000)).toLocaleString('en-US')} | ${d.left} |`);
+  console.log(
+    `\n| measure (${SCANS} scans, Chromium ${browser.version()}) | median ms | p95 ms |\n| --- | ---: | ---: |`,
+  );
+  console.log(
+    `| scan to committed record + outbox entry | ${f(pct(scan.ours, 50))} | ${f(pct(scan.ours, 95))} |`,
+  );
+  console.log(
+    `| of which the badge lookup | ${f(pct(scan.lookups, 50))} | ${f(pct(scan.lookups, 95))} |`,
+  );
+  console.log(
+    `| bare IndexedDB put, own transaction | ${f(pct(scan.raw, 50))} | ${f(pct(scan.raw, 95))} |`,
+  );
+  console.log(
+    `\n| drain after reconnect | total ms | of which push ms | changes/s | left in outbox |\n| --- | ---: | ---: | ---: | ---: |`,
+  );
+  for (const d of drains)
+    console.log(
+      `| ${d.n.toLocaleString('en-US')} changes | ${d.ms.toFixed(0)} | ${d.pushMs.toFixed(0)} | ${Math.round(d.n / (d.ms / 1000)).toLocaleString('en-US')} | ${d.left} |`,
+    );
 } finally {
   await server.dispose();
 }

@@ -7,8 +7,12 @@ import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
-test.beforeAll(async () => { server = await launchServer(); });
-test.afterAll(async () => { await server?.dispose(); });
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
 
 async function device(browser: Browser, email: string) {
   const context = await browser.newContext();
@@ -17,10 +21,17 @@ async function device(browser: Browser, email: string) {
   return { context, app, page: app.page };
 }
 
-test('admin resolves one conflict by keeping B and three in bulk; both ushers converge; the audit log has each decision', async ({ browser }) => {
+test('admin resolves one conflict by keeping B and three in bulk; both ushers converge; the audit log has each decision', async ({
+  browser,
+}) => {
   const api = await adminApi(server.url);
-  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0).slice(0, 4);
-  const ushers = [await device(browser, 'usher1@demo.rollcall.test'), await device(browser, 'usher2@demo.rollcall.test')];
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items
+    .filter((p) => p.groupIds.length > 0)
+    .slice(0, 4);
+  const ushers = [
+    await device(browser, 'usher1@demo.rollcall.test'),
+    await device(browser, 'usher2@demo.rollcall.test'),
+  ];
   for (const u of ushers) {
     await u.app.openSession();
     await u.context.setOffline(true);
@@ -31,14 +42,18 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
   }
   for (const u of ushers) await u.context.setOffline(false);
   for (const u of ushers) await u.app.expectPending(0);
-  await expect.poll(async () => (await api.get<{ total: number }>('/api/v1/conflicts?status=open')).total).toBe(4);
+  await expect
+    .poll(async () => (await api.get<{ total: number }>('/api/v1/conflicts?status=open')).total)
+    .toBe(4);
 
   const admin = await device(browser, 'admin@demo.rollcall.test');
   const nav = admin.page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('button', { name: /Conflicts/ }).click();
   await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('4 open');
   const [first, ...rest] = people;
-  const card = admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` });
+  const card = admin.page.getByRole('listitem', {
+    name: `Conflict for ${first!.firstName} ${first!.lastName}`,
+  });
   await expect(card.getByText('Ana Usher')).toBeVisible();
   await expect(card.getByText('Ben Usher')).toBeVisible();
   await card.getByLabel('Note (optional)').fill('Ben saw him leave');
@@ -49,21 +64,40 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
   const bulk = admin.page.getByRole('region', { name: 'Bulk resolution' });
   await bulk.getByLabel('Rule for all selected').selectOption('excused');
   await bulk.getByRole('button', { name: 'Preview' }).click();
-  await expect(bulk.getByRole('region', { name: 'Preview' })).toContainText('3 conflicts will be resolved; 3 records change state');
+  await expect(bulk.getByRole('region', { name: 'Preview' })).toContainText(
+    '3 conflicts will be resolved; 3 records change state',
+  );
   await bulk.getByRole('button', { name: 'Resolve 3' }).click();
   await expect(admin.page.getByText('Nothing to resolve.')).toBeVisible();
 
   // Every device converges through its normal pull: B for the first, excused for the other three.
   for (const u of ushers) {
-    await expect(u.page.getByTestId(`roster-${first!.id}`).getByRole('button', { name: 'Absent', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+    await expect(
+      u.page
+        .getByTestId(`roster-${first!.id}`)
+        .getByRole('button', { name: 'Absent', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
     await expect(u.page.getByTestId(`roster-${first!.id}`).getByText('conflict')).toHaveCount(0);
-    for (const p of rest) await expect(u.page.getByTestId(`roster-${p.id}`).getByRole('button', { name: 'Excused', exact: true })).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+    for (const p of rest)
+      await expect(
+        u.page.getByTestId(`roster-${p.id}`).getByRole('button', { name: 'Excused', exact: true }),
+      ).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
   }
   // Resolved conflicts keep both versions and the decision.
   await admin.page.getByLabel('Status').selectOption('resolved');
-  await expect(admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` })).toContainText('Resolved: absent (keep b) by Grace Admin');
-  await expect(admin.page.getByRole('listitem', { name: `Conflict for ${first!.firstName} ${first!.lastName}` })).toContainText('Ben saw him leave');
-  const audit = await api.get<{ items: { action: string; entityId: string }[] }>('/api/v1/audit?action=resolve_conflict&limit=50');
+  await expect(
+    admin.page.getByRole('listitem', {
+      name: `Conflict for ${first!.firstName} ${first!.lastName}`,
+    }),
+  ).toContainText('Resolved: absent (keep b) by Grace Admin');
+  await expect(
+    admin.page.getByRole('listitem', {
+      name: `Conflict for ${first!.firstName} ${first!.lastName}`,
+    }),
+  ).toContainText('Ben saw him leave');
+  const audit = await api.get<{ items: { action: string; entityId: string }[] }>(
+    '/api/v1/audit?action=resolve_conflict&limit=50',
+  );
   expect(audit.items.filter((a) => a.action === 'resolve_conflict')).toHaveLength(4);
   await nav.getByRole('button', { name: 'Audit log' }).click();
   await admin.page.getByLabel('Action').fill('resolve_conflict');
@@ -83,7 +117,9 @@ test('live arrivals update while another device checks people in', async ({ brow
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
   await usher.app.openSession(evening);
-  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items.filter((p) => p.active).slice(20, 23);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items
+    .filter((p) => p.active)
+    .slice(20, 23);
   for (const [i, p] of people.entries()) {
     await usher.app.checkInByCode(p.personalCode);
     await expect(usher.app.feedback()).toContainText(p.firstName);
@@ -92,24 +128,42 @@ test('live arrivals update while another device checks people in', async ({ brow
   await expect(admin.page.getByTestId('live-latest')).toContainText(people[2]!.firstName);
   await expect(admin.page.getByRole('table')).toContainText('Ana Usher');
   // The same check-in shows in the participant's attendance history.
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Participants' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Participants' })
+    .click();
   await admin.page.getByLabel('Search participants').fill(people[0]!.personalCode);
-  await admin.page.getByRole('row').filter({ hasText: people[0]!.personalCode }).getByRole('button', { name: 'History' }).click();
-  await expect(admin.page.getByRole('region', { name: `Attendance of ${people[0]!.firstName} ${people[0]!.lastName}` })).toContainText('Evening Service');
+  await admin.page
+    .getByRole('row')
+    .filter({ hasText: people[0]!.personalCode })
+    .getByRole('button', { name: 'History' })
+    .click();
+  await expect(
+    admin.page.getByRole('region', {
+      name: `Attendance of ${people[0]!.firstName} ${people[0]!.lastName}`,
+    }),
+  ).toContainText('Evening Service');
   await usher.context.close();
   await admin.context.close();
 });
 
-test('a temporary usher whose assignment is revoked can no longer push, and the app says why', async ({ browser }) => {
+test('a temporary usher whose assignment is revoked can no longer push, and the app says why', async ({
+  browser,
+}) => {
   const api = await adminApi(server.url);
-  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items.filter((p) => p.active).slice(30, 32);
+  const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items
+    .filter((p) => p.active)
+    .slice(30, 32);
   const temp = await device(browser, 'temp@demo.rollcall.test');
   await temp.app.openSession();
   await temp.app.checkInByCode(people[0]!.personalCode);
   await temp.app.expectPending(0);
 
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Ushers' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Ushers' })
+    .click();
   const row = admin.page.getByTestId('user-temp@demo.rollcall.test');
   await expect(row).toContainText('active');
   admin.page.once('dialog', (d) => void d.accept());
@@ -120,17 +174,26 @@ test('a temporary usher whose assignment is revoked can no longer push, and the 
   await expect(temp.page.getByTestId('sync-status')).toContainText('revoked', { timeout: 30_000 });
   await expect(temp.page.getByRole('alert').filter({ hasText: 'revoked' })).toBeVisible();
   await expect(temp.page.getByLabel('Personal code or key')).toHaveCount(0);
-  const sunday = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
-  const live = await api.get<{ latest: { participantId: string }[] }>(`/api/v1/sessions/${sunday.id}/live`);
+  const sunday = (
+    await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')
+  ).items.find((s) => s.name === 'Sunday Service')!;
+  const live = await api.get<{ latest: { participantId: string }[] }>(
+    `/api/v1/sessions/${sunday.id}/live`,
+  );
   expect(live.latest.map((l) => l.participantId)).toContain(people[0]!.id);
   expect(live.latest.map((l) => l.participantId)).not.toContain(people[1]!.id);
   await temp.context.close();
   await admin.context.close();
 });
 
-test('an admin creates a weekly series and a group, and starts a session; ushers get it by sync', async ({ browser }) => {
+test('an admin creates a weekly series and a group, and starts a session; ushers get it by sync', async ({
+  browser,
+}) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Schedule' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Schedule' })
+    .click();
   const form = admin.page.getByRole('form', { name: 'New session' });
   await form.getByLabel('Name').fill('Midweek prayer');
   await form.getByLabel('Repeat weekly for (weeks)').fill('3');
@@ -145,14 +208,21 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   await expect(groups.getByRole('list').first()).toContainText('Ushers team');
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
-  await expect(usher.page.getByRole('button', { name: /^Midweek prayer/ })).toBeVisible({ timeout: 30_000 });
+  await expect(usher.page.getByRole('button', { name: /^Midweek prayer/ })).toBeVisible({
+    timeout: 30_000,
+  });
   await usher.context.close();
   await admin.context.close();
 });
 
-test('an admin renames a presence state and adds one; the usher roster shows both after sync', async ({ browser }) => {
+test('an admin renames a presence state and adds one; the usher roster shows both after sync', async ({
+  browser,
+}) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click();
   const label = admin.page.getByLabel('Label of present');
   await label.fill('Here');
   await label.blur();
@@ -165,19 +235,32 @@ test('an admin renames a presence state and adds one; the usher roster shows bot
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
   await usher.app.openSession();
-  const firstRow = usher.page.getByRole('list').filter({ has: usher.page.getByTestId(/^roster-/) }).getByTestId(/^roster-/).first();
-  await expect(firstRow.getByRole('button', { name: 'Here', exact: true })).toBeVisible({ timeout: 30_000 });
+  const firstRow = usher.page
+    .getByRole('list')
+    .filter({ has: usher.page.getByTestId(/^roster-/) })
+    .getByTestId(/^roster-/)
+    .first();
+  await expect(firstRow.getByRole('button', { name: 'Here', exact: true })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(firstRow.getByRole('button', { name: 'Online', exact: true })).toBeVisible();
   await usher.context.close();
   await admin.context.close();
 });
 
-test('an admin sets how long attendance is kept and sees what a retention run would remove', async ({ browser }) => {
+test('an admin sets how long attendance is kept and sees what a retention run would remove', async ({
+  browser,
+}) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Settings' })
+    .click();
   const card = admin.page.getByRole('form', { name: 'Data retention' });
   await expect(card.getByLabel('Keep attendance (years)')).toHaveValue('3');
-  await expect(card.getByTestId('retention-preview')).toContainText('it would remove 0 attendance records');
+  await expect(card.getByTestId('retention-preview')).toContainText(
+    'it would remove 0 attendance records',
+  );
   await card.getByLabel('Keep attendance (years)').fill('0.5');
   await card.getByLabel('Keep the audit log (years)').fill('2');
   await card.getByRole('button', { name: 'Save limits' }).click();
@@ -185,6 +268,8 @@ test('an admin sets how long attendance is kept and sees what a retention run wo
   // The preview is recomputed from the stored limits: audit entries before two years ago.
   const auditCutoff = new Date();
   auditCutoff.setUTCMonth(auditCutoff.getUTCMonth() - 24);
-  await expect(card.getByTestId('retention-preview')).toContainText(`audit entries before ${auditCutoff.toLocaleDateString('en-US', { dateStyle: 'medium' })}`);
+  await expect(card.getByTestId('retention-preview')).toContainText(
+    `audit entries before ${auditCutoff.toLocaleDateString('en-US', { dateStyle: 'medium' })}`,
+  );
   await admin.context.close();
 });

@@ -6,28 +6,54 @@ import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
-test.beforeAll(async () => { server = await launchServer(); });
-test.afterAll(async () => { await server?.dispose(); });
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
 
-const file = (rows: string[]) => ({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(`Surname,Given name,Code,Key,Groups\r\n${rows.join('\r\n')}\r\n`) });
+const file = (rows: string[]) => ({
+  name: 'people.csv',
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`Surname,Given name,Code,Key,Groups\r\n${rows.join('\r\n')}\r\n`),
+});
 
 // This file's headers are not the template's: each column is matched by hand.
 async function mapColumns(panel: Locator) {
-  const map = { 'first name': 'Given name', 'last name': 'Surname', 'personal code': 'Code', 'external key': 'Key', groups: 'Groups' };
-  for (const [field, column] of Object.entries(map)) await panel.getByRole('combobox', { name: field }).selectOption({ label: column });
+  const map = {
+    'first name': 'Given name',
+    'last name': 'Surname',
+    'personal code': 'Code',
+    'external key': 'Key',
+    groups: 'Groups',
+  };
+  for (const [field, column] of Object.entries(map))
+    await panel.getByRole('combobox', { name: field }).selectOption({ label: column });
 }
 
-test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second import changes nothing', async ({ page }) => {
+test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second import changes nothing', async ({
+  page,
+}) => {
   const api = await adminApi(server.url);
   const before = (await api.get<{ total: number }>('/api/v1/participants?limit=1')).total;
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Participants' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Participants' })
+    .click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
   const panel = page.getByRole('region', { name: 'Import participants' });
   const chooser = panel.getByLabel('CSV file');
 
-  await chooser.setInputFiles(file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,,00002,IMP-2,Choir', 'Owusu,Kofi,12x45,IMP-3,Chess club']));
+  await chooser.setInputFiles(
+    file([
+      'Mensah,Ama,00001,IMP-1,Choir',
+      'Asante,,00002,IMP-2,Choir',
+      'Owusu,Kofi,12x45,IMP-3,Chess club',
+    ]),
+  );
   await expect(panel).toContainText('3 rows');
   await mapColumns(panel);
   await panel.getByRole('button', { name: 'Check the rows' }).click();
@@ -35,11 +61,19 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   await expect(result).toContainText('3 problem(s)');
   const problems = result.getByRole('row');
   await expect(problems.filter({ hasText: 'first_name' })).toContainText('2');
-  await expect(problems.filter({ hasText: 'personal_code' })).toContainText('"12x45" is not 5 digits');
-  await expect(problems.filter({ hasText: 'groups' })).toContainText('no group is called "Chess club"');
+  await expect(problems.filter({ hasText: 'personal_code' })).toContainText(
+    '"12x45" is not 5 digits',
+  );
+  await expect(problems.filter({ hasText: 'groups' })).toContainText(
+    'no group is called "Chess club"',
+  );
   await expect(panel.getByRole('button', { name: /^Import \d+ rows/ })).toBeDisabled();
 
-  const fixed = file(['Mensah,Ama,00001,IMP-1,Choir', 'Asante,Yaw,00002,IMP-2,Choir', 'Owusu,Kofi,12345,IMP-3,Choir']);
+  const fixed = file([
+    'Mensah,Ama,00001,IMP-1,Choir',
+    'Asante,Yaw,00002,IMP-2,Choir',
+    'Owusu,Kofi,12345,IMP-3,Choir',
+  ]);
   await chooser.setInputFiles(fixed);
   await mapColumns(panel);
   await panel.getByRole('button', { name: 'Check the rows' }).click();
@@ -56,34 +90,58 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   expect((await api.get<{ total: number }>('/api/v1/participants?limit=1')).total).toBe(before + 3);
 });
 
-test('an admin imports past attendance: a session from the file is created and the report counts it', async ({ page }) => {
+test('an admin imports past attendance: a session from the file is created and the report counts it', async ({
+  page,
+}) => {
   const api = await adminApi(server.url);
   const people = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=3')).items;
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Schedule' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Schedule' })
+    .click();
   await page.getByRole('button', { name: 'Import past attendance' }).click();
   const panel = page.getByRole('region', { name: 'Import past attendance' });
   const csv = (state: string) => ({
-    name: 'register.csv', mimeType: 'text/csv',
-    buffer: Buffer.from(['session_name,session_date,session_time,personal_code,state',
-      ...people.map((p, i) => `Choir Practice,2026-01-07,19:00,${p.personalCode},${i === 2 ? state : 'present'}`)].join('\r\n')),
+    name: 'register.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      [
+        'session_name,session_date,session_time,personal_code,state',
+        ...people.map(
+          (p, i) =>
+            `Choir Practice,2026-01-07,19:00,${p.personalCode},${i === 2 ? state : 'present'}`,
+        ),
+      ].join('\r\n'),
+    ),
   });
 
   await panel.getByLabel('CSV file').setInputFiles(csv('dozing'));
   await panel.getByRole('button', { name: 'Check the rows' }).click();
   const result = panel.getByRole('region', { name: 'Check result' });
-  await expect(result.getByRole('row').filter({ hasText: 'state' })).toContainText('"dozing" is not a presence state here');
+  await expect(result.getByRole('row').filter({ hasText: 'state' })).toContainText(
+    '"dozing" is not a presence state here',
+  );
   await expect(panel.getByRole('button', { name: 'Import 3 rows' })).toBeDisabled();
 
   await panel.getByLabel('CSV file').setInputFiles(csv('late'));
   await panel.getByRole('button', { name: 'Check the rows' }).click();
-  await expect(result).toContainText('1 session(s) to create, 3 new, 0 to update, 0 unchanged — ready to import');
+  await expect(result).toContainText(
+    '1 session(s) to create, 3 new, 0 to update, 0 unchanged — ready to import',
+  );
   await panel.getByRole('button', { name: 'Import 3 rows' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported: 1 session(s) created, 3 new');
 
-  const sessions = await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions?from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z');
+  const sessions = await api.get<{ items: { id: string; name: string }[] }>(
+    '/api/v1/sessions?from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z',
+  );
   const practice = sessions.items.find((s) => s.name === 'Choir Practice')!;
-  const report = await api.get<{ totals: { byState: { state: string; count: number }[] } }>(`/api/v1/reports/attendance?sessionId=${practice.id}`);
-  expect(Object.fromEntries(report.totals.byState.map((s) => [s.state, s.count]))).toMatchObject({ present: 2, late: 1 });
+  const report = await api.get<{ totals: { byState: { state: string; count: number }[] } }>(
+    `/api/v1/reports/attendance?sessionId=${practice.id}`,
+  );
+  expect(Object.fromEntries(report.totals.byState.map((s) => [s.state, s.count]))).toMatchObject({
+    present: 2,
+    late: 1,
+  });
 });

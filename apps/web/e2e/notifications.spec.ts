@@ -4,27 +4,53 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { formatHlc, hlcTick } from '@rollcall/conflict';
-import { PROTOCOL_VERSION, uuidv7, type Participant, type PushResponse, type Session } from '@rollcall/shared';
+import {
+  PROTOCOL_VERSION,
+  uuidv7,
+  type Participant,
+  type PushResponse,
+  type Session,
+} from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
-test.beforeAll(async () => { server = await launchServer(); });
-test.afterAll(async () => { await server?.dispose(); });
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
 
 /** An usher's device, signed in over the API, pushing one check-in at a time. */
 async function usherDevice(email: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'rollcall-demo', deviceName: `e2e ${email}` }) });
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'rollcall-demo', deviceName: `e2e ${email}` }),
+  });
   const login = (await res.json()) as { credentials: { accessToken: string }; deviceId: string };
   let seq = 0;
   return async (sessionId: string, participantId: string, state: string) => {
     seq += 1;
     const change = {
-      changeId: uuidv7(), deviceSeq: seq, kind: 'presence.set', sessionId, participantId, state, method: 'manual',
-      recordedAt: new Date().toISOString(), hlc: formatHlc(hlcTick(null, Date.now(), login.deviceId.slice(-12))), baseVersion: 0,
+      changeId: uuidv7(),
+      deviceSeq: seq,
+      kind: 'presence.set',
+      sessionId,
+      participantId,
+      state,
+      method: 'manual',
+      recordedAt: new Date().toISOString(),
+      hlc: formatHlc(hlcTick(null, Date.now(), login.deviceId.slice(-12))),
+      baseVersion: 0,
     };
     const pushed = await fetch(`${server.url}/api/v1/sync/push`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.credentials.accessToken}` },
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${login.credentials.accessToken}`,
+      },
       body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, changes: [change] }),
     });
     return ((await pushed.json()) as PushResponse).results[0]!;
@@ -33,13 +59,21 @@ async function usherDevice(email: string) {
 
 async function seriousViolations(page: AppPage['page']) {
   const result = await new AxeBuilder({ page }).include('#notifications-panel').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
 }
 
-test('a conflict raises the bell count; the panel leads to the conflict queue; mark all read clears it', async ({ page }) => {
+test('a conflict raises the bell count; the panel leads to the conflict queue; mark all read clears it', async ({
+  page,
+}) => {
   const admin = await adminApi(server.url);
-  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
-  const [first, second] = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0);
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find(
+    (s) => s.name === 'Sunday Service',
+  )!;
+  const [first, second] = (
+    await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')
+  ).items.filter((p) => p.groupIds.length > 0);
 
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
@@ -61,12 +95,17 @@ test('a conflict raises the bell count; the panel leads to the conflict queue; m
 
   await bell.click();
   const panel = page.getByRole('region', { name: 'Notifications' });
-  const items = panel.getByRole('list', { name: 'Notifications, newest first' }).getByRole('listitem');
+  const items = panel
+    .getByRole('list', { name: 'Notifications, newest first' })
+    .getByRole('listitem');
   await expect(items).toHaveCount(2);
   await expect(items.first()).toContainText('New');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    expect({ scheme, violations: await seriousViolations(page) }).toEqual({ scheme, violations: [] });
+    expect({ scheme, violations: await seriousViolations(page) }).toEqual({
+      scheme,
+      violations: [],
+    });
   }
 
   const name = `${second!.preferredName ?? second!.firstName} ${second!.lastName}`;
@@ -91,7 +130,9 @@ test('a conflict raises the bell count; the panel leads to the conflict queue; m
   await expect(conflictsBox).toBeChecked();
   await conflictsBox.uncheck();
   await expect(panel.getByRole('status')).toContainText('No more notifications');
-  const prefs = await admin.get<{ items: { kind: string; enabled: boolean }[] }>('/api/v1/notifications/preferences');
+  const prefs = await admin.get<{ items: { kind: string; enabled: boolean }[] }>(
+    '/api/v1/notifications/preferences',
+  );
   expect(prefs.items).toContainEqual({ kind: 'conflict', enabled: false });
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
@@ -104,10 +145,18 @@ test('ushers have no bell', async ({ page }) => {
   await expect(page.getByRole('button', { name: /^Notifications/ })).toHaveCount(0);
 });
 
-test('a sync with a rejected change notifies, and the notification opens that sync with its reason', async ({ page }) => {
+test('a sync with a rejected change notifies, and the notification opens that sync with its reason', async ({
+  page,
+}) => {
   const admin = await adminApi(server.url);
-  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find((s) => s.name === 'Sunday Service')!;
-  const [person] = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0).slice(5);
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find(
+    (s) => s.name === 'Sunday Service',
+  )!;
+  const [person] = (
+    await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')
+  ).items
+    .filter((p) => p.groupIds.length > 0)
+    .slice(5);
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
   const bell = page.getByRole('button', { name: /^Notifications/ });
@@ -115,14 +164,24 @@ test('a sync with a rejected change notifies, and the notification opens that sy
   const before = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label'))!)![1]);
 
   const carl = await usherDevice('usher1@demo.rollcall.test');
-  expect(await carl(sunday.id, person!.id, 'asleep')).toMatchObject({ status: 'rejected', code: 'unknown_state' });
+  expect(await carl(sunday.id, person!.id, 'asleep')).toMatchObject({
+    status: 'rejected',
+    code: 'unknown_state',
+  });
   // A push with only rejections publishes nothing: the bell's poll (or a reload) brings it.
   await expect(async () => {
     await page.reload();
-    await expect(bell).toHaveAccessibleName(`Notifications, ${before + 1} unread`, { timeout: 2_000 });
+    await expect(bell).toHaveAccessibleName(`Notifications, ${before + 1} unread`, {
+      timeout: 2_000,
+    });
   }).toPass({ timeout: 30_000 });
   await bell.click();
-  await page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: /1 change rejected/ }).click();
+  await page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('button', { name: /1 change rejected/ })
+    .click();
   await expect(page.getByRole('heading', { name: /Sync history/, level: 1 })).toBeVisible();
-  await expect(page.getByText('"asleep" is not a presence state of your organization')).toBeVisible();
+  await expect(
+    page.getByText('"asleep" is not a presence state of your organization'),
+  ).toBeVisible();
 });

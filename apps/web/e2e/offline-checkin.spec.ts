@@ -18,12 +18,19 @@ let admin: Awaited<ReturnType<typeof adminApi>>;
 test.beforeAll(async () => {
   server = await launchServer();
   admin = await adminApi(server.url);
-  people = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0);
+  people = (
+    await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')
+  ).items.filter((p) => p.groupIds.length > 0);
   const video = join(tmpdir(), `rollcall-badge-${Date.now()}.y4m`);
   writeBadgeVideo(video, formatBadgePayload(admin.organizationId, people[0]!.qrToken));
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
 });
 test.afterAll(async () => {
@@ -44,7 +51,12 @@ test('check-ins made offline in four ways sync by themselves, each exactly once'
   await expect(page.getByTestId('sync-status')).toContainText('Offline');
   await app.openSession();
 
-  const [byQr, byCode, byName, byRoster] = people as [Participant, Participant, Participant, Participant];
+  const [byQr, byCode, byName, byRoster] = people as [
+    Participant,
+    Participant,
+    Participant,
+    Participant,
+  ];
   await page.getByRole('button', { name: 'Scan badges with the camera' }).click();
   await expect(app.feedback()).toContainText(byQr.lastName, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Stop camera' }).click();
@@ -52,7 +64,10 @@ test('check-ins made offline in four ways sync by themselves, each exactly once'
 
   await app.checkInByCode(byCode.personalCode);
   await expect(app.feedback()).toContainText(byCode.lastName);
-  await app.checkInByName(byName.firstName.slice(0, 3) + ' ' + byName.lastName.slice(0, 2), `${byName.firstName} ${byName.lastName}`);
+  await app.checkInByName(
+    byName.firstName.slice(0, 3) + ' ' + byName.lastName.slice(0, 2),
+    `${byName.firstName} ${byName.lastName}`,
+  );
   await expect(app.feedback()).toContainText(byName.lastName);
   await app.setState(byRoster.id, 'Late');
   await app.expectPending(4);
@@ -60,9 +75,16 @@ test('check-ins made offline in four ways sync by themselves, each exactly once'
   await context.setOffline(false);
   await app.expectPending(0);
   const pulled = await admin.get<PullResponse>('/api/v1/sync/pull?limit=10000');
-  const mine = pulled.presenceRecords.filter((r) => [byQr, byCode, byName, byRoster].some((p) => p.id === r.participantId));
+  const mine = pulled.presenceRecords.filter((r) =>
+    [byQr, byCode, byName, byRoster].some((p) => p.id === r.participantId),
+  );
   expect(mine.map((r) => [r.participantId, r.method, r.version]).sort()).toEqual(
-    [[byQr.id, 'qr', 1], [byCode.id, 'code', 1], [byName.id, 'search', 1], [byRoster.id, 'manual', 1]].sort(),
+    [
+      [byQr.id, 'qr', 1],
+      [byCode.id, 'code', 1],
+      [byName.id, 'search', 1],
+      [byRoster.id, 'manual', 1],
+    ].sort(),
   );
   await context.close();
 });

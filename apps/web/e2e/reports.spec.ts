@@ -10,7 +10,10 @@ import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
 /** Clicks a download button and returns the saved file. */
 async function downloadBy(page: Page, button: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
 }
 
@@ -23,19 +26,33 @@ async function pdfOf(file: { bytes: Buffer }) {
 }
 
 let server: TestServer;
-test.beforeAll(async () => { server = await launchServer(); });
-test.afterAll(async () => { await server?.dispose(); });
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
 
-test('the trends chart and the attendance report show what ushers recorded', async ({ browser }) => {
+test('the trends chart and the attendance report show what ushers recorded', async ({
+  browser,
+}) => {
   const api = await adminApi(server.url);
-  const everyone = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200')).items;
+  const everyone = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200'))
+    .items;
   const groupId = everyone.find((p) => p.groupIds.length > 0)!.groupIds[0]!;
   const members = everyone.filter((p) => p.groupIds.includes(groupId)).slice(0, 3);
   // A session of that group which started half an hour ago (reports cover what has happened).
   const start = Date.now() - 30 * 60_000;
   const created = await fetch(`${server.url}/api/v1/sessions`, {
-    method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Morning class', scheduledStart: new Date(start).toISOString(), scheduledEnd: new Date(start + 3600_000).toISOString(), status: 'active', groupIds: [groupId] }),
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Morning class',
+      scheduledStart: new Date(start).toISOString(),
+      scheduledEnd: new Date(start + 3600_000).toISOString(),
+      status: 'active',
+      groupIds: [groupId],
+    }),
   });
   expect(created.status).toBe(201);
   const sessionId = ((await created.json()) as { id: string }).id;
@@ -52,7 +69,10 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   const context = await browser.newContext();
   const admin = new AppPage(await context.newPage(), server.url);
   await admin.login('admin@demo.rollcall.test');
-  await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
+  await admin.page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Reports' })
+    .click();
   const chart = admin.page.getByRole('img', { name: /Weekly attendance over \d+ weeks/ });
   // The whole organization's chart first (the default), then the chosen group's.
   await expect(chart).toBeVisible();
@@ -64,7 +84,13 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   const trendsPdf = await downloadBy(admin.page, 'Download PDF');
   expect(trendsPdf.name).toBe('rollcall-trends.pdf');
   const trends = await pdfOf(trendsPdf);
-  expect(trends.pages[0]).toEqual(expect.arrayContaining(['Weekly trends', 'Attendees | Rate', 'Returning | First-time | Attendance rate']));
+  expect(trends.pages[0]).toEqual(
+    expect.arrayContaining([
+      'Weekly trends',
+      'Attendees | Rate',
+      'Returning | First-time | Attendance rate',
+    ]),
+  );
 
   await admin.page.getByRole('combobox', { name: /^Report/ }).selectOption('attendance');
   const report = admin.page.getByRole('region', { name: 'Attendance' });
@@ -80,7 +106,12 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   expect(sheet.pages[0]).toContain('Attendance sheet');
   expect(sheet.text).toContain('Morning class');
   // Checked in half an hour after the start: present or late, by the organization's late rule.
-  for (const p of members) expect(sheet.text).toMatch(new RegExp(`\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| \\d\\d:\\d\\d \\| code`));
+  for (const p of members)
+    expect(sheet.text).toMatch(
+      new RegExp(
+        `\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| \\d\\d:\\d\\d \\| code`,
+      ),
+    );
   await usherContext.close();
   await context.close();
 });

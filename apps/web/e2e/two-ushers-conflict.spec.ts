@@ -7,12 +7,20 @@ import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
-test.beforeAll(async () => { server = await launchServer(); });
-test.afterAll(async () => { await server?.dispose(); });
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
 
-test('disagreement becomes one conflict flagged on both devices; agreement does not', async ({ browser }) => {
+test('disagreement becomes one conflict flagged on both devices; agreement does not', async ({
+  browser,
+}) => {
   const admin = await adminApi(server.url);
-  const [disputed, agreed] = (await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')).items.filter((p) => p.groupIds.length > 0);
+  const [disputed, agreed] = (
+    await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')
+  ).items.filter((p) => p.groupIds.length > 0);
   const devices = [];
   for (const email of ['usher1@demo.rollcall.test', 'usher2@demo.rollcall.test']) {
     const context = await browser.newContext();
@@ -34,8 +42,12 @@ test('disagreement becomes one conflict flagged on both devices; agreement does 
   expect(items).toHaveLength(1);
   expect(items[0]!.participantId).toBe(disputed!.id);
   for (const d of devices) {
-    await expect(d.app.page.getByTestId(`roster-${disputed!.id}`).getByText('conflict')).toBeVisible({ timeout: 30_000 });
-    await expect(d.app.page.getByTestId(`roster-${agreed!.id}`).getByText('conflict')).toHaveCount(0);
+    await expect(
+      d.app.page.getByTestId(`roster-${disputed!.id}`).getByText('conflict'),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(d.app.page.getByTestId(`roster-${agreed!.id}`).getByText('conflict')).toHaveCount(
+      0,
+    );
   }
   for (const d of devices) await d.context.close();
 });

@@ -26,29 +26,47 @@ function icon(size, maskable) {
   const raw = Buffer.alloc((size * 4 + 1) * size);
   const r = maskable ? 0 : size * 0.18;
   const inTile = (x, y) => {
-    const cx = Math.min(Math.max(x, r), size - r), cy = Math.min(Math.max(y, r), size - r);
+    const cx = Math.min(Math.max(x, r), size - r),
+      cy = Math.min(Math.max(y, r), size - r);
     return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
   };
   const s = size / 100;
   // The check mark: two thick strokes.
   const onStroke = (x, y, x1, y1, x2, y2, w) => {
-    const dx = x2 - x1, dy = y2 - y1, t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
+    const dx = x2 - x1,
+      dy = y2 - y1,
+      t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / (dx * dx + dy * dy)));
     return (x - (x1 + t * dx)) ** 2 + (y - (y1 + t * dy)) ** 2 <= w * w;
   };
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
       const o = y * (size * 4 + 1) + 1 + x * 4;
-      const check = onStroke(x, y, 28 * s, 52 * s, 44 * s, 68 * s, 7 * s) || onStroke(x, y, 44 * s, 68 * s, 74 * s, 34 * s, 7 * s);
+      const check =
+        onStroke(x, y, 28 * s, 52 * s, 44 * s, 68 * s, 7 * s) ||
+        onStroke(x, y, 44 * s, 68 * s, 74 * s, 34 * s, 7 * s);
       const tile = inTile(x, y);
       const [R, G, B, A] = check ? [255, 255, 255, 255] : tile ? [21, 128, 61, 255] : [0, 0, 0, 0];
-      raw[o] = R; raw[o + 1] = G; raw[o + 2] = B; raw[o + 3] = A;
+      raw[o] = R;
+      raw[o + 1] = G;
+      raw[o + 2] = B;
+      raw[o + 3] = A;
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const out = new URL('../public/icons/', import.meta.url);

@@ -11,26 +11,57 @@ import { PwaPrompts } from './pwa/pwa-prompts.tsx';
 
 // The admin side is split from the usher's code and loaded on first use (the service worker
 // precaches every chunk, so it still opens offline).
-const AuditScreen = lazy(() => import('./features/audit/audit-screen.tsx').then((m) => ({ default: m.AuditScreen })));
-const DevicesScreen = lazy(() => import('./features/devices/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })));
-const ExcusesScreen = lazy(() => import('./features/excuses/excuses-screen.tsx').then((m) => ({ default: m.ExcusesScreen })));
-const HistoryScreen = lazy(() => import('./features/history/history-screen.tsx').then((m) => ({ default: m.HistoryScreen })));
-const LiveScreen = lazy(() => import('./features/live/live-screen.tsx').then((m) => ({ default: m.LiveScreen })));
-const ParticipantsScreen = lazy(() => import('./features/participants/participants-screen.tsx').then((m) => ({ default: m.ParticipantsScreen })));
-const ReportsScreen = lazy(() => import('./features/reports/reports-screen.tsx').then((m) => ({ default: m.ReportsScreen })));
-const ScheduleScreen = lazy(() => import('./features/schedule/schedule-screen.tsx').then((m) => ({ default: m.ScheduleScreen })));
-const UshersScreen = lazy(() => import('./features/ushers/ushers-screen.tsx').then((m) => ({ default: m.UshersScreen })));
-const SettingsScreen = lazy(() => import('./features/settings/settings-screen.tsx').then((m) => ({ default: m.SettingsScreen })));
-const ConflictsScreen = lazy(() => import('./features/conflicts/conflicts-screen.tsx').then((m) => ({ default: m.ConflictsScreen })));
+const AuditScreen = lazy(() =>
+  import('./features/audit/audit-screen.tsx').then((m) => ({ default: m.AuditScreen })),
+);
+const DevicesScreen = lazy(() =>
+  import('./features/devices/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })),
+);
+const ExcusesScreen = lazy(() =>
+  import('./features/excuses/excuses-screen.tsx').then((m) => ({ default: m.ExcusesScreen })),
+);
+const HistoryScreen = lazy(() =>
+  import('./features/history/history-screen.tsx').then((m) => ({ default: m.HistoryScreen })),
+);
+const LiveScreen = lazy(() =>
+  import('./features/live/live-screen.tsx').then((m) => ({ default: m.LiveScreen })),
+);
+const ParticipantsScreen = lazy(() =>
+  import('./features/participants/participants-screen.tsx').then((m) => ({
+    default: m.ParticipantsScreen,
+  })),
+);
+const ReportsScreen = lazy(() =>
+  import('./features/reports/reports-screen.tsx').then((m) => ({ default: m.ReportsScreen })),
+);
+const ScheduleScreen = lazy(() =>
+  import('./features/schedule/schedule-screen.tsx').then((m) => ({ default: m.ScheduleScreen })),
+);
+const UshersScreen = lazy(() =>
+  import('./features/ushers/ushers-screen.tsx').then((m) => ({ default: m.UshersScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('./features/settings/settings-screen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
+const ConflictsScreen = lazy(() =>
+  import('./features/conflicts/conflicts-screen.tsx').then((m) => ({ default: m.ConflictsScreen })),
+);
 
 function useStorageCare() {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     // Without persistence Safari evicts site data after a week unused; ask once, say if refused.
-    void navigator.storage?.persist?.().then((ok) => { if (!ok) console.info('persistent storage not granted'); });
+    void navigator.storage?.persist?.().then((ok) => {
+      if (!ok) console.info('persistent storage not granted');
+    });
     const onError = (e: PromiseRejectionEvent) => {
-      const name = (e.reason as { name?: string; inner?: { name?: string } } | null)?.inner?.name ?? (e.reason as { name?: string } | null)?.name;
-      if (name === 'QuotaExceededError') setProblem('This device is out of storage space for Rollcall. Free some space: new check-ins cannot be saved until then.');
+      const name =
+        (e.reason as { name?: string; inner?: { name?: string } } | null)?.inner?.name ??
+        (e.reason as { name?: string } | null)?.name;
+      if (name === 'QuotaExceededError')
+        setProblem(
+          'This device is out of storage space for Rollcall. Free some space: new check-ins cannot be saved until then.',
+        );
     };
     window.addEventListener('unhandledrejection', onError);
     return () => window.removeEventListener('unhandledrejection', onError);
@@ -42,8 +73,12 @@ export function App() {
   const { login, booted, screen, boot } = useSession();
   const storageProblem = useStorageCare();
   useEffect(() => {
-    void Promise.all([db.meta.get('login'), db.meta.get('station')])
-      .then(([login, station]) => boot((login?.value as Login | undefined) ?? null, (station?.value as string | null | undefined) ?? null));
+    void Promise.all([db.meta.get('login'), db.meta.get('station')]).then(([login, station]) =>
+      boot(
+        (login?.value as Login | undefined) ?? null,
+        (station?.value as string | null | undefined) ?? null,
+      ),
+    );
   }, [boot]);
   useEffect(() => (login ? engine.start() : undefined), [login]);
 
@@ -51,7 +86,11 @@ export function App() {
   return (
     <div className="app">
       <PwaPrompts />
-      {storageProblem && <p className="banner error" role="alert">{storageProblem}</p>}
+      {storageProblem && (
+        <p className="banner error" role="alert">
+          {storageProblem}
+        </p>
+      )}
       {login ? (
         <>
           <AccountMenu />
@@ -60,17 +99,17 @@ export function App() {
           {screen.name === 'sessions' && <SessionsScreen />}
           {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
           <Suspense fallback={<p className="screen muted">Loading…</p>}>
-          {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
-          {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
-          {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
-          {screen.name === 'devices' && <DevicesScreen />}
-          {screen.name === 'ushers' && <UshersScreen />}
-          {screen.name === 'participants' && <ParticipantsScreen />}
-          {screen.name === 'excuses' && <ExcusesScreen />}
-          {screen.name === 'audit' && <AuditScreen />}
-          {screen.name === 'schedule' && <ScheduleScreen />}
-          {screen.name === 'reports' && <ReportsScreen />}
-          {screen.name === 'settings' && <SettingsScreen />}
+            {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
+            {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
+            {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
+            {screen.name === 'devices' && <DevicesScreen />}
+            {screen.name === 'ushers' && <UshersScreen />}
+            {screen.name === 'participants' && <ParticipantsScreen />}
+            {screen.name === 'excuses' && <ExcusesScreen />}
+            {screen.name === 'audit' && <AuditScreen />}
+            {screen.name === 'schedule' && <ScheduleScreen />}
+            {screen.name === 'reports' && <ReportsScreen />}
+            {screen.name === 'settings' && <SettingsScreen />}
           </Suspense>
         </>
       ) : (

@@ -6,5 +6,13 @@ import { api, APP_VERSION } from './app-context.ts';
 import { pushOutbox } from './sync/push-outbox.ts';
 
 export function exposeBenchHooks() {
-  Object.assign(globalThis, { rollcallBench: { db, engine, recordPresence, lookupScan, pushOutbox: () => pushOutbox(db, api, APP_VERSION) } });
+  Object.assign(globalThis, {
+    rollcallBench: {
+      db,
+      engine,
+      recordPresence,
+      lookupScan,
+      pushOutbox: () => pushOutbox(db, api, APP_VERSION),
+    },
+  });
 }

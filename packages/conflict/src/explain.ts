@@ -8,5 +8,7 @@ export function explainConflict(conflict: ConflictState): string {
   const [first, ...others] = conflict.versions;
   if (!first) return 'No versions recorded';
   const sentence = `One device recorded ${one(first)} while ${others.map((o) => `another recorded ${one(o)}`).join(' and ')}`;
-  return conflict.status === 'auto_resolved' && conflict.rule ? `${sentence}. Settled automatically: ${conflict.rule}` : sentence;
+  return conflict.status === 'auto_resolved' && conflict.rule
+    ? `${sentence}. Settled automatically: ${conflict.rule}`
+    : sentence;
 }

@@ -6,7 +6,8 @@ describe('hybrid logical clock', () => {
   it('never goes backwards when the wall clock does', () => {
     let h: Hlc | null = null;
     const stamps: string[] = [];
-    for (const now of [1000, 2000, 1500, 1500, 900, 2500]) stamps.push(formatHlc((h = hlcTick(h, now, 'dev'))));
+    for (const now of [1000, 2000, 1500, 1500, 900, 2500])
+      stamps.push(formatHlc((h = hlcTick(h, now, 'dev'))));
     expect([...stamps].sort()).toEqual(stamps);
     expect(new Set(stamps).size).toBe(stamps.length);
   });
@@ -20,21 +21,50 @@ describe('hybrid logical clock', () => {
   });
 
   it('round-trips through its text form and refuses malformed stamps', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 47 }), fc.integer({ min: 0, max: 99_999 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), (wallMs, counter, nodeId) => {
-      expect(parseHlc(formatHlc({ wallMs, counter, nodeId }))).toEqual({ wallMs, counter, nodeId });
-    }));
-    for (const bad of ['', '1-2-3', '000000000000001-00000-', '000000000000001-0000-a', '000000000000001-00000-a b']) expect(parseHlc(bad)).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 47 }),
+        fc.integer({ min: 0, max: 99_999 }),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/),
+        (wallMs, counter, nodeId) => {
+          expect(parseHlc(formatHlc({ wallMs, counter, nodeId }))).toEqual({
+            wallMs,
+            counter,
+            nodeId,
+          });
+        },
+      ),
+    );
+    for (const bad of [
+      '',
+      '1-2-3',
+      '000000000000001-00000-',
+      '000000000000001-0000-a',
+      '000000000000001-00000-a b',
+    ])
+      expect(parseHlc(bad)).toBeNull();
   });
 
   it('sorts as text in the same order as its numbers', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 47 }), fc.integer({ min: 0, max: 2 ** 47 }), fc.integer({ min: 0, max: 99_999 }), (a, b, c) => {
-      const x = formatHlc({ wallMs: a, counter: c, nodeId: 'n' });
-      const y = formatHlc({ wallMs: b, counter: c, nodeId: 'n' });
-      expect(Math.sign(compareHlc(x, y))).toBe(Math.sign(a - b));
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 47 }),
+        fc.integer({ min: 0, max: 2 ** 47 }),
+        fc.integer({ min: 0, max: 99_999 }),
+        (a, b, c) => {
+          const x = formatHlc({ wallMs: a, counter: c, nodeId: 'n' });
+          const y = formatHlc({ wallMs: b, counter: c, nodeId: 'n' });
+          expect(Math.sign(compareHlc(x, y))).toBe(Math.sign(a - b));
+        },
+      ),
+    );
   });
 
   it('borrows a millisecond instead of overflowing the counter', () => {
-    expect(hlcTick({ wallMs: 10, counter: 99_999, nodeId: 'n' }, 5, 'n')).toEqual({ wallMs: 11, counter: 0, nodeId: 'n' });
+    expect(hlcTick({ wallMs: 10, counter: 99_999, nodeId: 'n' }, 5, 'n')).toEqual({
+      wallMs: 11,
+      counter: 0,
+      nodeId: 'n',
+    });
   });
 });

@@ -32,7 +32,8 @@ export function hlcTick(prev: Hlc | null, nowMs: number, nodeId: string): Hlc {
 export function hlcReceive(local: Hlc | null, remote: Hlc, nowMs: number, nodeId: string): Hlc {
   const l = local ?? { wallMs: 0, counter: -1, nodeId };
   const wall = Math.max(l.wallMs, remote.wallMs, Math.floor(nowMs));
-  if (wall === l.wallMs && wall === remote.wallMs) return normalise(wall, Math.max(l.counter, remote.counter) + 1, nodeId);
+  if (wall === l.wallMs && wall === remote.wallMs)
+    return normalise(wall, Math.max(l.counter, remote.counter) + 1, nodeId);
   if (wall === l.wallMs) return normalise(wall, l.counter + 1, nodeId);
   if (wall === remote.wallMs) return normalise(wall, remote.counter + 1, nodeId);
   return { wallMs: wall, counter: 0, nodeId };
@@ -42,4 +43,5 @@ export function hlcReceive(local: Hlc | null, remote: Hlc, nowMs: number, nodeId
 export const compareHlc = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How far a device's stamp is from the server's time (positive: the device runs ahead). */
-export const clockSkewMs = (stampWallMs: number, serverNowMs: number): number => stampWallMs - serverNowMs;
+export const clockSkewMs = (stampWallMs: number, serverNowMs: number): number =>
+  stampWallMs - serverNowMs;

@@ -20,20 +20,29 @@ const ARRIVED = ['present', 'late'];
 function settle(rule: PolicyRule, versions: Observation[]): Observation | null {
   switch (rule.kind) {
     case 'qr_beats_manual_absent': {
-      const scans = versions.filter((v) => v.method === 'qr' && v.state !== null && ARRIVED.includes(v.state));
-      const absent = versions.filter((v) => v.state === 'absent' && (v.method === 'manual' || v.method === 'bulk'));
+      const scans = versions.filter(
+        (v) => v.method === 'qr' && v.state !== null && ARRIVED.includes(v.state),
+      );
+      const absent = versions.filter(
+        (v) => v.state === 'absent' && (v.method === 'manual' || v.method === 'bulk'),
+      );
       const scanned = new Set(scans.map((v) => v.state));
       const onlyThese = scans.length + absent.length === versions.length && scanned.size === 1;
       return onlyThese && scans.length > 0 && absent.length > 0 ? scans[0]! : null;
     }
     case 'earliest_arrival_between':
-      return versions.every((v) => v.state !== null && rule.states.includes(v.state)) ? versions[0]! : null;
+      return versions.every((v) => v.state !== null && rule.states.includes(v.state))
+        ? versions[0]!
+        : null;
     case 'latest_wins':
       return versions[versions.length - 1]!;
   }
 }
 
-export function applyPolicy(policy: ConflictPolicy, versions: Observation[]): { winner: Observation; rule: string } | null {
+export function applyPolicy(
+  policy: ConflictPolicy,
+  versions: Observation[],
+): { winner: Observation; rule: string } | null {
   for (const rule of policy.rules) {
     const winner = settle(rule, versions);
     if (winner) return { winner, rule: describePolicyRule(rule) };

@@ -19,16 +19,76 @@ describe('reconcile', () => {
   it.each([
     // [case, changes, outcomes, final state, open conflict?]
     ['first record applies', ['A1 present'], ['applied'], 'present', false],
-    ['agreement merges', ['A1 present qr @1', 'B1 present code @2'], ['applied', 'merged'], 'present', false],
-    ['disagreement conflicts', ['A1 present qr @1', 'B1 absent manual @2'], ['applied', 'conflict'], 'present', true],
-    ['own later edit applies', ['A1 present qr @1', 'A2 late qr @2'], ['applied', 'applied'], 'late', false],
-    ['older own edit after newer is superseded', ['A2 late qr @2', 'A1 present qr @1'], ['applied', 'merged'], 'late', false],
-    ['informed write applies', ['A1 present qr @1', 'B1 excused manual @2 base1'], ['applied', 'applied'], 'excused', false],
-    ['clear agrees with clear', ['A1 - manual @1', 'B1 - manual @2'], ['applied', 'merged'], null, false],
-    ['clear against present conflicts', ['A1 present qr @1', 'B1 - manual @2'], ['applied', 'conflict'], 'present', true],
-    ['a third disagreeing device joins the conflict', ['A1 present qr @1', 'B1 absent manual @2', 'C1 late qr @3'], ['applied', 'conflict', 'conflict'], 'present', true],
-    ['devices coming to agree close the conflict', ['A1 present qr @1', 'B1 absent manual @2', 'B2 present qr @3'], ['applied', 'conflict', 'applied'], 'present', false],
-    ['an informed write supersedes an open conflict', ['A1 present qr @1', 'B1 absent manual @2', 'C1 excused manual @3 base2'], ['applied', 'conflict', 'applied'], 'excused', false],
+    [
+      'agreement merges',
+      ['A1 present qr @1', 'B1 present code @2'],
+      ['applied', 'merged'],
+      'present',
+      false,
+    ],
+    [
+      'disagreement conflicts',
+      ['A1 present qr @1', 'B1 absent manual @2'],
+      ['applied', 'conflict'],
+      'present',
+      true,
+    ],
+    [
+      'own later edit applies',
+      ['A1 present qr @1', 'A2 late qr @2'],
+      ['applied', 'applied'],
+      'late',
+      false,
+    ],
+    [
+      'older own edit after newer is superseded',
+      ['A2 late qr @2', 'A1 present qr @1'],
+      ['applied', 'merged'],
+      'late',
+      false,
+    ],
+    [
+      'informed write applies',
+      ['A1 present qr @1', 'B1 excused manual @2 base1'],
+      ['applied', 'applied'],
+      'excused',
+      false,
+    ],
+    [
+      'clear agrees with clear',
+      ['A1 - manual @1', 'B1 - manual @2'],
+      ['applied', 'merged'],
+      null,
+      false,
+    ],
+    [
+      'clear against present conflicts',
+      ['A1 present qr @1', 'B1 - manual @2'],
+      ['applied', 'conflict'],
+      'present',
+      true,
+    ],
+    [
+      'a third disagreeing device joins the conflict',
+      ['A1 present qr @1', 'B1 absent manual @2', 'C1 late qr @3'],
+      ['applied', 'conflict', 'conflict'],
+      'present',
+      true,
+    ],
+    [
+      'devices coming to agree close the conflict',
+      ['A1 present qr @1', 'B1 absent manual @2', 'B2 present qr @3'],
+      ['applied', 'conflict', 'applied'],
+      'present',
+      false,
+    ],
+    [
+      'an informed write supersedes an open conflict',
+      ['A1 present qr @1', 'B1 absent manual @2', 'C1 excused manual @3 base2'],
+      ['applied', 'conflict', 'applied'],
+      'excused',
+      false,
+    ],
   ])('%s', (_case, specs, outcomes, finalState, open) => {
     const { state, outcomes: got } = fold(specs as string[]);
     expect(got).toEqual(outcomes);
@@ -50,27 +110,41 @@ describe('reconcile', () => {
   });
 
   it('bumps the version only when the record or its conflict changes', () => {
-    const { results } = fold(['A1 present qr @1', 'B1 present code @2', 'C1 absent manual @3', 'C1 absent manual @3']);
+    const { results } = fold([
+      'A1 present qr @1',
+      'B1 present code @2',
+      'C1 absent manual @3',
+      'C1 absent manual @3',
+    ]);
     expect(results.map((r) => r.next.version)).toEqual([1, 1, 2, 2]);
     expect(results.map((r) => r.conflictOpened)).toEqual([false, false, true, false]);
   });
 
   it('reports why a conflict closed', () => {
-    expect(fold(['A1 present', 'B1 absent manual @2', 'B2 present qr @3']).results[2]!.conflictClosed).toBe('agreement');
-    expect(fold(['A1 present', 'B1 absent manual @2', 'C1 late qr @3 base2']).results[2]!.conflictClosed).toBe('superseded');
+    expect(
+      fold(['A1 present', 'B1 absent manual @2', 'B2 present qr @3']).results[2]!.conflictClosed,
+    ).toBe('agreement');
+    expect(
+      fold(['A1 present', 'B1 absent manual @2', 'C1 late qr @3 base2']).results[2]!.conflictClosed,
+    ).toBe('superseded');
   });
 });
 
 describe('policies', () => {
   const qr: ConflictPolicy = { rules: [{ kind: 'qr_beats_manual_absent' }] };
-  const earliest: ConflictPolicy = { rules: [{ kind: 'earliest_arrival_between', states: ['present', 'late'] }] };
+  const earliest: ConflictPolicy = {
+    rules: [{ kind: 'earliest_arrival_between', states: ['present', 'late'] }],
+  };
   const latest: ConflictPolicy = { rules: [{ kind: 'latest_wins' }] };
 
   it('lets a QR scan beat an earlier manual absent, logged as automatic', () => {
     const { state, outcomes } = fold(['B1 absent manual @1', 'A1 present qr @5'], qr);
     expect(outcomes).toEqual(['applied', 'applied']);
     expect(state.record.changeId).toBe('A-1');
-    expect(state.conflict).toMatchObject({ status: 'auto_resolved', rule: expect.stringMatching(/QR/) });
+    expect(state.conflict).toMatchObject({
+      status: 'auto_resolved',
+      rule: expect.stringMatching(/QR/),
+    });
   });
 
   it('does not apply the QR rule to other disagreements', () => {
@@ -79,12 +153,18 @@ describe('policies', () => {
   });
 
   it('picks the earliest arrival between present and late, and only between them', () => {
-    expect(fold(['B1 late qr @9', 'A1 present qr @3'], earliest).state.record.state).toBe('present');
-    expect(fold(['A1 present qr @3', 'B1 absent manual @9'], earliest).state.conflict?.status).toBe('open');
+    expect(fold(['B1 late qr @9', 'A1 present qr @3'], earliest).state.record.state).toBe(
+      'present',
+    );
+    expect(fold(['A1 present qr @3', 'B1 absent manual @9'], earliest).state.conflict?.status).toBe(
+      'open',
+    );
   });
 
   it('lets the latest win under latest_wins', () => {
-    expect(fold(['A1 present qr @3', 'B1 absent manual @9'], latest).state.record.state).toBe('absent');
+    expect(fold(['A1 present qr @3', 'B1 absent manual @9'], latest).state.record.state).toBe(
+      'absent',
+    );
   });
 
   it('reopens an automatically settled key when a new disagreement falls outside the rule', () => {

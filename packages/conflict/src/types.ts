@@ -28,9 +28,7 @@ export interface KeyState {
 }
 
 export type Outcome =
-  | { kind: 'applied' }
-  | { kind: 'merged'; reason: 'agrees' | 'superseded' }
-  | { kind: 'conflict' };
+  { kind: 'applied' } | { kind: 'merged'; reason: 'agrees' | 'superseded' } | { kind: 'conflict' };
 
 export interface ReconcileResult {
   next: KeyState;

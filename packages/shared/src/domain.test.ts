@@ -7,7 +7,11 @@ import { uuidv7 } from './ids.ts';
 describe('badge payload', () => {
   it('round-trips an organization and a token', () => {
     const text = formatBadgePayload('org-1', 'tok_ABC');
-    expect(parseBadgePayload(text)).toEqual({ ok: true, organizationId: 'org-1', qrToken: 'tok_ABC' });
+    expect(parseBadgePayload(text)).toEqual({
+      ok: true,
+      organizationId: 'org-1',
+      qrToken: 'tok_ABC',
+    });
   });
   it.each(['', 'hello', 'rollcall:1:', 'rollcall:1:org', 'rollcall:2:o:t', 'rollcall:1:o:t:x'])(
     'refuses %j',

@@ -5,7 +5,16 @@ export type Role = (typeof ROLES)[number];
 export const DOMAIN_TYPES = ['church', 'education', 'events', 'corporate', 'training'] as const;
 export type DomainType = (typeof DOMAIN_TYPES)[number];
 
-export const METHODS = ['qr', 'code', 'search', 'manual', 'bulk', 'self', 'resolution', 'import'] as const;
+export const METHODS = [
+  'qr',
+  'code',
+  'search',
+  'manual',
+  'bulk',
+  'self',
+  'resolution',
+  'import',
+] as const;
 export type Method = (typeof METHODS)[number];
 
 export const SESSION_STATUSES = ['scheduled', 'active', 'completed', 'canceled'] as const;
@@ -40,7 +49,10 @@ export const DEFAULT_PRESENCE_STATES = [
 ] as const;
 
 /** Terminology per domain: a church has services and members, a college has classes and trainees. */
-export const DEFAULT_LABELS: Record<DomainType, { session: string; participant: string; group: string }> = {
+export const DEFAULT_LABELS: Record<
+  DomainType,
+  { session: string; participant: string; group: string }
+> = {
   church: { session: 'Service', participant: 'Member', group: 'Ministry' },
   education: { session: 'Class', participant: 'Student', group: 'Class group' },
   events: { session: 'Event', participant: 'Guest', group: 'Ticket type' },
@@ -54,8 +66,7 @@ export function formatBadgePayload(organizationId: string, qrToken: string): str
   return `${BADGE_PREFIX}${organizationId}:${qrToken}`;
 }
 export type BadgeParse =
-  | { ok: true; organizationId: string; qrToken: string }
-  | { ok: false; reason: 'not_a_badge' };
+  { ok: true; organizationId: string; qrToken: string } | { ok: false; reason: 'not_a_badge' };
 export function parseBadgePayload(text: string): BadgeParse {
   const t = text.trim();
   if (!t.startsWith(BADGE_PREFIX)) return { ok: false, reason: 'not_a_badge' };

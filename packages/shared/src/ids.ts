@@ -1,6 +1,7 @@
 // UUIDv7: a 48-bit millisecond timestamp followed by random bits. Time-ordered ids keep the
 // server's idempotency index append-mostly (about 2.5x faster inserts than random v4 ids here).
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 export function uuidv7(nowMs: number = Date.now(), random?: Uint8Array): string {
   const bytes = random ?? crypto.getRandomValues(new Uint8Array(16));
@@ -19,9 +20,11 @@ export function uuidv7(nowMs: number = Date.now(), random?: Uint8Array): string 
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export const UUID_PATTERN =
+  '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 const uuidRe = new RegExp(UUID_PATTERN);
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && uuidRe.test(value);
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && uuidRe.test(value);
 
 /** Milliseconds since epoch encoded in a UUIDv7, or null for other ids. */
 export function uuidv7Time(id: string): number | null {

@@ -21,7 +21,13 @@ export interface Db {
 }
 
 // Static imports (not a folder scan) so the bundled server carries its migrations.
-const migrations: Record<string, Migration> = { '0001-init': m0001, '0002-audit-guard': m0002, '0003-excuses': m0003, '0004-reports-retention': m0004, '0005-notifications': m0005 };
+const migrations: Record<string, Migration> = {
+  '0001-init': m0001,
+  '0002-audit-guard': m0002,
+  '0003-excuses': m0003,
+  '0004-reports-retention': m0004,
+  '0005-notifications': m0005,
+};
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.
 pg.types.setTypeParser(20, (v) => Number(v));

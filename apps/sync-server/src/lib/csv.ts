@@ -19,16 +19,23 @@ export const csvLine = (cells: unknown[]) => `${cells.map(csvCell).join(',')}\r\
 
 /** ?format=csv, or an Accept header that asks for text/csv. */
 export const wantsCsv = (req: FastifyRequest) =>
-  (req.query as { format?: string }).format === 'csv' || /\btext\/csv\b/.test(req.headers.accept ?? '');
+  (req.query as { format?: string }).format === 'csv' ||
+  /\btext\/csv\b/.test(req.headers.accept ?? '');
 
 export function sendCsv<T>(
-  reply: FastifyReply, name: string, nowMs: number, header: string[], pages: AsyncIterable<T[]>, cells: (row: T) => unknown[],
+  reply: FastifyReply,
+  name: string,
+  nowMs: number,
+  header: string[],
+  pages: AsyncIterable<T[]>,
+  cells: (row: T) => unknown[],
 ) {
   async function* lines() {
     yield csvLine(header);
     for await (const page of pages) yield page.map((row) => csvLine(cells(row))).join('');
   }
-  return reply.header('content-type', 'text/csv; charset=utf-8')
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${name}-${iso(nowMs).slice(0, 10)}.csv"`)
     .header('cache-control', 'no-store')
     .send(Readable.from(lines()));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isTimeZone, localToInstant, parseLocalDate, parseLocalTime } from './local-time.ts';
 
-const at = (d: string, t: string, tz: string) => new Date(localToInstant(parseLocalDate(d)!, parseLocalTime(t)!, tz)).toISOString();
+const at = (d: string, t: string, tz: string) =>
+  new Date(localToInstant(parseLocalDate(d)!, parseLocalTime(t)!, tz)).toISOString();
 
 describe('local wall-clock times', () => {
   it('turns a wall time into the instant for the zone, in and out of summer time', () => {

@@ -30,7 +30,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string) {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -40,14 +49,21 @@ function formatter(tz: string) {
 function offsetAt(ms: number, tz: string): number {
   const parts = formatter(tz).formatToParts(new Date(ms));
   const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(ms / 1000) * 1000;
+  return (
+    Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) -
+    Math.floor(ms / 1000) * 1000
+  );
 }
 
 /**
  * The instant a wall-clock time happens in a zone. A time skipped by a DST jump maps to the instant
  * after the jump; a time that happens twice maps to the first of the two.
  */
-export function localToInstant(date: [number, number, number], time: [number, number], tz: string): number {
+export function localToInstant(
+  date: [number, number, number],
+  time: [number, number],
+  tz: string,
+): number {
   // A file repeats the same few dates and times on thousands of rows.
   const key = `${tz}|${date.join('-')}|${time.join(':')}`;
   const known = instants.get(key);
@@ -59,7 +75,11 @@ export function localToInstant(date: [number, number, number], time: [number, nu
 }
 const instants = new Map<string, number>();
 
-function computeInstant(date: [number, number, number], time: [number, number], tz: string): number {
+function computeInstant(
+  date: [number, number, number],
+  time: [number, number],
+  tz: string,
+): number {
   const wall = Date.UTC(date[0], date[1] - 1, date[2], time[0], time[1]);
   const HALF_DAY = 12 * 3600_000;
   // Offsets before and after any transition near this day; a candidate is right if it reads back.

@@ -35,4 +35,5 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 /** Five digits, unique per organization; the caller retries on collision. */
-export const randomPersonalCode = () => String(randomBytes(4).readUInt32BE(0) % 100000).padStart(5, '0');
+export const randomPersonalCode = () =>
+  String(randomBytes(4).readUInt32BE(0) % 100000).padStart(5, '0');

@@ -12,7 +12,12 @@ export function streamRegistry(app: FastifyInstance) {
   return open;
 }
 
-export function openEventStream(req: FastifyRequest, reply: FastifyReply, registry: Set<() => void>, onEnd: () => void) {
+export function openEventStream(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  registry: Set<() => void>,
+  onEnd: () => void,
+) {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -21,7 +26,8 @@ export function openEventStream(req: FastifyRequest, reply: FastifyReply, regist
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const send = (event: string, data: unknown) => void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const send = (event: string, data: unknown) =>
+    void res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const beat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const end = () => {
     clearInterval(beat);

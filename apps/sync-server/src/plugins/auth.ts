@@ -22,7 +22,11 @@ export function requireRole(...roles: Role[]) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.auth) await requireAuth(req, reply);
     if (!roles.includes(req.auth!.role)) {
-      throw new HttpError(403, 'forbidden', `This needs the role ${roles.join(' or ')}; you are ${req.auth!.role}`);
+      throw new HttpError(
+        403,
+        'forbidden',
+        `This needs the role ${roles.join(' or ')}; you are ${req.auth!.role}`,
+      );
     }
   };
 }

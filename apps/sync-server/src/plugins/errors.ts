@@ -7,7 +7,9 @@ import { HttpError } from '../lib/errors.ts';
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     if (err instanceof HttpError) {
-      return reply.status(err.statusCode).send(body(err.statusCode, err.code, err.message, err.details));
+      return reply
+        .status(err.statusCode)
+        .send(body(err.statusCode, err.code, err.message, err.details));
     }
     if (err.validation) {
       const ctx = err.validationContext ?? 'request';
@@ -21,7 +23,9 @@ export function installErrorHandler(app: FastifyInstance) {
     const status = err.statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
-      return reply.status(status).send(body(status, 'internal_error', 'Something went wrong on the server; it was logged'));
+      return reply
+        .status(status)
+        .send(body(status, 'internal_error', 'Something went wrong on the server; it was logged'));
     }
     const code = status === 429 ? 'rate_limited' : (err.code?.toLowerCase() ?? 'error');
     return reply.status(status).send(body(status, code, err.message));
@@ -31,8 +35,11 @@ export function installErrorHandler(app: FastifyInstance) {
 /** Unknown API routes get a JSON 404; with the PWA served, other GETs get its index.html. */
 export function installNotFound(app: FastifyInstance, spa: boolean) {
   app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(body(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/'))
+      return reply.type('text/html').sendFile('index.html');
+    return reply
+      .status(404)
+      .send(body(404, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }
 

@@ -1,6 +1,12 @@
 // Builds the real app over a real database and gives tests a demo organization and logins.
 import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
-import { uuidv7, PROTOCOL_VERSION, type Change, type PushResponse, type PullResponse } from '@rollcall/shared';
+import {
+  uuidv7,
+  PROTOCOL_VERSION,
+  type Change,
+  type PushResponse,
+  type PullResponse,
+} from '@rollcall/shared';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Dialect } from '../db/database.ts';
@@ -11,11 +17,18 @@ import { createTestDb } from './test-db.ts';
 
 export function testClock(start = Date.parse('2026-11-22T09:30:00.000Z')) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => void (t += ms),
+    set: (ms: number) => void (t = ms),
+  };
 }
 export type TestClock = ReturnType<typeof testClock>;
 
-export async function createHarness(dialect: Dialect, opts: { participants?: number; poolSize?: number } = {}) {
+export async function createHarness(
+  dialect: Dialect,
+  opts: { participants?: number; poolSize?: number } = {},
+) {
   const clock = testClock();
   const { db, drop } = await createTestDb(dialect, opts);
   const notifier: Notifier = db.url ? await postgresNotifier(db.url, () => {}) : memoryNotifier();
@@ -23,9 +36,18 @@ export async function createHarness(dialect: Dialect, opts: { participants?: num
   const ctx = { db, clock, config, notifier };
   const app = await buildApp(ctx);
   const demo = await seedDemo(db.kysely, clock, { participants: opts.participants ?? 20 });
-  const other = await seedDemo(db.kysely, clock, { participants: 3, slug: 'other', name: 'Other Org' });
+  const other = await seedDemo(db.kysely, clock, {
+    participants: 3,
+    slug: 'other',
+    name: 'Other Org',
+  });
   return {
-    app, ctx, clock, demo, other, db,
+    app,
+    ctx,
+    clock,
+    demo,
+    other,
+    db,
     close: async () => {
       await app.close();
       await notifier.close();
@@ -45,16 +67,37 @@ export interface Device {
   nodeId: string;
 }
 
-export async function login(app: FastifyInstance, email: string, password = DEMO_PASSWORD): Promise<Device> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password, deviceName: 'test' } });
-  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Device> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password, deviceName: 'test' },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
   const body = res.json();
-  return { token: body.credentials.accessToken, refreshToken: body.credentials.refreshToken, deviceId: body.deviceId, userId: body.user.id, seq: 0, hlc: null, nodeId: body.deviceId.slice(-12) };
+  return {
+    token: body.credentials.accessToken,
+    refreshToken: body.credentials.refreshToken,
+    deviceId: body.deviceId,
+    userId: body.user.id,
+    seq: 0,
+    hlc: null,
+    nodeId: body.deviceId.slice(-12),
+  };
 }
 
 /** What a device does when its access token expired: trade the refresh token for new credentials. */
 export async function refresh(app: FastifyInstance, device: Device): Promise<void> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: device.refreshToken } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/refresh',
+    payload: { refreshToken: device.refreshToken },
+  });
   if (res.statusCode !== 200) throw new Error(`refresh failed: ${res.statusCode} ${res.body}`);
   device.token = res.json().credentials.accessToken;
   device.refreshToken = res.json().credentials.refreshToken;
@@ -67,32 +110,64 @@ export function change(device: Device, nowMs: number, input: ChangeInput): Chang
   device.seq += 1;
   device.hlc = hlcTick(device.hlc, nowMs, device.nodeId);
   return {
-    changeId: uuidv7(nowMs), deviceSeq: device.seq, kind: 'presence.set', state: 'present', method: 'qr',
-    recordedAt: new Date(nowMs).toISOString(), hlc: formatHlc(device.hlc), baseVersion: 0, ...input,
+    changeId: uuidv7(nowMs),
+    deviceSeq: device.seq,
+    kind: 'presence.set',
+    state: 'present',
+    method: 'qr',
+    recordedAt: new Date(nowMs).toISOString(),
+    hlc: formatHlc(device.hlc),
+    baseVersion: 0,
+    ...input,
   };
 }
 
-export async function push(app: FastifyInstance, device: Pick<Device, 'token'>, changes: unknown[]): Promise<PushResponse & { statusCode: number }> {
+export async function push(
+  app: FastifyInstance,
+  device: Pick<Device, 'token'>,
+  changes: unknown[],
+): Promise<PushResponse & { statusCode: number }> {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/sync/push', headers: { authorization: `Bearer ${device.token}` },
+    method: 'POST',
+    url: '/api/v1/sync/push',
+    headers: { authorization: `Bearer ${device.token}` },
     payload: { protocolVersion: PROTOCOL_VERSION, changes },
   });
   return { ...res.json(), statusCode: res.statusCode };
 }
 
-export async function pullAll(app: FastifyInstance, device: Pick<Device, 'token'>, cursor?: string, limit?: number) {
+export async function pullAll(
+  app: FastifyInstance,
+  device: Pick<Device, 'token'>,
+  cursor?: string,
+  limit?: number,
+) {
   const pages: PullResponse[] = [];
   let next = cursor;
   for (let i = 0; i < 1000; i++) {
-    const qs = new URLSearchParams({ ...(next ? { cursor: next } : {}), ...(limit ? { limit: String(limit) } : {}) });
-    const res = await app.inject({ method: 'GET', url: `/api/v1/sync/pull?${qs}`, headers: { authorization: `Bearer ${device.token}` } });
+    const qs = new URLSearchParams({
+      ...(next ? { cursor: next } : {}),
+      ...(limit ? { limit: String(limit) } : {}),
+    });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/sync/pull?${qs}`,
+      headers: { authorization: `Bearer ${device.token}` },
+    });
     if (res.statusCode !== 200) throw new Error(`pull failed: ${res.statusCode} ${res.body}`);
     const page = res.json() as PullResponse;
     pages.push(page);
     next = page.cursor;
     if (!page.hasMore) break;
   }
-  return { pages, cursor: next!, records: pages.flatMap((p) => p.presenceRecords), participants: pages.flatMap((p) => p.participants) };
+  return {
+    pages,
+    cursor: next!,
+    records: pages.flatMap((p) => p.presenceRecords),
+    participants: pages.flatMap((p) => p.participants),
+  };
 }
 
-export const auth = (device: Pick<Device, 'token'>) => ({ authorization: `Bearer ${device.token}` });
+export const auth = (device: Pick<Device, 'token'>) => ({
+  authorization: `Bearer ${device.token}`,
+});

@@ -23,31 +23,51 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: packageRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), WEB_DIST: '', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WEB_DIST: '',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   await new Promise<void>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => fail(new Error(`server did not start in 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('listening on')) { clearTimeout(timer); ok(); }
+      if (output.includes('listening on')) {
+        clearTimeout(timer);
+        ok();
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited with ${code}:\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
   child.removeAllListeners('exit');
   return {
     url: `http://127.0.0.1:${port}`,
     child,
-    kill: (signal = 'SIGKILL') => new Promise((ok) => {
-      if (child.exitCode !== null) return ok();
-      child.once('exit', () => ok());
-      child.kill(signal);
-    }),
+    kill: (signal = 'SIGKILL') =>
+      new Promise((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill(signal);
+      }),
   };
 }

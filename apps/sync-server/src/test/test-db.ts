@@ -5,12 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../env.ts';
-import { migrateToLatest, openPostgres, openSqlite, type Db, type Dialect } from '../db/database.ts';
+import {
+  migrateToLatest,
+  openPostgres,
+  openSqlite,
+  type Db,
+  type Dialect,
+} from '../db/database.ts';
 
 const config = loadConfig();
 
 async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: config.testDatabaseUrl, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({
+    connectionString: config.testDatabaseUrl,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
     await client.end();
@@ -31,12 +40,21 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-export async function createTestDb(dialect: Dialect, opts: { poolSize?: number } = {}): Promise<TestDb> {
+export async function createTestDb(
+  dialect: Dialect,
+  opts: { poolSize?: number } = {},
+): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'rollcall-test-'));
     const db = openSqlite(join(dir, 'test.sqlite'));
     await migrateToLatest(db);
-    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      drop: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `rollcall_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(`CREATE DATABASE ${name}`);

@@ -16,7 +16,9 @@ export async function runDexie() {
     scan.push(performance.now() - t0);
   }
   const t0 = performance.now();
-  await db.transaction('rw', db.table('records'), async () => db.table('records').bulkPut(Array.from({ length: BULK }, (_, i) => record(SCANS + 1 + i))));
+  await db.transaction('rw', db.table('records'), async () =>
+    db.table('records').bulkPut(Array.from({ length: BULK }, (_, i) => record(SCANS + 1 + i))),
+  );
   const bulkMs = performance.now() - t0;
   db.close();
   return { scan, bulkMs };

@@ -2,7 +2,10 @@
 const out = document.getElementById('out')!;
 const store = new URLSearchParams(location.search).get('store');
 async function main() {
-  const run = store === 'rxdb' ? (await import('./rxdb-store.ts')).runRxdb : (await import('./dexie-store.ts')).runDexie;
+  const run =
+    store === 'rxdb'
+      ? (await import('./rxdb-store.ts')).runRxdb
+      : (await import('./dexie-store.ts')).runDexie;
   (globalThis as Record<string, unknown>).benchResult = await run();
   out.textContent = 'done';
 }

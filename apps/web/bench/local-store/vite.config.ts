@@ -5,7 +5,9 @@ export default defineConfig({
   root: import.meta.dirname,
   logLevel: 'warn',
   // The registry's rxjs metadata here omits its tslib dependency; point at the workspace's copy.
-  resolve: { alias: { tslib: new URL('../../node_modules/tslib/tslib.es6.mjs', import.meta.url).pathname } },
+  resolve: {
+    alias: { tslib: new URL('../../node_modules/tslib/tslib.es6.mjs', import.meta.url).pathname },
+  },
   build: {
     emptyOutDir: true,
     // PROBE=dexie-only|rxdb-only builds one probe alone (no shared chunks) to weigh it.

@@ -2,7 +2,10 @@
 import { expect, type Page } from '@playwright/test';
 
 export class AppPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async login(email: string, password = 'rollcall-demo') {
     await this.page.goto(this.baseUrl);
@@ -29,11 +32,18 @@ export class AppPage {
 
   async checkInByName(query: string, fullName: string) {
     await this.page.getByLabel('Search by name').fill(query);
-    await this.page.getByRole('list', { name: 'Matching people' }).getByRole('button', { name: new RegExp(fullName) }).first().click();
+    await this.page
+      .getByRole('list', { name: 'Matching people' })
+      .getByRole('button', { name: new RegExp(fullName) })
+      .first()
+      .click();
   }
 
   async setState(participantId: string, label: string) {
-    await this.page.getByTestId(`roster-${participantId}`).getByRole('button', { name: label, exact: true }).click();
+    await this.page
+      .getByTestId(`roster-${participantId}`)
+      .getByRole('button', { name: label, exact: true })
+      .click();
   }
 
   pending() {

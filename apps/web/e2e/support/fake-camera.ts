@@ -6,11 +6,24 @@
 import { writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 
-const W = 640, H = 480;
+const W = 640,
+  H = 480;
 /** [size in px, rotation in degrees, shift x, shift y] of the code in each frame. */
-const POSES = [[240, 0, 0, 0], [236, 3, 5, -3], [244, -4, -6, 4], [232, 7, 3, 6], [248, -8, -2, -5], [238, 2, -4, 2], [242, -2, 6, -6], [234, 5, -3, 5]] as const;
+const POSES = [
+  [240, 0, 0, 0],
+  [236, 3, 5, -3],
+  [244, -4, -6, 4],
+  [232, 7, 3, 6],
+  [248, -8, -2, -5],
+  [238, 2, -4, 2],
+  [242, -2, 6, -6],
+  [234, 5, -3, 5],
+] as const;
 
-function lumaFrame(modules: { size: number; get(row: number, col: number): number | boolean }, [size, deg, dx, dy]: readonly number[]) {
+function lumaFrame(
+  modules: { size: number; get(row: number, col: number): number | boolean },
+  [size, deg, dx, dy]: readonly number[],
+) {
   const n = modules.size;
   const [cos, sin] = [Math.cos((deg! * Math.PI) / 180), Math.sin((deg! * Math.PI) / 180)];
   const y = Buffer.alloc(W * H, 235);
@@ -28,6 +41,11 @@ function lumaFrame(modules: { size: number; get(row: number, col: number): numbe
 export function writeBadgeVideo(path: string, text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
-  const frames = POSES.map((pose) => Buffer.concat([Buffer.from('FRAME\n'), lumaFrame(qr.modules, pose), chroma]));
-  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...frames]));
+  const frames = POSES.map((pose) =>
+    Buffer.concat([Buffer.from('FRAME\n'), lumaFrame(qr.modules, pose), chroma]),
+  );
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...frames]),
+  );
 }

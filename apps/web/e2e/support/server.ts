@@ -21,18 +21,35 @@ export async function launchServer(): Promise<TestServer> {
   let proc: ServerProcess | null = await startServer(env, port);
   return {
     url: proc.url,
-    restart: async () => { proc = await startServer(env, port); },
-    stop: async () => { await proc?.kill('SIGKILL'); proc = null; },
-    dispose: async () => { await proc?.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); },
+    restart: async () => {
+      proc = await startServer(env, port);
+    },
+    stop: async () => {
+      await proc?.kill('SIGKILL');
+      proc = null;
+    },
+    dispose: async () => {
+      await proc?.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 /** The server's API as an admin sees it, for checking what arrived. */
 export async function adminApi(url: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.rollcall.test', password: 'rollcall-demo' }) });
-  const login = (await res.json()) as { credentials: { accessToken: string }; organization: { id: string } };
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.rollcall.test', password: 'rollcall-demo' }),
+  });
+  const login = (await res.json()) as {
+    credentials: { accessToken: string };
+    organization: { id: string };
+  };
   const get = async <T>(path: string): Promise<T> => {
-    const r = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${login.credentials.accessToken}` } });
+    const r = await fetch(`${url}${path}`, {
+      headers: { authorization: `Bearer ${login.credentials.accessToken}` },
+    });
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return (await r.json()) as T;
   };

@@ -1,6 +1,14 @@
 // The device's source of truth. Schema versions are append-only: a new version adds stores or
 // indexes and never drops `outbox`, so upgrading the app never loses a queued change.
-import type { Change, Group, Organization, Participant, PresenceState, Session, UserSummary } from '@rollcall/shared';
+import type {
+  Change,
+  Group,
+  Organization,
+  Participant,
+  PresenceState,
+  Session,
+  UserSummary,
+} from '@rollcall/shared';
 import Dexie, { type EntityTable } from 'dexie';
 
 export interface LocalRecord {
@@ -60,4 +68,11 @@ export class RollcallDb extends Dexie {
   }
 }
 
-export const ROSTER_TABLES = ['participants', 'sessions', 'groups', 'presenceStates', 'users', 'organizations'] as const;
+export const ROSTER_TABLES = [
+  'participants',
+  'sessions',
+  'groups',
+  'presenceStates',
+  'users',
+  'organizations',
+] as const;

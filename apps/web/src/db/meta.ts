@@ -15,11 +15,18 @@ export interface MetaShape {
   station: string | null;
 }
 
-export async function getMeta<K extends keyof MetaShape>(db: RollcallDb, key: K): Promise<MetaShape[K] | undefined> {
+export async function getMeta<K extends keyof MetaShape>(
+  db: RollcallDb,
+  key: K,
+): Promise<MetaShape[K] | undefined> {
   return (await db.meta.get(key))?.value as MetaShape[K] | undefined;
 }
 
-export async function setMeta<K extends keyof MetaShape>(db: RollcallDb, key: K, value: MetaShape[K]): Promise<void> {
+export async function setMeta<K extends keyof MetaShape>(
+  db: RollcallDb,
+  key: K,
+  value: MetaShape[K],
+): Promise<void> {
   await db.meta.put({ key, value });
 }
 

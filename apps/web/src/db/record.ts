@@ -11,8 +11,7 @@ export interface Recorder {
 }
 
 export type RecordResult =
-  | { kind: 'recorded'; record: LocalRecord }
-  | { kind: 'already'; record: LocalRecord };
+  { kind: 'recorded'; record: LocalRecord } | { kind: 'already'; record: LocalRecord };
 
 const ARRIVED = new Set(['present', 'late']);
 
@@ -20,8 +19,15 @@ async function nextStamp(db: RollcallDb, who: Recorder) {
   const [seqRow, hlcRow] = await db.meta.bulkGet(['deviceSeq', 'hlc']);
   const deviceSeq = ((seqRow?.value as number | undefined) ?? 0) + 1;
   // HLC node ids allow [A-Za-z0-9_-]; the device id's tail is unique enough per organization.
-  const hlc = hlcTick((hlcRow?.value as Hlc | undefined) ?? null, who.now(), who.deviceId.replace(/-/g, '').slice(-16));
-  await db.meta.bulkPut([{ key: 'deviceSeq', value: deviceSeq }, { key: 'hlc', value: hlc }]);
+  const hlc = hlcTick(
+    (hlcRow?.value as Hlc | undefined) ?? null,
+    who.now(),
+    who.deviceId.replace(/-/g, '').slice(-16),
+  );
+  await db.meta.bulkPut([
+    { key: 'deviceSeq', value: deviceSeq },
+    { key: 'hlc', value: hlc },
+  ]);
   return { deviceSeq, hlc: formatHlc(hlc) };
 }
 
@@ -34,26 +40,50 @@ interface PresenceInput {
   checkIn?: boolean;
 }
 
-export async function recordPresence(db: RollcallDb, who: Recorder, input: PresenceInput): Promise<RecordResult> {
+export async function recordPresence(
+  db: RollcallDb,
+  who: Recorder,
+  input: PresenceInput,
+): Promise<RecordResult> {
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const key: [string, string] = [input.sessionId, input.participantId];
     const existing = await db.records.get(key);
-    if (input.checkIn && existing?.state && ARRIVED.has(existing.state)) return { kind: 'already', record: existing };
+    if (input.checkIn && existing?.state && ARRIVED.has(existing.state))
+      return { kind: 'already', record: existing };
     if (existing && existing.state === input.state) return { kind: 'already', record: existing };
     const stamp = await nextStamp(db, who);
     const recordedAt = new Date(who.now()).toISOString();
     const change: Change = {
-      changeId: uuidv7(who.now()), deviceSeq: stamp.deviceSeq, kind: input.state === null ? 'presence.clear' : 'presence.set',
-      sessionId: input.sessionId, participantId: input.participantId, recordedAt, hlc: stamp.hlc,
-      baseVersion: existing?.version ?? 0, ...(input.state === null ? {} : { state: input.state, method: input.method }),
+      changeId: uuidv7(who.now()),
+      deviceSeq: stamp.deviceSeq,
+      kind: input.state === null ? 'presence.clear' : 'presence.set',
+      sessionId: input.sessionId,
+      participantId: input.participantId,
+      recordedAt,
+      hlc: stamp.hlc,
+      baseVersion: existing?.version ?? 0,
+      ...(input.state === null ? {} : { state: input.state, method: input.method }),
     };
     const record: LocalRecord = {
-      sessionId: input.sessionId, participantId: input.participantId, state: input.state, method: input.method,
-      recordedAt, recordedBy: who.userId, deviceId: who.deviceId, version: existing?.version ?? 0,
-      hasConflict: existing?.hasConflict ?? false, conflictId: existing?.conflictId ?? null, pending: true,
+      sessionId: input.sessionId,
+      participantId: input.participantId,
+      state: input.state,
+      method: input.method,
+      recordedAt,
+      recordedBy: who.userId,
+      deviceId: who.deviceId,
+      version: existing?.version ?? 0,
+      hasConflict: existing?.hasConflict ?? false,
+      conflictId: existing?.conflictId ?? null,
+      pending: true,
     };
     await db.records.put(record);
-    await db.outbox.add({ deviceSeq: stamp.deviceSeq, change, status: 'pending', queuedAt: who.now() });
+    await db.outbox.add({
+      deviceSeq: stamp.deviceSeq,
+      change,
+      status: 'pending',
+      queuedAt: who.now(),
+    });
     return { kind: 'recorded', record };
   });
 }
@@ -64,14 +94,34 @@ export async function createParticipant(db: RollcallDb, who: Recorder, p: NewPar
   await db.transaction('rw', [db.participants, db.outbox, db.meta], async () => {
     const stamp = await nextStamp(db, who);
     await db.participants.put({
-      id, firstName: p.firstName, lastName: p.lastName, preferredName: p.preferredName ?? null,
-      personalCode: p.personalCode ?? '', externalKey: p.externalKey ?? null, qrToken: '', guardianName: null,
-      guardianPhone: null, active: true, extra: { createdOnDevice: true }, groupIds: p.groupIds ?? [],
+      id,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      preferredName: p.preferredName ?? null,
+      personalCode: p.personalCode ?? '',
+      externalKey: p.externalKey ?? null,
+      qrToken: '',
+      guardianName: null,
+      guardianPhone: null,
+      active: true,
+      extra: { createdOnDevice: true },
+      groupIds: p.groupIds ?? [],
       updatedAt: new Date(who.now()).toISOString(),
     });
     await db.outbox.add({
-      deviceSeq: stamp.deviceSeq, status: 'pending', queuedAt: who.now(),
-      change: { changeId: uuidv7(who.now()), deviceSeq: stamp.deviceSeq, kind: 'participant.create', participantId: id, recordedAt: new Date(who.now()).toISOString(), hlc: stamp.hlc, baseVersion: 0, participant: p },
+      deviceSeq: stamp.deviceSeq,
+      status: 'pending',
+      queuedAt: who.now(),
+      change: {
+        changeId: uuidv7(who.now()),
+        deviceSeq: stamp.deviceSeq,
+        kind: 'participant.create',
+        participantId: id,
+        recordedAt: new Date(who.now()).toISOString(),
+        hlc: stamp.hlc,
+        baseVersion: 0,
+        participant: p,
+      },
     });
   });
   return id;

@@ -4,7 +4,11 @@ import { parseCsv } from './csv-parse.ts';
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, commas and newlines inside quotes, CRLF and a BOM', async () => {
     const text = '\ufeffa,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n\r\nlast,,\n';
-    expect(await parseCsv(text)).toEqual([['a', 'b', 'c'], ['x, y', 'say "hi"', 'two\nlines'], ['last', '', '']]);
+    expect(await parseCsv(text)).toEqual([
+      ['a', 'b', 'c'],
+      ['x, y', 'say "hi"', 'two\nlines'],
+      ['last', '', ''],
+    ]);
   });
   it('gives the same rows whatever the slice size, and reports progress up to 1', async () => {
     const text = Array.from({ length: 500 }, (_, i) => `n${i},"q,${i}"`).join('\n');

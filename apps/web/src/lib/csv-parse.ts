@@ -1,7 +1,11 @@
 // RFC 4180 CSV parsing for imports: quoted fields, doubled quotes, CRLF or LF, a BOM. Parses in
 // slices and yields to the browser between them, so a large file never freezes the screen and
 // progress can be shown.
-export async function parseCsv(text: string, onProgress?: (fraction: number) => void, slice = 200_000): Promise<string[][]> {
+export async function parseCsv(
+  text: string,
+  onProgress?: (fraction: number) => void,
+  slice = 200_000,
+): Promise<string[][]> {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -12,12 +16,19 @@ export async function parseCsv(text: string, onProgress?: (fraction: number) => 
     for (; i < end; i++) {
       const c = text[i]!;
       if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+        if (c === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (c === '"') quoted = false;
+        else field += c;
       } else if (c === '"' && field === '') quoted = true;
-      else if (c === ',') { row.push(field); field = ''; }
-      else if (c === '\n' || c === '\r') {
+      else if (c === ',') {
+        row.push(field);
+        field = '';
+      } else if (c === '\n' || c === '\r') {
         if (c === '\r' && text[i + 1] === '\n') i++;
-        row.push(field); field = '';
+        row.push(field);
+        field = '';
         if (row.some((f) => f !== '')) rows.push(row);
         row = [];
       } else field += c;

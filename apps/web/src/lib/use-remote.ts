@@ -26,7 +26,10 @@ export function useRemote<T>(path: string | null) {
 }
 
 /** Runs an admin action and turns a failure into a readable message instead of a crash. */
-export async function attempt(action: () => Promise<unknown>, onError: (message: string) => void): Promise<boolean> {
+export async function attempt(
+  action: () => Promise<unknown>,
+  onError: (message: string) => void,
+): Promise<boolean> {
   try {
     await action();
     return true;
@@ -36,7 +39,8 @@ export async function attempt(action: () => Promise<unknown>, onError: (message:
   }
 }
 
-export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '—');
+export const when = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '—';
 export const ago = (iso: string | null | undefined, now = Date.now()) => {
   if (!iso) return 'never';
   const s = Math.round((now - Date.parse(iso)) / 1000);

@@ -11,7 +11,10 @@ export function PwaPrompts() {
   const [install, setInstall] = useState<InstallEvent | null>(null);
   useEffect(() => {
     const apply = registerSW({ onNeedRefresh: () => setUpdate(() => () => apply(true)) });
-    const onPrompt = (e: Event) => { e.preventDefault(); setInstall(e as InstallEvent); };
+    const onPrompt = (e: Event) => {
+      e.preventDefault();
+      setInstall(e as InstallEvent);
+    };
     window.addEventListener('beforeinstallprompt', onPrompt);
     return () => window.removeEventListener('beforeinstallprompt', onPrompt);
   }, []);
@@ -19,13 +22,25 @@ export function PwaPrompts() {
     <>
       {update && (
         <div className="banner info" role="alert">
-          A new version is ready. <button type="button" className="link" onClick={() => void update()}>Reload</button>
+          A new version is ready.{' '}
+          <button type="button" className="link" onClick={() => void update()}>
+            Reload
+          </button>
         </div>
       )}
       {install && (
         <div className="banner info">
           Install Rollcall on this device so it opens offline and keeps its data.
-          <button type="button" className="link" onClick={() => { void install.prompt(); setInstall(null); }}>Install</button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              void install.prompt();
+              setInstall(null);
+            }}
+          >
+            Install
+          </button>
         </div>
       )}
     </>

@@ -1,6 +1,13 @@
 // HTTP to the sync server. Framework-free. Renews an expired access token once with the refresh
 // token and retries; every other failure becomes an ApiError the engine can reason about.
-import type { Credentials, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse } from '@rollcall/shared';
+import type {
+  Credentials,
+  LoginRequest,
+  LoginResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '@rollcall/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -51,15 +58,32 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: keep the status */
   }
-  return new ApiError(res.status, body.code ?? `http_${res.status}`, body.message ?? res.statusText, retryAfter(res));
+  return new ApiError(
+    res.status,
+    body.code ?? `http_${res.status}`,
+    body.message ?? res.statusText,
+    retryAfter(res),
+  );
 }
 
-export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
-  async function send(method: string, path: string, body: unknown, token?: string): Promise<Response> {
+export function createApi(
+  baseUrl: string,
+  creds: CredentialStore,
+  fetchFn: typeof fetch = (...a) => fetch(...a),
+): Api {
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    token?: string,
+  ): Promise<Response> {
     try {
       return await fetchFn(`${baseUrl}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
@@ -96,7 +120,11 @@ export function createApi(baseUrl: string, creds: CredentialStore, fetchFn: type
       return res.json();
     },
     push: (body) => authed('POST', '/api/v1/sync/push', body),
-    pull: (cursor, limit) => authed('GET', `/api/v1/sync/pull?${new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) })}`),
+    pull: (cursor, limit) =>
+      authed(
+        'GET',
+        `/api/v1/sync/pull?${new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) })}`,
+      ),
     get: (path) => authed('GET', path),
     post: (path, body) => authed('POST', path, body),
     patch: (path, body) => authed('PATCH', path, body),

@@ -4,28 +4,36 @@ import type { PullResponse, Tombstone } from '@rollcall/shared';
 import { ROSTER_TABLES, type LocalRecord, type RollcallDb } from '../db/db.ts';
 
 const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
-  participant: 'participants', group: 'groups', session: 'sessions', presenceState: 'presenceStates', presenceRecord: 'records',
+  participant: 'participants',
+  group: 'groups',
+  session: 'sessions',
+  presenceState: 'presenceStates',
+  presenceRecord: 'records',
 };
 
 export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise<void> {
-  await db.transaction('rw', [...ROSTER_TABLES.map((t) => db[t]), db.records, db.meta], async () => {
-    if (page.reset) {
-      await Promise.all(ROSTER_TABLES.map((t) => db[t].clear()));
-      await db.records.filter((r) => !r.pending).delete();
-    }
-    if (page.organization) await db.organizations.put(page.organization);
-    await db.users.bulkPut(page.users);
-    await db.presenceStates.bulkPut(page.presenceStates);
-    await db.groups.bulkPut(page.groups);
-    await db.participants.bulkPut(page.participants);
-    await db.sessions.bulkPut(page.sessions);
-    await mergeRecords(db, page);
-    for (const t of page.tombstones) {
-      if (t.entity === 'presenceRecord') continue; // records are cleared with state null, not deleted
-      await (db[TOMBSTONE_TABLE[t.entity]] as RollcallDb['participants']).delete(t.id);
-    }
-    await db.meta.put({ key: 'cursor', value: page.cursor });
-  });
+  await db.transaction(
+    'rw',
+    [...ROSTER_TABLES.map((t) => db[t]), db.records, db.meta],
+    async () => {
+      if (page.reset) {
+        await Promise.all(ROSTER_TABLES.map((t) => db[t].clear()));
+        await db.records.filter((r) => !r.pending).delete();
+      }
+      if (page.organization) await db.organizations.put(page.organization);
+      await db.users.bulkPut(page.users);
+      await db.presenceStates.bulkPut(page.presenceStates);
+      await db.groups.bulkPut(page.groups);
+      await db.participants.bulkPut(page.participants);
+      await db.sessions.bulkPut(page.sessions);
+      await mergeRecords(db, page);
+      for (const t of page.tombstones) {
+        if (t.entity === 'presenceRecord') continue; // records are cleared with state null, not deleted
+        await (db[TOMBSTONE_TABLE[t.entity]] as RollcallDb['participants']).delete(t.id);
+      }
+      await db.meta.put({ key: 'cursor', value: page.cursor });
+    },
+  );
 }
 
 // A record with changes still queued here keeps its local values (the usher's latest word) but
@@ -38,11 +46,28 @@ async function mergeRecords(db: RollcallDb, page: PullResponse) {
   page.presenceRecords.forEach((r, i) => {
     const mine = local[i];
     // Our own pushes come back in the pull: a record already at this version is left alone.
-    if (mine && !mine.pending && mine.version === r.version && mine.hasConflict === r.hasConflict && mine.state === r.state) return;
-    if (mine?.pending) return void rows.push({ ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId });
+    if (
+      mine &&
+      !mine.pending &&
+      mine.version === r.version &&
+      mine.hasConflict === r.hasConflict &&
+      mine.state === r.state
+    )
+      return;
+    if (mine?.pending)
+      return void rows.push({ ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId });
     rows.push({
-      sessionId: r.sessionId, participantId: r.participantId, state: r.state, method: r.method, recordedAt: r.recordedAt,
-      recordedBy: r.recordedBy, deviceId: r.deviceId, version: r.version, hasConflict: r.hasConflict, conflictId: r.conflictId, pending: false,
+      sessionId: r.sessionId,
+      participantId: r.participantId,
+      state: r.state,
+      method: r.method,
+      recordedAt: r.recordedAt,
+      recordedBy: r.recordedBy,
+      deviceId: r.deviceId,
+      version: r.version,
+      hasConflict: r.hasConflict,
+      conflictId: r.conflictId,
+      pending: false,
     });
   });
   await db.records.bulkPut(rows);

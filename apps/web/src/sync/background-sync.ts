@@ -9,12 +9,15 @@ import { pushOutbox } from './push-outbox.ts';
 export const OUTBOX_SYNC_TAG = 'rollcall-outbox';
 export const SYNC_LOCK = 'rollcall-sync';
 
-interface SyncManager { register(tag: string): Promise<void> }
+interface SyncManager {
+  register(tag: string): Promise<void>;
+}
 
 /** Page side: ask for a wake-up when the network is back. Harmless where unsupported. */
 export async function requestBackgroundSync(): Promise<boolean> {
   if (!('serviceWorker' in navigator)) return false;
-  const reg = (await navigator.serviceWorker.getRegistration()) as (ServiceWorkerRegistration & { sync?: SyncManager }) | undefined;
+  const reg = (await navigator.serviceWorker.getRegistration()) as
+    (ServiceWorkerRegistration & { sync?: SyncManager }) | undefined;
   if (!reg?.sync) return false;
   await reg.sync.register(OUTBOX_SYNC_TAG);
   return true;
@@ -26,7 +29,9 @@ export async function drainInWorker(appVersion = 'service-worker'): Promise<void
   try {
     const api = createApi('', credentialStore(db));
     // If a page holds the lock it is syncing already: nothing to do here.
-    await navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? pushOutbox(db, api, appVersion) : 0));
+    await navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) =>
+      lock ? pushOutbox(db, api, appVersion) : 0,
+    );
   } finally {
     db.close();
   }

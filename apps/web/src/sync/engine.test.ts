@@ -24,8 +24,18 @@ async function device(email = 'usher1@demo.rollcall.test') {
     set: async (c) => void (await db.meta.put({ key: 'credentials', value: c })),
   });
   const { credentials, ...login } = await api.login({ email, password: 'rollcall-demo' });
-  await db.meta.bulkPut([{ key: 'credentials', value: credentials }, { key: 'login', value: login }]);
-  const engine = new SyncEngine({ db, api, appVersion: 'test', locks: null, EventSourceImpl: null, random: () => 0 });
+  await db.meta.bulkPut([
+    { key: 'credentials', value: credentials },
+    { key: 'login', value: login },
+  ]);
+  const engine = new SyncEngine({
+    db,
+    api,
+    appVersion: 'test',
+    locks: null,
+    EventSourceImpl: null,
+    random: () => 0,
+  });
   await engine.syncNow();
   const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
   return { db, api, engine, who };
@@ -46,12 +56,23 @@ describe('sync engine', () => {
     const session = (await d.db.sessions.toArray()).find((s) => s.name === 'Sunday Service')!;
     const people = (await d.db.participants.limit(5).toArray()).map((p) => p.id);
     expect(people).toHaveLength(5);
-    for (const id of people) await recordPresence(d.db, d.who, { sessionId: session.id, participantId: id, state: 'present', method: 'qr', checkIn: true });
+    for (const id of people)
+      await recordPresence(d.db, d.who, {
+        sessionId: session.id,
+        participantId: id,
+        state: 'present',
+        method: 'qr',
+        checkIn: true,
+      });
     expect(await d.db.outbox.count()).toBe(5);
     await d.engine.syncNow();
     expect(await d.db.outbox.count()).toBe(0);
     const records = await d.db.records.where('sessionId').equals(session.id).toArray();
-    expect(records.filter((r) => people.includes(r.participantId)).every((r) => !r.pending && r.version === 1)).toBe(true);
+    expect(
+      records
+        .filter((r) => people.includes(r.participantId))
+        .every((r) => !r.pending && r.version === 1),
+    ).toBe(true);
     expect(d.engine.getStatus()).toMatchObject({ pending: 0, lastError: null });
   });
 
@@ -59,8 +80,18 @@ describe('sync engine', () => {
     const d = await device();
     const session = (await d.db.sessions.toArray())[0]!;
     const p = (await d.db.participants.toArray()).slice(10, 12);
-    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: p[0]!.id, state: 'teleported', method: 'manual' });
-    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: p[1]!.id, state: 'present', method: 'manual' });
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: p[0]!.id,
+      state: 'teleported',
+      method: 'manual',
+    });
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: p[1]!.id,
+      state: 'present',
+      method: 'manual',
+    });
     await d.engine.syncNow();
     const left = await d.db.outbox.toArray();
     expect(left).toHaveLength(1);
@@ -68,7 +99,12 @@ describe('sync engine', () => {
     expect(left[0]!.reason).toMatch(/teleported/);
     expect(d.engine.getStatus()).toMatchObject({ pending: 0, rejected: 1 });
     // Later pushes around it never sweep the rejected entry away.
-    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: p[0]!.id, state: 'present', method: 'manual' });
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: p[0]!.id,
+      state: 'present',
+      method: 'manual',
+    });
     await d.engine.syncNow();
     expect((await d.db.outbox.toArray()).map((e) => e.code)).toEqual(['unknown_state']);
   });
@@ -78,12 +114,23 @@ describe('sync engine', () => {
     const b = await device('usher2@demo.rollcall.test');
     const session = (await a.db.sessions.toArray())[0]!;
     const person = (await a.db.participants.toArray())[20]!;
-    await recordPresence(a.db, a.who, { sessionId: session.id, participantId: person.id, state: 'present', method: 'qr' });
-    await recordPresence(b.db, b.who, { sessionId: session.id, participantId: person.id, state: 'absent', method: 'manual' });
+    await recordPresence(a.db, a.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'present',
+      method: 'qr',
+    });
+    await recordPresence(b.db, b.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'absent',
+      method: 'manual',
+    });
     await a.engine.syncNow();
     await b.engine.syncNow();
     await a.engine.syncNow();
-    for (const d of [a, b]) expect((await d.db.records.get([session.id, person.id]))?.hasConflict).toBe(true);
+    for (const d of [a, b])
+      expect((await d.db.records.get([session.id, person.id]))?.hasConflict).toBe(true);
   });
 
   it('backs off while the server is down and drains the queue once it is back', async () => {
@@ -91,7 +138,12 @@ describe('sync engine', () => {
     const session = (await d.db.sessions.toArray())[0]!;
     const person = (await d.db.participants.toArray())[30]!;
     await server.kill('SIGKILL');
-    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: person.id, state: 'present', method: 'code' });
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'present',
+      method: 'code',
+    });
     await d.engine.syncNow();
     expect(d.engine.getStatus()).toMatchObject({ pending: 1, lastError: 'Server unreachable' });
     expect(d.engine.getStatus().nextRetryAt).toBeGreaterThan(Date.now());
@@ -107,7 +159,12 @@ describe('sync engine', () => {
     await d.db.meta.put({ key: 'cursor', value: 'another-epoch.999' });
     await d.db.participants.put({ ...person, id: '01900000-0000-7000-8000-000000000000' }); // a row the server never had
     await server.kill('SIGKILL'); // queue while offline, then reset on return
-    await recordPresence(d.db, d.who, { sessionId: session.id, participantId: person.id, state: 'late', method: 'manual' });
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'late',
+      method: 'manual',
+    });
     server = await startServer(env, port);
     const api = d.api;
     await d.db.outbox.toArray().then((o) => expect(o).toHaveLength(1));

@@ -25,7 +25,13 @@ export interface EngineDeps {
   requestBackgroundSync?: () => Promise<unknown>;
 }
 
-const BLOCKING = new Set(['device_revoked', 'assignment_revoked', 'assignment_expired', 'unauthorized', 'forbidden']);
+const BLOCKING = new Set([
+  'device_revoked',
+  'assignment_revoked',
+  'assignment_expired',
+  'unauthorized',
+  'forbidden',
+]);
 
 export class SyncEngine {
   private status: SyncStatus;
@@ -48,7 +54,9 @@ export class SyncEngine {
   }
 
   private online() {
-    return this.deps.isOnline ? this.deps.isOnline() : typeof navigator === 'undefined' || navigator.onLine;
+    return this.deps.isOnline
+      ? this.deps.isOnline()
+      : typeof navigator === 'undefined' || navigator.onLine;
   }
 
   subscribe(fn: (s: SyncStatus) => void): () => void {
@@ -68,7 +76,10 @@ export class SyncEngine {
 
   /** Starts the triggers. Returns a stop function. */
   start(): () => void {
-    const onOnline = () => { this.set({ online: true }); this.request('online'); };
+    const onOnline = () => {
+      this.set({ online: true });
+      this.request('online');
+    };
     const onOffline = () => this.set({ online: false });
     const onVisible = () => {
       if (document.visibilityState === 'visible') this.request('visible');
@@ -137,10 +148,17 @@ export class SyncEngine {
   }
 
   private async runExclusive() {
-    const locks = this.deps.locks === undefined ? (typeof navigator !== 'undefined' ? navigator.locks : null) : this.deps.locks;
+    const locks =
+      this.deps.locks === undefined
+        ? typeof navigator !== 'undefined'
+          ? navigator.locks
+          : null
+        : this.deps.locks;
     if (!locks) return this.cycle();
     // ifAvailable: another tab holding the lock is already syncing this device's outbox.
-    await locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) => (lock ? this.cycle() : undefined));
+    await locks.request(SYNC_LOCK, { ifAvailable: true }, async (lock) =>
+      lock ? this.cycle() : undefined,
+    );
   }
 
   private async cycle() {
@@ -172,7 +190,10 @@ export class SyncEngine {
   }
 
   private fail(e: unknown) {
-    const err = e instanceof ApiError ? e : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
+    const err =
+      e instanceof ApiError
+        ? e
+        : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
     if (!err.transient && BLOCKING.has(err.code)) {
       this.set({ blocked: err.message, blockedCode: err.code, lastError: err.message });
       return;
@@ -180,7 +201,11 @@ export class SyncEngine {
     this.failures += 1;
     if (this.status.pending > 0) this.wakeWorkerLater();
     const wait = backoffMs(this.failures, (this.deps.random ?? Math.random)(), err.retryAfterMs);
-    this.set({ lastError: err.status === 0 ? 'Server unreachable' : err.message, online: err.status === 0 ? this.online() : true, nextRetryAt: this.now() + wait });
+    this.set({
+      lastError: err.status === 0 ? 'Server unreachable' : err.message,
+      online: err.status === 0 ? this.online() : true,
+      nextRetryAt: this.now() + wait,
+    });
     if (this.retry) clearTimeout(this.retry);
     this.retry = setTimeout(() => this.request('retry'), wait);
   }
@@ -199,14 +224,20 @@ export class SyncEngine {
 
   private async watchdog() {
     await this.refreshCounts();
-    const stuck = this.status.pending > 0 && this.online() && this.now() - this.lastProgressAt > STALL_AFTER_MS;
+    const stuck =
+      this.status.pending > 0 && this.online() && this.now() - this.lastProgressAt > STALL_AFTER_MS;
     if (stuck !== this.status.stalled) this.set({ stalled: stuck });
     // A stalled queue gets a fresh attempt rather than waiting out a long backoff.
     if (stuck && !this.running && !this.status.blocked) this.request('watchdog');
   }
 
   private async openStream() {
-    const ES = this.deps.EventSourceImpl === undefined ? (typeof EventSource !== 'undefined' ? EventSource : null) : this.deps.EventSourceImpl;
+    const ES =
+      this.deps.EventSourceImpl === undefined
+        ? typeof EventSource !== 'undefined'
+          ? EventSource
+          : null
+        : this.deps.EventSourceImpl;
     if (!ES) return;
     const url = await this.deps.api.streamUrl();
     if (!url) return;

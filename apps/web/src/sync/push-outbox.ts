@@ -18,7 +18,13 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
   let settled = 0;
   const send = (i: number) => {
     const batch = all.slice(i, i + PUSH_BATCH);
-    return api.push({ protocolVersion: PROTOCOL_VERSION, changes: batch.map((e) => e.change), pendingCount: all.length - i, appVersion })
+    return api
+      .push({
+        protocolVersion: PROTOCOL_VERSION,
+        changes: batch.map((e) => e.change),
+        pendingCount: all.length - i,
+        appVersion,
+      })
       .then((res) => ({ batch, res }));
   };
   // The next batch travels while this one is settled locally: the server applies batches in the
@@ -26,7 +32,8 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
   let inFlight = send(0);
   for (let i = 0; i < all.length; i += PUSH_BATCH) {
     const { batch, res } = await inFlight;
-    if (res.results.length !== batch.length) throw new Error(`server answered ${res.results.length} results for ${batch.length} changes`);
+    if (res.results.length !== batch.length)
+      throw new Error(`server answered ${res.results.length} results for ${batch.length} changes`);
     if (i + PUSH_BATCH < all.length) {
       inFlight = send(i + PUSH_BATCH);
       inFlight.catch(() => {}); // awaited on the next turn; this only silences an early rejection
@@ -38,7 +45,13 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
 
 // One transaction per batch, bulk reads and writes only: settling 500 results costs a handful of
 // IndexedDB requests, not a thousand.
-async function settle(db: RollcallDb, batch: OutboxEntry[], results: ChangeResult[], lastSeqOfKey: Map<string, number>, startMax: number) {
+async function settle(
+  db: RollcallDb,
+  batch: OutboxEntry[],
+  results: ChangeResult[],
+  lastSeqOfKey: Map<string, number>,
+  startMax: number,
+) {
   return db.transaction('rw', [db.outbox, db.records], async () => {
     // Entries queued while this push ran (a scan during sync) also keep their records pending.
     const newer = await db.outbox.where('deviceSeq').above(startMax).toArray();
@@ -51,9 +64,22 @@ async function settle(db: RollcallDb, batch: OutboxEntry[], results: ChangeResul
       const c = entry.change;
       const isDone = DONE.has(r.status);
       if (isDone) done.push(entry.deviceSeq);
-      else rejected.push({ ...entry, status: 'rejected', reason: r.reason ?? 'rejected', code: r.code ?? 'rejected' });
-      const last = Boolean(c.sessionId) && lastSeqOfKey.get(keyOf(entry)) === entry.deviceSeq && !stillQueued.has(keyOf(entry));
-      if (last) touched.set(keyOf(entry), { key: [c.sessionId!, c.participantId], result: isDone ? r : null });
+      else
+        rejected.push({
+          ...entry,
+          status: 'rejected',
+          reason: r.reason ?? 'rejected',
+          code: r.code ?? 'rejected',
+        });
+      const last =
+        Boolean(c.sessionId) &&
+        lastSeqOfKey.get(keyOf(entry)) === entry.deviceSeq &&
+        !stillQueued.has(keyOf(entry));
+      if (last)
+        touched.set(keyOf(entry), {
+          key: [c.sessionId!, c.participantId],
+          result: isDone ? r : null,
+        });
     }
     const items = [...touched.values()];
     const records = await db.records.bulkGet(items.map((t) => t.key));
@@ -61,13 +87,22 @@ async function settle(db: RollcallDb, batch: OutboxEntry[], results: ChangeResul
       if (!rec) return [];
       const r = items[i]!.result;
       const conflict = r && (r.status === 'conflict' || r.original?.status === 'conflict');
-      return [{ ...rec, pending: false, ...(r?.version !== undefined ? { version: r.version } : {}), ...(conflict ? { hasConflict: true, conflictId: r.conflictId ?? null } : {}) }];
+      return [
+        {
+          ...rec,
+          pending: false,
+          ...(r?.version !== undefined ? { version: r.version } : {}),
+          ...(conflict ? { hasConflict: true, conflictId: r.conflictId ?? null } : {}),
+        },
+      ];
     });
     await db.records.bulkPut(updated);
     // One range delete instead of a request per entry; rejected entries in the range (this batch's
     // and any kept from earlier pushes) are written back.
     const [from, to] = [batch[0]!.deviceSeq, batch[batch.length - 1]!.deviceSeq];
-    const kept = (await db.outbox.where('status').equals('rejected').toArray()).filter((e) => e.deviceSeq >= from && e.deviceSeq <= to);
+    const kept = (await db.outbox.where('status').equals('rejected').toArray()).filter(
+      (e) => e.deviceSeq >= from && e.deviceSeq <= to,
+    );
     await db.outbox.where('deviceSeq').between(from, to, true, true).delete();
     await db.outbox.bulkPut([...kept, ...rejected]);
     return done.length;

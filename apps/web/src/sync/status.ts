@@ -19,8 +19,19 @@ export interface SyncStatus {
 }
 
 export const initialStatus = (online: boolean): SyncStatus => ({
-  online, syncing: false, pending: 0, oldestPendingAt: null, rejected: 0, conflicts: 0,
-  lastPushAt: null, lastPullAt: null, lastError: null, stalled: false, blocked: null, blockedCode: null, nextRetryAt: null,
+  online,
+  syncing: false,
+  pending: 0,
+  oldestPendingAt: null,
+  rejected: 0,
+  conflicts: 0,
+  lastPushAt: null,
+  lastPullAt: null,
+  lastError: null,
+  stalled: false,
+  blocked: null,
+  blockedCode: null,
+  nextRetryAt: null,
 });
 
 export const STALL_AFTER_MS = 60_000;

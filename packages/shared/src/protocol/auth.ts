@@ -29,7 +29,12 @@ export type Credentials = Static<typeof CredentialsSchema>;
 export const LoginResponseSchema = Type.Object({
   credentials: CredentialsSchema,
   deviceId: Uuid,
-  user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String(), role: RoleSchema }),
+  user: Type.Object({
+    id: Uuid,
+    email: Type.String(),
+    displayName: Type.String(),
+    role: RoleSchema,
+  }),
   organization: OrganizationSchema,
   assignment: Nullable(AssignmentSchema),
 });

@@ -1,7 +1,10 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { UUID_PATTERN } from '../ids.ts';
 
-export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID (v7 for ids made on devices)' });
+export const Uuid = Type.String({
+  pattern: UUID_PATTERN,
+  description: 'UUID (v7 for ids made on devices)',
+});
 export const IsoDateTime = Type.String({
   format: 'date-time',
   description: 'ISO 8601 date-time with a zone, e.g. 2026-11-23T09:02:00.000Z',

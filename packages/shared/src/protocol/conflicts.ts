@@ -29,14 +29,16 @@ export const ConflictSchema = Type.Object({
   versionA: ConflictVersionSchema,
   versionB: ConflictVersionSchema,
   otherVersions: Type.Array(ConflictVersionSchema),
-  resolution: Nullable(Type.Object({
-    choice: Type.String(),
-    state: Nullable(Type.String()),
-    note: Nullable(Type.String()),
-    resolvedBy: Nullable(Type.String()),
-    resolvedAt: IsoDateTime,
-    rule: Nullable(Type.String()),
-  })),
+  resolution: Nullable(
+    Type.Object({
+      choice: Type.String(),
+      state: Nullable(Type.String()),
+      note: Nullable(Type.String()),
+      resolvedBy: Nullable(Type.String()),
+      resolvedAt: IsoDateTime,
+      rule: Nullable(Type.String()),
+    }),
+  ),
   explanation: Type.String(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -66,5 +68,7 @@ export type Resolution = Static<typeof ResolutionSchema>;
 export const BulkResolveSchema = Type.Object({
   ids: Type.Array(Uuid, { minItems: 1, maxItems: 1000 }),
   resolution: ResolutionSchema,
-  preview: Type.Optional(Type.Boolean({ description: 'true: report what would change, write nothing' })),
+  preview: Type.Optional(
+    Type.Boolean({ description: 'true: report what would change, write nothing' }),
+  ),
 });

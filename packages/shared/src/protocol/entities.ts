@@ -14,7 +14,10 @@ export const ConflictStatusSchema = literals(CONFLICT_STATUSES);
 
 export const PolicyRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('qr_beats_manual_absent') }),
-  Type.Object({ kind: Type.Literal('earliest_arrival_between'), states: Type.Array(Type.String()) }),
+  Type.Object({
+    kind: Type.Literal('earliest_arrival_between'),
+    states: Type.Array(Type.String()),
+  }),
   Type.Object({ kind: Type.Literal('latest_wins') }),
 ]);
 

@@ -32,7 +32,9 @@ export type Notification = Static<typeof NotificationSchema>;
 export const NotificationListQuerySchema = Type.Object({
   unread: Type.Optional(Type.Boolean({ description: 'true: only unread notifications' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' })),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'nextCursor of the previous page' }),
+  ),
 });
 export type NotificationListQuery = Static<typeof NotificationListQuerySchema>;
 
@@ -47,22 +49,38 @@ export const NotificationListSchema = Type.Object({
 });
 export type NotificationList = Static<typeof NotificationListSchema>;
 
-export const NotificationReadSchema = Type.Object({ item: NotificationSchema, unreadCount: Type.Integer({ minimum: 0 }) });
+export const NotificationReadSchema = Type.Object({
+  item: NotificationSchema,
+  unreadCount: Type.Integer({ minimum: 0 }),
+});
 export type NotificationRead = Static<typeof NotificationReadSchema>;
 
-export const ReadAllSchema = Type.Object({ marked: Type.Integer({ minimum: 0 }), unreadCount: Type.Integer({ minimum: 0 }) });
+export const ReadAllSchema = Type.Object({
+  marked: Type.Integer({ minimum: 0 }),
+  unreadCount: Type.Integer({ minimum: 0 }),
+});
 export type ReadAll = Static<typeof ReadAllSchema>;
 
-export const NotificationPreferenceSchema = Type.Object({ kind: NotificationKindSchema, enabled: Type.Boolean() });
+export const NotificationPreferenceSchema = Type.Object({
+  kind: NotificationKindSchema,
+  enabled: Type.Boolean(),
+});
 export type NotificationPreference = Static<typeof NotificationPreferenceSchema>;
 
 /** Every kind, each with the caller's choice (kinds never chosen are enabled). */
-export const NotificationPreferencesSchema = Type.Object({ items: Type.Array(NotificationPreferenceSchema) });
+export const NotificationPreferencesSchema = Type.Object({
+  items: Type.Array(NotificationPreferenceSchema),
+});
 export type NotificationPreferences = Static<typeof NotificationPreferencesSchema>;
 
 /** The kinds to change; kinds left out keep their setting. */
 export const NotificationPreferencesUpdateSchema = Type.Object(
-  { items: Type.Array(NotificationPreferenceSchema, { minItems: 1, maxItems: NOTIFICATION_KINDS.length }) },
+  {
+    items: Type.Array(NotificationPreferenceSchema, {
+      minItems: 1,
+      maxItems: NOTIFICATION_KINDS.length,
+    }),
+  },
   { additionalProperties: false },
 );
 export type NotificationPreferencesUpdate = Static<typeof NotificationPreferencesUpdateSchema>;

@@ -16,7 +16,9 @@ export const PULL_DEFAULT_LIMIT = 2000;
 export const PULL_MAX_LIMIT = 10000;
 
 export const PullQuerySchema = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 100, description: 'opaque; omit for a full pull' })),
+  cursor: Type.Optional(
+    Type.String({ maxLength: 100, description: 'opaque; omit for a full pull' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PULL_MAX_LIMIT })),
 });
 export type PullQuery = Static<typeof PullQuerySchema>;
@@ -24,7 +26,8 @@ export type PullQuery = Static<typeof PullQuerySchema>;
 export const PullResponseSchema = Type.Object({
   protocolVersion: Type.Integer(),
   reset: Type.Boolean({
-    description: 'true when the cursor belongs to another server epoch: drop pulled rows (never the outbox) and apply this page from scratch',
+    description:
+      'true when the cursor belongs to another server epoch: drop pulled rows (never the outbox) and apply this page from scratch',
   }),
   cursor: Type.String(),
   hasMore: Type.Boolean(),

@@ -8,7 +8,9 @@ export const MAX_PUSH_BATCH = 1000;
 export const PushRequestSchema = Type.Object({
   protocolVersion: Type.Integer({ minimum: 1 }),
   changes: Type.Array(Type.Unknown(), { maxItems: MAX_PUSH_BATCH }),
-  pendingCount: Type.Optional(Type.Integer({ minimum: 0, description: 'what the device still holds' })),
+  pendingCount: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'what the device still holds' }),
+  ),
   appVersion: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type PushRequest = Static<typeof PushRequestSchema>;
@@ -16,7 +18,9 @@ export type PushRequest = Static<typeof PushRequestSchema>;
 const AcceptedFields = {
   version: Type.Optional(Type.Integer()),
   conflictId: Type.Optional(Uuid),
-  graceAccepted: Type.Optional(Type.Boolean({ description: 'recorded by a temporary usher before expiry' })),
+  graceAccepted: Type.Optional(
+    Type.Boolean({ description: 'recorded by a temporary usher before expiry' }),
+  ),
 };
 
 export const FirstResultSchema = Type.Object({

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('excuses')
+  await db.schema
+    .createTable('excuses')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('session_id', 'text', (c) => c.notNull())
@@ -19,8 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_at', 'text')
     .addColumn('decision_note', 'text')
     .execute();
-  await db.schema.createIndex('excuses_org_status').on('excuses').columns(['organization_id', 'status', 'submitted_at']).execute();
-  await db.schema.createIndex('excuses_session').on('excuses').columns(['session_id', 'participant_id']).execute();
+  await db.schema
+    .createIndex('excuses_org_status')
+    .on('excuses')
+    .columns(['organization_id', 'status', 'submitted_at'])
+    .execute();
+  await db.schema
+    .createIndex('excuses_session')
+    .on('excuses')
+    .columns(['session_id', 'participant_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -19,16 +19,22 @@ export async function up(db: Kysely<any>): Promise<void> {
         RAISE EXCEPTION 'audit log is append-only (% refused)', TG_OP;
       END $$`.execute(db);
   } else {
-    await db.schema.createTable('audit_guard')
+    await db.schema
+      .createTable('audit_guard')
       .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('purging', 'integer', (c) => c.notNull()).execute();
+      .addColumn('purging', 'integer', (c) => c.notNull())
+      .execute();
     await db.insertInto('audit_guard').values({ id: 1, purging: 0 }).execute();
     await sql`DROP TRIGGER audit_log_no_delete`.execute(db);
     await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       WHEN (SELECT purging FROM audit_guard WHERE id = 1) IS NOT 1
       BEGIN SELECT RAISE(ABORT, 'audit log is append-only (DELETE refused)'); END`.execute(db);
   }
-  await db.schema.createIndex('session_groups_group').on('session_groups').columns(['group_id', 'session_id']).execute();
+  await db.schema
+    .createIndex('session_groups_group')
+    .on('session_groups')
+    .columns(['group_id', 'session_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('notifications')
+  await db.schema
+    .createTable('notifications')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull())
@@ -20,14 +21,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text')
     .execute();
-  await db.schema.createIndex('notifications_user_dedupe').unique().on('notifications').columns(['user_id', 'dedupe_key']).execute();
+  await db.schema
+    .createIndex('notifications_user_dedupe')
+    .unique()
+    .on('notifications')
+    .columns(['user_id', 'dedupe_key'])
+    .execute();
   // The panel (newest first, keyset by created_at and id) and the bell's unread count, polled
   // every 30 s. No more: a push that opens many conflicts writes a row per conflict per admin,
   // and every index is paid for there.
-  await db.schema.createIndex('notifications_user_created').on('notifications').columns(['user_id', 'created_at', 'id']).execute();
-  await db.schema.createIndex('notifications_user_unread').on('notifications').columns(['user_id', 'read_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_created')
+    .on('notifications')
+    .columns(['user_id', 'created_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('notifications_user_unread')
+    .on('notifications')
+    .columns(['user_id', 'read_at'])
+    .execute();
 
-  await db.schema.createTable('notification_preferences')
+  await db.schema
+    .createTable('notification_preferences')
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())

@@ -10,7 +10,12 @@ import { sendCsv } from '../../lib/csv.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 const Filters = Type.Object({
-  entity: Type.Optional(Type.String({ maxLength: 60, description: 'the table or kind of record, e.g. sync_conflict, participant' })),
+  entity: Type.Optional(
+    Type.String({
+      maxLength: 60,
+      description: 'the table or kind of record, e.g. sync_conflict, participant',
+    }),
+  ),
   entityId: Type.Optional(Type.String({ maxLength: 100 })),
   table: Type.Optional(Type.String({ maxLength: 60, description: 'the same as entity' })),
   recordId: Type.Optional(Type.String({ maxLength: 100, description: 'the same as entityId' })),
@@ -20,43 +25,115 @@ const Filters = Type.Object({
   to: Type.Optional(IsoDateTime),
 });
 const Entry = Type.Object({
-  id: Type.String(), at: Type.String(), userId: Nullable(Type.String()), userName: Nullable(Type.String()),
-  deviceId: Nullable(Type.String()), deviceName: Nullable(Type.String()), source: Type.String(), action: Type.String(),
-  entity: Type.String(), entityId: Type.String(), oldValues: Type.Unknown(), newValues: Type.Unknown(),
+  id: Type.String(),
+  at: Type.String(),
+  userId: Nullable(Type.String()),
+  userName: Nullable(Type.String()),
+  deviceId: Nullable(Type.String()),
+  deviceName: Nullable(Type.String()),
+  source: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entityId: Type.String(),
+  oldValues: Type.Unknown(),
+  newValues: Type.Unknown(),
 });
-const filtersOf = ({ table, recordId, ...f }: AuditFilters & { table?: string; recordId?: string }): AuditFilters =>
-  ({ ...f, entity: f.entity ?? table, entityId: f.entityId ?? recordId });
-const HEADER = ['at', 'user', 'device', 'source', 'action', 'entity', 'entity_id', 'old_values', 'new_values'];
+const filtersOf = ({
+  table,
+  recordId,
+  ...f
+}: AuditFilters & { table?: string; recordId?: string }): AuditFilters => ({
+  ...f,
+  entity: f.entity ?? table,
+  entityId: f.entityId ?? recordId,
+});
+const HEADER = [
+  'at',
+  'user',
+  'device',
+  'source',
+  'action',
+  'entity',
+  'entity_id',
+  'old_values',
+  'new_values',
+];
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.ctx.db.kysely;
-  app.get('/audit', {
-    preHandler: requireRole('admin'),
-    schema: {
-      tags: ['audit'],
-      querystring: Type.Intersect([Filters, Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) })]),
-      response: { 200: Type.Object({ items: Type.Array(Entry), total: Type.Integer() }), ...errors },
+  app.get(
+    '/audit',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['audit'],
+        querystring: Type.Intersect([
+          Filters,
+          Type.Object({
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0 })),
+          }),
+        ]),
+        response: {
+          200: Type.Object({ items: Type.Array(Entry), total: Type.Integer() }),
+          ...errors,
+        },
+      },
     },
-  }, async (req) => {
-    const { limit = 100, offset = 0, ...f } = req.query;
-    const { rows, total } = await listAudit(db, who(req).organizationId, filtersOf(f), limit, offset);
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, deviceId: r.device_id, deviceName: r.device_name, source: r.source,
-        action: r.action, entity: r.entity, entityId: r.entity_id, oldValues: parseJson(r.old_values, null), newValues: parseJson(r.new_values, null),
-      })),
-    };
-  });
+    async (req) => {
+      const { limit = 100, offset = 0, ...f } = req.query;
+      const { rows, total } = await listAudit(
+        db,
+        who(req).organizationId,
+        filtersOf(f),
+        limit,
+        offset,
+      );
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          userId: r.user_id,
+          userName: r.user_name,
+          deviceId: r.device_id,
+          deviceName: r.device_name,
+          source: r.source,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entity_id,
+          oldValues: parseJson(r.old_values, null),
+          newValues: parseJson(r.new_values, null),
+        })),
+      };
+    },
+  );
 
   // Streamed: rows leave as they are read, one keyset page at a time.
-  app.get('/audit/export.csv', {
-    preHandler: requireRole('admin'),
-    schema: { tags: ['audit'], querystring: Filters, response: { 200: Type.Unknown({ description: 'text/csv, streamed' }), ...errors } },
-  }, async (req, reply) => {
-    const org = who(req).organizationId;
-    const f = filtersOf(req.query);
-    return sendCsv(reply, 'audit', app.ctx.clock.now(), HEADER, auditPages(db, org, f),
-      (r) => [r.at, r.user_name ?? r.user_id, r.device_name ?? r.device_id, r.source, r.action, r.entity, r.entity_id, r.old_values, r.new_values]);
-  });
+  app.get(
+    '/audit/export.csv',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['audit'],
+        querystring: Filters,
+        response: { 200: Type.Unknown({ description: 'text/csv, streamed' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const org = who(req).organizationId;
+      const f = filtersOf(req.query);
+      return sendCsv(reply, 'audit', app.ctx.clock.now(), HEADER, auditPages(db, org, f), (r) => [
+        r.at,
+        r.user_name ?? r.user_id,
+        r.device_name ?? r.device_id,
+        r.source,
+        r.action,
+        r.entity,
+        r.entity_id,
+        r.old_values,
+        r.new_values,
+      ]);
+    },
+  );
 };

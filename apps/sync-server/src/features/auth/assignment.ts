@@ -4,7 +4,10 @@ import type { AssignmentRow } from '../../db/schema.ts';
 
 export type AssignmentStatus = 'active' | 'expired' | 'revoked';
 
-export function assignmentStatus(a: Pick<AssignmentRow, 'revoked_at' | 'expires_at' | 'status'>, nowMs: number): AssignmentStatus {
+export function assignmentStatus(
+  a: Pick<AssignmentRow, 'revoked_at' | 'expires_at' | 'status'>,
+  nowMs: number,
+): AssignmentStatus {
   if (a.revoked_at || a.status === 'revoked') return 'revoked';
   return Date.parse(a.expires_at) <= nowMs ? 'expired' : 'active';
 }

@@ -1,5 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, LoginRequestSchema, LoginResponseSchema, CredentialsSchema, RefreshRequestSchema, OrganizationSchema, AssignmentSchema, Nullable, RoleSchema } from '@rollcall/shared';
+import {
+  ErrorBody,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  CredentialsSchema,
+  RefreshRequestSchema,
+  OrganizationSchema,
+  AssignmentSchema,
+  Nullable,
+  RoleSchema,
+} from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireAuth, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
@@ -12,47 +22,74 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody,
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
-  app.post('/auth/login', {
-    // Slows password guessing per address (generous: a church's devices share one NAT);
-    // the per-account lockout stops guessing per user.
-    config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], body: LoginRequestSchema, response: { 200: LoginResponseSchema, ...errors } },
-  }, async (req) => login(db.kysely, clock, req.body));
-
-  app.post('/auth/refresh', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-    schema: { tags: ['auth'], body: RefreshRequestSchema, response: { 200: Type.Object({ credentials: CredentialsSchema }), ...errors } },
-  }, async (req) => refresh(db.kysely, clock, req.body.refreshToken));
-
-  app.post('/auth/logout', {
-    preHandler: requireAuth,
-    schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } },
-  }, async (req, reply) => {
-    await logout(db.kysely, who(req).deviceId);
-    return reply.status(204).send(null);
-  });
-
-  app.get('/me', {
-    preHandler: requireAuth,
-    schema: {
-      tags: ['auth'],
-      response: {
-        200: Type.Object({
-          user: Type.Object({ id: Type.String(), displayName: Type.String(), role: RoleSchema }),
-          organization: OrganizationSchema, deviceId: Type.String(), assignment: Nullable(AssignmentSchema),
-        }),
-        ...errors,
+  app.post(
+    '/auth/login',
+    {
+      // Slows password guessing per address (generous: a church's devices share one NAT);
+      // the per-account lockout stops guessing per user.
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: LoginRequestSchema,
+        response: { 200: LoginResponseSchema, ...errors },
       },
     },
-  }, async (req) => {
-    const auth = who(req);
-    const org = await findOrganization(db.kysely, auth.organizationId);
-    if (!org) throw new HttpError(401, 'unauthorized', 'Your organization no longer exists');
-    const a = await latestAssignment(db.kysely, auth.userId);
-    return {
-      user: { id: auth.userId, displayName: auth.displayName, role: auth.role },
-      organization: toOrganizationDto(org), deviceId: auth.deviceId,
-      assignment: a ? toAssignmentDto(a, clock.now()) : null,
-    };
-  });
+    async (req) => login(db.kysely, clock, req.body),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: RefreshRequestSchema,
+        response: { 200: Type.Object({ credentials: CredentialsSchema }), ...errors },
+      },
+    },
+    async (req) => refresh(db.kysely, clock, req.body.refreshToken),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      preHandler: requireAuth,
+      schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } },
+    },
+    async (req, reply) => {
+      await logout(db.kysely, who(req).deviceId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      preHandler: requireAuth,
+      schema: {
+        tags: ['auth'],
+        response: {
+          200: Type.Object({
+            user: Type.Object({ id: Type.String(), displayName: Type.String(), role: RoleSchema }),
+            organization: OrganizationSchema,
+            deviceId: Type.String(),
+            assignment: Nullable(AssignmentSchema),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const auth = who(req);
+      const org = await findOrganization(db.kysely, auth.organizationId);
+      if (!org) throw new HttpError(401, 'unauthorized', 'Your organization no longer exists');
+      const a = await latestAssignment(db.kysely, auth.userId);
+      return {
+        user: { id: auth.userId, displayName: auth.displayName, role: auth.role },
+        organization: toOrganizationDto(org),
+        deviceId: auth.deviceId,
+        assignment: a ? toAssignmentDto(a, clock.now()) : null,
+      };
+    },
+  );
 };

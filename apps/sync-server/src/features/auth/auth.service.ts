@@ -49,7 +49,11 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
   const user = await repo.findUserByEmail(db, body.email);
   if (!user || user.active !== 1) throw invalid();
   if (user.locked_until && Date.parse(user.locked_until) > now) {
-    throw new HttpError(423, 'account_locked', `Too many failed attempts; try again after ${user.locked_until}`);
+    throw new HttpError(
+      423,
+      'account_locked',
+      `Too many failed attempts; try again after ${user.locked_until}`,
+    );
   }
   if (!(await verifyPassword(body.password, user.password_hash))) {
     const failures = user.failed_logins + 1;
@@ -60,20 +64,31 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
   const org = await repo.findOrganization(db, user.organization_id);
   if (!org || org.deleted_at) throw invalid();
   const assignment = await repo.latestAssignment(db, user.id);
-  if (user.role === 'temp_usher') assertAssignmentUsable(assignment ? toAssignmentDto(assignment, now).status : null);
+  if (user.role === 'temp_usher')
+    assertAssignmentUsable(assignment ? toAssignmentDto(assignment, now).status : null);
   const deviceId = uuidv7(now);
   const tokens = issueTokens(deviceId, now);
   await db.transaction().execute(async (trx) => {
     await repo.clearLoginFailures(trx, user.id);
     await repo.insertDevice(trx, {
-      id: deviceId, organization_id: user.organization_id, user_id: user.id,
-      name: body.deviceName ?? null, app_version: body.appVersion ?? null, created_at: iso(now), ...tokens.stored,
+      id: deviceId,
+      organization_id: user.organization_id,
+      user_id: user.id,
+      name: body.deviceName ?? null,
+      app_version: body.appVersion ?? null,
+      created_at: iso(now),
+      ...tokens.stored,
     });
   });
   return {
     credentials: tokens.credentials,
     deviceId,
-    user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role as Role },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      role: user.role as Role,
+    },
     organization: toOrganizationDto(org),
     assignment: assignment ? toAssignmentDto(assignment, now) : null,
   };
@@ -81,8 +96,13 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
 
 function assertAssignmentUsable(status: 'active' | 'expired' | 'revoked' | null) {
   if (status === 'active') return;
-  const why = status === 'revoked' ? 'was revoked' : status === 'expired' ? 'has expired' : 'does not exist';
-  throw new HttpError(403, `assignment_${status ?? 'missing'}`, `Your temporary usher assignment ${why}`);
+  const why =
+    status === 'revoked' ? 'was revoked' : status === 'expired' ? 'has expired' : 'does not exist';
+  throw new HttpError(
+    403,
+    `assignment_${status ?? 'missing'}`,
+    `Your temporary usher assignment ${why}`,
+  );
 }
 
 function splitToken(token: string): { deviceId: string; secret: string } | null {
@@ -95,10 +115,16 @@ export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: 
   const now = clock.now();
   const parts = splitToken(refreshToken);
   const device = parts ? await repo.findDeviceContext(db, parts.deviceId) : undefined;
-  if (!parts || !device || !device.refresh_hash || !sameHash(device.refresh_hash, sha256(parts.secret))) {
+  if (
+    !parts ||
+    !device ||
+    !device.refresh_hash ||
+    !sameHash(device.refresh_hash, sha256(parts.secret))
+  ) {
     throw new HttpError(401, 'unauthorized', 'This refresh token is not valid; sign in again');
   }
-  if (device.revoked_at) throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
+  if (device.revoked_at)
+    throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
   if (!device.refresh_expires_at || Date.parse(device.refresh_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'This session has expired; sign in again');
   }
@@ -109,28 +135,50 @@ export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: 
 
 export async function logout(db: Kysely<Database>, deviceId: string) {
   await repo.updateDeviceTokens(db, deviceId, {
-    access_hash: '', refresh_hash: '', access_expires_at: iso(0), refresh_expires_at: iso(0),
+    access_hash: '',
+    refresh_hash: '',
+    access_expires_at: iso(0),
+    refresh_expires_at: iso(0),
   });
 }
 
 /** Resolves a bearer token to who is calling, or throws a 401 that says why. */
-export async function authenticate(db: Kysely<Database>, clock: Clock, token: string | undefined): Promise<AuthContext> {
+export async function authenticate(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string | undefined,
+): Promise<AuthContext> {
   const parts = token ? splitToken(token) : null;
-  if (!parts) throw new HttpError(401, 'unauthorized', 'Sign in first: this request carries no device credentials');
+  if (!parts)
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'Sign in first: this request carries no device credentials',
+    );
   const d = await repo.findDeviceContext(db, parts.deviceId);
   if (!d || !d.access_hash || !sameHash(d.access_hash, sha256(parts.secret))) {
-    throw new HttpError(401, 'unauthorized', 'These device credentials are not valid; sign in again');
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'These device credentials are not valid; sign in again',
+    );
   }
-  if (d.revoked_at) throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
-  if (d.user_active !== 1) throw new HttpError(401, 'unauthorized', 'This user account is deactivated');
+  if (d.revoked_at)
+    throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
+  if (d.user_active !== 1)
+    throw new HttpError(401, 'unauthorized', 'This user account is deactivated');
   const now = clock.now();
   if (!d.access_expires_at || Date.parse(d.access_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it');
   }
   // Throttled so that a busy device does not turn every read into a write.
-  if (!d.last_seen_at || now - Date.parse(d.last_seen_at) > 60_000) await repo.touchDevice(db, d.device_id, iso(now));
+  if (!d.last_seen_at || now - Date.parse(d.last_seen_at) > 60_000)
+    await repo.touchDevice(db, d.device_id, iso(now));
   return {
-    userId: d.user_id, organizationId: d.organization_id, deviceId: d.device_id,
-    role: d.role as Role, displayName: d.display_name,
+    userId: d.user_id,
+    organizationId: d.organization_id,
+    deviceId: d.device_id,
+    role: d.role as Role,
+    displayName: d.display_name,
   };
 }

@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema.ts';
 type Q = Kysely<Database> | Transaction<Database>;
 
 const base = (db: Q, org: string) =>
-  db.selectFrom('sync_conflicts as c')
+  db
+    .selectFrom('sync_conflicts as c')
     .innerJoin('sessions as s', 's.id', 'c.session_id')
     .innerJoin('participants as p', 'p.id', 'c.participant_id')
     .where('c.organization_id', '=', org);
@@ -20,26 +21,65 @@ export async function listConflicts(db: Q, org: string, q: ConflictListQuery) {
   if (q.from) query = query.where('c.created_at', '>=', q.from);
   if (q.to) query = query.where('c.created_at', '<=', q.to);
   // Versions are JSON text; device and usher filters match inside them portably with LIKE.
-  if (q.deviceId) query = query.where((eb) => eb.or([eb('c.version_a', 'like', `%"deviceId":"${q.deviceId}"%`), eb('c.version_b', 'like', `%"deviceId":"${q.deviceId}"%`)]));
-  if (q.userId) query = query.where((eb) => eb.or([eb('c.version_a', 'like', `%"userId":"${q.userId}"%`), eb('c.version_b', 'like', `%"userId":"${q.userId}"%`)]));
+  if (q.deviceId)
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.version_a', 'like', `%"deviceId":"${q.deviceId}"%`),
+        eb('c.version_b', 'like', `%"deviceId":"${q.deviceId}"%`),
+      ]),
+    );
+  if (q.userId)
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.version_a', 'like', `%"userId":"${q.userId}"%`),
+        eb('c.version_b', 'like', `%"userId":"${q.userId}"%`),
+      ]),
+    );
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  const rows = await query.selectAll('c').select([...columns])
-    .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc')
-    .limit(q.limit ?? 50).offset(q.offset ?? 0).execute();
+  const rows = await query
+    .selectAll('c')
+    .select([...columns])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(q.limit ?? 50)
+    .offset(q.offset ?? 0)
+    .execute();
   return { rows, total: Number(total?.n ?? 0) };
 }
 
 export const findConflict = (db: Q, org: string, id: string) =>
-  base(db, org).selectAll('c').select([...columns]).where('c.id', '=', id).executeTakeFirst();
+  base(db, org)
+    .selectAll('c')
+    .select([...columns])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
 
 export const findRecordForConflict = (db: Q, sessionId: string, participantId: string) =>
-  db.selectFrom('presence_records').selectAll()
-    .where('session_id', '=', sessionId).where('participant_id', '=', participantId).executeTakeFirst();
+  db
+    .selectFrom('presence_records')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
 
 export async function namesFor(db: Q, org: string, userIds: string[], deviceIds: string[]) {
   const [users, devices] = await Promise.all([
-    userIds.length ? db.selectFrom('users').select(['id', 'display_name']).where('organization_id', '=', org).where('id', 'in', userIds).execute() : [],
-    deviceIds.length ? db.selectFrom('devices').select(['id', 'name']).where('organization_id', '=', org).where('id', 'in', deviceIds).execute() : [],
+    userIds.length
+      ? db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('organization_id', '=', org)
+          .where('id', 'in', userIds)
+          .execute()
+      : [],
+    deviceIds.length
+      ? db
+          .selectFrom('devices')
+          .select(['id', 'name'])
+          .where('organization_id', '=', org)
+          .where('id', 'in', deviceIds)
+          .execute()
+      : [],
   ]);
   return {
     users: new Map(users.map((u) => [u.id, u.display_name])),
@@ -48,6 +88,21 @@ export async function namesFor(db: Q, org: string, userIds: string[], deviceIds:
 }
 
 export const earlierResolutions = (db: Q, org: string, participantId: string, exceptId: string) =>
-  db.selectFrom('sync_conflicts').select(['id', 'session_id', 'status', 'resolution_choice', 'resolution_state', 'resolved_at', 'rule'])
-    .where('organization_id', '=', org).where('participant_id', '=', participantId).where('id', '!=', exceptId)
-    .where('status', '!=', 'open').orderBy('resolved_at', 'desc').limit(20).execute();
+  db
+    .selectFrom('sync_conflicts')
+    .select([
+      'id',
+      'session_id',
+      'status',
+      'resolution_choice',
+      'resolution_state',
+      'resolved_at',
+      'rule',
+    ])
+    .where('organization_id', '=', org)
+    .where('participant_id', '=', participantId)
+    .where('id', '!=', exceptId)
+    .where('status', '!=', 'open')
+    .orderBy('resolved_at', 'desc')
+    .limit(20)
+    .execute();

@@ -25,36 +25,76 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, clock: Clock, partic
   return seedDemo(db, clock, { participants });
 }
 
-export async function seedDemo(db: Kysely<Database>, clock: Clock, opts: { participants?: number; slug?: string; name?: string } = {}) {
+export async function seedDemo(
+  db: Kysely<Database>,
+  clock: Clock,
+  opts: { participants?: number; slug?: string; name?: string } = {},
+) {
   const now = clock.now();
   const name = opts.name ?? 'Grace Community Church';
   const slug = opts.slug ?? 'grace';
   const adminEmail = slug === 'grace' ? `admin@${DOMAIN}` : `admin@${slug}.${DOMAIN}`;
   const { organizationId } = await createOrganization(db, clock, {
-    name, slug, domainType: 'church', admin: { email: adminEmail, password: DEMO_PASSWORD, displayName: 'Grace Admin' },
+    name,
+    slug,
+    domainType: 'church',
+    admin: { email: adminEmail, password: DEMO_PASSWORD, displayName: 'Grace Admin' },
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, organizationId);
     const users: Record<string, string> = {};
     for (const u of LOGINS) {
-      const email = slug === 'grace' ? u.email : u.email.replace(`@${DOMAIN}`, `@${slug}.${DOMAIN}`);
-      users[u.role === 'usher' ? email.split('@')[0]! : u.role] = await insertUser(trx, seq.next(), now, { organizationId, passwordHash, ...u, email });
+      const email =
+        slug === 'grace' ? u.email : u.email.replace(`@${DOMAIN}`, `@${slug}.${DOMAIN}`);
+      users[u.role === 'usher' ? email.split('@')[0]! : u.role] = await insertUser(
+        trx,
+        seq.next(),
+        now,
+        { organizationId, passwordHash, ...u, email },
+      );
     }
-    await trx.insertInto('usher_assignments').values({
-      id: uuidv7(now), organization_id: organizationId, user_id: users.temp_usher!, expires_at: iso(now + 8 * 3600_000),
-      status: 'active', location: 'Main entrance', created_by: null, created_at: iso(now), revoked_at: null,
-      checkins_count: 0, qr_count: 0, code_count: 0,
-    }).execute();
+    await trx
+      .insertInto('usher_assignments')
+      .values({
+        id: uuidv7(now),
+        organization_id: organizationId,
+        user_id: users.temp_usher!,
+        expires_at: iso(now + 8 * 3600_000),
+        status: 'active',
+        location: 'Main entrance',
+        created_by: null,
+        created_at: iso(now),
+        revoked_at: null,
+        checkins_count: 0,
+        qr_count: 0,
+        code_count: 0,
+      })
+      .execute();
     const groups = await seedGroups(trx, organizationId, seq, now);
-    const people = await seedParticipants(trx, organizationId, seq, now, opts.participants ?? 200, groups);
+    const people = await seedParticipants(
+      trx,
+      organizationId,
+      seq,
+      now,
+      opts.participants ?? 200,
+      groups,
+    );
     const sessions = await seedSessions(trx, organizationId, seq, now, groups);
     await seq.flush();
     return { users, groups, participants: people, sessions };
   });
   return {
-    organizationId, organizationName: name, ...ids,
-    logins: [{ email: adminEmail, role: 'admin' }, ...LOGINS.map((l) => ({ email: slug === 'grace' ? l.email : l.email.replace(`@${DOMAIN}`, `@${slug}.${DOMAIN}`), role: l.role }))],
+    organizationId,
+    organizationName: name,
+    ...ids,
+    logins: [
+      { email: adminEmail, role: 'admin' },
+      ...LOGINS.map((l) => ({
+        email: slug === 'grace' ? l.email : l.email.replace(`@${DOMAIN}`, `@${slug}.${DOMAIN}`),
+        role: l.role,
+      })),
+    ],
   };
 }
 
@@ -67,42 +107,134 @@ async function seedGroups(trx: Transaction<Database>, org: string, seq: SeqAlloc
     { id: uuidv7(now), name: 'Young Adults', parent_id: null },
     { id: uuidv7(now), name: 'Choir', parent_id: null },
   ];
-  await trx.insertInto('groups').values(defs.map((g) => ({ ...g, organization_id: org, active: 1, updated_at: iso(now), seq: seq.next() }))).execute();
+  await trx
+    .insertInto('groups')
+    .values(
+      defs.map((g) => ({
+        ...g,
+        organization_id: org,
+        active: 1,
+        updated_at: iso(now),
+        seq: seq.next(),
+      })),
+    )
+    .execute();
   return defs.map((g) => g.id);
 }
 
-async function seedParticipants(trx: Transaction<Database>, org: string, seq: SeqAllocator, now: number, count: number, groups: string[]) {
+async function seedParticipants(
+  trx: Transaction<Database>,
+  org: string,
+  seq: SeqAllocator,
+  now: number,
+  count: number,
+  groups: string[],
+) {
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: uuidv7(now), organization_id: org,
-    first_name: DEMO_FIRST[i % DEMO_FIRST.length]!, last_name: DEMO_LAST[(i * 7) % DEMO_LAST.length]!,
-    preferred_name: null, personal_code: String(10000 + ((i * 7919) % 90000)).padStart(5, '0'),
-    external_key: `24-${String(i + 1).padStart(3, '0')}`, qr_token: randomToken(18),
-    guardian_name: null, guardian_phone: null, active: 1, extra: '{}', created_at: iso(now), updated_at: iso(now), seq: seq.next(),
+    id: uuidv7(now),
+    organization_id: org,
+    first_name: DEMO_FIRST[i % DEMO_FIRST.length]!,
+    last_name: DEMO_LAST[(i * 7) % DEMO_LAST.length]!,
+    preferred_name: null,
+    personal_code: String(10000 + ((i * 7919) % 90000)).padStart(5, '0'),
+    external_key: `24-${String(i + 1).padStart(3, '0')}`,
+    qr_token: randomToken(18),
+    guardian_name: null,
+    guardian_phone: null,
+    active: 1,
+    extra: '{}',
+    created_at: iso(now),
+    updated_at: iso(now),
+    seq: seq.next(),
   }));
-  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('participants').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await trx
+      .insertInto('participants')
+      .values(rows.slice(i, i + 200))
+      .execute();
   // Junior, Senior and Young Adults split everyone; every fifth person also sings in the choir.
   const memberships = rows.flatMap((p, i) => {
     const main = { organization_id: org, group_id: groups[1 + (i % 3)]!, participant_id: p.id };
-    return i % 5 === 0 ? [main, { organization_id: org, group_id: groups[4]!, participant_id: p.id }] : [main];
+    return i % 5 === 0
+      ? [main, { organization_id: org, group_id: groups[4]!, participant_id: p.id }]
+      : [main];
   });
-  for (let i = 0; i < memberships.length; i += 300) await trx.insertInto('group_memberships').values(memberships.slice(i, i + 300)).execute();
-  return rows.map((r) => ({ id: r.id, personalCode: r.personal_code, qrToken: r.qr_token, name: `${r.first_name} ${r.last_name}` }));
+  for (let i = 0; i < memberships.length; i += 300)
+    await trx
+      .insertInto('group_memberships')
+      .values(memberships.slice(i, i + 300))
+      .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    personalCode: r.personal_code,
+    qrToken: r.qr_token,
+    name: `${r.first_name} ${r.last_name}`,
+  }));
 }
 
-async function seedSessions(trx: Transaction<Database>, org: string, seq: SeqAllocator, now: number, groups: string[]) {
+async function seedSessions(
+  trx: Transaction<Database>,
+  org: string,
+  seq: SeqAllocator,
+  now: number,
+  groups: string[],
+) {
   const day = new Date(now);
-  const at = (h: number, m = 0) => new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m).toISOString();
+  const at = (h: number, m = 0) =>
+    new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m).toISOString();
   const defs = [
-    { name: 'Sunday Service', location: 'Main hall', start: at(9), end: at(11), status: 'active', groups: [groups[0]!, groups[3]!, groups[4]!] },
-    { name: 'Teens Meeting', location: 'Youth room', start: at(11, 30), end: at(13), status: 'scheduled', groups: [groups[0]!] },
-    { name: 'Evening Service', location: 'Main hall', start: at(18), end: at(20), status: 'scheduled', groups: [groups[0]!, groups[3]!] },
+    {
+      name: 'Sunday Service',
+      location: 'Main hall',
+      start: at(9),
+      end: at(11),
+      status: 'active',
+      groups: [groups[0]!, groups[3]!, groups[4]!],
+    },
+    {
+      name: 'Teens Meeting',
+      location: 'Youth room',
+      start: at(11, 30),
+      end: at(13),
+      status: 'scheduled',
+      groups: [groups[0]!],
+    },
+    {
+      name: 'Evening Service',
+      location: 'Main hall',
+      start: at(18),
+      end: at(20),
+      status: 'scheduled',
+      groups: [groups[0]!, groups[3]!],
+    },
   ];
   const sessions = defs.map((d) => ({ id: uuidv7(now), ...d }));
-  await trx.insertInto('sessions').values(sessions.map((s) => ({
-    id: s.id, organization_id: org, name: s.name, location: s.location, scheduled_start: s.start, scheduled_end: s.end,
-    actual_start: s.status === 'active' ? s.start : null, actual_end: null, status: s.status, late_after_minutes: 15,
-    updated_at: iso(now), seq: seq.next(),
-  }))).execute();
-  await trx.insertInto('session_groups').values(sessions.flatMap((s) => s.groups.map((g) => ({ organization_id: org, session_id: s.id, group_id: g })))).execute();
+  await trx
+    .insertInto('sessions')
+    .values(
+      sessions.map((s) => ({
+        id: s.id,
+        organization_id: org,
+        name: s.name,
+        location: s.location,
+        scheduled_start: s.start,
+        scheduled_end: s.end,
+        actual_start: s.status === 'active' ? s.start : null,
+        actual_end: null,
+        status: s.status,
+        late_after_minutes: 15,
+        updated_at: iso(now),
+        seq: seq.next(),
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('session_groups')
+    .values(
+      sessions.flatMap((s) =>
+        s.groups.map((g) => ({ organization_id: org, session_id: s.id, group_id: g })),
+      ),
+    )
+    .execute();
   return sessions.map((s) => ({ id: s.id, name: s.name }));
 }

@@ -6,64 +6,132 @@ import * as repo from './excuses.repository.ts';
 import { attachmentOf, decideExcuse, submitExcuse } from './excuses.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
+const Status = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
 const Excuse = Type.Object({
-  id: Type.String(), sessionId: Type.String(), sessionName: Type.String(), sessionStart: Type.String(),
-  participantId: Type.String(), participantName: Type.String(), reason: Type.String(), attachmentName: Nullable(Type.String()),
-  status: Type.String(), submittedAt: Type.String(), submittedBy: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()), decidedBy: Nullable(Type.String()), decisionNote: Nullable(Type.String()),
+  id: Type.String(),
+  sessionId: Type.String(),
+  sessionName: Type.String(),
+  sessionStart: Type.String(),
+  participantId: Type.String(),
+  participantName: Type.String(),
+  reason: Type.String(),
+  attachmentName: Nullable(Type.String()),
+  status: Type.String(),
+  submittedAt: Type.String(),
+  submittedBy: Nullable(Type.String()),
+  decidedAt: Nullable(Type.String()),
+  decidedBy: Nullable(Type.String()),
+  decisionNote: Nullable(Type.String()),
 });
 const Decision = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
 
 export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
-  app.get('/excuses', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: {
-      tags: ['excuses'],
-      querystring: Type.Object({ status: Type.Optional(Status), sessionId: Type.Optional(Uuid), participantId: Type.Optional(Uuid) }),
-      response: { 200: Type.Object({ items: Type.Array(Excuse) }), ...errors },
+  app.get(
+    '/excuses',
+    {
+      preHandler: requireRole('admin', 'manager'),
+      schema: {
+        tags: ['excuses'],
+        querystring: Type.Object({
+          status: Type.Optional(Status),
+          sessionId: Type.Optional(Uuid),
+          participantId: Type.Optional(Uuid),
+        }),
+        response: { 200: Type.Object({ items: Type.Array(Excuse) }), ...errors },
+      },
     },
-  }, async (req) => ({
-    items: (await repo.list(ctx.db.kysely, who(req).organizationId, req.query)).map((e) => ({
-      id: e.id, sessionId: e.session_id, sessionName: e.session_name, sessionStart: e.scheduled_start, participantId: e.participant_id,
-      participantName: `${e.first_name} ${e.last_name}`, reason: e.reason, attachmentName: e.attachment_name, status: e.status,
-      submittedAt: e.submitted_at, submittedBy: e.submitted_by_name, decidedAt: e.decided_at, decidedBy: e.decided_by_name, decisionNote: e.decision_note,
-    })),
-  }));
+    async (req) => ({
+      items: (await repo.list(ctx.db.kysely, who(req).organizationId, req.query)).map((e) => ({
+        id: e.id,
+        sessionId: e.session_id,
+        sessionName: e.session_name,
+        sessionStart: e.scheduled_start,
+        participantId: e.participant_id,
+        participantName: `${e.first_name} ${e.last_name}`,
+        reason: e.reason,
+        attachmentName: e.attachment_name,
+        status: e.status,
+        submittedAt: e.submitted_at,
+        submittedBy: e.submitted_by_name,
+        decidedAt: e.decided_at,
+        decidedBy: e.decided_by_name,
+        decisionNote: e.decision_note,
+      })),
+    }),
+  );
 
   // Admins and leaders (managers) submit; only admins decide.
-  app.post('/excuses', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: {
-      tags: ['excuses'],
-      body: Type.Object({
-        sessionId: Uuid, participantId: Uuid, reason: Type.String({ minLength: 1, maxLength: 2000 }),
-        attachment: Type.Optional(Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 200 }), type: Type.String({ maxLength: 100 }),
-          base64: Type.String({ maxLength: 2_900_000, pattern: '^[A-Za-z0-9+/=]*$' }),
-        })),
-      }),
-      response: { 201: Type.Object({ id: Type.String() }), ...errors },
-    },
-    bodyLimit: 4 * 1024 * 1024,
-  }, async (req, reply) => reply.status(201).send(await submitExcuse(ctx, who(req), req.body)));
-
-  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
-    app.post(`/excuses/:id/${verb}`, {
-      preHandler: requireRole('admin'),
+  app.post(
+    '/excuses',
+    {
+      preHandler: requireRole('admin', 'manager'),
       schema: {
-        tags: ['excuses'], params: Type.Object({ id: Uuid }), body: Decision,
-        response: { 200: Type.Object({ status: Type.String(), recordVersion: Nullable(Type.Integer()) }), ...errors },
+        tags: ['excuses'],
+        body: Type.Object({
+          sessionId: Uuid,
+          participantId: Uuid,
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+          attachment: Type.Optional(
+            Type.Object({
+              name: Type.String({ minLength: 1, maxLength: 200 }),
+              type: Type.String({ maxLength: 100 }),
+              base64: Type.String({ maxLength: 2_900_000, pattern: '^[A-Za-z0-9+/=]*$' }),
+            }),
+          ),
+        }),
+        response: { 201: Type.Object({ id: Type.String() }), ...errors },
       },
-    }, async (req) => decideExcuse(ctx, who(req), req.params.id, approve, req.body.note ?? null));
+      bodyLimit: 4 * 1024 * 1024,
+    },
+    async (req, reply) => reply.status(201).send(await submitExcuse(ctx, who(req), req.body)),
+  );
+
+  for (const [verb, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
+    app.post(
+      `/excuses/:id/${verb}`,
+      {
+        preHandler: requireRole('admin'),
+        schema: {
+          tags: ['excuses'],
+          params: Type.Object({ id: Uuid }),
+          body: Decision,
+          response: {
+            200: Type.Object({ status: Type.String(), recordVersion: Nullable(Type.Integer()) }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => decideExcuse(ctx, who(req), req.params.id, approve, req.body.note ?? null),
+    );
   }
 
-  app.get('/excuses/:id/attachment', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: { tags: ['excuses'], params: Type.Object({ id: Uuid }), response: { 200: Type.Unknown({ description: 'the attached file' }), ...errors } },
-  }, async (req, reply) => {
-    const a = await attachmentOf(ctx, who(req), req.params.id);
-    return reply.header('content-type', a.type).header('content-disposition', `attachment; filename="${a.name.replace(/["\\\r\n]/g, '_')}"`).send(a.data);
-  });
+  app.get(
+    '/excuses/:id/attachment',
+    {
+      preHandler: requireRole('admin', 'manager'),
+      schema: {
+        tags: ['excuses'],
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Type.Unknown({ description: 'the attached file' }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const a = await attachmentOf(ctx, who(req), req.params.id);
+      return reply
+        .header('content-type', a.type)
+        .header(
+          'content-disposition',
+          `attachment; filename="${a.name.replace(/["\\\r\n]/g, '_')}"`,
+        )
+        .send(a.data);
+    },
+  );
 };

@@ -6,48 +6,107 @@ import { notFound } from '../../lib/errors.ts';
 import * as repo from './history.repository.ts';
 import { reapplyRejection } from './history.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  422: ErrorBody,
+};
 const History = Type.Object({
-  id: Type.String(), deviceId: Type.String(), deviceName: Nullable(Type.String()), userId: Type.String(),
-  userName: Nullable(Type.String()), received: Type.Integer(), applied: Type.Integer(), duplicate: Type.Integer(),
-  merged: Type.Integer(), conflict: Type.Integer(), rejected: Type.Integer(), status: Type.String(),
-  error: Nullable(Type.String()), durationMs: Type.Integer(), startedAt: Type.String(), appVersion: Nullable(Type.String()),
+  id: Type.String(),
+  deviceId: Type.String(),
+  deviceName: Nullable(Type.String()),
+  userId: Type.String(),
+  userName: Nullable(Type.String()),
+  received: Type.Integer(),
+  applied: Type.Integer(),
+  duplicate: Type.Integer(),
+  merged: Type.Integer(),
+  conflict: Type.Integer(),
+  rejected: Type.Integer(),
+  status: Type.String(),
+  error: Nullable(Type.String()),
+  durationMs: Type.Integer(),
+  startedAt: Type.String(),
+  appVersion: Nullable(Type.String()),
 });
 const Rejection = Type.Object({
-  id: Type.String(), changeIndex: Type.Integer(), changeId: Nullable(Type.String()), code: Type.String(),
-  reason: Type.String(), payload: Type.Unknown(), reappliedAt: Nullable(Type.String()),
+  id: Type.String(),
+  changeIndex: Type.Integer(),
+  changeId: Nullable(Type.String()),
+  code: Type.String(),
+  reason: Type.String(),
+  payload: Type.Unknown(),
+  reappliedAt: Nullable(Type.String()),
 });
 
 export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.ctx.db.kysely;
-  app.get('/sync-history', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: {
-      tags: ['sync'],
-      querystring: Type.Object({
-        deviceId: Type.Optional(Uuid), userId: Type.Optional(Uuid),
-        status: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('partial'), Type.Literal('failed')])),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })),
-      }),
-      response: { 200: Type.Object({ items: Type.Array(History), total: Type.Integer() }), ...errors },
+  app.get(
+    '/sync-history',
+    {
+      preHandler: requireRole('admin', 'manager'),
+      schema: {
+        tags: ['sync'],
+        querystring: Type.Object({
+          deviceId: Type.Optional(Uuid),
+          userId: Type.Optional(Uuid),
+          status: Type.Optional(
+            Type.Union([Type.Literal('success'), Type.Literal('partial'), Type.Literal('failed')]),
+          ),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(History), total: Type.Integer() }),
+          ...errors,
+        },
+      },
     },
-  }, async (req) => repo.listHistory(db, who(req).organizationId, req.query));
+    async (req) => repo.listHistory(db, who(req).organizationId, req.query),
+  );
 
-  app.get('/sync-history/:id', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: { tags: ['sync'], params: Type.Object({ id: Uuid }), response: { 200: Type.Intersect([History, Type.Object({ rejections: Type.Array(Rejection) })]), ...errors } },
-  }, async (req) => {
-    const found = await repo.getHistory(db, who(req).organizationId, req.params.id);
-    if (!found) throw notFound(`Sync history ${req.params.id}`);
-    return found;
-  });
-
-  app.post('/sync-rejections/:id/reapply', {
-    preHandler: requireRole('admin'),
-    schema: {
-      tags: ['sync'], params: Type.Object({ id: Uuid }),
-      description: 'Push a rejected change again, as the device that recorded it, after its cause was fixed',
-      response: { 200: Type.Object({ status: Type.String(), changeId: Nullable(Type.String()), historyId: Type.String() }), ...errors },
+  app.get(
+    '/sync-history/:id',
+    {
+      preHandler: requireRole('admin', 'manager'),
+      schema: {
+        tags: ['sync'],
+        params: Type.Object({ id: Uuid }),
+        response: {
+          200: Type.Intersect([History, Type.Object({ rejections: Type.Array(Rejection) })]),
+          ...errors,
+        },
+      },
     },
-  }, async (req) => reapplyRejection(app.ctx, who(req), req.params.id));
+    async (req) => {
+      const found = await repo.getHistory(db, who(req).organizationId, req.params.id);
+      if (!found) throw notFound(`Sync history ${req.params.id}`);
+      return found;
+    },
+  );
+
+  app.post(
+    '/sync-rejections/:id/reapply',
+    {
+      preHandler: requireRole('admin'),
+      schema: {
+        tags: ['sync'],
+        params: Type.Object({ id: Uuid }),
+        description:
+          'Push a rejected change again, as the device that recorded it, after its cause was fixed',
+        response: {
+          200: Type.Object({
+            status: Type.String(),
+            changeId: Nullable(Type.String()),
+            historyId: Type.String(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => reapplyRejection(app.ctx, who(req), req.params.id),
+  );
 };

@@ -9,65 +9,167 @@ import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
 import { checkRows, type CleanRow, type RawRow, type RowProblem } from './participant-rows.ts';
 
-type Existing = { id: string; first_name: string; last_name: string; preferred_name: string | null; personal_code: string; external_key: string | null; guardian_name: string | null; guardian_phone: string | null };
+type Existing = {
+  id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  personal_code: string;
+  external_key: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+};
 
-export interface ImportOutcome { dryRun: boolean; total: number; created: number; updated: number; unchanged: number; problems: RowProblem[] }
+export interface ImportOutcome {
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: RowProblem[];
+}
 
-export async function importParticipants(ctx: AppContext, auth: AuthContext, rows: RawRow[], dryRun: boolean): Promise<ImportOutcome> {
+export async function importParticipants(
+  ctx: AppContext,
+  auth: AuthContext,
+  rows: RawRow[],
+  dryRun: boolean,
+): Promise<ImportOutcome> {
   const org = auth.organizationId;
   const run = async (s: WriteScope | null) => {
     const db = s?.trx ?? ctx.db.kysely;
-    const groups = await db.selectFrom('groups').select(['id', 'name']).where('organization_id', '=', org).execute();
+    const groups = await db
+      .selectFrom('groups')
+      .select(['id', 'name'])
+      .where('organization_id', '=', org)
+      .execute();
     const groupId = new Map(groups.map((g) => [g.name, g.id]));
     const { clean, problems } = checkRows(rows, new Set(groupId.keys()));
-    const existing = await db.selectFrom('participants').select(['id', 'first_name', 'last_name', 'preferred_name', 'personal_code', 'external_key', 'guardian_name', 'guardian_phone'])
-      .where('organization_id', '=', org).execute();
+    const existing = await db
+      .selectFrom('participants')
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'preferred_name',
+        'personal_code',
+        'external_key',
+        'guardian_name',
+        'guardian_phone',
+      ])
+      .where('organization_id', '=', org)
+      .execute();
     const byKey = new Map(existing.filter((p) => p.external_key).map((p) => [p.external_key!, p]));
     const byCode = new Map(existing.map((p) => [p.personal_code, p]));
-    const members = await db.selectFrom('group_memberships').select(['participant_id', 'group_id']).where('organization_id', '=', org).execute();
+    const members = await db
+      .selectFrom('group_memberships')
+      .select(['participant_id', 'group_id'])
+      .where('organization_id', '=', org)
+      .execute();
     const groupsOf = new Map<string, Set<string>>();
-    for (const m of members) groupsOf.set(m.participant_id, (groupsOf.get(m.participant_id) ?? new Set()).add(m.group_id));
+    for (const m of members)
+      groupsOf.set(m.participant_id, (groupsOf.get(m.participant_id) ?? new Set()).add(m.group_id));
     const plan = clean.map((r) => {
-      const match = (r.externalKey ? byKey.get(r.externalKey) : undefined) ?? (r.personalCode ? byCode.get(r.personalCode) : undefined);
+      const match =
+        (r.externalKey ? byKey.get(r.externalKey) : undefined) ??
+        (r.personalCode ? byCode.get(r.personalCode) : undefined);
       // A code that belongs to someone else than the matched person is a clash, not an update.
       const codeOwner = r.personalCode ? byCode.get(r.personalCode) : undefined;
-      if (codeOwner && match && codeOwner.id !== match.id) problems.push({ row: r.row, field: 'personal_code', message: `${r.personalCode} belongs to ${codeOwner.first_name} ${codeOwner.last_name}` });
+      if (codeOwner && match && codeOwner.id !== match.id)
+        problems.push({
+          row: r.row,
+          field: 'personal_code',
+          message: `${r.personalCode} belongs to ${codeOwner.first_name} ${codeOwner.last_name}`,
+        });
       const wanted = new Set(r.groupNames.map((n) => groupId.get(n)!));
-      const kind = !match ? 'create' : same(match, r) && [...wanted].every((g) => groupsOf.get(match.id)?.has(g)) ? 'unchanged' : 'update';
+      const kind = !match
+        ? 'create'
+        : same(match, r) && [...wanted].every((g) => groupsOf.get(match.id)?.has(g))
+          ? 'unchanged'
+          : 'update';
       return { r, match, wanted, kind };
     });
     const count = (k: string) => plan.filter((p) => p.kind === k).length;
-    const outcome: ImportOutcome = { dryRun: s === null, total: rows.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), problems: problems.sort((a, b) => a.row - b.row) };
+    const outcome: ImportOutcome = {
+      dryRun: s === null,
+      total: rows.length,
+      created: count('create'),
+      updated: count('update'),
+      unchanged: count('unchanged'),
+      problems: problems.sort((a, b) => a.row - b.row),
+    };
     if (!s) return outcome;
-    if (problems.length) throw new HttpError(422, 'import_invalid', `${problems.length} problem(s) in the file; nothing was imported`, problems.map((p) => ({ path: `row ${p.row}/${p.field}`, message: p.message })));
+    if (problems.length)
+      throw new HttpError(
+        422,
+        'import_invalid',
+        `${problems.length} problem(s) in the file; nothing was imported`,
+        problems.map((p) => ({ path: `row ${p.row}/${p.field}`, message: p.message })),
+      );
     const codes = new Set(existing.map((p) => p.personal_code));
     for (const p of plan) {
       if (p.kind === 'unchanged') continue;
       const id = p.match?.id ?? uuidv7(ctx.clock.now());
       const fields = {
-        first_name: p.r.firstName, last_name: p.r.lastName, preferred_name: p.r.preferredName, external_key: p.r.externalKey ?? p.match?.external_key ?? null,
-        guardian_name: p.r.guardianName, guardian_phone: p.r.guardianPhone, updated_at: s.nowIso, seq: s.seq.next(),
+        first_name: p.r.firstName,
+        last_name: p.r.lastName,
+        preferred_name: p.r.preferredName,
+        external_key: p.r.externalKey ?? p.match?.external_key ?? null,
+        guardian_name: p.r.guardianName,
+        guardian_phone: p.r.guardianPhone,
+        updated_at: s.nowIso,
+        seq: s.seq.next(),
       };
       if (p.match) {
-        await s.trx.updateTable('participants').set({ ...fields, ...(p.r.personalCode ? { personal_code: p.r.personalCode } : {}) }).where('id', '=', id).execute();
+        await s.trx
+          .updateTable('participants')
+          .set({ ...fields, ...(p.r.personalCode ? { personal_code: p.r.personalCode } : {}) })
+          .where('id', '=', id)
+          .execute();
       } else {
         const code = p.r.personalCode ?? freshCode(codes);
         codes.add(code);
-        await s.trx.insertInto('participants').values({ id, organization_id: org, ...fields, personal_code: code, qr_token: randomToken(18), active: 1, extra: '{}', created_at: s.nowIso }).execute();
+        await s.trx
+          .insertInto('participants')
+          .values({
+            id,
+            organization_id: org,
+            ...fields,
+            personal_code: code,
+            qr_token: randomToken(18),
+            active: 1,
+            extra: '{}',
+            created_at: s.nowIso,
+          })
+          .execute();
       }
       // Memberships are added, never removed: a file lists the groups it knows about.
       const missing = [...p.wanted].filter((g) => !groupsOf.get(id)?.has(g));
-      if (missing.length) await s.trx.insertInto('group_memberships').values(missing.map((g) => ({ organization_id: org, group_id: g, participant_id: id }))).execute();
+      if (missing.length)
+        await s.trx
+          .insertInto('group_memberships')
+          .values(missing.map((g) => ({ organization_id: org, group_id: g, participant_id: id })))
+          .execute();
     }
-    await s.audit('import', uuidv7(ctx.clock.now()), 'import_participants', null, { rows: rows.length, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
+    await s.audit('import', uuidv7(ctx.clock.now()), 'import_participants', null, {
+      rows: rows.length,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+    });
     return outcome;
   };
   return dryRun ? run(null) : rosterWrite(ctx, auth, run);
 }
 
 const same = (m: Existing, r: CleanRow) =>
-  m.first_name === r.firstName && m.last_name === r.lastName && m.preferred_name === r.preferredName && m.guardian_name === r.guardianName &&
-  m.guardian_phone === r.guardianPhone && (r.personalCode === null || m.personal_code === r.personalCode) && (r.externalKey === null || m.external_key === r.externalKey);
+  m.first_name === r.firstName &&
+  m.last_name === r.lastName &&
+  m.preferred_name === r.preferredName &&
+  m.guardian_name === r.guardianName &&
+  m.guardian_phone === r.guardianPhone &&
+  (r.personalCode === null || m.personal_code === r.personalCode) &&
+  (r.externalKey === null || m.external_key === r.externalKey);
 
 function freshCode(taken: Set<string>) {
   for (let i = 0; i < 1000; i++) {

@@ -2,7 +2,14 @@
 // import of the same file changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, createHarness, login, pullAll, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  createHarness,
+  login,
+  pullAll,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 
 describe.each(dialects)('participant import on %s', (dialect) => {
   let h: Harness;
@@ -15,18 +22,42 @@ describe.each(dialects)('participant import on %s', (dialect) => {
   });
   afterAll(() => h.close());
 
-  const send = (rows: object[], dryRun: boolean, who = admin) => h.app.inject({ method: 'POST', url: '/api/v1/imports/participants', headers: auth(who), payload: { rows, dryRun } });
-  const count = async () => (await h.db.kysely.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', h.demo.organizationId).executeTakeFirstOrThrow()).n;
+  const send = (rows: object[], dryRun: boolean, who = admin) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/participants',
+      headers: auth(who),
+      payload: { rows, dryRun },
+    });
+  const count = async () =>
+    (
+      await h.db.kysely
+        .selectFrom('participants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', h.demo.organizationId)
+        .executeTakeFirstOrThrow()
+    ).n;
   const existing = () => h.demo.participants[0]!;
   const good = () => [
     { first_name: 'Ama', last_name: 'Mensah', external_key: 'IMP-001', groups: 'Choir' },
-    { first_name: 'Kojo', last_name: 'Asante', personal_code: '00001', groups: 'Choir; Young Adults' },
+    {
+      first_name: 'Kojo',
+      last_name: 'Asante',
+      personal_code: '00001',
+      groups: 'Choir; Young Adults',
+    },
     { first_name: 'Renamed', last_name: 'Person', personal_code: existing().personalCode },
   ];
 
   it('lists every bad row with its field and writes nothing', async () => {
     const before = Number(await count());
-    const rows = [...good(), { first_name: '', last_name: 'Nobody' }, { first_name: 'Bad', personal_code: '12ab' }, { first_name: 'Twin', personal_code: '00001' }, { first_name: 'Lost', groups: 'Chess club' }];
+    const rows = [
+      ...good(),
+      { first_name: '', last_name: 'Nobody' },
+      { first_name: 'Bad', personal_code: '12ab' },
+      { first_name: 'Twin', personal_code: '00001' },
+      { first_name: 'Lost', groups: 'Chess club' },
+    ];
     const dry = await send(rows, true);
     expect(dry.statusCode).toBe(200);
     expect(dry.json().problems).toEqual([
@@ -43,20 +74,45 @@ describe.each(dialects)('participant import on %s', (dialect) => {
 
   it('creates and updates in one go, devices pull the result, and a re-import changes nothing', async () => {
     const before = Number(await count());
-    expect((await send(good(), true)).json()).toMatchObject({ dryRun: true, created: 2, updated: 1, unchanged: 0, problems: [] });
+    expect((await send(good(), true)).json()).toMatchObject({
+      dryRun: true,
+      created: 2,
+      updated: 1,
+      unchanged: 0,
+      problems: [],
+    });
     const first = await send(good(), false);
-    expect(first.json()).toMatchObject({ dryRun: false, total: 3, created: 2, updated: 1, unchanged: 0 });
+    expect(first.json()).toMatchObject({
+      dryRun: false,
+      total: 3,
+      created: 2,
+      updated: 1,
+      unchanged: 0,
+    });
     expect(Number(await count())).toBe(before + 2);
     const pulled = (await pullAll(h.app, usher)).participants;
-    expect(pulled.find((p) => p.externalKey === 'IMP-001')).toMatchObject({ firstName: 'Ama', groupIds: [expect.any(String)] });
+    expect(pulled.find((p) => p.externalKey === 'IMP-001')).toMatchObject({
+      firstName: 'Ama',
+      groupIds: [expect.any(String)],
+    });
     expect(pulled.find((p) => p.id === existing().id)?.firstName).toBe('Renamed');
-    expect((await send(good(), false)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect((await send(good(), false)).json()).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     expect(Number(await count())).toBe(before + 2);
   });
 
   it('is for admins, and offers a template', async () => {
     expect((await send(good(), true, usher)).statusCode).toBe(403);
-    const t = await h.app.inject({ method: 'GET', url: '/api/v1/imports/participants/template.csv', headers: auth(admin) });
-    expect(t.body.split('\r\n')[0]).toBe('first_name,last_name,preferred_name,personal_code,external_key,guardian_name,guardian_phone,groups');
+    const t = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/imports/participants/template.csv',
+      headers: auth(admin),
+    });
+    expect(t.body.split('\r\n')[0]).toBe(
+      'first_name,last_name,preferred_name,personal_code,external_key,guardian_name,guardian_phone,groups',
+    );
   });
 });

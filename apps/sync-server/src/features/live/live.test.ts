@@ -1,7 +1,15 @@
 // The live arrivals page's data: a snapshot, and a server-sent stream that follows pushes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, change, createHarness, login, push, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 import { arrivalsPerMinute } from './live.service.ts';
 
 describe('arrivals per minute', () => {
@@ -29,36 +37,74 @@ describe.each(dialects)('live arrivals on %s', (dialect) => {
   afterAll(() => h.close());
 
   const checkIn = (i: number, state = 'present') =>
-    push(h.app, usher, [change(usher, h.clock.now(), { sessionId: session, participantId: h.demo.participants[i]!.id, state })]);
+    push(h.app, usher, [
+      change(usher, h.clock.now(), {
+        sessionId: session,
+        participantId: h.demo.participants[i]!.id,
+        state,
+      }),
+    ]);
 
   it('counts by state, lists the latest check-ins and the contributing devices', async () => {
     await checkIn(0);
     await checkIn(1, 'late');
     await checkIn(2, 'absent');
-    const res = await h.app.inject({ method: 'GET', url: `/api/v1/sessions/${session}/live`, headers: auth(admin) });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/sessions/${session}/live`,
+      headers: auth(admin),
+    });
     expect(res.statusCode).toBe(200);
     const s = res.json();
     expect(s.headcount).toBe(2);
-    expect(Object.fromEntries(s.byState.map((x: { code: string; count: number }) => [x.code, x.count]))).toMatchObject({ present: 1, late: 1, absent: 1, excused: 0 });
+    expect(
+      Object.fromEntries(s.byState.map((x: { code: string; count: number }) => [x.code, x.count])),
+    ).toMatchObject({ present: 1, late: 1, absent: 1, excused: 0 });
     expect(s.latest).toHaveLength(3);
     expect(s.latest[0]).toMatchObject({ userName: 'Ana Usher' });
-    expect(s.devices).toEqual([expect.objectContaining({ id: usher.deviceId, userName: 'Ana Usher', records: 3 })]);
+    expect(s.devices).toEqual([
+      expect.objectContaining({ id: usher.deviceId, userName: 'Ana Usher', records: 3 }),
+    ]);
     expect(s.perMinute.at(-1).count).toBe(2);
     // Sunday Service expects Teens (with its two subgroups), Young Adults and Choir: every member.
-    const members = await h.db.kysely.selectFrom('group_memberships').select('participant_id').distinct().where('organization_id', '=', h.demo.organizationId).execute();
+    const members = await h.db.kysely
+      .selectFrom('group_memberships')
+      .select('participant_id')
+      .distinct()
+      .where('organization_id', '=', h.demo.organizationId)
+      .execute();
     expect(s.expected).toBe(members.length);
   });
 
   it('is for admins and managers of the organization only', async () => {
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/sessions/${session}/live`, headers: auth(usher) })).statusCode).toBe(403);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/sessions/${session}/live`,
+          headers: auth(usher),
+        })
+      ).statusCode,
+    ).toBe(403);
     const foreign = await login(h.app, 'admin@other.demo.rollcall.test');
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/sessions/${session}/live`, headers: auth(foreign) })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/sessions/${session}/live`,
+          headers: auth(foreign),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('streams a new snapshot when a device pushes', async () => {
     const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     const ac = new AbortController();
-    const res = await fetch(`${base}/api/v1/sessions/${session}/live/stream?access_token=${encodeURIComponent(admin.token)}`, { signal: ac.signal });
+    const res = await fetch(
+      `${base}/api/v1/sessions/${session}/live/stream?access_token=${encodeURIComponent(admin.token)}`,
+      { signal: ac.signal },
+    );
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();

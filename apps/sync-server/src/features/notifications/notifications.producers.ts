@@ -21,7 +21,12 @@ export interface NotificationEvent {
   data: Record<string, unknown>;
 }
 
-export async function notifyStaff(trx: Trx, organizationId: string, events: NotificationEvent[], nowMs: number): Promise<number> {
+export async function notifyStaff(
+  trx: Trx,
+  organizationId: string,
+  events: NotificationEvent[],
+  nowMs: number,
+): Promise<number> {
   if (events.length === 0) return 0;
   const staff = await repo.staffWithDisabledKinds(trx, organizationId);
   const createdAt = iso(nowMs);
@@ -30,16 +35,30 @@ export async function notifyStaff(trx: Trx, organizationId: string, events: Noti
     for (const [userId, off] of staff) {
       if (off.has(e.kind)) continue;
       rows.push({
-        id: uuidv7(nowMs), organization_id: organizationId, user_id: userId, kind: e.kind, title: e.title, body: e.body,
-        payload: JSON.stringify(e.data), link_type: e.link.type, link_id: e.link.id, dedupe_key: e.dedupeKey,
-        created_at: createdAt, read_at: null,
+        id: uuidv7(nowMs),
+        organization_id: organizationId,
+        user_id: userId,
+        kind: e.kind,
+        title: e.title,
+        body: e.body,
+        payload: JSON.stringify(e.data),
+        link_type: e.link.type,
+        link_id: e.link.id,
+        dedupe_key: e.dedupeKey,
+        created_at: createdAt,
+        read_at: null,
       });
     }
   }
   return repo.insertNotifications(trx, rows);
 }
 
-export interface OpenConflict { id: string; sessionId: string; participantId: string; sessionName: string }
+export interface OpenConflict {
+  id: string;
+  sessionId: string;
+  participantId: string;
+  sessionName: string;
+}
 export interface PushOutcome {
   organizationId: string;
   deviceId: string;
@@ -60,16 +79,30 @@ export async function notifyPush(trx: Trx, p: PushOutcome): Promise<number> {
   return notifyStaff(trx, p.organizationId, events, p.nowMs);
 }
 
-async function conflictEvents(trx: Trx, organizationId: string, conflicts: OpenConflict[]): Promise<NotificationEvent[]> {
+async function conflictEvents(
+  trx: Trx,
+  organizationId: string,
+  conflicts: OpenConflict[],
+): Promise<NotificationEvent[]> {
   if (conflicts.length === 0) return [];
-  const names = await repo.participantNames(trx, organizationId, [...new Set(conflicts.map((c) => c.participantId))]);
+  const names = await repo.participantNames(trx, organizationId, [
+    ...new Set(conflicts.map((c) => c.participantId)),
+  ]);
   return conflicts.map((c) => {
     const participantName = names.get(c.participantId) ?? 'A participant';
     return {
-      kind: 'conflict', dedupeKey: `conflict:${c.id}`, link: { type: 'conflict', id: c.id },
+      kind: 'conflict',
+      dedupeKey: `conflict:${c.id}`,
+      link: { type: 'conflict', id: c.id },
       title: `Conflict: ${participantName}`,
       body: `Devices recorded different things for ${participantName} in ${c.sessionName}. Choose which one stands.`,
-      data: { conflictId: c.id, sessionId: c.sessionId, sessionName: c.sessionName, participantId: c.participantId, participantName },
+      data: {
+        conflictId: c.id,
+        sessionId: c.sessionId,
+        sessionName: c.sessionName,
+        participantId: c.participantId,
+        participantName,
+      },
     };
   });
 }
@@ -79,10 +112,19 @@ async function rejectionEvent(trx: Trx, p: PushOutcome): Promise<NotificationEve
   const from = device ? `${p.userName}'s device “${device}”` : `${p.userName}'s device`;
   const changes = p.rejected === 1 ? 'change' : 'changes';
   return {
-    kind: 'rejections', dedupeKey: `rejections:${p.historyId}`, link: { type: 'sync_history', id: p.historyId },
+    kind: 'rejections',
+    dedupeKey: `rejections:${p.historyId}`,
+    link: { type: 'sync_history', id: p.historyId },
     title: `${p.rejected} ${changes} rejected`,
     body: `A sync from ${from} had ${p.rejected} of ${p.received} ${p.received === 1 ? 'change' : 'changes'} rejected. Fix the cause and re-apply them from the sync history.`,
-    data: { historyId: p.historyId, deviceId: p.deviceId, deviceName: device, userName: p.userName, rejected: p.rejected, received: p.received },
+    data: {
+      historyId: p.historyId,
+      deviceId: p.deviceId,
+      deviceName: device,
+      userName: p.userName,
+      rejected: p.rejected,
+      received: p.received,
+    },
   };
 }
 
@@ -91,7 +133,12 @@ export const DRIFT = { missed: 2, of: 3 } as const;
 const NAMES_IN_BODY = 5;
 const PEOPLE_IN_DATA = 50;
 
-export interface EndedSession { organizationId: string; sessionId: string; sessionName: string; nowMs: number }
+export interface EndedSession {
+  organizationId: string;
+  sessionId: string;
+  sessionName: string;
+  nowMs: number;
+}
 
 /**
  * When a session ends: who among its groups' members is drifting, by the drifting report itself.
@@ -102,29 +149,48 @@ export interface EndedSession { organizationId: string; sessionId: string; sessi
  * participant is listed at most once per session and ending the session again repeats nothing.
  */
 export async function notifyDrifting(trx: Trx, s: EndedSession): Promise<number> {
-  const drifting = new Map<string, { participantId: string; participantName: string; missed: number; of: number }>();
+  const drifting = new Map<
+    string,
+    { participantId: string; participantName: string; missed: number; of: number }
+  >();
   for (const groupId of await repo.groupsOfSession(trx, s.organizationId, s.sessionId)) {
     for await (const page of driftingPages(trx, s.organizationId, { groupId, ...DRIFT }, s.nowMs)) {
       for (const d of page) if (!drifting.has(d.participantId)) drifting.set(d.participantId, d);
     }
   }
   if (drifting.size === 0) return 0;
-  const people = [...drifting.values()].sort((a, b) => b.missed - a.missed || a.participantName.localeCompare(b.participantName));
+  const people = [...drifting.values()].sort(
+    (a, b) => b.missed - a.missed || a.participantName.localeCompare(b.participantName),
+  );
   return notifyStaff(trx, s.organizationId, [driftingEvent(s, people)], s.nowMs);
 }
 
-function driftingEvent(s: EndedSession, people: { participantId: string; participantName: string; missed: number; of: number }[]): NotificationEvent {
+function driftingEvent(
+  s: EndedSession,
+  people: { participantId: string; participantName: string; missed: number; of: number }[],
+): NotificationEvent {
   const shown = people.slice(0, NAMES_IN_BODY).map((p) => p.participantName);
   const more = people.length - shown.length;
-  const who = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const who =
+    more > 0
+      ? `${shown.join(', ')} and ${more} more`
+      : shown.join(', ').replace(/, ([^,]*)$/, ' and $1');
   const verb = people.length === 1 ? 'has' : 'have';
   return {
-    kind: 'drifting', dedupeKey: `drifting:${s.sessionId}`, link: { type: 'session', id: s.sessionId },
+    kind: 'drifting',
+    dedupeKey: `drifting:${s.sessionId}`,
+    link: { type: 'session', id: s.sessionId },
     title: `${people.length} drifting after ${s.sessionName}`,
     body: `${who} ${verb} missed at least ${DRIFT.missed} of their last ${DRIFT.of} sessions.`,
     data: {
-      sessionId: s.sessionId, sessionName: s.sessionName, total: people.length, missed: DRIFT.missed, of: DRIFT.of,
-      participants: people.slice(0, PEOPLE_IN_DATA).map((p) => ({ id: p.participantId, name: p.participantName, missed: p.missed, of: p.of })),
+      sessionId: s.sessionId,
+      sessionName: s.sessionName,
+      total: people.length,
+      missed: DRIFT.missed,
+      of: DRIFT.of,
+      participants: people
+        .slice(0, PEOPLE_IN_DATA)
+        .map((p) => ({ id: p.participantId, name: p.participantName, missed: p.missed, of: p.of })),
     },
   };
 }

@@ -6,8 +6,14 @@ import { chunk } from '../../lib/json.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type NotificationRow = Selectable<NotificationTable>;
-export interface Owner { organizationId: string; userId: string }
-export interface Position { createdAt: string; id: string }
+export interface Owner {
+  organizationId: string;
+  userId: string;
+}
+export interface Position {
+  createdAt: string;
+  id: string;
+}
 
 /** The roles that receive notifications; ushers never do. */
 export const STAFF_ROLES = ['admin', 'manager'];
@@ -15,52 +21,96 @@ export const STAFF_ROLES = ['admin', 'manager'];
 const ROWS_PER_STATEMENT = 1000;
 
 const mine = (db: Db, o: Owner) =>
-  db.selectFrom('notifications').where('organization_id', '=', o.organizationId).where('user_id', '=', o.userId);
+  db
+    .selectFrom('notifications')
+    .where('organization_id', '=', o.organizationId)
+    .where('user_id', '=', o.userId);
 
 export function findForUser(db: Db, o: Owner, id: string) {
   return mine(db, o).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Newest first; `after` is the last row of the previous page (keyset, so pages never shift). */
-export function listForUser(db: Db, o: Owner, q: { unread: boolean; limit: number; after: Position | null }) {
+export function listForUser(
+  db: Db,
+  o: Owner,
+  q: { unread: boolean; limit: number; after: Position | null },
+) {
   let query = mine(db, o).selectAll();
   if (q.unread) query = query.where('read_at', 'is', null);
   const after = q.after;
-  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+    );
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
 }
 
 export async function unreadCount(db: Db, o: Owner): Promise<number> {
-  const row = await mine(db, o).select((eb) => eb.fn.countAll<number>().as('n')).where('read_at', 'is', null).executeTakeFirst();
+  const row = await mine(db, o)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** Marks one notification read (keeping the first read time); false when it is not the user's. */
 export async function markRead(db: Db, o: Owner, id: string, nowIso: string) {
-  await db.updateTable('notifications').set({ read_at: nowIso })
-    .where('organization_id', '=', o.organizationId).where('user_id', '=', o.userId)
-    .where('id', '=', id).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('notifications')
+    .set({ read_at: nowIso })
+    .where('organization_id', '=', o.organizationId)
+    .where('user_id', '=', o.userId)
+    .where('id', '=', id)
+    .where('read_at', 'is', null)
+    .execute();
   return findForUser(db, o, id);
 }
 
 export async function markAllRead(db: Db, o: Owner, nowIso: string): Promise<number> {
-  const res = await db.updateTable('notifications').set({ read_at: nowIso })
-    .where('organization_id', '=', o.organizationId).where('user_id', '=', o.userId).where('read_at', 'is', null)
+  const res = await db
+    .updateTable('notifications')
+    .set({ read_at: nowIso })
+    .where('organization_id', '=', o.organizationId)
+    .where('user_id', '=', o.userId)
+    .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
 export function preferencesOf(db: Db, o: Owner) {
-  return db.selectFrom('notification_preferences').select(['kind', 'enabled'])
-    .where('organization_id', '=', o.organizationId).where('user_id', '=', o.userId).execute();
+  return db
+    .selectFrom('notification_preferences')
+    .select(['kind', 'enabled'])
+    .where('organization_id', '=', o.organizationId)
+    .where('user_id', '=', o.userId)
+    .execute();
 }
 
-export async function savePreferences(db: Db, o: Owner, prefs: { kind: string; enabled: boolean }[], nowIso: string) {
-  await db.insertInto('notification_preferences')
-    .values(prefs.map((p) => ({ user_id: o.userId, organization_id: o.organizationId, kind: p.kind, enabled: p.enabled ? 1 : 0, updated_at: nowIso })))
-    .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
-      enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at'),
-    }))).execute();
+export async function savePreferences(
+  db: Db,
+  o: Owner,
+  prefs: { kind: string; enabled: boolean }[],
+  nowIso: string,
+) {
+  await db
+    .insertInto('notification_preferences')
+    .values(
+      prefs.map((p) => ({
+        user_id: o.userId,
+        organization_id: o.organizationId,
+        kind: p.kind,
+        enabled: p.enabled ? 1 : 0,
+        updated_at: nowIso,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+        enabled: eb.ref('excluded.enabled'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }
 
 /**
@@ -68,10 +118,15 @@ export async function savePreferences(db: Db, o: Owner, prefs: { kind: string; e
  * with no preference row receives everything). One query for every event of a push or session end.
  */
 export async function staffWithDisabledKinds(db: Db, organizationId: string) {
-  const rows = await db.selectFrom('users as u')
-    .leftJoin('notification_preferences as np', (j) => j.onRef('np.user_id', '=', 'u.id').on('np.enabled', '=', 0))
+  const rows = await db
+    .selectFrom('users as u')
+    .leftJoin('notification_preferences as np', (j) =>
+      j.onRef('np.user_id', '=', 'u.id').on('np.enabled', '=', 0),
+    )
     .select(['u.id', 'np.kind'])
-    .where('u.organization_id', '=', organizationId).where('u.role', 'in', STAFF_ROLES).where('u.active', '=', 1)
+    .where('u.organization_id', '=', organizationId)
+    .where('u.role', 'in', STAFF_ROLES)
+    .where('u.active', '=', 1)
     .execute();
   const users = new Map<string, Set<string>>();
   for (const r of rows) {
@@ -83,11 +138,17 @@ export async function staffWithDisabledKinds(db: Db, organizationId: string) {
 }
 
 /** Writes the rows; a (user, dedupe key) already notified is skipped. Returns how many were new. */
-export async function insertNotifications(db: Db, rows: Insertable<NotificationTable>[]): Promise<number> {
+export async function insertNotifications(
+  db: Db,
+  rows: Insertable<NotificationTable>[],
+): Promise<number> {
   let inserted = 0;
   for (const part of chunk(rows, ROWS_PER_STATEMENT)) {
-    const res = await db.insertInto('notifications').values(part)
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing()).executeTakeFirst();
+    const res = await db
+      .insertInto('notifications')
+      .values(part)
+      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
+      .executeTakeFirst();
     inserted += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
   return inserted;
@@ -96,9 +157,14 @@ export async function insertNotifications(db: Db, rows: Insertable<NotificationT
 export async function participantNames(db: Db, organizationId: string, ids: string[]) {
   const out = new Map<string, string>();
   for (const part of chunk(ids, 1000)) {
-    const rows = await db.selectFrom('participants').select(['id', 'first_name', 'last_name', 'preferred_name'])
-      .where('organization_id', '=', organizationId).where('id', 'in', part).execute();
-    for (const p of rows) out.set(p.id, `${p.preferred_name ?? p.first_name} ${p.last_name}`.trim());
+    const rows = await db
+      .selectFrom('participants')
+      .select(['id', 'first_name', 'last_name', 'preferred_name'])
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', part)
+      .execute();
+    for (const p of rows)
+      out.set(p.id, `${p.preferred_name ?? p.first_name} ${p.last_name}`.trim());
   }
   return out;
 }
@@ -108,7 +174,11 @@ export function deviceName(db: Db, deviceId: string) {
 }
 
 export async function groupsOfSession(db: Db, organizationId: string, sessionId: string) {
-  const rows = await db.selectFrom('session_groups').select('group_id')
-    .where('organization_id', '=', organizationId).where('session_id', '=', sessionId).execute();
+  const rows = await db
+    .selectFrom('session_groups')
+    .select('group_id')
+    .where('organization_id', '=', organizationId)
+    .where('session_id', '=', sessionId)
+    .execute();
   return rows.map((r) => r.group_id);
 }

@@ -2,8 +2,15 @@
 // only (ushers are never notified); everything is scoped to the caller.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  ErrorBody, NotificationListQuerySchema, NotificationListSchema, NotificationPreferencesSchema,
-  NotificationPreferencesUpdateSchema, NotificationReadSchema, ReadAllSchema, UnreadCountSchema, Uuid,
+  ErrorBody,
+  NotificationListQuerySchema,
+  NotificationListSchema,
+  NotificationPreferencesSchema,
+  NotificationPreferencesUpdateSchema,
+  NotificationReadSchema,
+  ReadAllSchema,
+  UnreadCountSchema,
+  Uuid,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
@@ -16,36 +23,63 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
   const db = ctx.db.kysely;
 
-  app.get('/notifications', {
-    preHandler: staff,
-    schema: {
-      tags: ['notifications'], description: 'Your notifications, newest first, with your unread count',
-      querystring: NotificationListQuerySchema, response: { 200: NotificationListSchema, ...errors },
+  app.get(
+    '/notifications',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['notifications'],
+        description: 'Your notifications, newest first, with your unread count',
+        querystring: NotificationListQuerySchema,
+        response: { 200: NotificationListSchema, ...errors },
+      },
     },
-  }, async (req) => service.listNotifications(db, who(req), req.query));
+    async (req) => service.listNotifications(db, who(req), req.query),
+  );
 
-  app.get('/notifications/unread-count', {
-    preHandler: staff,
-    schema: { tags: ['notifications'], response: { 200: UnreadCountSchema, ...errors } },
-  }, async (req) => ({ unreadCount: await service.unreadCount(db, who(req)) }));
-
-  app.post('/notifications/:id/read', {
-    preHandler: staff,
-    schema: {
-      tags: ['notifications'], description: 'Mark one of your notifications read (another user\'s id is not found)',
-      params: Type.Object({ id: Uuid }), response: { 200: NotificationReadSchema, ...errors, 404: ErrorBody },
+  app.get(
+    '/notifications/unread-count',
+    {
+      preHandler: staff,
+      schema: { tags: ['notifications'], response: { 200: UnreadCountSchema, ...errors } },
     },
-  }, async (req) => service.markRead(db, who(req), req.params.id, ctx.clock.now()));
+    async (req) => ({ unreadCount: await service.unreadCount(db, who(req)) }),
+  );
 
-  app.post('/notifications/read-all', {
-    preHandler: staff,
-    schema: { tags: ['notifications'], response: { 200: ReadAllSchema, ...errors } },
-  }, async (req) => service.markAllRead(db, who(req), ctx.clock.now()));
+  app.post(
+    '/notifications/:id/read',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['notifications'],
+        description: "Mark one of your notifications read (another user's id is not found)",
+        params: Type.Object({ id: Uuid }),
+        response: { 200: NotificationReadSchema, ...errors, 404: ErrorBody },
+      },
+    },
+    async (req) => service.markRead(db, who(req), req.params.id, ctx.clock.now()),
+  );
 
-  app.get('/notifications/preferences', {
-    preHandler: staff,
-    schema: { tags: ['notifications'], response: { 200: NotificationPreferencesSchema, ...errors } },
-  }, async (req) => service.preferences(db, who(req)));
+  app.post(
+    '/notifications/read-all',
+    {
+      preHandler: staff,
+      schema: { tags: ['notifications'], response: { 200: ReadAllSchema, ...errors } },
+    },
+    async (req) => service.markAllRead(db, who(req), ctx.clock.now()),
+  );
+
+  app.get(
+    '/notifications/preferences',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['notifications'],
+        response: { 200: NotificationPreferencesSchema, ...errors },
+      },
+    },
+    async (req) => service.preferences(db, who(req)),
+  );
 
   // PUT is the documented verb; PATCH answers the same (the kinds given change, the rest keep
   // their setting), for clients whose HTTP helper has no PUT.
@@ -54,8 +88,11 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     url: '/notifications/preferences',
     preHandler: staff,
     schema: {
-      tags: ['notifications'], description: 'Turn kinds of notification on or off for yourself; kinds left out keep their setting',
-      body: NotificationPreferencesUpdateSchema, response: { 200: NotificationPreferencesSchema, ...errors },
+      tags: ['notifications'],
+      description:
+        'Turn kinds of notification on or off for yourself; kinds left out keep their setting',
+      body: NotificationPreferencesUpdateSchema,
+      response: { 200: NotificationPreferencesSchema, ...errors },
     },
     handler: async (req) => service.savePreferences(db, who(req), req.body.items, ctx.clock.now()),
   });

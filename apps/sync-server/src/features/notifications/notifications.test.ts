@@ -3,9 +3,21 @@
 import type { Notification } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, change, createHarness, login, push, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 
-interface List { items: Notification[]; unreadCount: number; nextCursor: string | null }
+interface List {
+  items: Notification[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
 
 describe.each(dialects)('notifications on %s', (dialect) => {
   let h: Harness;
@@ -18,21 +30,43 @@ describe.each(dialects)('notifications on %s', (dialect) => {
   const session = () => h.demo.sessions[0]!;
   const participant = (i: number) => h.demo.participants[i]!;
 
-  const get = (who: Device, url: string) => h.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: auth(who) });
-  const post = (who: Device, url: string, payload?: object) => h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: auth(who), ...(payload ? { payload } : {}) });
+  const get = (who: Device, url: string) =>
+    h.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: auth(who) });
+  const post = (who: Device, url: string, payload?: object) =>
+    h.app.inject({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      headers: auth(who),
+      ...(payload ? { payload } : {}),
+    });
   const list = async (who: Device, query = 'limit=100'): Promise<List> => {
     const res = await get(who, `/notifications?${query}`);
     expect(res.statusCode).toBe(200);
     return res.json();
   };
-  const ofKind = async (who: Device, kind: string) => (await list(who)).items.filter((n) => n.kind === kind);
-  const unread = async (who: Device) => (await get(who, '/notifications/unread-count')).json().unreadCount as number;
+  const ofKind = async (who: Device, kind: string) =>
+    (await list(who)).items.filter((n) => n.kind === kind);
+  const unread = async (who: Device) =>
+    (await get(who, '/notifications/unread-count')).json().unreadCount as number;
 
   /** Ana records present, Ben absent, for the same person: one open conflict. */
   async function makeConflict(i: number) {
-    await push(h.app, ana, [change(ana, h.clock.now(), { sessionId: session().id, participantId: participant(i).id, state: 'present' })]);
+    await push(h.app, ana, [
+      change(ana, h.clock.now(), {
+        sessionId: session().id,
+        participantId: participant(i).id,
+        state: 'present',
+      }),
+    ]);
     h.clock.advance(1000);
-    const res = await push(h.app, ben, [change(ben, h.clock.now(), { sessionId: session().id, participantId: participant(i).id, state: 'absent', method: 'manual' })]);
+    const res = await push(h.app, ben, [
+      change(ben, h.clock.now(), {
+        sessionId: session().id,
+        participantId: participant(i).id,
+        state: 'absent',
+        method: 'manual',
+      }),
+    ]);
     expect(res.results[0]!.status).toBe('conflict');
     return res.results[0]!.conflictId!;
   }
@@ -43,7 +77,12 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     manager = await login(h.app, 'manager@demo.rollcall.test');
     ana = await login(h.app, 'usher1@demo.rollcall.test');
     ben = await login(h.app, 'usher2@demo.rollcall.test');
-    const created = await post(admin, '/users', { email: 'second-admin@demo.rollcall.test', displayName: 'Second Admin', role: 'admin', password: 'rollcall-demo' });
+    const created = await post(admin, '/users', {
+      email: 'second-admin@demo.rollcall.test',
+      displayName: 'Second Admin',
+      role: 'admin',
+      password: 'rollcall-demo',
+    });
     expect(created.statusCode).toBe(201);
     admin2 = await login(h.app, 'second-admin@demo.rollcall.test');
   });
@@ -54,14 +93,29 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     for (const who of staff()) {
       const items = await ofKind(who, 'conflict');
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ link: { type: 'conflict', id: conflictId }, title: `Conflict: ${participant(0).name}`, readAt: null });
+      expect(items[0]).toMatchObject({
+        link: { type: 'conflict', id: conflictId },
+        title: `Conflict: ${participant(0).name}`,
+        readAt: null,
+      });
       expect(items[0]!.body).toContain('Sunday Service');
     }
     // A third version keeps the same conflict open: updated, not notified again.
-    const again = await push(h.app, ana, [change(ana, h.clock.now(), { sessionId: session().id, participantId: participant(0).id, state: 'late', baseVersion: 0 })]);
+    const again = await push(h.app, ana, [
+      change(ana, h.clock.now(), {
+        sessionId: session().id,
+        participantId: participant(0).id,
+        state: 'late',
+        baseVersion: 0,
+      }),
+    ]);
     expect(again.results[0]).toMatchObject({ status: 'conflict', conflictId });
     for (const who of staff()) expect(await ofKind(who, 'conflict')).toHaveLength(1);
-    const ushers = await h.db.kysely.selectFrom('notifications').select('id').where('user_id', 'in', [ana.userId, ben.userId]).execute();
+    const ushers = await h.db.kysely
+      .selectFrom('notifications')
+      .select('id')
+      .where('user_id', 'in', [ana.userId, ben.userId])
+      .execute();
     expect(ushers).toEqual([]);
     for (const who of [ana, ben]) {
       expect((await get(who, '/notifications')).statusCode).toBe(403);
@@ -73,20 +127,32 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     h.clock.advance(60_000);
     const res = await push(h.app, ana, [
       change(ana, h.clock.now(), { sessionId: session().id, participantId: participant(2).id }),
-      change(ana, h.clock.now(), { sessionId: '01900000-0000-7000-8000-000000000000', participantId: participant(3).id }),
-      change(ana, h.clock.now(), { sessionId: '01900000-0000-7000-8000-000000000001', participantId: participant(4).id }),
+      change(ana, h.clock.now(), {
+        sessionId: '01900000-0000-7000-8000-000000000000',
+        participantId: participant(3).id,
+      }),
+      change(ana, h.clock.now(), {
+        sessionId: '01900000-0000-7000-8000-000000000001',
+        participantId: participant(4).id,
+      }),
     ]);
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected']);
     for (const who of staff()) {
       const items = await ofKind(who, 'rejections');
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ title: '2 changes rejected', link: { type: 'sync_history', id: res.historyId }, data: { rejected: 2, received: 3, userName: 'Ana Usher', deviceName: 'test' } });
-      expect(items[0]!.body).toContain('Ana Usher\'s device “test”');
+      expect(items[0]).toMatchObject({
+        title: '2 changes rejected',
+        link: { type: 'sync_history', id: res.historyId },
+        data: { rejected: 2, received: 3, userName: 'Ana Usher', deviceName: 'test' },
+      });
+      expect(items[0]!.body).toContain("Ana Usher's device “test”");
     }
     expect((await get(admin, `/sync-history/${res.historyId}`)).json().rejected).toBe(2);
     // A push that is all good notifies nobody.
     const before = await unread(admin);
-    await push(h.app, ana, [change(ana, h.clock.now(), { sessionId: session().id, participantId: participant(6).id })]);
+    await push(h.app, ana, [
+      change(ana, h.clock.now(), { sessionId: session().id, participantId: participant(6).id }),
+    ]);
     expect(await unread(admin)).toBe(before);
   });
 
@@ -95,18 +161,40 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     const choir = h.demo.groups[4]!; // every fifth participant sings in the choir
     const earlier = [];
     for (const day of ['2026-11-08', '2026-11-15']) {
-      const res = await post(admin, '/sessions', { name: 'Choir practice', scheduledStart: `${day}T09:00:00.000Z`, scheduledEnd: `${day}T10:00:00.000Z`, status: 'completed', groupIds: [choir] });
+      const res = await post(admin, '/sessions', {
+        name: 'Choir practice',
+        scheduledStart: `${day}T09:00:00.000Z`,
+        scheduledEnd: `${day}T10:00:00.000Z`,
+        status: 'completed',
+        groupIds: [choir],
+      });
       expect(res.statusCode).toBe(201);
       earlier.push(res.json().id as string);
     }
     // Participant 5 came to both practices: missed at most 1 of 3, not drifting; 0, 10 and 15 are.
-    await push(h.app, ana, earlier.map((id) => change(ana, h.clock.now(), { sessionId: id, participantId: participant(5).id })));
-    const end = (status: string) => h.app.inject({ method: 'PATCH', url: `/api/v1/sessions/${session().id}`, headers: auth(admin), payload: { status } });
+    await push(
+      h.app,
+      ana,
+      earlier.map((id) =>
+        change(ana, h.clock.now(), { sessionId: id, participantId: participant(5).id }),
+      ),
+    );
+    const end = (status: string) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sessions/${session().id}`,
+        headers: auth(admin),
+        payload: { status },
+      });
     expect((await end('completed')).statusCode).toBe(200);
     for (const who of staff()) {
       const items = await ofKind(who, 'drifting');
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ title: '3 drifting after Sunday Service', link: { type: 'session', id: session().id }, data: { total: 3, missed: 2, of: 3 } });
+      expect(items[0]).toMatchObject({
+        title: '3 drifting after Sunday Service',
+        link: { type: 'session', id: session().id },
+        data: { total: 3, missed: 2, of: 3 },
+      });
       const ids = (items[0]!.data.participants as { id: string }[]).map((p) => p.id).sort();
       expect(ids).toEqual([participant(0).id, participant(10).id, participant(15).id].sort());
       expect(items[0]!.body).toContain(participant(10).name);
@@ -125,11 +213,17 @@ describe.each(dialects)('notifications on %s', (dialect) => {
     h.clock.advance(1000);
     const first = await post(admin, `/notifications/${items[1]!.id}/read`);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ item: { id: items[1]!.id, readAt: new Date(h.clock.now()).toISOString() }, unreadCount: 2 });
+    expect(first.json()).toMatchObject({
+      item: { id: items[1]!.id, readAt: new Date(h.clock.now()).toISOString() },
+      unreadCount: 2,
+    });
     h.clock.advance(1000);
     const second = await post(admin, `/notifications/${items[1]!.id}/read`);
     expect(second.json().item.readAt).toBe(first.json().item.readAt); // the first read time stays
-    expect((await list(admin, 'unread=true')).items.map((n) => n.id)).toEqual([items[0]!.id, items[2]!.id]);
+    expect((await list(admin, 'unread=true')).items.map((n) => n.id)).toEqual([
+      items[0]!.id,
+      items[2]!.id,
+    ]);
     expect(await unread(manager)).toBe(managerBefore);
     const all = await post(admin, '/notifications/read-all');
     expect(all.json()).toEqual({ marked: 2, unreadCount: 0 });
@@ -152,24 +246,51 @@ describe.each(dialects)('notifications on %s', (dialect) => {
 
   it('lets each user turn a kind off for themselves', async () => {
     expect((await get(manager, '/notifications/preferences')).json().items).toEqual([
-      { kind: 'conflict', enabled: true }, { kind: 'rejections', enabled: true }, { kind: 'drifting', enabled: true },
+      { kind: 'conflict', enabled: true },
+      { kind: 'rejections', enabled: true },
+      { kind: 'drifting', enabled: true },
     ]);
-    const off = await h.app.inject({ method: 'PUT', url: '/api/v1/notifications/preferences', headers: auth(manager), payload: { items: [{ kind: 'conflict', enabled: false }] } });
+    const off = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications/preferences',
+      headers: auth(manager),
+      payload: { items: [{ kind: 'conflict', enabled: false }] },
+    });
     expect(off.statusCode).toBe(200);
     expect(off.json().items).toContainEqual({ kind: 'conflict', enabled: false });
     expect(off.json().items).toContainEqual({ kind: 'drifting', enabled: true });
     const conflictId = await makeConflict(1);
     expect((await ofKind(admin, 'conflict')).map((n) => n.link.id)).toContain(conflictId);
     expect((await ofKind(manager, 'conflict')).map((n) => n.link.id)).not.toContain(conflictId);
-    const on = await h.app.inject({ method: 'PATCH', url: '/api/v1/notifications/preferences', headers: auth(manager), payload: { items: [{ kind: 'conflict', enabled: true }] } });
+    const on = await h.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/notifications/preferences',
+      headers: auth(manager),
+      payload: { items: [{ kind: 'conflict', enabled: true }] },
+    });
     expect(on.json().items).toContainEqual({ kind: 'conflict', enabled: true });
-    const put = (who: Device, payload: object) => h.app.inject({ method: 'PUT', url: '/api/v1/notifications/preferences', headers: auth(who), payload });
-    expect((await put(manager, { items: [{ kind: 'birthdays', enabled: true }] })).statusCode).toBe(400);
+    const put = (who: Device, payload: object) =>
+      h.app.inject({
+        method: 'PUT',
+        url: '/api/v1/notifications/preferences',
+        headers: auth(who),
+        payload,
+      });
+    expect((await put(manager, { items: [{ kind: 'birthdays', enabled: true }] })).statusCode).toBe(
+      400,
+    );
     expect((await put(manager, { items: [] })).statusCode).toBe(400);
-    const twice = await put(manager, { items: [{ kind: 'drifting', enabled: true }, { kind: 'drifting', enabled: false }] });
+    const twice = await put(manager, {
+      items: [
+        { kind: 'drifting', enabled: true },
+        { kind: 'drifting', enabled: false },
+      ],
+    });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().details[0].path).toBe('body/items/1/kind');
-    expect((await put(ana, { items: [{ kind: 'conflict', enabled: false }] })).statusCode).toBe(403);
+    expect((await put(ana, { items: [{ kind: 'conflict', enabled: false }] })).statusCode).toBe(
+      403,
+    );
   });
 
   it("answers 404 for another user's or another organization's notification", async () => {

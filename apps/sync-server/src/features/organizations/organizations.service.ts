@@ -1,7 +1,12 @@
 // Creating a tenant: the organization, its sync counter, default presence states and first admin.
 import {
-  DEFAULT_LABELS, DEFAULT_PRESENCE_STATES, uuidv7,
-  type DomainType, type Organization, type OrganizationSettings, type Role,
+  DEFAULT_LABELS,
+  DEFAULT_PRESENCE_STATES,
+  uuidv7,
+  type DomainType,
+  type Organization,
+  type OrganizationSettings,
+  type Role,
 } from '@rollcall/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/schema.ts';
@@ -26,7 +31,10 @@ export function toOrganizationDto(row: OrganizationRow): Organization {
     name: row.name,
     slug: row.slug,
     domainType,
-    settings: { ...defaultSettings(domainType), ...parseJson<Partial<OrganizationSettings>>(row.settings, {}) },
+    settings: {
+      ...defaultSettings(domainType),
+      ...parseJson<Partial<OrganizationSettings>>(row.settings, {}),
+    },
   };
 }
 
@@ -37,37 +45,87 @@ export interface NewOrganization {
   admin: { email: string; password: string; displayName: string };
 }
 
-export async function createOrganization(db: Kysely<Database>, clock: Clock, input: NewOrganization) {
+export async function createOrganization(
+  db: Kysely<Database>,
+  clock: Clock,
+  input: NewOrganization,
+) {
   const now = clock.now();
   const orgId = uuidv7(now);
   const passwordHash = await hashPassword(input.admin.password);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('sync_counters').values({ organization_id: orgId, value: 0 }).execute();
     const seq = await lockSeq(trx, orgId);
-    await trx.insertInto('organizations').values({
-      id: orgId, name: input.name, slug: input.slug, domain_type: input.domainType,
-      settings: JSON.stringify(defaultSettings(input.domainType)), deleted_at: null,
-      created_at: iso(now), seq: seq.next(),
-    }).execute();
-    await trx.insertInto('presence_states').values(DEFAULT_PRESENCE_STATES.map((s, i) => ({
-      id: uuidv7(now), organization_id: orgId, code: s.code, label: s.label, color: s.color, sort_order: i,
-      is_default: s.isDefault ? 1 : 0, counts_as_present: s.countsAsPresent ? 1 : 0, active: 1, seq: seq.next(),
-    }))).execute();
-    await insertUser(trx, seq.next(), now, { organizationId: orgId, role: 'admin', passwordHash, ...input.admin });
+    await trx
+      .insertInto('organizations')
+      .values({
+        id: orgId,
+        name: input.name,
+        slug: input.slug,
+        domain_type: input.domainType,
+        settings: JSON.stringify(defaultSettings(input.domainType)),
+        deleted_at: null,
+        created_at: iso(now),
+        seq: seq.next(),
+      })
+      .execute();
+    await trx
+      .insertInto('presence_states')
+      .values(
+        DEFAULT_PRESENCE_STATES.map((s, i) => ({
+          id: uuidv7(now),
+          organization_id: orgId,
+          code: s.code,
+          label: s.label,
+          color: s.color,
+          sort_order: i,
+          is_default: s.isDefault ? 1 : 0,
+          counts_as_present: s.countsAsPresent ? 1 : 0,
+          active: 1,
+          seq: seq.next(),
+        })),
+      )
+      .execute();
+    await insertUser(trx, seq.next(), now, {
+      organizationId: orgId,
+      role: 'admin',
+      passwordHash,
+      ...input.admin,
+    });
     await seq.flush();
   });
   return { organizationId: orgId };
 }
 
 export async function insertUser(
-  trx: Transaction<Database>, seq: number, now: number,
-  u: { organizationId: string; email: string; displayName: string; role: Role; passwordHash: string },
+  trx: Transaction<Database>,
+  seq: number,
+  now: number,
+  u: {
+    organizationId: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+  },
 ) {
   const id = uuidv7(now);
-  await trx.insertInto('users').values({
-    id, organization_id: u.organizationId, email: u.email.toLowerCase(), display_name: u.displayName,
-    role: u.role, password_hash: u.passwordHash, active: 1, failed_logins: 0, locked_until: null,
-    created_at: iso(now), updated_at: iso(now), seq,
-  }).execute();
+  await trx
+    .insertInto('users')
+    .values({
+      id,
+      organization_id: u.organizationId,
+      email: u.email.toLowerCase(),
+      display_name: u.displayName,
+      role: u.role,
+      password_hash: u.passwordHash,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: iso(now),
+      updated_at: iso(now),
+      seq,
+    })
+    .execute();
   return id;
 }

@@ -5,27 +5,51 @@
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
 import { pct, sendPdf, utc, type PdfRequest, type ReportPdf } from './report-pdf.ts';
-import { absenteesExport, attendanceExport, withGroupNames, type AttendanceQuery, type ReportRow } from './reports.service.ts';
+import {
+  absenteesExport,
+  attendanceExport,
+  withGroupNames,
+  type AttendanceQuery,
+  type ReportRow,
+} from './reports.service.ts';
 
 type Attendance = Awaited<ReturnType<typeof attendanceExport>>;
 type Row = ReportRow & { groups: string };
 
-const stateLabel = (labels: Map<string, string>, code: string) => (code === 'missing' ? 'No record' : (labels.get(code) ?? code));
+const stateLabel = (labels: Map<string, string>, code: string) =>
+  code === 'missing' ? 'No record' : (labels.get(code) ?? code);
 /** "09:04" on the session's own day (UTC), the full date and time otherwise. */
-const checkedIn = (at: string | null, day: string) => (at ? utc(at).replace(' UTC', '').replace(`${day} `, '') : '');
+const checkedIn = (at: string | null, day: string) =>
+  at ? utc(at).replace(' UTC', '').replace(`${day} `, '') : '';
 const groupCell = (r: Row) => (r.expected ? r.groups : 'walk-in');
 
 export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
   const a = await attendanceExport(r.db, r.org, q, r.nowMs);
-  const filters = await describeFilters(r.db, r.org, a.scope, q.state ? [`Only: ${q.state === 'missing' ? 'No record' : q.state}`] : []);
+  const filters = await describeFilters(
+    r.db,
+    r.org,
+    a.scope,
+    q.state ? [`Only: ${q.state === 'missing' ? 'No record' : q.state}`] : [],
+  );
   const single = a.scope.sessionId !== null;
-  return sendPdf(r, { name: 'attendance', title: single ? 'Attendance sheet' : 'Attendance report', filters },
-    (pdf) => (single ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages)) : drawRange(pdf, a, a.pages)));
+  return sendPdf(
+    r,
+    { name: 'attendance', title: single ? 'Attendance sheet' : 'Attendance report', filters },
+    (pdf) =>
+      single
+        ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages))
+        : drawRange(pdf, a, a.pages),
+  );
 }
 
 const SHEET: Column[] = [
-  { header: '#', width: 8, align: 'right' }, { header: 'Participant', width: 23 }, { header: 'Group', width: 14 }, { header: 'State', width: 10 },
-  { header: 'Arrived (UTC)', width: 13 }, { header: 'Method', width: 8 }, { header: 'Signature', width: 24 },
+  { header: '#', width: 8, align: 'right' },
+  { header: 'Participant', width: 23 },
+  { header: 'Group', width: 14 },
+  { header: 'State', width: 10 },
+  { header: 'Arrived (UTC)', width: 13 },
+  { header: 'Method', width: 8 },
+  { header: 'Signature', width: 24 },
 ];
 
 async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[]>) {
@@ -33,25 +57,54 @@ async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[
   const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
   const day = utc(s.scheduledStart).slice(0, 10);
   pdf.heading(`${s.name}  ·  ${utc(s.scheduledStart)}`);
-  pdf.facts([['Expected', s.expected], ['Attended', s.attended], ['Rate', pct(s.rate)], ['Walk-ins', s.walkIns]]);
+  pdf.facts([
+    ['Expected', s.expected],
+    ['Attended', s.attended],
+    ['Rate', pct(s.rate)],
+    ['Walk-ins', s.walkIns],
+  ]);
   const t = table(pdf, SHEET, { rowHeight: 20, ruled: true });
-  const done = await streamRows(pdf, t, rows, (row, n) => [n, row.participantName, groupCell(row), stateLabel(labels, row.state), checkedIn(row.recordedAt, day), row.method, '']);
+  const done = await streamRows(pdf, t, rows, (row, n) => [
+    n,
+    row.participantName,
+    groupCell(row),
+    stateLabel(labels, row.state),
+    checkedIn(row.recordedAt, day),
+    row.method,
+    '',
+  ]);
   if (!done) return;
   pdf.heading('Totals by state');
-  const totals = table(pdf, [{ header: 'State', width: 3 }, { header: 'Count', width: 1, align: 'right' }], { width: pdf.width / 2 });
+  const totals = table(
+    pdf,
+    [
+      { header: 'State', width: 3 },
+      { header: 'Count', width: 1, align: 'right' },
+    ],
+    { width: pdf.width / 2 },
+  );
   for (const b of a.totals.byState) totals.row([b.label, b.count]);
   totals.row(['Participants listed', t.rows]);
 }
 
 const SESSIONS: Column[] = [
-  { header: 'Session', width: 30 }, { header: 'Starts (UTC)', width: 18 }, { header: 'Expected', width: 10, align: 'right' },
-  { header: 'Attended', width: 10, align: 'right' }, { header: 'Walk-ins', width: 10, align: 'right' }, { header: 'Rate', width: 8, align: 'right' },
+  { header: 'Session', width: 30 },
+  { header: 'Starts (UTC)', width: 18 },
+  { header: 'Expected', width: 10, align: 'right' },
+  { header: 'Attended', width: 10, align: 'right' },
+  { header: 'Walk-ins', width: 10, align: 'right' },
+  { header: 'Rate', width: 8, align: 'right' },
 ];
 // Portrait A4 has room for seven columns: the session's day stands for its start, the time of the
 // record drops its date when it is the session's day, and a walk-in is marked by their name.
 const PEOPLE: Column[] = [
-  { header: 'Session', width: 20 }, { header: 'Day', width: 11 }, { header: 'Participant', width: 23 }, { header: 'State', width: 10 },
-  { header: 'Method', width: 8 }, { header: 'Time (UTC)', width: 13 }, { header: 'By', width: 14 },
+  { header: 'Session', width: 20 },
+  { header: 'Day', width: 11 },
+  { header: 'Participant', width: 23 },
+  { header: 'State', width: 10 },
+  { header: 'Method', width: 8 },
+  { header: 'Time (UTC)', width: 13 },
+  { header: 'By', width: 14 },
 ];
 const bare = (at: string | null) => (at ? utc(at).replace(' UTC', '') : '');
 
@@ -59,31 +112,62 @@ async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Repo
   const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
   pdf.heading('Summary');
   pdf.facts([
-    ['Sessions', a.totals.sessions], ['Expected', a.totals.expected], ['Attended', a.totals.attended], ['Rate', pct(a.totals.rate)],
-    ['Walk-ins', a.totals.walkIns], ...a.totals.byState.map((b): [string, number] => [b.label, b.count]),
+    ['Sessions', a.totals.sessions],
+    ['Expected', a.totals.expected],
+    ['Attended', a.totals.attended],
+    ['Rate', pct(a.totals.rate)],
+    ['Walk-ins', a.totals.walkIns],
+    ...a.totals.byState.map((b): [string, number] => [b.label, b.count]),
   ]);
   pdf.heading('Sessions');
   const sessions = table(pdf, SESSIONS);
-  for (const s of a.sessions) sessions.row([s.name, bare(s.scheduledStart), s.expected, s.attended, s.walkIns, pct(s.rate)]);
+  for (const s of a.sessions)
+    sessions.row([s.name, bare(s.scheduledStart), s.expected, s.attended, s.walkIns, pct(s.rate)]);
   pdf.heading('People');
   const t = table(pdf, PEOPLE);
   await streamRows(pdf, t, rows, (r) => {
     const day = utc(r.scheduledStart).slice(0, 10);
-    return [r.sessionName, day, r.expected ? r.participantName : `${r.participantName} (walk-in)`, stateLabel(labels, r.state), r.method, checkedIn(r.recordedAt, day), r.recordedBy];
+    return [
+      r.sessionName,
+      day,
+      r.expected ? r.participantName : `${r.participantName} (walk-in)`,
+      stateLabel(labels, r.state),
+      r.method,
+      checkedIn(r.recordedAt, day),
+      r.recordedBy,
+    ];
   });
 }
 
 export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
   const a = await absenteesExport(r.db, r.org, q, r.nowMs);
-  const filters = await describeFilters(r.db, r.org, { sessionId: q.sessionId }, ['Absent, another state that is neither present nor excused, or no record']);
+  const filters = await describeFilters(r.db, r.org, { sessionId: q.sessionId }, [
+    'Absent, another state that is neither present nor excused, or no record',
+  ]);
   const rows = withGroupNames(r.db, a.scope, a.pages);
   return sendPdf(r, { name: 'absentees', title: 'Absentees', filters }, async (pdf) => {
     pdf.heading(`${a.session.name}  ·  ${utc(a.session.scheduled_start)}`);
-    pdf.facts([['Expected', a.expected], ['Absent or no record', a.total]]);
-    const t = table(pdf, [
-      { header: '#', width: 8, align: 'right' }, { header: 'Participant', width: 25 }, { header: 'Group', width: 16 }, { header: 'State', width: 11 },
-      { header: 'Method', width: 9 }, { header: 'Recorded (UTC)', width: 16 }, { header: 'By', width: 15 },
+    pdf.facts([
+      ['Expected', a.expected],
+      ['Absent or no record', a.total],
     ]);
-    await streamRows(pdf, t, rows, (row, n) => [n, row.participantName, groupCell(row), stateLabel(a.labels, row.state), row.method, bare(row.recordedAt), row.recordedBy]);
+    const t = table(pdf, [
+      { header: '#', width: 8, align: 'right' },
+      { header: 'Participant', width: 25 },
+      { header: 'Group', width: 16 },
+      { header: 'State', width: 11 },
+      { header: 'Method', width: 9 },
+      { header: 'Recorded (UTC)', width: 16 },
+      { header: 'By', width: 15 },
+    ]);
+    await streamRows(pdf, t, rows, (row, n) => [
+      n,
+      row.participantName,
+      groupCell(row),
+      stateLabel(a.labels, row.state),
+      row.method,
+      bare(row.recordedAt),
+      row.recordedBy,
+    ]);
   });
 }

@@ -5,9 +5,19 @@ import type { Database } from '../../db/schema.ts';
 import { findGroup, findSession } from './reports.repository.ts';
 import { utc } from './report-pdf.ts';
 
-export interface FilterScope { sessionId?: string | null | undefined; groupId?: string | null | undefined; from?: string | null | undefined; to?: string | null | undefined }
+export interface FilterScope {
+  sessionId?: string | null | undefined;
+  groupId?: string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}
 
-export async function describeFilters(db: Kysely<Database>, org: string, f: FilterScope, extra: string[] = []): Promise<string[]> {
+export async function describeFilters(
+  db: Kysely<Database>,
+  org: string,
+  f: FilterScope,
+  extra: string[] = [],
+): Promise<string[]> {
   const [session, group] = await Promise.all([
     f.sessionId ? findSession(db, org, f.sessionId) : undefined,
     f.groupId ? findGroup(db, org, f.groupId) : undefined,

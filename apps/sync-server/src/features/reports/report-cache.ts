@@ -13,12 +13,21 @@ interface Entry {
 
 export interface ReportCache {
   /** The cached value, or `compute()` stored for next time; `fresh` skips the lookup (not the store). */
-  get<T>(org: string, key: string, compute: () => Promise<T>, fresh?: boolean): Promise<{ value: T; hit: boolean }>;
+  get<T>(
+    org: string,
+    key: string,
+    compute: () => Promise<T>,
+    fresh?: boolean,
+  ): Promise<{ value: T; hit: boolean }>;
   invalidate(org: string): void;
   close(): void;
 }
 
-export function reportCache(notifier: Notifier, clock: Clock, opts: { ttlMs?: number; maxEntries?: number } = {}): ReportCache {
+export function reportCache(
+  notifier: Notifier,
+  clock: Clock,
+  opts: { ttlMs?: number; maxEntries?: number } = {},
+): ReportCache {
   const ttlMs = opts.ttlMs ?? 30_000;
   const maxEntries = opts.maxEntries ?? 500;
   const entries = new Map<string, Entry>();
@@ -28,14 +37,19 @@ export function reportCache(notifier: Notifier, clock: Clock, opts: { ttlMs?: nu
     for (const [key, e] of entries) if (e.org === org) entries.delete(key);
   };
   const watch = (org: string) => {
-    if (!subscriptions.has(org)) subscriptions.set(org, notifier.subscribe(org, () => invalidate(org)));
+    if (!subscriptions.has(org))
+      subscriptions.set(
+        org,
+        notifier.subscribe(org, () => invalidate(org)),
+      );
   };
 
   return {
     async get<T>(org: string, key: string, compute: () => Promise<T>, fresh = false) {
       const id = `${org}\u0000${key}`;
       const found = entries.get(id);
-      if (!fresh && found && clock.now() - found.at < ttlMs) return { value: (await found.value) as T, hit: true };
+      if (!fresh && found && clock.now() - found.at < ttlMs)
+        return { value: (await found.value) as T, hit: true };
       watch(org);
       const value = compute();
       entries.delete(id); // re-inserted last, so the oldest entry is always first

@@ -6,7 +6,12 @@ import { pdfText } from '../../test/pdf-text.ts';
 import { streamRows, table } from './pdf-table.ts';
 import { openPdf, pdfSafe } from './report-pdf.ts';
 
-const META = { organization: 'Stream Org', title: 'Stream test', filters: ['Every group'], generatedAt: Date.parse('2026-11-22T09:30:00Z') };
+const META = {
+  organization: 'Stream Org',
+  title: 'Stream test',
+  filters: ['Every group'],
+  generatedAt: Date.parse('2026-11-22T09:30:00Z'),
+};
 const PAGES = 30;
 
 function source() {
@@ -52,7 +57,12 @@ describe('streamed PDF', () => {
     expect(rows).toHaveLength(PAGES * 100);
     expect(rows.at(-1)).toBe('Row 2999');
     expect(pages.length).toBeGreaterThan(50); // about 45 rows to a page
-    expect(pages.every((lines, i) => lines.includes('Row') && lines.at(-1) === `Rollcall · Stream test | Page ${i + 1}`)).toBe(true);
+    expect(
+      pages.every(
+        (lines, i) =>
+          lines.includes('Row') && lines.at(-1) === `Rollcall · Stream test | Page ${i + 1}`,
+      ),
+    ).toBe(true);
   });
 
   it('stops reading rows when the reader goes away', async () => {

@@ -18,7 +18,12 @@ const MARGIN = { top: 36, bottom: 48, side: 40 };
 const FRAME_HEIGHT = 58; // the running header, above the page's content
 const CHUNK = 16 * 1024;
 
-export interface PdfMeta { organization: string; title: string; filters: string[]; generatedAt: number }
+export interface PdfMeta {
+  organization: string;
+  title: string;
+  filters: string[];
+  generatedAt: number;
+}
 
 export interface ReportPdf {
   doc: PDFKit.PDFDocument;
@@ -39,14 +44,27 @@ export interface ReportPdf {
 /** ?format=pdf, or (without a format) an Accept header that asks for application/pdf. */
 export function wantsPdf(req: FastifyRequest) {
   const format = (req.query as { format?: string }).format;
-  return format === 'pdf' || (format === undefined && /\bapplication\/pdf\b/.test(req.headers.accept ?? ''));
+  return (
+    format === 'pdf' ||
+    (format === undefined && /\bapplication\/pdf\b/.test(req.headers.accept ?? ''))
+  );
 }
 
 // The 14 standard PDF fonts (no font file to ship, fast to set) cover Windows-1252 only, and pdfkit
 // garbles a whole string holding anything else: accents are folded (Łukasz → Lukasz, Nguyễn →
 // Nguyen) and any other character becomes "?".
 const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FOLD: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŀ: 'L', ŀ: 'l' };
+const FOLD: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŀ: 'L',
+  ŀ: 'l',
+};
 const printable = (ch: string) => {
   const c = ch.codePointAt(0)!;
   return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
@@ -70,7 +88,8 @@ export function pdfSafe(text: string): string {
 export function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
   const safe = pdfSafe(text);
   // No Helvetica glyph is wider than the line height (1.16 em): a short string needs no measuring.
-  if (safe.length * doc.currentLineHeight() <= width || doc.widthOfString(safe) <= width) return safe;
+  if (safe.length * doc.currentLineHeight() <= width || doc.widthOfString(safe) <= width)
+    return safe;
   let [lo, hi] = [0, safe.length];
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
@@ -84,31 +103,56 @@ export function fit(doc: PDFKit.PDFDocument, text: string, width: number): strin
  * A single line at (x, y), never wrapped and never starting a page (the frame draws in the
  * margins). The cursor stays where it was: layout moves it explicitly.
  */
-export function line(doc: PDFKit.PDFDocument, text: string, x: number, y: number, opts: { width: number; align?: 'left' | 'right' | 'center' }) {
+export function line(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  opts: { width: number; align?: 'left' | 'right' | 'center' },
+) {
   const s = fit(doc, text, opts.width);
-  const shift = opts.align === 'right' ? opts.width - doc.widthOfString(s) : opts.align === 'center' ? (opts.width - doc.widthOfString(s)) / 2 : 0;
+  const shift =
+    opts.align === 'right'
+      ? opts.width - doc.widthOfString(s)
+      : opts.align === 'center'
+        ? (opts.width - doc.widthOfString(s)) / 2
+        : 0;
   const [cx, cy] = [doc.x, doc.y];
   doc.text(s, x + shift, y, { lineBreak: false });
   [doc.x, doc.y] = [cx, cy];
 }
 
 /** A moment as the PDFs show it: minutes, UTC, said so. */
-export const utc = (at: string | number) => `${iso(typeof at === 'number' ? at : Date.parse(at)).slice(0, 16).replace('T', ' ')} UTC`;
+export const utc = (at: string | number) =>
+  `${iso(typeof at === 'number' ? at : Date.parse(at))
+    .slice(0, 16)
+    .replace('T', ' ')} UTC`;
 export const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
 function drawFrame(doc: PDFKit.PDFDocument, meta: PdfMeta, page: number) {
   const [left, width, height] = [MARGIN.side, doc.page.width - 2 * MARGIN.side, doc.page.height];
   doc.font(FONT).fontSize(8).fillColor(GREY);
   line(doc, meta.organization, left, MARGIN.top, { width: width * 0.6 });
-  line(doc, `Generated ${utc(meta.generatedAt)}`, left + width * 0.6, MARGIN.top, { width: width * 0.4, align: 'right' });
+  line(doc, `Generated ${utc(meta.generatedAt)}`, left + width * 0.6, MARGIN.top, {
+    width: width * 0.4,
+    align: 'right',
+  });
   doc.font(BOLD).fontSize(15).fillColor('black');
   line(doc, meta.title, left, MARGIN.top + 12, { width });
   doc.font(FONT).fontSize(8.5).fillColor(GREY);
   line(doc, meta.filters.join('  ·  '), left, MARGIN.top + 32, { width });
-  doc.moveTo(left, MARGIN.top + 46).lineTo(left + width, MARGIN.top + 46).lineWidth(0.6).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, MARGIN.top + 46)
+    .lineTo(left + width, MARGIN.top + 46)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke();
   doc.fontSize(8);
   line(doc, `Rollcall · ${meta.title}`, left, height - MARGIN.bottom + 18, { width: width / 2 });
-  line(doc, `Page ${page}`, left + width / 2, height - MARGIN.bottom + 18, { width: width / 2, align: 'right' });
+  line(doc, `Page ${page}`, left + width / 2, height - MARGIN.bottom + 18, {
+    width: width / 2,
+    align: 'right',
+  });
   doc.fillColor('black');
   doc.x = left;
   doc.y = MARGIN.top + FRAME_HEIGHT;
@@ -150,7 +194,8 @@ function backpressured(doc: PDFKit.PDFDocument) {
   async function ready() {
     await new Promise((r) => setImmediate(r)); // lets the document's own buffered pieces arrive first
     flush();
-    while (!gone && out.readableLength >= out.readableHighWaterMark) await new Promise<void>((r) => (wake = r));
+    while (!gone && out.readableLength >= out.readableHighWaterMark)
+      await new Promise<void>((r) => (wake = r));
     return !gone;
   }
   return { out, ready };
@@ -158,15 +203,27 @@ function backpressured(doc: PDFKit.PDFDocument) {
 
 export function openPdf(meta: PdfMeta): { pdf: ReportPdf; stream: Readable } {
   const doc = new PDFDocument({
-    size: 'A4', autoFirstPage: false, margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
-    info: { Title: pdfSafe(meta.title), Author: pdfSafe(meta.organization), Creator: 'Rollcall', CreationDate: new Date(meta.generatedAt) }, pdfVersion: '1.7',
+    size: 'A4',
+    autoFirstPage: false,
+    margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
+    info: {
+      Title: pdfSafe(meta.title),
+      Author: pdfSafe(meta.organization),
+      Creator: 'Rollcall',
+      CreationDate: new Date(meta.generatedAt),
+    },
+    pdfVersion: '1.7',
   });
   let page = 0;
   doc.on('pageAdded', () => drawFrame(doc, meta, (page += 1)));
   const { out, ready } = backpressured(doc);
   doc.addPage();
   const pdf: ReportPdf = {
-    doc, ready, left: MARGIN.side, width: doc.page.width - 2 * MARGIN.side, bottom: doc.page.height - MARGIN.bottom,
+    doc,
+    ready,
+    left: MARGIN.side,
+    width: doc.page.width - 2 * MARGIN.side,
+    bottom: doc.page.height - MARGIN.bottom,
     ensure: (height) => void (doc.y + height > pdf.bottom && doc.addPage()),
     heading(text) {
       pdf.ensure(56); // a heading never ends a page
@@ -192,21 +249,42 @@ export function openPdf(meta: PdfMeta): { pdf: ReportPdf; stream: Readable } {
   return { pdf, stream: out };
 }
 
-export interface PdfRequest { db: Kysely<Database>; org: string; nowMs: number; reply: FastifyReply }
+export interface PdfRequest {
+  db: Kysely<Database>;
+  org: string;
+  nowMs: number;
+  reply: FastifyReply;
+}
 
 /**
  * Answers with the PDF while `draw` is still drawing it. Call it once every 4xx is ruled out: after
  * the first byte, a failure can only cut the download short (and is logged), never become a 404.
  */
-export async function sendPdf(r: PdfRequest, report: { name: string; title: string; filters: string[] }, draw: (pdf: ReportPdf) => Promise<void>) {
-  const meta = { organization: await organizationName(r.db, r.org), title: report.title, filters: report.filters, generatedAt: r.nowMs };
+export async function sendPdf(
+  r: PdfRequest,
+  report: { name: string; title: string; filters: string[] },
+  draw: (pdf: ReportPdf) => Promise<void>,
+) {
+  const meta = {
+    organization: await organizationName(r.db, r.org),
+    title: report.title,
+    filters: report.filters,
+    generatedAt: r.nowMs,
+  };
   const { pdf, stream } = openPdf(meta);
-  draw(pdf).then(() => pdf.doc.end(), (e: unknown) => {
-    r.reply.log.error({ err: e }, `the ${report.name} PDF failed while streaming`);
-    stream.destroy(e instanceof Error ? e : new Error(String(e)));
-  });
-  return r.reply.header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="rollcall-${report.name}-${iso(r.nowMs).slice(0, 10)}.pdf"`)
+  draw(pdf).then(
+    () => pdf.doc.end(),
+    (e: unknown) => {
+      r.reply.log.error({ err: e }, `the ${report.name} PDF failed while streaming`);
+      stream.destroy(e instanceof Error ? e : new Error(String(e)));
+    },
+  );
+  return r.reply
+    .header('content-type', 'application/pdf')
+    .header(
+      'content-disposition',
+      `attachment; filename="rollcall-${report.name}-${iso(r.nowMs).slice(0, 10)}.pdf"`,
+    )
     .header('cache-control', 'no-store')
     .send(stream);
 }

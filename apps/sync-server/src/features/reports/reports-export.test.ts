@@ -27,28 +27,101 @@ async function seed(h: Harness, groupId: string) {
   const org = h.demo.organizationId;
   const db = h.db.kysely;
   const at = '2026-01-01T00:00:00.000Z';
-  await db.insertInto('groups').values({ id: groupId, organization_id: org, name: 'Export', parent_id: null, active: 1, updated_at: at, seq: 0 }).execute();
+  await db
+    .insertInto('groups')
+    .values({
+      id: groupId,
+      organization_id: org,
+      name: 'Export',
+      parent_id: null,
+      active: 1,
+      updated_at: at,
+      seq: 0,
+    })
+    .execute();
   const people = Array.from({ length: PEOPLE }, () => uuidv7());
   for (let i = 0; i < PEOPLE; i += 1000) {
-    await db.insertInto('participants').values(people.slice(i, i + 1000).map((id, j) => ({
-      id, organization_id: org, first_name: `First${(i + j) % 97}`, last_name: `Lastname-${String(i + j).padStart(5, '0')}`, preferred_name: null,
-      personal_code: `x${i + j}`, external_key: null, qr_token: `export-${i + j}`, guardian_name: null, guardian_phone: null, active: 1, extra: '{}',
-      created_at: at, updated_at: at, seq: 0,
-    }))).execute();
-    await db.insertInto('group_memberships').values(people.slice(i, i + 1000).map((id) => ({ organization_id: org, group_id: groupId, participant_id: id }))).execute();
+    await db
+      .insertInto('participants')
+      .values(
+        people.slice(i, i + 1000).map((id, j) => ({
+          id,
+          organization_id: org,
+          first_name: `First${(i + j) % 97}`,
+          last_name: `Lastname-${String(i + j).padStart(5, '0')}`,
+          preferred_name: null,
+          personal_code: `x${i + j}`,
+          external_key: null,
+          qr_token: `export-${i + j}`,
+          guardian_name: null,
+          guardian_phone: null,
+          active: 1,
+          extra: '{}',
+          created_at: at,
+          updated_at: at,
+          seq: 0,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('group_memberships')
+      .values(
+        people
+          .slice(i, i + 1000)
+          .map((id) => ({ organization_id: org, group_id: groupId, participant_id: id })),
+      )
+      .execute();
   }
   for (let s = 0; s < SESSIONS; s++) {
     const sessionId = uuidv7();
     const start = `2026-10-${String(s + 1).padStart(2, '0')}T10:00:00.000Z`;
-    await db.insertInto('sessions').values({ id: sessionId, organization_id: org, name: `Export ${s}`, location: null, scheduled_start: start, scheduled_end: start, actual_start: null, actual_end: null, status: 'completed', late_after_minutes: null, updated_at: at, seq: 0 }).execute();
-    await db.insertInto('session_groups').values({ organization_id: org, session_id: sessionId, group_id: groupId }).execute();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        organization_id: org,
+        name: `Export ${s}`,
+        location: null,
+        scheduled_start: start,
+        scheduled_end: start,
+        actual_start: null,
+        actual_end: null,
+        status: 'completed',
+        late_after_minutes: null,
+        updated_at: at,
+        seq: 0,
+      })
+      .execute();
+    await db
+      .insertInto('session_groups')
+      .values({ organization_id: org, session_id: sessionId, group_id: groupId })
+      .execute();
     const recorded = people.filter((_, i) => (i + s) % 5 !== 0); // 80% have a record
     for (let i = 0; i < recorded.length; i += 1000) {
-      await db.insertInto('presence_records').values(recorded.slice(i, i + 1000).map((participantId, j) => ({
-        id: uuidv7(), organization_id: org, session_id: sessionId, participant_id: participantId, state: (i + j) % 10 === 0 ? 'late' : 'present',
-        method: 'qr', recorded_at: start, recorded_by: h.demo.users.usher1!, device_id: h.demo.users.usher1!, change_id: uuidv7(), version: 1,
-        has_conflict: 0, conflict_id: null, key_state: '{}', created_at: start, updated_at: start, seq: 0,
-      }))).execute();
+      await db
+        .insertInto('presence_records')
+        .values(
+          recorded.slice(i, i + 1000).map((participantId, j) => ({
+            id: uuidv7(),
+            organization_id: org,
+            session_id: sessionId,
+            participant_id: participantId,
+            state: (i + j) % 10 === 0 ? 'late' : 'present',
+            method: 'qr',
+            recorded_at: start,
+            recorded_by: h.demo.users.usher1!,
+            device_id: h.demo.users.usher1!,
+            change_id: uuidv7(),
+            version: 1,
+            has_conflict: 0,
+            conflict_id: null,
+            key_state: '{}',
+            created_at: start,
+            updated_at: start,
+            seq: 0,
+          })),
+        )
+        .execute();
     }
   }
 }
@@ -56,9 +129,12 @@ async function seed(h: Harness, groupId: string) {
 /** What holding every row would take: the live heap of the report rows, all at once. */
 async function holdingCost(h: Harness, query: { groupId: string; from: string; to: string }) {
   const before = liveHeap();
-  const scope = await resolveScope(h.db.kysely, h.demo.organizationId, query, h.clock.now(), { needsTarget: true });
+  const scope = await resolveScope(h.db.kysely, h.demo.organizationId, query, h.clock.now(), {
+    needsTarget: true,
+  });
   const held = [];
-  for await (const page of rowPages(h.db.kysely, scope, { kind: 'all' }, PEOPLE)) held.push(...page);
+  for await (const page of rowPages(h.db.kysely, scope, { kind: 'all' }, PEOPLE))
+    held.push(...page);
   const holding = liveHeap() - before;
   expect(held).toHaveLength(PEOPLE * SESSIONS);
   return holding;
@@ -83,12 +159,22 @@ describe.each(dialects)('a 100,000-row CSV export on %s', (dialect) => {
   }, 60_000);
 
   /** Streams the export, sampling the live heap when `sampleNow` says so and every `everyMs`. */
-  async function streamed(format: 'csv' | 'pdf', onChunk: (chunk: Buffer) => void, sampleNow: () => boolean, everyMs: number) {
+  async function streamed(
+    format: 'csv' | 'pdf',
+    onChunk: (chunk: Buffer) => void,
+    sampleNow: () => boolean,
+    everyMs: number,
+  ) {
     const base = liveHeap();
     const samples: number[] = [];
     // Sampled on a timer too, so a server that gathered everything before its first byte shows up.
     const timer = setInterval(() => samples.push(liveHeap() - base), everyMs);
-    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/attendance?groupId=${groupId}&from=${query.from}&to=${query.to}&format=${format}`, headers: auth(manager), payloadAsStream: true });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/attendance?groupId=${groupId}&from=${query.from}&to=${query.to}&format=${format}`,
+      headers: auth(manager),
+      payloadAsStream: true,
+    });
     expect(res.statusCode).toBe(200);
     for await (const chunk of res.stream()) {
       onChunk(chunk as Buffer);
@@ -102,11 +188,18 @@ describe.each(dialects)('a 100,000-row CSV export on %s', (dialect) => {
     let lines = 0;
     let bytes = 0;
     let nextSample = 10_000;
-    const { contentType, samples, peak } = await streamed('csv', (chunk) => {
-      bytes += chunk.length;
-      for (const b of chunk) if (b === 10) lines += 1;
-    }, () => lines >= nextSample && Boolean((nextSample += 10_000)), 50);
-    console.log(`${dialect}: ${lines} lines, ${(bytes / MB).toFixed(1)} MB of CSV; holding the rows: ${(holding / MB).toFixed(1)} MB of heap; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`);
+    const { contentType, samples, peak } = await streamed(
+      'csv',
+      (chunk) => {
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) lines += 1;
+      },
+      () => lines >= nextSample && Boolean((nextSample += 10_000)),
+      50,
+    );
+    console.log(
+      `${dialect}: ${lines} lines, ${(bytes / MB).toFixed(1)} MB of CSV; holding the rows: ${(holding / MB).toFixed(1)} MB of heap; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`,
+    );
     expect(contentType).toMatch(/^text\/csv/);
     expect(samples.length).toBeGreaterThanOrEqual(10);
     expect(lines).toBe(PEOPLE * SESSIONS + 1);
@@ -119,14 +212,21 @@ describe.each(dialects)('a 100,000-row CSV export on %s', (dialect) => {
     let head = '';
     let tail = '';
     let nextSample = MB;
-    const { contentType, samples, peak } = await streamed('pdf', (chunk) => {
-      if (bytes === 0) head = chunk.subarray(0, 5).toString('latin1');
-      bytes += chunk.length;
-      // pdfkit writes each object in one piece, so a page's dictionary never straddles two chunks.
-      pages += chunk.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
-      tail = chunk.toString('latin1');
-    }, () => bytes >= nextSample && Boolean((nextSample += MB)), 250); // drawing takes longer: fewer forced GCs
-    console.log(`${dialect}: ${pages} PDF pages, ${(bytes / MB).toFixed(1)} MB; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`);
+    const { contentType, samples, peak } = await streamed(
+      'pdf',
+      (chunk) => {
+        if (bytes === 0) head = chunk.subarray(0, 5).toString('latin1');
+        bytes += chunk.length;
+        // pdfkit writes each object in one piece, so a page's dictionary never straddles two chunks.
+        pages += chunk.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+        tail = chunk.toString('latin1');
+      },
+      () => bytes >= nextSample && Boolean((nextSample += MB)),
+      250,
+    ); // drawing takes longer: fewer forced GCs
+    console.log(
+      `${dialect}: ${pages} PDF pages, ${(bytes / MB).toFixed(1)} MB; live heap growth while streaming: at most ${(peak / MB).toFixed(2)} MB over ${samples.length} samples`,
+    );
     expect([contentType, head]).toEqual(['application/pdf', '%PDF-']);
     expect(tail).toContain('%%EOF');
     expect(pages).toBeGreaterThan((PEOPLE * SESSIONS) / 46); // 45 rows of 15 pt to a page, the first page fewer

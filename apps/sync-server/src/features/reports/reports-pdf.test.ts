@@ -6,16 +6,43 @@
 import { uuidv7 } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, change, createHarness, login, push, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 import { pdfText, type PdfText } from '../../test/pdf-text.ts';
 
 const AT = '2026-10-01T00:00:00.000Z';
-const R_NAMES = [['Ada', 'Quill'], ['Bram', 'Stoke'], ['Łucja', 'Voss'], ['Dev', 'Narang'], ['Eli', 'Moss']] as const;
+const R_NAMES = [
+  ['Ada', 'Quill'],
+  ['Bram', 'Stoke'],
+  ['Łucja', 'Voss'],
+  ['Dev', 'Narang'],
+  ['Eli', 'Moss'],
+] as const;
 const BULK = 120;
 const bulkName = (i: number) => `Person ${String(i).padStart(3, '0')}`;
 const person = (org: string, first: string, last: string, id = uuidv7()) => ({
-  id, organization_id: org, first_name: first, last_name: last, preferred_name: null, personal_code: `pdf-${id}`, external_key: null,
-  qr_token: `pdf-${id}`, guardian_name: null, guardian_phone: null, active: 1, extra: '{}', created_at: AT, updated_at: AT, seq: 0,
+  id,
+  organization_id: org,
+  first_name: first,
+  last_name: last,
+  preferred_name: null,
+  personal_code: `pdf-${id}`,
+  external_key: null,
+  qr_token: `pdf-${id}`,
+  guardian_name: null,
+  guardian_phone: null,
+  active: 1,
+  extra: '{}',
+  created_at: AT,
+  updated_at: AT,
+  seq: 0,
 });
 
 describe.each(dialects)('PDF exports on %s', (dialect) => {
@@ -24,7 +51,11 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
   const G = { R: uuidv7(), B: uuidv7(), F: uuidv7() };
   const S = { S1: uuidv7(), S2: uuidv7(), SB: uuidv7(), SF: uuidv7() };
   const get = (url: string, who: Device = manager, headers: Record<string, string> = {}) =>
-    h.app.inject({ method: 'GET', url: `/api/v1/reports/${url}`, headers: { ...auth(who), ...headers } });
+    h.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${url}`,
+      headers: { ...auth(who), ...headers },
+    });
   const pdf = async (url: string, who: Device = manager): Promise<PdfText> => {
     const res = await get(url, who);
     expect(res.statusCode, res.body).toBe(200);
@@ -37,12 +68,61 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const r = R_NAMES.map(([first, last]) => person(org, first, last));
     const bulk = Array.from({ length: BULK }, (_, i) => person(org, 'Bulk', bulkName(i + 1)));
     const faye = person(org, 'Faye', 'Walker');
-    await db.insertInto('participants').values([...r, ...bulk, faye]).execute();
-    await db.insertInto('groups').values([{ id: G.R, name: 'Reports R' }, { id: G.B, name: 'Bulk B' }].map((g) => ({ ...g, organization_id: org, parent_id: null, active: 1, updated_at: AT, seq: 0 }))).execute();
-    await db.insertInto('group_memberships').values([...r.map((p) => ({ group_id: G.R, participant_id: p.id })), ...bulk.map((p) => ({ group_id: G.B, participant_id: p.id }))].map((m) => ({ ...m, organization_id: org }))).execute();
-    for (const [id, name, start, group] of [[S.S1, 'Sunday S1', '2026-11-08T10:00:00.000Z', G.R], [S.S2, 'Sunday S2', '2026-11-15T10:00:00.000Z', G.R], [S.SB, 'Bulk class', '2026-11-18T10:00:00.000Z', G.B]] as const) {
-      await db.insertInto('sessions').values({ id, organization_id: org, name, location: null, scheduled_start: start, scheduled_end: start, actual_start: null, actual_end: null, status: 'completed', late_after_minutes: null, updated_at: AT, seq: 0 }).execute();
-      await db.insertInto('session_groups').values({ organization_id: org, session_id: id, group_id: group }).execute();
+    await db
+      .insertInto('participants')
+      .values([...r, ...bulk, faye])
+      .execute();
+    await db
+      .insertInto('groups')
+      .values(
+        [
+          { id: G.R, name: 'Reports R' },
+          { id: G.B, name: 'Bulk B' },
+        ].map((g) => ({
+          ...g,
+          organization_id: org,
+          parent_id: null,
+          active: 1,
+          updated_at: AT,
+          seq: 0,
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('group_memberships')
+      .values(
+        [
+          ...r.map((p) => ({ group_id: G.R, participant_id: p.id })),
+          ...bulk.map((p) => ({ group_id: G.B, participant_id: p.id })),
+        ].map((m) => ({ ...m, organization_id: org })),
+      )
+      .execute();
+    for (const [id, name, start, group] of [
+      [S.S1, 'Sunday S1', '2026-11-08T10:00:00.000Z', G.R],
+      [S.S2, 'Sunday S2', '2026-11-15T10:00:00.000Z', G.R],
+      [S.SB, 'Bulk class', '2026-11-18T10:00:00.000Z', G.B],
+    ] as const) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id,
+          organization_id: org,
+          name,
+          location: null,
+          scheduled_start: start,
+          scheduled_end: start,
+          actual_start: null,
+          actual_end: null,
+          status: 'completed',
+          late_after_minutes: null,
+          updated_at: AT,
+          seq: 0,
+        })
+        .execute();
+      await db
+        .insertInto('session_groups')
+        .values({ organization_id: org, session_id: id, group_id: group })
+        .execute();
     }
     return { r, faye };
   }
@@ -51,17 +131,53 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const org = h.other.organizationId;
     const zed = person(org, 'Zed', 'Outsider');
     await db.insertInto('participants').values(zed).execute();
-    await db.insertInto('groups').values({ id: G.F, organization_id: org, name: 'Foreign F', parent_id: null, active: 1, updated_at: AT, seq: 0 }).execute();
-    await db.insertInto('group_memberships').values({ organization_id: org, group_id: G.F, participant_id: zed.id }).execute();
-    await db.insertInto('sessions').values({ id: S.SF, organization_id: org, name: 'Foreign session', location: null, scheduled_start: '2026-11-10T10:00:00.000Z', scheduled_end: '2026-11-10T10:00:00.000Z', actual_start: null, actual_end: null, status: 'completed', late_after_minutes: null, updated_at: AT, seq: 0 }).execute();
-    await db.insertInto('session_groups').values({ organization_id: org, session_id: S.SF, group_id: G.F }).execute();
+    await db
+      .insertInto('groups')
+      .values({
+        id: G.F,
+        organization_id: org,
+        name: 'Foreign F',
+        parent_id: null,
+        active: 1,
+        updated_at: AT,
+        seq: 0,
+      })
+      .execute();
+    await db
+      .insertInto('group_memberships')
+      .values({ organization_id: org, group_id: G.F, participant_id: zed.id })
+      .execute();
+    await db
+      .insertInto('sessions')
+      .values({
+        id: S.SF,
+        organization_id: org,
+        name: 'Foreign session',
+        location: null,
+        scheduled_start: '2026-11-10T10:00:00.000Z',
+        scheduled_end: '2026-11-10T10:00:00.000Z',
+        actual_start: null,
+        actual_end: null,
+        status: 'completed',
+        late_after_minutes: null,
+        updated_at: AT,
+        seq: 0,
+      })
+      .execute();
+    await db
+      .insertInto('session_groups')
+      .values({ organization_id: org, session_id: S.SF, group_id: G.F })
+      .execute();
   }
 
   beforeAll(async () => {
     h = await createHarness(dialect);
     [admin, manager, ana, ben, foreign] = await Promise.all([
-      login(h.app, 'admin@demo.rollcall.test'), login(h.app, 'manager@demo.rollcall.test'), login(h.app, 'usher1@demo.rollcall.test'),
-      login(h.app, 'usher2@demo.rollcall.test'), login(h.app, 'admin@other.demo.rollcall.test'),
+      login(h.app, 'admin@demo.rollcall.test'),
+      login(h.app, 'manager@demo.rollcall.test'),
+      login(h.app, 'usher1@demo.rollcall.test'),
+      login(h.app, 'usher2@demo.rollcall.test'),
+      login(h.app, 'admin@other.demo.rollcall.test'),
     ]);
     const { r, faye } = await seedOrg(h.demo.organizationId, h.db.kysely);
     await seedForeign(h.db.kysely);
@@ -69,32 +185,65 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     // Recorded four minutes after each session started (the device's clock, as a check-in would be).
     const at = (s: string) => Date.parse(s) + 4 * 60_000;
     const plan: [Device, number, string, string, string][] = [
-      [ana, at('2026-11-08T10:00:00Z'), ada!, 'present', 'qr'], [ana, at('2026-11-08T10:00:00Z'), bram!, 'late', 'code'],
-      [ben, at('2026-11-08T10:00:00Z'), lucja!, 'absent', 'manual'], [ben, at('2026-11-08T10:00:00Z'), faye.id, 'present', 'search'],
-      [ana, at('2026-11-15T10:00:00Z'), ada!, 'present', 'qr'], [ana, at('2026-11-15T10:00:00Z'), bram!, 'present', 'qr'],
-      [ben, at('2026-11-15T10:00:00Z'), lucja!, 'present', 'code'], [ben, at('2026-11-15T10:00:00Z'), dev!, 'excused', 'manual'],
+      [ana, at('2026-11-08T10:00:00Z'), ada!, 'present', 'qr'],
+      [ana, at('2026-11-08T10:00:00Z'), bram!, 'late', 'code'],
+      [ben, at('2026-11-08T10:00:00Z'), lucja!, 'absent', 'manual'],
+      [ben, at('2026-11-08T10:00:00Z'), faye.id, 'present', 'search'],
+      [ana, at('2026-11-15T10:00:00Z'), ada!, 'present', 'qr'],
+      [ana, at('2026-11-15T10:00:00Z'), bram!, 'present', 'qr'],
+      [ben, at('2026-11-15T10:00:00Z'), lucja!, 'present', 'code'],
+      [ben, at('2026-11-15T10:00:00Z'), dev!, 'excused', 'manual'],
     ];
     for (const device of [ana, ben]) {
-      const changes = plan.filter((p) => p[0] === device).map(([, ms, participantId, state, method]) =>
-        change(device, ms, { sessionId: ms < Date.parse('2026-11-10T00:00:00Z') ? S.S1 : S.S2, participantId, state, method: method as 'qr' }));
-      expect((await push(h.app, device, changes)).results.map((x) => x.status)).toEqual(changes.map(() => 'applied'));
+      const changes = plan
+        .filter((p) => p[0] === device)
+        .map(([, ms, participantId, state, method]) =>
+          change(device, ms, {
+            sessionId: ms < Date.parse('2026-11-10T00:00:00Z') ? S.S1 : S.S2,
+            participantId,
+            state,
+            method: method as 'qr',
+          }),
+        );
+      expect((await push(h.app, device, changes)).results.map((x) => x.status)).toEqual(
+        changes.map(() => 'applied'),
+      );
     }
   });
   afterAll(() => h.close());
 
   it('prints one session as an attendance sheet: every expected participant, walk-ins marked, totals by state', async () => {
     const res = await get(`attendance?sessionId=${S.S1}&format=pdf`);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="rollcall-attendance-2026-11-22.pdf"');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="rollcall-attendance-2026-11-22.pdf"',
+    );
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);
-    expect(pages[0]!.slice(0, 3)).toEqual(['Grace Community Church | Generated 2026-11-22 09:30 UTC', 'Attendance sheet', 'Session: Sunday S1, 2026-11-08 10:00 UTC']);
-    expect(pages[0]).toEqual(expect.arrayContaining([
-      'Expected | Attended | Rate | Walk-ins', '5 | 2 | 40% | 1',
-      '# | Participant | Group | State | Arrived (UTC) | Method | Signature',
-      '1 | Eli Moss | Reports R | No record', '2 | Dev Narang | Reports R | No record', '3 | Ada Quill | Reports R | Present | 10:04 | qr',
-      '4 | Bram Stoke | Reports R | Late | 10:04 | code', '5 | Lucja Voss | Reports R | Absent | 10:04 | manual', '6 | Faye Walker | walk-in | Present | 10:04 | search',
-      'Present | 2', 'Late | 1', 'Absent | 1', 'Excused | 0', 'No record | 2', 'Participants listed | 6', 'Rollcall · Attendance sheet | Page 1',
-    ]));
+    expect(pages[0]!.slice(0, 3)).toEqual([
+      'Grace Community Church | Generated 2026-11-22 09:30 UTC',
+      'Attendance sheet',
+      'Session: Sunday S1, 2026-11-08 10:00 UTC',
+    ]);
+    expect(pages[0]).toEqual(
+      expect.arrayContaining([
+        'Expected | Attended | Rate | Walk-ins',
+        '5 | 2 | 40% | 1',
+        '# | Participant | Group | State | Arrived (UTC) | Method | Signature',
+        '1 | Eli Moss | Reports R | No record',
+        '2 | Dev Narang | Reports R | No record',
+        '3 | Ada Quill | Reports R | Present | 10:04 | qr',
+        '4 | Bram Stoke | Reports R | Late | 10:04 | code',
+        '5 | Lucja Voss | Reports R | Absent | 10:04 | manual',
+        '6 | Faye Walker | walk-in | Present | 10:04 | search',
+        'Present | 2',
+        'Late | 1',
+        'Absent | 1',
+        'Excused | 0',
+        'No record | 2',
+        'Participants listed | 6',
+        'Rollcall · Attendance sheet | Page 1',
+      ]),
+    );
     expect(text).not.toContain('Łucja'); // the standard fonts have no Ł: folded, not garbled
   });
 
@@ -106,66 +255,138 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     long.pages.forEach((lines, i) => {
       expect(lines[1]).toBe('Attendance sheet');
       expect(lines.at(-1)).toBe(`Rollcall · Attendance sheet | Page ${i + 1}`);
-      expect(lines).toContain('# | Participant | Group | State | Arrived (UTC) | Method | Signature');
+      expect(lines).toContain(
+        '# | Participant | Group | State | Arrived (UTC) | Method | Signature',
+      );
     });
     const listed = long.pages.flat().filter((l) => / \| Bulk Person \d{3} \| /.test(l));
-    expect(listed).toEqual(Array.from({ length: BULK }, (_, i) => `${i + 1} | Bulk Person ${String(i + 1).padStart(3, '0')} | Bulk B | No record`));
-    expect(long.pages.at(-1)).toEqual(expect.arrayContaining(['No record | 120', `Participants listed | ${BULK}`]));
+    expect(listed).toEqual(
+      Array.from(
+        { length: BULK },
+        (_, i) => `${i + 1} | Bulk Person ${String(i + 1).padStart(3, '0')} | Bulk B | No record`,
+      ),
+    );
+    expect(long.pages.at(-1)).toEqual(
+      expect.arrayContaining(['No record | 120', `Participants listed | ${BULK}`]),
+    );
   });
 
   it('summarizes a group over dates: totals by state and rate, the sessions, every row', async () => {
-    const { pages, text } = await pdf(`attendance?groupId=${G.R}&from=2026-11-01&to=2026-11-20&format=pdf`);
-    expect(pages[0]).toEqual(expect.arrayContaining([
-      'Attendance report', 'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20',
-      'Sessions | Expected | Attended | Rate', '2 | 10 | 5 | 50%', 'Walk-ins | Present | Late | Absent', '1 | 5 | 1 | 1', 'Excused | No record', '1 | 3',
-      'Sunday S1 | 2026-11-08 10:00 | 5 | 2 | 1 | 40%', 'Sunday S2 | 2026-11-15 10:00 | 5 | 3 | 0 | 60%',
-      'Sunday S1 | 2026-11-08 | Faye Walker (walk-in) | Present | search | 10:04 | Ben Usher', 'Sunday S2 | 2026-11-15 | Dev Narang | Excused | manual | 10:04 | Ben Usher',
-    ]));
+    const { pages, text } = await pdf(
+      `attendance?groupId=${G.R}&from=2026-11-01&to=2026-11-20&format=pdf`,
+    );
+    expect(pages[0]).toEqual(
+      expect.arrayContaining([
+        'Attendance report',
+        'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20',
+        'Sessions | Expected | Attended | Rate',
+        '2 | 10 | 5 | 50%',
+        'Walk-ins | Present | Late | Absent',
+        '1 | 5 | 1 | 1',
+        'Excused | No record',
+        '1 | 3',
+        'Sunday S1 | 2026-11-08 10:00 | 5 | 2 | 1 | 40%',
+        'Sunday S2 | 2026-11-15 10:00 | 5 | 3 | 0 | 60%',
+        'Sunday S1 | 2026-11-08 | Faye Walker (walk-in) | Present | search | 10:04 | Ben Usher',
+        'Sunday S2 | 2026-11-15 | Dev Narang | Excused | manual | 10:04 | Ben Usher',
+      ]),
+    );
     expect(text.match(/^Sunday S\d \| 2026-11-\d\d \| /gm)).toHaveLength(11); // 6 rows of S1, 5 of S2
   });
 
-  it('draws the trends summary: the chart\'s axes and weeks, first-time and returning, the weeks table', async () => {
-    const res = await get(`trends?groupId=${G.R}&from=2026-11-02&to=2026-11-15`, manager, { accept: 'application/pdf' });
-    expect(res.headers['content-disposition']).toBe('attachment; filename="rollcall-trends-2026-11-22.pdf"');
+  it("draws the trends summary: the chart's axes and weeks, first-time and returning, the weeks table", async () => {
+    const res = await get(`trends?groupId=${G.R}&from=2026-11-02&to=2026-11-15`, manager, {
+      accept: 'application/pdf',
+    });
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="rollcall-trends-2026-11-22.pdf"',
+    );
     const { pages } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual(expect.arrayContaining([
-      'Weekly trends', 'Weeks | Sessions | Attended records | First-time attendees', '2 | 2 | 6 | 4',
-      'Returning (sum of weeks) | Latest week | Latest attendees | Latest rate', '2 | 2026-W46 | 3 | 60%',
-      'Attendees | Rate', '4 | 100%', '2 | 50%', '0 | 0%', 'Nov 2 | Nov 9', 'Returning | First-time | Attendance rate', // 3 attendees at most: the axis tops at 4
-      '2026-W45 | 2026-11-02 | 1 | 3 | 5 | 40% | 3 | 3 | 0', '2026-W46 | 2026-11-09 | 1 | 3 | 5 | 60% | 3 | 1 | 2',
-    ]));
+    expect(pages[0]).toEqual(
+      expect.arrayContaining([
+        'Weekly trends',
+        'Weeks | Sessions | Attended records | First-time attendees',
+        '2 | 2 | 6 | 4',
+        'Returning (sum of weeks) | Latest week | Latest attendees | Latest rate',
+        '2 | 2026-W46 | 3 | 60%',
+        'Attendees | Rate',
+        '4 | 100%',
+        '2 | 50%',
+        '0 | 0%',
+        'Nov 2 | Nov 9',
+        'Returning | First-time | Attendance rate', // 3 attendees at most: the axis tops at 4
+        '2026-W45 | 2026-11-02 | 1 | 3 | 5 | 40% | 3 | 3 | 0',
+        '2026-W46 | 2026-11-09 | 1 | 3 | 5 | 60% | 3 | 1 | 2',
+      ]),
+    );
   });
 
   it('tables absentees, who is drifting, and check-ins per usher', async () => {
     const absent = await pdf(`absentees?sessionId=${S.S1}&format=pdf`);
-    expect(absent.pages[0]).toEqual(expect.arrayContaining([
-      'Absentees', 'Expected | Absent or no record', '5 | 3', '1 | Eli Moss | Reports R | No record', '2 | Dev Narang | Reports R | No record',
-      '3 | Lucja Voss | Reports R | Absent | manual | 2026-11-08 10:04 | Ben Usher',
-    ]));
+    expect(absent.pages[0]).toEqual(
+      expect.arrayContaining([
+        'Absentees',
+        'Expected | Absent or no record',
+        '5 | 3',
+        '1 | Eli Moss | Reports R | No record',
+        '2 | Dev Narang | Reports R | No record',
+        '3 | Lucja Voss | Reports R | Absent | manual | 2026-11-08 10:04 | Ben Usher',
+      ]),
+    );
     expect(absent.text).not.toMatch(/Ada Quill|Faye Walker/);
     const drifting = await pdf(`drifting?groupId=${G.R}&missed=2&of=2&format=pdf`);
-    expect(drifting.pages[0]).toEqual(expect.arrayContaining(['Group: Reports R and its subgroups · Missed at least 2 of their last 2 sessions', '1 | Eli Moss | 2 | 2 | never', 'People drifting', '1']));
+    expect(drifting.pages[0]).toEqual(
+      expect.arrayContaining([
+        'Group: Reports R and its subgroups · Missed at least 2 of their last 2 sessions',
+        '1 | Eli Moss | 2 | 2 | never',
+        'People drifting',
+        '1',
+      ]),
+    );
     expect(drifting.text).not.toMatch(/Dev Narang|Lucja Voss/); // one miss each: excused is not missed
     const ushers = await pdf(`usher-activity?sessionId=${S.S1}&format=pdf`);
-    expect(ushers.pages[0]).toEqual(expect.arrayContaining([
-      'Sessions | Check-ins | Ushers', '1 | 4 | 2', 'Usher | Role | Total | code | manual | qr | search',
-      'Ana Usher | usher | 2 | 1 | 0 | 1 | 0', 'Ben Usher | usher | 2 | 0 | 1 | 0 | 1',
-    ]));
+    expect(ushers.pages[0]).toEqual(
+      expect.arrayContaining([
+        'Sessions | Check-ins | Ushers',
+        '1 | 4 | 2',
+        'Usher | Role | Total | code | manual | qr | search',
+        'Ana Usher | usher | 2 | 1 | 0 | 1 | 0',
+        'Ben Usher | usher | 2 | 0 | 1 | 0 | 1',
+      ]),
+    );
   });
 
   it('is for admins and managers, of their own organization only', async () => {
-    const urls = [`attendance?sessionId=${S.S1}`, `absentees?sessionId=${S.S1}`, `drifting?groupId=${G.R}`, `trends?groupId=${G.R}`, `usher-activity?sessionId=${S.S1}`];
+    const urls = [
+      `attendance?sessionId=${S.S1}`,
+      `absentees?sessionId=${S.S1}`,
+      `drifting?groupId=${G.R}`,
+      `trends?groupId=${G.R}`,
+      `usher-activity?sessionId=${S.S1}`,
+    ];
     for (const url of urls) {
-      expect((await get(`${url}&format=pdf`, admin)).headers['content-type'], url).toBe('application/pdf');
+      expect((await get(`${url}&format=pdf`, admin)).headers['content-type'], url).toBe(
+        'application/pdf',
+      );
       expect((await get(`${url}&format=pdf`, ana)).statusCode, url).toBe(403);
       expect((await get(url, ana, { accept: 'application/pdf' })).statusCode, url).toBe(403);
       const theirs = await get(`${url}&format=pdf`, foreign);
-      expect([theirs.statusCode, theirs.headers['content-type']], url).toEqual([404, expect.stringMatching(/^application\/json/)]);
+      expect([theirs.statusCode, theirs.headers['content-type']], url).toEqual([
+        404,
+        expect.stringMatching(/^application\/json/),
+      ]);
     }
-    const ours = await Promise.all([
-      `attendance?sessionId=${S.S1}`, `attendance?groupId=${G.R}`, `absentees?sessionId=${S.S1}`, 'drifting?missed=1&of=3', `trends?groupId=${G.R}`, 'usher-activity?from=2026-01-01',
-    ].map((url) => pdf(`${url}&format=pdf`)));
+    const ours = await Promise.all(
+      [
+        `attendance?sessionId=${S.S1}`,
+        `attendance?groupId=${G.R}`,
+        `absentees?sessionId=${S.S1}`,
+        'drifting?missed=1&of=3',
+        `trends?groupId=${G.R}`,
+        'usher-activity?from=2026-01-01',
+      ].map((url) => pdf(`${url}&format=pdf`)),
+    );
     for (const p of ours) expect(p.text).not.toContain('Zed Outsider');
     expect(ours[3]!.text).toContain('Eli Moss'); // the same report does list our own
     const theirs = await pdf('drifting?missed=1&of=3&format=pdf', foreign);
@@ -174,9 +395,16 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
   });
 
   it('answers a bad query with a 4xx, not a broken download', async () => {
-    expect((await get(`attendance?sessionId=${uuidv7()}&format=pdf`)).json()).toMatchObject({ statusCode: 404 });
-    expect((await get('attendance?format=pdf')).json()).toMatchObject({ statusCode: 400, details: [{ path: 'querystring/sessionId' }] });
-    expect((await get(`attendance?sessionId=${S.S1}&format=docx`)).json()).toMatchObject({ statusCode: 400 });
+    expect((await get(`attendance?sessionId=${uuidv7()}&format=pdf`)).json()).toMatchObject({
+      statusCode: 404,
+    });
+    expect((await get('attendance?format=pdf')).json()).toMatchObject({
+      statusCode: 400,
+      details: [{ path: 'querystring/sessionId' }],
+    });
+    expect((await get(`attendance?sessionId=${S.S1}&format=docx`)).json()).toMatchObject({
+      statusCode: 400,
+    });
     expect((await get(`drifting?groupId=${uuidv7()}&format=pdf`)).statusCode).toBe(404);
   });
 });

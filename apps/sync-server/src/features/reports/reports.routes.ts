@@ -12,7 +12,13 @@ import { absenteesPdf, attendancePdf } from './attendance-sheet.pdf.ts';
 import { driftingPages, driftingReport } from './drifting.service.ts';
 import { reportCache } from './report-cache.ts';
 import { wantsPdf } from './report-pdf.ts';
-import { absentees, absenteesCsv, attendanceCsv, attendanceReport, type ReportRow } from './reports.service.ts';
+import {
+  absentees,
+  absenteesCsv,
+  attendanceCsv,
+  attendanceReport,
+  type ReportRow,
+} from './reports.service.ts';
 import * as s from './reports.schemas.ts';
 import { summaryPdf } from './summary.pdf.ts';
 import { driftingPdf, usherActivityPdf } from './tables.pdf.ts';
@@ -20,8 +26,28 @@ import { trendsReport } from './trends.service.ts';
 import { usherActivity } from './usher-activity.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const ROW_HEADER = ['session', 'session_start', 'participant_id', 'participant', 'expected', 'state', 'method', 'recorded_at', 'recorded_by'];
-const rowCells = (r: ReportRow) => [r.sessionName, r.scheduledStart, r.participantId, r.participantName, r.expected ? 'yes' : 'no', r.state, r.method, r.recordedAt, r.recordedBy];
+const ROW_HEADER = [
+  'session',
+  'session_start',
+  'participant_id',
+  'participant',
+  'expected',
+  'state',
+  'method',
+  'recorded_at',
+  'recorded_by',
+];
+const rowCells = (r: ReportRow) => [
+  r.sessionName,
+  r.scheduledStart,
+  r.participantId,
+  r.participantName,
+  r.expected ? 'yes' : 'no',
+  r.state,
+  r.method,
+  r.recordedAt,
+  r.recordedBy,
+];
 const withoutFormat = <T extends { format?: unknown }>({ format: _format, ...q }: T) => q;
 
 /** A paged row source started, so its errors (a 404) come before the download does. */
@@ -40,7 +66,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onClose', async () => cache.close());
   const readers = requireRole('admin', 'manager');
 
-  async function cached<T>(req: FastifyRequest, reply: FastifyReply, name: string, q: object, compute: () => Promise<T>) {
+  async function cached<T>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    name: string,
+    q: object,
+    compute: () => Promise<T>,
+  ) {
     const key = `${name}?${JSON.stringify(Object.entries(q).sort(([a], [b]) => a.localeCompare(b)))}`;
     const fresh = /no-cache/.test(req.headers['cache-control'] ?? '');
     const { value, hit } = await cache.get(who(req).organizationId, key, compute, fresh);
@@ -48,60 +80,165 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return value;
   }
 
-  app.get('/reports/attendance', {
-    preHandler: readers,
-    schema: { tags: ['reports'], querystring: s.AttendanceQuery, response: { 200: s.AttendanceReport, ...errors } },
-  }, async (req, reply) => {
-    const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-    if (wantsPdf(req)) return attendancePdf({ db, org, nowMs: now, reply }, q);
-    if (wantsCsv(req)) return sendCsv(reply, 'attendance', now, ROW_HEADER, await attendanceCsv(db, org, q, now), rowCells);
-    return cached(req, reply, 'attendance', q, () => attendanceReport(db, org, q, now));
-  });
+  app.get(
+    '/reports/attendance',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['reports'],
+        querystring: s.AttendanceQuery,
+        response: { 200: s.AttendanceReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      if (wantsPdf(req)) return attendancePdf({ db, org, nowMs: now, reply }, q);
+      if (wantsCsv(req))
+        return sendCsv(
+          reply,
+          'attendance',
+          now,
+          ROW_HEADER,
+          await attendanceCsv(db, org, q, now),
+          rowCells,
+        );
+      return cached(req, reply, 'attendance', q, () => attendanceReport(db, org, q, now));
+    },
+  );
 
-  app.get('/reports/absentees', {
-    preHandler: readers,
-    schema: { tags: ['reports'], querystring: s.AbsenteesQuery, response: { 200: s.AbsenteesReport, ...errors } },
-  }, async (req, reply) => {
-    const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-    if (wantsPdf(req)) return absenteesPdf({ db, org, nowMs: now, reply }, q);
-    if (wantsCsv(req)) return sendCsv(reply, 'absentees', now, ROW_HEADER, await absenteesCsv(db, org, q, now), rowCells);
-    return cached(req, reply, 'absentees', q, () => absentees(db, org, q, now));
-  });
+  app.get(
+    '/reports/absentees',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['reports'],
+        querystring: s.AbsenteesQuery,
+        response: { 200: s.AbsenteesReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      if (wantsPdf(req)) return absenteesPdf({ db, org, nowMs: now, reply }, q);
+      if (wantsCsv(req))
+        return sendCsv(
+          reply,
+          'absentees',
+          now,
+          ROW_HEADER,
+          await absenteesCsv(db, org, q, now),
+          rowCells,
+        );
+      return cached(req, reply, 'absentees', q, () => absentees(db, org, q, now));
+    },
+  );
 
-  app.get('/reports/drifting', {
-    preHandler: readers,
-    schema: { tags: ['reports'], querystring: s.DriftingQuery, response: { 200: s.DriftingReport, ...errors } },
-  }, async (req, reply) => {
-    const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-    if (wantsPdf(req)) return driftingPdf({ db, org, nowMs: now, reply }, { groupId: q.groupId, missed: q.missed ?? 2, of: q.of ?? 3 }, await started(driftingPages(db, org, q, now)));
-    if (wantsCsv(req)) {
-      const all = await started(driftingPages(db, org, q, now));
-      return sendCsv(reply, 'drifting', now, ['participant_id', 'participant', 'missed', 'of', 'last_attended_at'], all, (r) => [r.participantId, r.participantName, r.missed, r.of, r.lastAttendedAt]);
-    }
-    return cached(req, reply, 'drifting', q, () => driftingReport(db, org, q, now));
-  });
+  app.get(
+    '/reports/drifting',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['reports'],
+        querystring: s.DriftingQuery,
+        response: { 200: s.DriftingReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      if (wantsPdf(req))
+        return driftingPdf(
+          { db, org, nowMs: now, reply },
+          { groupId: q.groupId, missed: q.missed ?? 2, of: q.of ?? 3 },
+          await started(driftingPages(db, org, q, now)),
+        );
+      if (wantsCsv(req)) {
+        const all = await started(driftingPages(db, org, q, now));
+        return sendCsv(
+          reply,
+          'drifting',
+          now,
+          ['participant_id', 'participant', 'missed', 'of', 'last_attended_at'],
+          all,
+          (r) => [r.participantId, r.participantName, r.missed, r.of, r.lastAttendedAt],
+        );
+      }
+      return cached(req, reply, 'drifting', q, () => driftingReport(db, org, q, now));
+    },
+  );
 
-  app.get('/reports/trends', {
-    preHandler: readers,
-    schema: { tags: ['reports'], querystring: s.TrendsQuery, response: { 200: s.TrendsReport, ...errors } },
-  }, async (req, reply) => {
-    const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-    const report = await cached(req, reply, 'trends', q, () => trendsReport(db, org, q, now));
-    if (wantsPdf(req)) return summaryPdf({ db, org, nowMs: now, reply }, report);
-    if (!wantsCsv(req)) return report;
-    return sendCsv(reply, 'trends', now, ['week', 'week_start', 'sessions', 'present', 'expected', 'rate', 'attendees', 'first_time', 'returning'], onePage(report.weeks),
-      (w) => [w.week, w.weekStart, w.sessions, w.present, w.expected, w.rate, w.attendees, w.firstTime, w.returning]);
-  });
+  app.get(
+    '/reports/trends',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['reports'],
+        querystring: s.TrendsQuery,
+        response: { 200: s.TrendsReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      const report = await cached(req, reply, 'trends', q, () => trendsReport(db, org, q, now));
+      if (wantsPdf(req)) return summaryPdf({ db, org, nowMs: now, reply }, report);
+      if (!wantsCsv(req)) return report;
+      return sendCsv(
+        reply,
+        'trends',
+        now,
+        [
+          'week',
+          'week_start',
+          'sessions',
+          'present',
+          'expected',
+          'rate',
+          'attendees',
+          'first_time',
+          'returning',
+        ],
+        onePage(report.weeks),
+        (w) => [
+          w.week,
+          w.weekStart,
+          w.sessions,
+          w.present,
+          w.expected,
+          w.rate,
+          w.attendees,
+          w.firstTime,
+          w.returning,
+        ],
+      );
+    },
+  );
 
-  app.get('/reports/usher-activity', {
-    preHandler: readers,
-    schema: { tags: ['reports'], querystring: s.UsherActivityQuery, response: { 200: s.UsherActivityReport, ...errors } },
-  }, async (req, reply) => {
-    const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-    const report = await cached(req, reply, 'usher-activity', q, () => usherActivity(db, org, q, now));
-    if (wantsPdf(req)) return usherActivityPdf({ db, org, nowMs: now, reply }, report);
-    if (!wantsCsv(req)) return report;
-    const rows = report.ushers.flatMap((u) => Object.entries(u.byMethod).map(([method, n]) => ({ ...u, method, n })));
-    return sendCsv(reply, 'usher-activity', now, ['user_id', 'usher', 'role', 'method', 'check_ins'], onePage(rows), (r) => [r.userId, r.name, r.role, r.method, r.n]);
-  });
+  app.get(
+    '/reports/usher-activity',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['reports'],
+        querystring: s.UsherActivityQuery,
+        response: { 200: s.UsherActivityReport, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      const report = await cached(req, reply, 'usher-activity', q, () =>
+        usherActivity(db, org, q, now),
+      );
+      if (wantsPdf(req)) return usherActivityPdf({ db, org, nowMs: now, reply }, report);
+      if (!wantsCsv(req)) return report;
+      const rows = report.ushers.flatMap((u) =>
+        Object.entries(u.byMethod).map(([method, n]) => ({ ...u, method, n })),
+      );
+      return sendCsv(
+        reply,
+        'usher-activity',
+        now,
+        ['user_id', 'usher', 'role', 'method', 'check_ins'],
+        onePage(rows),
+        (r) => [r.userId, r.name, r.role, r.method, r.n],
+      );
+    },
+  );
 };

@@ -10,23 +10,39 @@ import type { trendsReport } from './trends.service.ts';
 type Trends = Awaited<ReturnType<typeof trendsReport>>;
 
 const WEEKS: Column[] = [
-  { header: 'Week', width: 11 }, { header: 'Starts', width: 12 }, { header: 'Sessions', width: 9, align: 'right' },
-  { header: 'Present', width: 9, align: 'right' }, { header: 'Expected', width: 9, align: 'right' }, { header: 'Rate', width: 8, align: 'right' },
-  { header: 'Attendees', width: 10, align: 'right' }, { header: 'First-time', width: 10, align: 'right' }, { header: 'Returning', width: 10, align: 'right' },
+  { header: 'Week', width: 11 },
+  { header: 'Starts', width: 12 },
+  { header: 'Sessions', width: 9, align: 'right' },
+  { header: 'Present', width: 9, align: 'right' },
+  { header: 'Expected', width: 9, align: 'right' },
+  { header: 'Rate', width: 8, align: 'right' },
+  { header: 'Attendees', width: 10, align: 'right' },
+  { header: 'First-time', width: 10, align: 'right' },
+  { header: 'Returning', width: 10, align: 'right' },
 ];
 
 function totals(t: Trends) {
-  const sum = (k: 'sessions' | 'present' | 'firstTime' | 'returning') => t.weeks.reduce((n, w) => n + w[k], 0);
+  const sum = (k: 'sessions' | 'present' | 'firstTime' | 'returning') =>
+    t.weeks.reduce((n, w) => n + w[k], 0);
   const latest = t.weeks.at(-1);
   return [
-    ['Weeks', t.weeks.length], ['Sessions', sum('sessions')], ['Attended records', sum('present')],
-    ['First-time attendees', sum('firstTime')], ['Returning (sum of weeks)', sum('returning')],
-    ['Latest week', latest?.week ?? '—'], ['Latest attendees', latest?.attendees ?? 0], ['Latest rate', pct(latest?.rate ?? null)],
+    ['Weeks', t.weeks.length],
+    ['Sessions', sum('sessions')],
+    ['Attended records', sum('present')],
+    ['First-time attendees', sum('firstTime')],
+    ['Returning (sum of weeks)', sum('returning')],
+    ['Latest week', latest?.week ?? '—'],
+    ['Latest attendees', latest?.attendees ?? 0],
+    ['Latest rate', pct(latest?.rate ?? null)],
   ] satisfies [string, string | number][];
 }
 
 export async function summaryPdf(r: PdfRequest, t: Trends) {
-  const filters = await describeFilters(r.db, r.org, { groupId: t.groupId, from: t.from, to: t.to });
+  const filters = await describeFilters(r.db, r.org, {
+    groupId: t.groupId,
+    from: t.from,
+    to: t.to,
+  });
   return sendPdf(r, { name: 'trends', title: 'Weekly trends', filters }, async (pdf) => {
     pdf.heading('Summary');
     pdf.facts(totals(t));
@@ -34,6 +50,17 @@ export async function summaryPdf(r: PdfRequest, t: Trends) {
     drawTrendsChart(pdf, t.weeks);
     pdf.heading('Weeks');
     const weeks = table(pdf, WEEKS);
-    for (const w of t.weeks) weeks.row([w.week, w.weekStart, w.sessions, w.present, w.expected, pct(w.rate), w.attendees, w.firstTime, w.returning]);
+    for (const w of t.weeks)
+      weeks.row([
+        w.week,
+        w.weekStart,
+        w.sessions,
+        w.present,
+        w.expected,
+        pct(w.rate),
+        w.attendees,
+        w.firstTime,
+        w.returning,
+      ]);
   });
 }

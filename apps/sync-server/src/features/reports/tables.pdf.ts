@@ -10,27 +10,59 @@ type DriftingPages = ReturnType<typeof driftingPages>;
 type Drifter = DriftingPages extends AsyncGenerator<(infer T)[]> ? T : never;
 
 /** `pages` has been started, its first page pulled (so a 404 came before the download did). */
-export async function driftingPdf(r: PdfRequest, q: { groupId?: string | undefined; missed: number; of: number }, pages: AsyncIterable<Drifter[]>) {
-  const filters = await describeFilters(r.db, r.org, { groupId: q.groupId }, [`Missed at least ${q.missed} of their last ${q.of} sessions`]);
+export async function driftingPdf(
+  r: PdfRequest,
+  q: { groupId?: string | undefined; missed: number; of: number },
+  pages: AsyncIterable<Drifter[]>,
+) {
+  const filters = await describeFilters(r.db, r.org, { groupId: q.groupId }, [
+    `Missed at least ${q.missed} of their last ${q.of} sessions`,
+  ]);
   return sendPdf(r, { name: 'drifting', title: 'Drifting away', filters }, async (pdf) => {
     const t = table(pdf, [
-      { header: '#', width: 8, align: 'right' }, { header: 'Participant', width: 42 }, { header: 'Missed', width: 12, align: 'right' },
-      { header: 'Of last', width: 12, align: 'right' }, { header: 'Last attended (UTC)', width: 26 },
+      { header: '#', width: 8, align: 'right' },
+      { header: 'Participant', width: 42 },
+      { header: 'Missed', width: 12, align: 'right' },
+      { header: 'Of last', width: 12, align: 'right' },
+      { header: 'Last attended (UTC)', width: 26 },
     ]);
-    if (!(await streamRows(pdf, t, pages, (d, n) => [n, d.participantName, d.missed, d.of, d.lastAttendedAt ? utc(d.lastAttendedAt) : 'never']))) return;
+    if (
+      !(await streamRows(pdf, t, pages, (d, n) => [
+        n,
+        d.participantName,
+        d.missed,
+        d.of,
+        d.lastAttendedAt ? utc(d.lastAttendedAt) : 'never',
+      ]))
+    )
+      return;
     pdf.facts([['People drifting', t.rows]]);
   });
 }
 
-export async function usherActivityPdf(r: PdfRequest, report: Awaited<ReturnType<typeof usherActivity>>) {
+export async function usherActivityPdf(
+  r: PdfRequest,
+  report: Awaited<ReturnType<typeof usherActivity>>,
+) {
   const filters = await describeFilters(r.db, r.org, report.scope);
   const methods = [...new Set(report.ushers.flatMap((u) => Object.keys(u.byMethod)))].sort();
   return sendPdf(r, { name: 'usher-activity', title: 'Usher activity', filters }, async (pdf) => {
-    pdf.facts([['Sessions', report.sessions], ['Check-ins', report.total], ['Ushers', report.ushers.length]]);
-    const t = table(pdf, [
-      { header: 'Usher', width: 26 }, { header: 'Role', width: 12 }, { header: 'Total', width: 9, align: 'right' },
-      ...methods.map((m) => ({ header: m, width: Math.max(7, 53 / Math.max(1, methods.length)), align: 'right' as const })),
+    pdf.facts([
+      ['Sessions', report.sessions],
+      ['Check-ins', report.total],
+      ['Ushers', report.ushers.length],
     ]);
-    for (const u of report.ushers) t.row([u.name, u.role, u.total, ...methods.map((m) => u.byMethod[m] ?? 0)]);
+    const t = table(pdf, [
+      { header: 'Usher', width: 26 },
+      { header: 'Role', width: 12 },
+      { header: 'Total', width: 9, align: 'right' },
+      ...methods.map((m) => ({
+        header: m,
+        width: Math.max(7, 53 / Math.max(1, methods.length)),
+        align: 'right' as const,
+      })),
+    ]);
+    for (const u of report.ushers)
+      t.row([u.name, u.role, u.total, ...methods.map((m) => u.byMethod[m] ?? 0)]);
   });
 }

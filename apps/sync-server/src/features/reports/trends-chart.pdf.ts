@@ -4,7 +4,14 @@
 // starts along the bottom. Vector, so it prints sharp at any size.
 import { FONT, GREY, line, RULE, type ReportPdf } from './report-pdf.ts';
 
-export interface ChartWeek { week: string; weekStart: string; attendees: number; firstTime: number; returning: number; rate: number | null }
+export interface ChartWeek {
+  week: string;
+  weekStart: string;
+  attendees: number;
+  firstTime: number;
+  returning: number;
+  rate: number | null;
+}
 
 const HEIGHT = 220;
 const PAD = { l: 36, r: 40, t: 22, b: 44 };
@@ -12,11 +19,17 @@ const COLOURS = { returning: '#2f5d8a', firstTime: '#8db6dc', rate: '#c0392b' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Nov 16" from "2026-11-16": fixed English, as the server has no reader's locale. */
-export const weekLabel = (weekStart: string) => `${MONTHS[Number(weekStart.slice(5, 7)) - 1]} ${Number(weekStart.slice(8, 10))}`;
+export const weekLabel = (weekStart: string) =>
+  `${MONTHS[Number(weekStart.slice(5, 7)) - 1]} ${Number(weekStart.slice(8, 10))}`;
 
 function frame(pdf: ReportPdf) {
   const top = pdf.doc.y;
-  const plot = { x: pdf.left + PAD.l, y: top + PAD.t, w: pdf.width - PAD.l - PAD.r, h: HEIGHT - PAD.t - PAD.b };
+  const plot = {
+    x: pdf.left + PAD.l,
+    y: top + PAD.t,
+    w: pdf.width - PAD.l - PAD.r,
+    h: HEIGHT - PAD.t - PAD.b,
+  };
   return { top, plot, bottom: plot.y + plot.h };
 }
 
@@ -28,11 +41,25 @@ function axes(pdf: ReportPdf, f: ReturnType<typeof frame>, max: number) {
   line(doc, 'Rate', plot.x + plot.w, f.top + 4, { width: PAD.r, align: 'right' });
   for (const share of [0, 0.5, 1]) {
     const y = bottom - share * plot.h;
-    doc.moveTo(plot.x, y).lineTo(plot.x + plot.w, y).lineWidth(0.4).strokeColor(RULE).stroke();
-    line(doc, String(Math.round(max * share)), pdf.left, y - 3.5, { width: PAD.l - 6, align: 'right' });
+    doc
+      .moveTo(plot.x, y)
+      .lineTo(plot.x + plot.w, y)
+      .lineWidth(0.4)
+      .strokeColor(RULE)
+      .stroke();
+    line(doc, String(Math.round(max * share)), pdf.left, y - 3.5, {
+      width: PAD.l - 6,
+      align: 'right',
+    });
     line(doc, `${Math.round(share * 100)}%`, plot.x + plot.w + 6, y - 3.5, { width: PAD.r - 6 });
   }
-  doc.moveTo(plot.x, plot.y).lineTo(plot.x, bottom).lineTo(plot.x + plot.w, bottom).lineWidth(0.8).strokeColor('#333333').stroke();
+  doc
+    .moveTo(plot.x, plot.y)
+    .lineTo(plot.x, bottom)
+    .lineTo(plot.x + plot.w, bottom)
+    .lineWidth(0.8)
+    .strokeColor('#333333')
+    .stroke();
 }
 
 function bars(pdf: ReportPdf, f: ReturnType<typeof frame>, weeks: ChartWeek[], max: number) {
@@ -44,14 +71,23 @@ function bars(pdf: ReportPdf, f: ReturnType<typeof frame>, weeks: ChartWeek[], m
   const h = (n: number) => (n / max) * plot.h;
   const labelEvery = Math.ceil(weeks.length / 8);
   weeks.forEach((w, i) => {
-    if (w.returning > 0) doc.rect(x(i), bottom - h(w.returning), bar, h(w.returning)).fill(COLOURS.returning);
-    if (w.firstTime > 0) doc.rect(x(i), bottom - h(w.returning + w.firstTime), bar, h(w.firstTime)).fill(COLOURS.firstTime);
+    if (w.returning > 0)
+      doc.rect(x(i), bottom - h(w.returning), bar, h(w.returning)).fill(COLOURS.returning);
+    if (w.firstTime > 0)
+      doc
+        .rect(x(i), bottom - h(w.returning + w.firstTime), bar, h(w.firstTime))
+        .fill(COLOURS.firstTime);
     if (i % labelEvery === 0) {
       doc.font(FONT).fontSize(7.5).fillColor(GREY);
-      line(doc, weekLabel(w.weekStart), x(i) + bar / 2 - 25, bottom + 5, { width: 50, align: 'center' });
+      line(doc, weekLabel(w.weekStart), x(i) + bar / 2 - 25, bottom + 5, {
+        width: 50,
+        align: 'center',
+      });
     }
   });
-  const points = weeks.flatMap((w, i) => (w.rate === null ? [] : [[x(i) + bar / 2, bottom - w.rate * plot.h] as const]));
+  const points = weeks.flatMap((w, i) =>
+    w.rate === null ? [] : [[x(i) + bar / 2, bottom - w.rate * plot.h] as const],
+  );
   points.forEach(([px, py], i) => (i === 0 ? doc.moveTo(px, py) : doc.lineTo(px, py)));
   if (points.length > 1) doc.lineWidth(1.4).strokeColor(COLOURS.rate).stroke();
   for (const [px, py] of points) doc.circle(px, py, 1.8).fill(COLOURS.rate);
@@ -60,7 +96,11 @@ function bars(pdf: ReportPdf, f: ReturnType<typeof frame>, weeks: ChartWeek[], m
 function legend(pdf: ReportPdf, y: number) {
   const { doc } = pdf;
   let x = pdf.left + PAD.l;
-  for (const [label, colour] of [['Returning', COLOURS.returning], ['First-time', COLOURS.firstTime], ['Attendance rate', COLOURS.rate]] as const) {
+  for (const [label, colour] of [
+    ['Returning', COLOURS.returning],
+    ['First-time', COLOURS.firstTime],
+    ['Attendance rate', COLOURS.rate],
+  ] as const) {
     doc.rect(x, y + 1, 8, 8).fill(colour);
     doc.font(FONT).fontSize(8).fillColor('black');
     line(doc, label, x + 12, y, { width: 90 });

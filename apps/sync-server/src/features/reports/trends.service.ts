@@ -8,7 +8,8 @@ import * as repo from './reports.repository.ts';
 import { isoWeek, resolveScope, statesOf, weeksBetween, type RangeQuery } from './report-scope.ts';
 import { tallies } from './reports.service.ts';
 
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+const rate = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 /**
  * Distinct attendees per week (asked only for weeks with several sessions: with one session, the
@@ -16,7 +17,14 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / wh
  * week in which they also attended here. As no session here can precede someone's first session
  * anywhere, that is: their earliest week here is the week of their first session ever.
  */
-async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekOfSession[], pop: repo.Population, presentCodes: string[], since: string) {
+async function weeklyPeople(
+  db: Kysely<Database>,
+  org: string,
+  weeks: repo.WeekOfSession[],
+  pop: repo.Population,
+  presentCodes: string[],
+  since: string,
+) {
   const attendees = new Map<string, number>();
   const firstTime = new Map<string, number>();
   if (weeks.length === 0) return { attendees, firstTime };
@@ -25,12 +33,20 @@ async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekO
   const shared = weeks.filter((w) => perWeekCount.get(w.week)! > 1);
   const [perWeek, firsts] = await Promise.all([
     shared.length ? repo.weeklyAttendees(db, shared, pop, presentCodes) : [],
-    repo.firstAttendance(db, org, weeks.map((w) => w.sessionId), pop, presentCodes, since),
+    repo.firstAttendance(
+      db,
+      org,
+      weeks.map((w) => w.sessionId),
+      pop,
+      presentCodes,
+      since,
+    ),
   ]);
   for (const w of perWeek) attendees.set(w.week, Number(w.attendees));
   for (const f of firsts) {
     const week = isoWeek(Date.parse(f.first_at)).week;
-    if (f.first_here && isoWeek(Date.parse(f.first_here)).week === week) firstTime.set(week, (firstTime.get(week) ?? 0) + 1);
+    if (f.first_here && isoWeek(Date.parse(f.first_here)).week === week)
+      firstTime.set(week, (firstTime.get(week) ?? 0) + 1);
   }
   return { attendees, firstTime };
 }
@@ -39,27 +55,69 @@ async function weeklyPeople(db: Kysely<Database>, org: string, weeks: repo.WeekO
  * Without a group, the whole organization: every session, and every member of any group expected
  * at each (people in no group are walk-ins), so the rate reads as "how much of our membership came".
  */
-export async function trendsReport(db: Kysely<Database>, org: string, q: RangeQuery & { groupId?: string | undefined }, nowMs: number) {
-  const [resolved, states] = await Promise.all([resolveScope(db, org, { ...q, sessionId: undefined }, nowMs, { needsTarget: false }), statesOf(db, org)]);
-  const scope = q.groupId ? resolved : { ...resolved, scopeGroups: (await repo.groupTree(db, org)).map((g) => g.id) };
+export async function trendsReport(
+  db: Kysely<Database>,
+  org: string,
+  q: RangeQuery & { groupId?: string | undefined },
+  nowMs: number,
+) {
+  const [resolved, states] = await Promise.all([
+    resolveScope(db, org, { ...q, sessionId: undefined }, nowMs, { needsTarget: false }),
+    statesOf(db, org),
+  ]);
+  const scope = q.groupId
+    ? resolved
+    : { ...resolved, scopeGroups: (await repo.groupTree(db, org)).map((g) => g.id) };
   const present = new Set(states.presentCodes);
-  const weekOf = new Map(scope.sessions.map((s) => [s.id, isoWeek(Date.parse(s.scheduled_start)).week]));
+  const weekOf = new Map(
+    scope.sessions.map((s) => [s.id, isoWeek(Date.parse(s.scheduled_start)).week]),
+  );
   const since = `${isoWeek(Date.parse(scope.from!)).start}T00:00:00.000Z`; // the whole first week
   const [counts, people] = await Promise.all([
     tallies(db, scope, states),
-    weeklyPeople(db, org, [...weekOf].map(([sessionId, week]) => ({ sessionId, week })), scope, states.presentCodes, since),
+    weeklyPeople(
+      db,
+      org,
+      [...weekOf].map(([sessionId, week]) => ({ sessionId, week })),
+      scope,
+      states.presentCodes,
+      since,
+    ),
   ]);
   const until = iso(Math.min(nowMs, Date.parse(scope.to!)));
   const weeks = weeksBetween(scope.from!, until).map(({ week, start }) => {
-    const held = scope.sessions.filter((s) => weekOf.get(s.id) === week).map((s) => counts.get(s.id)!);
-    const attended = held.reduce((n, t) => n + [...t.byState].reduce((m, [c, k]) => m + (present.has(c) ? k : 0), 0), 0);
+    const held = scope.sessions
+      .filter((s) => weekOf.get(s.id) === week)
+      .map((s) => counts.get(s.id)!);
+    const attended = held.reduce(
+      (n, t) => n + [...t.byState].reduce((m, [c, k]) => m + (present.has(c) ? k : 0), 0),
+      0,
+    );
     const expected = held.reduce((n, t) => n + t.expected, 0);
-    const p = { attendees: people.attendees.get(week) ?? (held.length === 1 ? attended : 0), firstTime: people.firstTime.get(week) ?? 0 };
+    const p = {
+      attendees: people.attendees.get(week) ?? (held.length === 1 ? attended : 0),
+      firstTime: people.firstTime.get(week) ?? 0,
+    };
     return {
-      week, weekStart: start, sessions: held.length, present: attended, expected,
-      rate: rate(held.reduce((n, t) => n + t.attendedExpected, 0), expected),
-      attendees: p.attendees, firstTime: p.firstTime, returning: p.attendees - p.firstTime,
+      week,
+      weekStart: start,
+      sessions: held.length,
+      present: attended,
+      expected,
+      rate: rate(
+        held.reduce((n, t) => n + t.attendedExpected, 0),
+        expected,
+      ),
+      attendees: p.attendees,
+      firstTime: p.firstTime,
+      returning: p.attendees - p.firstTime,
     };
   });
-  return { generatedAt: iso(nowMs), groupId: q.groupId ?? null, from: scope.from!, to: scope.to!, weeks };
+  return {
+    generatedAt: iso(nowMs),
+    groupId: q.groupId ?? null,
+    from: scope.from!,
+    to: scope.to!,
+    weeks,
+  };
 }

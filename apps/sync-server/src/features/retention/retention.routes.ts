@@ -13,14 +13,25 @@ import { DEFAULT_POLICY, planForOrganization } from './retention.service.ts';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 // At least a month (limits are applied in whole months), at most fifty years.
 const Years = Type.Number({ minimum: 1 / 12, maximum: 50 });
-const Policy = Type.Object({ presenceYears: Years, auditYears: Years }, { additionalProperties: false });
+const Policy = Type.Object(
+  { presenceYears: Years, auditYears: Years },
+  { additionalProperties: false },
+);
 const Retention = Type.Object({
   policy: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
   defaults: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
   problems: Type.Array(Type.String()),
   preview: Type.Object({
-    presenceBefore: Type.String(), auditBefore: Type.String(),
-    removed: Type.Object({ presenceRecords: Type.Integer(), changes: Type.Integer(), conflicts: Type.Integer(), excuses: Type.Integer(), auditEntries: Type.Integer(), notifications: Type.Integer() }),
+    presenceBefore: Type.String(),
+    auditBefore: Type.String(),
+    removed: Type.Object({
+      presenceRecords: Type.Integer(),
+      changes: Type.Integer(),
+      conflicts: Type.Integer(),
+      excuses: Type.Integer(),
+      auditEntries: Type.Integer(),
+      notifications: Type.Integer(),
+    }),
   }),
 });
 
@@ -30,25 +41,52 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const plan = await planForOrganization(ctx.db, org, ctx.clock.now());
     if (!plan) throw notFound('Your organization');
     const { policy, problems, presenceBefore, auditBefore, removed } = plan;
-    return { policy, defaults: DEFAULT_POLICY, problems, preview: { presenceBefore, auditBefore, removed } };
+    return {
+      policy,
+      defaults: DEFAULT_POLICY,
+      problems,
+      preview: { presenceBefore, auditBefore, removed },
+    };
   };
 
-  app.get('/organization/retention', {
-    preHandler: requireRole('admin', 'manager'),
-    schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
-  }, async (req) => view(who(req).organizationId));
+  app.get(
+    '/organization/retention',
+    {
+      preHandler: requireRole('admin', 'manager'),
+      schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
+    },
+    async (req) => view(who(req).organizationId),
+  );
 
-  app.put('/organization/retention', {
-    preHandler: requireRole('admin'),
-    schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
-  }, async (req) => {
-    const auth = who(req);
-    await rosterWrite(ctx, auth, async (s) => {
-      const row = await s.trx.selectFrom('organizations').select(['id', 'settings']).where('id', '=', auth.organizationId).executeTakeFirstOrThrow();
-      const settings = parseJson<Record<string, unknown>>(row.settings, {});
-      await s.trx.updateTable('organizations').set({ settings: JSON.stringify({ ...settings, retention: req.body }) }).where('id', '=', row.id).execute();
-      await s.audit('organization', row.id, 'retention', { retention: settings.retention ?? null }, { retention: req.body });
-    });
-    return view(auth.organizationId);
-  });
+  app.put(
+    '/organization/retention',
+    {
+      preHandler: requireRole('admin'),
+      schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
+    },
+    async (req) => {
+      const auth = who(req);
+      await rosterWrite(ctx, auth, async (s) => {
+        const row = await s.trx
+          .selectFrom('organizations')
+          .select(['id', 'settings'])
+          .where('id', '=', auth.organizationId)
+          .executeTakeFirstOrThrow();
+        const settings = parseJson<Record<string, unknown>>(row.settings, {});
+        await s.trx
+          .updateTable('organizations')
+          .set({ settings: JSON.stringify({ ...settings, retention: req.body }) })
+          .where('id', '=', row.id)
+          .execute();
+        await s.audit(
+          'organization',
+          row.id,
+          'retention',
+          { retention: settings.retention ?? null },
+          { retention: req.body },
+        );
+      });
+      return view(auth.organizationId);
+    },
+  );
 };

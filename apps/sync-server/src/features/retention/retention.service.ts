@@ -19,27 +19,58 @@ export const ANONYMIZE_AFTER_DAYS = 90;
 
 export type Policy = typeof DEFAULT_POLICY;
 type OrgRow = Awaited<ReturnType<typeof repo.organizations>>[number];
-interface Removal { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number; notifications: number }
-interface Anonymization { participants: number; users: number; changes: number; rejections: number; excuses: number; auditEntries: number; notifications: number }
+interface Removal {
+  presenceRecords: number;
+  changes: number;
+  conflicts: number;
+  excuses: number;
+  auditEntries: number;
+  notifications: number;
+}
+interface Anonymization {
+  participants: number;
+  users: number;
+  changes: number;
+  rejections: number;
+  excuses: number;
+  auditEntries: number;
+  notifications: number;
+}
 export interface OrgRetention {
-  organizationId: string; name: string; slug: string; deletedAt: string | null;
-  policy: Policy; problems: string[]; presenceBefore: string; auditBefore: string;
-  removed: Removal; anonymized: Anonymization | null;
+  organizationId: string;
+  name: string;
+  slug: string;
+  deletedAt: string | null;
+  policy: Policy;
+  problems: string[];
+  presenceBefore: string;
+  auditBefore: string;
+  removed: Removal;
+  anonymized: Anonymization | null;
 }
 
 /** The organization's limits, falling back to the defaults (with a note) for a missing or unusable value. */
 export function policyOf(settings: string): { policy: Policy; problems: string[] } {
   const s = parseJson<Record<string, unknown>>(settings, {});
-  const nested = (typeof s.retention === 'object' && s.retention ? s.retention : {}) as Record<string, unknown>;
+  const nested = (typeof s.retention === 'object' && s.retention ? s.retention : {}) as Record<
+    string,
+    unknown
+  >;
   const problems: string[] = [];
   const pick = (key: keyof Policy) => {
     const value = nested[key] ?? s[`retention.${key}`];
     if (value === undefined) return DEFAULT_POLICY[key];
-    if (typeof value === 'number' && Number.isFinite(value) && Math.round(value * 12) >= 1) return value;
-    problems.push(`retention.${key} ${JSON.stringify(value)} is not a number of years (at least one month); using ${DEFAULT_POLICY[key]}`);
+    if (typeof value === 'number' && Number.isFinite(value) && Math.round(value * 12) >= 1)
+      return value;
+    problems.push(
+      `retention.${key} ${JSON.stringify(value)} is not a number of years (at least one month); using ${DEFAULT_POLICY[key]}`,
+    );
     return DEFAULT_POLICY[key];
   };
-  return { policy: { presenceYears: pick('presenceYears'), auditYears: pick('auditYears') }, problems };
+  return {
+    policy: { presenceYears: pick('presenceYears'), auditYears: pick('auditYears') },
+    problems,
+  };
 }
 
 /** `years` before now, in whole months (calendar months, UTC). */
@@ -50,13 +81,20 @@ export function yearsBefore(nowMs: number, years: number): string {
 }
 
 const dueForAnonymizing = (org: OrgRow, nowMs: number) =>
-  org.deleted_at !== null && Date.parse(org.deleted_at) <= nowMs - ANONYMIZE_AFTER_DAYS * 86_400_000;
+  org.deleted_at !== null &&
+  Date.parse(org.deleted_at) <= nowMs - ANONYMIZE_AFTER_DAYS * 86_400_000;
 
 function header(org: OrgRow, nowMs: number) {
   const { policy, problems } = policyOf(org.settings);
   return {
-    organizationId: org.id, name: org.name, slug: org.slug, deletedAt: org.deleted_at, policy, problems,
-    presenceBefore: yearsBefore(nowMs, policy.presenceYears), auditBefore: yearsBefore(nowMs, policy.auditYears),
+    organizationId: org.id,
+    name: org.name,
+    slug: org.slug,
+    deletedAt: org.deleted_at,
+    policy,
+    problems,
+    presenceBefore: yearsBefore(nowMs, policy.presenceYears),
+    auditBefore: yearsBefore(nowMs, policy.auditYears),
   };
 }
 
@@ -64,14 +102,17 @@ async function planOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention
   const h = header(org, nowMs);
   const k = db.kysely;
   const removed = {
-    ...(await repo.countBySession(k, org.id, h.presenceBefore)), auditEntries: await repo.countAudit(k, org.id, h.auditBefore),
+    ...(await repo.countBySession(k, org.id, h.presenceBefore)),
+    auditEntries: await repo.countAudit(k, org.id, h.auditBefore),
     notifications: await repo.countNotifications(k, org.id, h.auditBefore),
   };
   if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
   // Anonymizing runs after the rules above, so it deletes what they leave.
   const left = await repo.countAnonymize(k, org.id);
   const anonymized = {
-    ...left, changes: left.changes - removed.changes, excuses: left.excuses - removed.excuses,
+    ...left,
+    changes: left.changes - removed.changes,
+    excuses: left.excuses - removed.excuses,
     auditEntries: (await repo.countAudit(k, org.id, null)) - removed.auditEntries,
     notifications: (await repo.countNotifications(k, org.id, null)) - removed.notifications,
   };
@@ -82,12 +123,14 @@ async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetentio
   const h = header(org, nowMs);
   return db.kysely.transaction().execute(async (trx) => {
     const removed = {
-      ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore),
+      ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)),
+      auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore),
       notifications: await repo.purgeNotifications(trx, org.id, h.auditBefore),
     };
     if (!dueForAnonymizing(org, nowMs)) return { ...h, removed, anonymized: null };
     const anonymized = {
-      ...(await repo.anonymize(trx, org.id, iso(nowMs))), auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, null),
+      ...(await repo.anonymize(trx, org.id, iso(nowMs))),
+      auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, null),
       notifications: await repo.purgeNotifications(trx, org.id, null),
     };
     return { ...h, removed, anonymized };
@@ -95,7 +138,11 @@ async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetentio
 }
 
 /** What the retention command would do now to one organization; changes nothing. */
-export async function planForOrganization(db: Db, orgId: string, nowMs: number): Promise<OrgRetention | null> {
+export async function planForOrganization(
+  db: Db,
+  orgId: string,
+  nowMs: number,
+): Promise<OrgRetention | null> {
   const org = (await repo.organizations(db.kysely)).find((o) => o.id === orgId);
   return org ? planOne(db, org, nowMs) : null;
 }
@@ -125,7 +172,9 @@ export function describeRetention(r: OrgRetention, executed: boolean): string[] 
     ...r.problems.map((p) => `  note: ${p}`),
   ];
   if (a) {
-    lines.push(`  deleted over ${ANONYMIZE_AFTER_DAYS} days ago: ${anon} ${a.participants} participants and ${a.users} users; ${verb} ${a.changes} change log entries, ${a.rejections} rejected changes, ${a.excuses} excuses, ${a.auditEntries} audit entries, ${a.notifications} notifications`);
+    lines.push(
+      `  deleted over ${ANONYMIZE_AFTER_DAYS} days ago: ${anon} ${a.participants} participants and ${a.users} users; ${verb} ${a.changes} change log entries, ${a.rejections} rejected changes, ${a.excuses} excuses, ${a.auditEntries} audit entries, ${a.notifications} notifications`,
+    );
   }
   return lines;
 }

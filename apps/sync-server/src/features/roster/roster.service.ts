@@ -12,10 +12,20 @@ export interface WriteScope {
   trx: Transaction<Database>;
   seq: SeqAllocator;
   nowIso: string;
-  audit(entity: string, entityId: string, action: string, oldValues: unknown, newValues: unknown): Promise<void>;
+  audit(
+    entity: string,
+    entityId: string,
+    action: string,
+    oldValues: unknown,
+    newValues: unknown,
+  ): Promise<void>;
 }
 
-export async function rosterWrite<T>(ctx: AppContext, auth: AuthContext, work: (s: WriteScope) => Promise<T>): Promise<T> {
+export async function rosterWrite<T>(
+  ctx: AppContext,
+  auth: AuthContext,
+  work: (s: WriteScope) => Promise<T>,
+): Promise<T> {
   const now = ctx.clock.now();
   const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, auth.organizationId);

@@ -1,7 +1,16 @@
 // Sessions admin: a recurring series is created all at once or not at all, and devices pull it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, change, createHarness, login, pullAll, push, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  pullAll,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 
 describe.each(dialects)('session series on %s', (dialect) => {
   let h: Harness;
@@ -18,43 +27,95 @@ describe.each(dialects)('session series on %s', (dialect) => {
     scheduledStart: new Date(Date.UTC(2026, 11, 6 + 7 * n, hour)).toISOString(),
     scheduledEnd: new Date(Date.UTC(2026, 11, 6 + 7 * n, hour + 2)).toISOString(),
   });
-  const series = (who: Device, occurrences: object[]) => h.app.inject({
-    method: 'POST', url: '/api/v1/sessions/series', headers: auth(who),
-    payload: { name: 'Bible study', location: 'Room 2', groupIds: [], occurrences },
-  });
+  const series = (who: Device, occurrences: object[]) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions/series',
+      headers: auth(who),
+      payload: { name: 'Bible study', location: 'Room 2', groupIds: [], occurrences },
+    });
 
   it('creates one session per occurrence and devices pull every one', async () => {
     const res = await series(admin, [week(0), week(1), week(2)]);
     expect(res.statusCode).toBe(201);
-    expect(res.json().items.map((s: { scheduledStart: string }) => s.scheduledStart)).toEqual([week(0), week(1), week(2)].map((w) => w.scheduledStart));
+    expect(res.json().items.map((s: { scheduledStart: string }) => s.scheduledStart)).toEqual(
+      [week(0), week(1), week(2)].map((w) => w.scheduledStart),
+    );
     const pulled = await pullAll(h.app, usher);
-    expect(pulled.pages.flatMap((p) => p.sessions).filter((s) => s.name === 'Bible study')).toHaveLength(3);
+    expect(
+      pulled.pages.flatMap((p) => p.sessions).filter((s) => s.name === 'Bible study'),
+    ).toHaveLength(3);
   });
 
   it("pulls and lists each session's groups (devices build the roster from them)", async () => {
-    const pulled = (await pullAll(h.app, usher)).pages.flatMap((p) => p.sessions).find((s) => s.name === 'Sunday Service')!;
+    const pulled = (await pullAll(h.app, usher)).pages
+      .flatMap((p) => p.sessions)
+      .find((s) => s.name === 'Sunday Service')!;
     expect(pulled.groupIds).toHaveLength(3);
-    const listed = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.find((s: { name: string }) => s.name === 'Sunday Service');
+    const listed = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })
+    )
+      .json()
+      .items.find((s: { name: string }) => s.name === 'Sunday Service');
     expect(listed.groupIds.sort()).toEqual([...pulled.groupIds].sort());
   });
 
   it("lists a participant's attendance history, newest first, for admins and managers only", async () => {
     const p = h.demo.participants[0]!.id;
-    await push(h.app, usher, [change(usher, h.clock.now(), { sessionId: h.demo.sessions[0]!.id, participantId: p, state: 'late' })]);
-    const res = await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(admin) });
-    expect(res.json().items).toMatchObject([{ sessionName: 'Sunday Service', state: 'late', method: 'qr', recordedBy: 'Ana Usher', hasConflict: false }]);
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(usher) })).statusCode).toBe(403);
+    await push(h.app, usher, [
+      change(usher, h.clock.now(), {
+        sessionId: h.demo.sessions[0]!.id,
+        participantId: p,
+        state: 'late',
+      }),
+    ]);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/participants/${p}/attendance`,
+      headers: auth(admin),
+    });
+    expect(res.json().items).toMatchObject([
+      {
+        sessionName: 'Sunday Service',
+        state: 'late',
+        method: 'qr',
+        recordedBy: 'Ana Usher',
+        hasConflict: false,
+      },
+    ]);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/participants/${p}/attendance`,
+          headers: auth(usher),
+        })
+      ).statusCode,
+    ).toBe(403);
     const foreign = await login(h.app, 'admin@other.demo.rollcall.test');
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/participants/${p}/attendance`, headers: auth(foreign) })).statusCode).toBe(404);
+    expect(
+      (
+        await h.app.inject({
+          method: 'GET',
+          url: `/api/v1/participants/${p}/attendance`,
+          headers: auth(foreign),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('creates nothing when one occurrence is wrong, and says which', async () => {
-    const before = (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items.length;
+    const before = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })
+    ).json().items.length;
     const bad = { scheduledStart: week(4).scheduledEnd, scheduledEnd: week(4).scheduledStart };
     const res = await series(admin, [week(3), bad]);
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toMatch(/Occurrence 2 ends before it starts/);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json().items).toHaveLength(before);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })).json()
+        .items,
+    ).toHaveLength(before);
     expect((await series(usher, [week(5)])).statusCode).toBe(403);
   });
 });

@@ -38,7 +38,10 @@ export function memoryNotifier(): Notifier {
   };
 }
 
-export async function postgresNotifier(url: string, onError: (e: unknown) => void): Promise<Notifier> {
+export async function postgresNotifier(
+  url: string,
+  onError: (e: unknown) => void,
+): Promise<Notifier> {
   const hub = localHub();
   const listener = new pg.Client({ connectionString: url });
   const sender = new pg.Pool({ connectionString: url, max: 2 });

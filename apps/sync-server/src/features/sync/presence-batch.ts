@@ -1,6 +1,12 @@
 // Folds one batch of presence changes through the pure conflict rules, in memory, and collects
 // the rows to write. The database sees one set-based statement per table afterwards.
-import { reconcile, type ConflictPolicy, type ConflictState, type KeyState, type Observation } from '@rollcall/conflict';
+import {
+  reconcile,
+  type ConflictPolicy,
+  type ConflictState,
+  type KeyState,
+  type Observation,
+} from '@rollcall/conflict';
 import { uuidv7, type Change } from '@rollcall/shared';
 import type { Insertable } from 'kysely';
 import type { PresenceRecordRow, PresenceRecordTable, SyncConflictTable } from '../../db/schema.ts';
@@ -22,9 +28,15 @@ export const keyOf = (sessionId: string, participantId: string) => `${sessionId}
 
 export function toObservation(c: Change, deviceId: string, userId: string): Observation {
   return {
-    changeId: c.changeId, deviceId, deviceSeq: c.deviceSeq, userId,
+    changeId: c.changeId,
+    deviceId,
+    deviceSeq: c.deviceSeq,
+    userId,
     state: c.kind === 'presence.clear' ? null : (c.state ?? null),
-    method: c.method ?? 'manual', recordedAt: c.recordedAt, hlc: c.hlc, baseVersion: c.baseVersion,
+    method: c.method ?? 'manual',
+    recordedAt: c.recordedAt,
+    hlc: c.hlc,
+    baseVersion: c.baseVersion,
   };
 }
 
@@ -34,20 +46,37 @@ export function keyStateFromRow(row: PresenceRecordRow): KeyState {
   throw new Error(`presence record ${row.id} has no key state`);
 }
 
-export function createPresenceBatch(rows: PresenceRecordRow[], policy: ConflictPolicy, nowMs: number) {
+export function createPresenceBatch(
+  rows: PresenceRecordRow[],
+  policy: ConflictPolicy,
+  nowMs: number,
+) {
   const keys = new Map<string, KeyEntry>();
   for (const row of rows) {
     const state = keyStateFromRow(row);
     keys.set(keyOf(row.session_id, row.participant_id), {
-      row, state, conflictId: state.conflict ? row.conflict_id : null, conflictIsNew: false, dirty: false,
+      row,
+      state,
+      conflictId: state.conflict ? row.conflict_id : null,
+      conflictIsNew: false,
+      dirty: false,
     });
   }
   // Each conflict episode touched by the batch, with the last versions it held.
-  const conflictRows = new Map<string, { key: string; isNew: boolean; last: ConflictState; open: boolean }>();
+  const conflictRows = new Map<
+    string,
+    { key: string; isNew: boolean; last: ConflictState; open: boolean }
+  >();
 
   function apply(sessionId: string, participantId: string, obs: Observation): PresenceOutcome {
     const key = keyOf(sessionId, participantId);
-    const entry = keys.get(key) ?? { row: null, state: null, conflictId: null, conflictIsNew: false, dirty: false };
+    const entry = keys.get(key) ?? {
+      row: null,
+      state: null,
+      conflictId: null,
+      conflictIsNew: false,
+      dirty: false,
+    };
     keys.set(key, entry);
     const r = reconcile(entry.state, obs, policy);
     if (r.next.conflict && !entry.conflictId) {
@@ -57,15 +86,23 @@ export function createPresenceBatch(rows: PresenceRecordRow[], policy: ConflictP
     const episode = entry.conflictId ? conflictRows.get(entry.conflictId) : undefined;
     const last = r.next.conflict ?? episode?.last ?? entry.state?.conflict;
     if (entry.conflictId && last && (r.next.conflict || r.conflictClosed)) {
-      conflictRows.set(entry.conflictId, { key, isNew: entry.conflictIsNew, last, open: !!r.next.conflict });
+      conflictRows.set(entry.conflictId, {
+        key,
+        isNew: entry.conflictIsNew,
+        last,
+        open: !!r.next.conflict,
+      });
     }
     if (r.conflictClosed) entry.conflictId = null;
     entry.state = r.next;
     entry.dirty ||= r.recordChanged;
     const version = r.next.version;
-    if (r.outcome.kind === 'conflict') return { status: 'conflict', version, conflictId: entry.conflictId! };
+    if (r.outcome.kind === 'conflict')
+      return { status: 'conflict', version, conflictId: entry.conflictId! };
     const status = r.outcome.kind === 'applied' ? 'applied' : 'merged';
-    return r.next.conflict && entry.conflictId ? { status, version, conflictId: entry.conflictId } : { status, version };
+    return r.next.conflict && entry.conflictId
+      ? { status, version, conflictId: entry.conflictId }
+      : { status, version };
   }
 
   return { apply, keys, conflictRows };
@@ -74,7 +111,10 @@ export function createPresenceBatch(rows: PresenceRecordRow[], policy: ConflictP
 export type PresenceBatch = ReturnType<typeof createPresenceBatch>;
 
 export function recordRowsToWrite(
-  batch: PresenceBatch, organizationId: string, nowIso: string, nextSeq: () => number,
+  batch: PresenceBatch,
+  organizationId: string,
+  nowIso: string,
+  nextSeq: () => number,
 ): Insertable<PresenceRecordTable>[] {
   const rows: Insertable<PresenceRecordTable>[] = [];
   for (const [key, e] of batch.keys) {
@@ -82,12 +122,23 @@ export function recordRowsToWrite(
     const [sessionId, participantId] = key.split('|') as [string, string];
     const { record, current, conflict } = e.state;
     rows.push({
-      id: e.row?.id ?? uuidv7(), organization_id: organizationId, session_id: sessionId, participant_id: participantId,
-      state: record.state, method: record.method, recorded_at: record.recordedAt, recorded_by: record.userId,
-      device_id: record.deviceId, change_id: record.changeId, version: e.state.version,
-      has_conflict: conflict?.status === 'open' ? 1 : 0, conflict_id: conflict ? e.conflictId : null,
+      id: e.row?.id ?? uuidv7(),
+      organization_id: organizationId,
+      session_id: sessionId,
+      participant_id: participantId,
+      state: record.state,
+      method: record.method,
+      recorded_at: record.recordedAt,
+      recorded_by: record.userId,
+      device_id: record.deviceId,
+      change_id: record.changeId,
+      version: e.state.version,
+      has_conflict: conflict?.status === 'open' ? 1 : 0,
+      conflict_id: conflict ? e.conflictId : null,
       key_state: JSON.stringify({ record, current, conflict }),
-      created_at: e.row?.created_at ?? nowIso, updated_at: nowIso, seq: nextSeq(),
+      created_at: e.row?.created_at ?? nowIso,
+      updated_at: nowIso,
+      seq: nextSeq(),
     });
   }
   return rows;
@@ -102,13 +153,24 @@ export function conflictRowsToWrite(batch: PresenceBatch, organizationId: string
     // Closed within the batch: the devices came to agree, or a later informed write superseded it.
     const status = open ? last.status : 'auto_resolved';
     const row: Insertable<SyncConflictTable> = {
-      id, organization_id: organizationId, session_id: sessionId, participant_id: participantId, status,
+      id,
+      organization_id: organizationId,
+      session_id: sessionId,
+      participant_id: participantId,
+      status,
       base_version: Math.min(...versions.map((v) => v.baseVersion)),
-      version_a: JSON.stringify(versions[0]), version_b: JSON.stringify(versions[1] ?? versions[0]),
+      version_a: JSON.stringify(versions[0]),
+      version_b: JSON.stringify(versions[1] ?? versions[0]),
       other_versions: JSON.stringify(versions.slice(2)),
-      rule: status === 'auto_resolved' ? (open ? (last.rule ?? null) : 'the devices now agree or a later change superseded it') : null,
+      rule:
+        status === 'auto_resolved'
+          ? open
+            ? (last.rule ?? null)
+            : 'the devices now agree or a later change superseded it'
+          : null,
       resolved_at: status === 'auto_resolved' ? nowIso : null,
-      created_at: nowIso, updated_at: nowIso,
+      created_at: nowIso,
+      updated_at: nowIso,
     };
     (isNew ? created : updated).push(row);
   }

@@ -2,21 +2,51 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { chunk } from '../../lib/json.ts';
 
-type Synced = 'organizations' | 'users' | 'presence_states' | 'groups' | 'participants' | 'sessions' | 'presence_records' | 'tombstones';
-const SYNCED: Synced[] = ['organizations', 'users', 'presence_states', 'groups', 'participants', 'sessions', 'presence_records', 'tombstones'];
+type Synced =
+  | 'organizations'
+  | 'users'
+  | 'presence_states'
+  | 'groups'
+  | 'participants'
+  | 'sessions'
+  | 'presence_records'
+  | 'tombstones';
+const SYNCED: Synced[] = [
+  'organizations',
+  'users',
+  'presence_states',
+  'groups',
+  'participants',
+  'sessions',
+  'presence_records',
+  'tombstones',
+];
 
 type Rows = { [K in Synced]: Selectable<Database[K]>[] };
 
 /** Up to `limit` rows with from < seq <= upTo across every synced table, lowest seq first. */
-export async function changedRows(db: Kysely<Database>, org: string, from: number, upTo: number, limit: number) {
-  const perTable = await Promise.all(SYNCED.map(async (table) => {
-    const orgColumn = table === 'organizations' ? 'id' : 'organization_id';
-    const rows = await db.selectFrom(table as 'users').selectAll()
-      .where(orgColumn as 'organization_id', '=', org)
-      .where('seq', '>', from).where('seq', '<=', upTo)
-      .orderBy('seq').limit(limit + 1).execute();
-    return rows.map((row) => ({ table, row: row as { seq: number } }));
-  }));
+export async function changedRows(
+  db: Kysely<Database>,
+  org: string,
+  from: number,
+  upTo: number,
+  limit: number,
+) {
+  const perTable = await Promise.all(
+    SYNCED.map(async (table) => {
+      const orgColumn = table === 'organizations' ? 'id' : 'organization_id';
+      const rows = await db
+        .selectFrom(table as 'users')
+        .selectAll()
+        .where(orgColumn as 'organization_id', '=', org)
+        .where('seq', '>', from)
+        .where('seq', '<=', upTo)
+        .orderBy('seq')
+        .limit(limit + 1)
+        .execute();
+      return rows.map((row) => ({ table, row: row as { seq: number } }));
+    }),
+  );
   const merged = perTable.flat().sort((a, b) => Number(a.row.seq) - Number(b.row.seq));
   const taken = merged.slice(0, limit);
   const out = Object.fromEntries(SYNCED.map((t) => [t, [] as unknown[]])) as unknown as Rows;
@@ -25,22 +55,37 @@ export async function changedRows(db: Kysely<Database>, org: string, from: numbe
     hasMore: merged.length > limit,
     lastSeq: taken.length ? Number(taken[taken.length - 1]!.row.seq) : from,
     organization: out.organizations[0] ?? null,
-    users: out.users, presenceStates: out.presence_states, groups: out.groups, participants: out.participants,
-    sessions: out.sessions, presenceRecords: out.presence_records, tombstones: out.tombstones,
+    users: out.users,
+    presenceStates: out.presence_states,
+    groups: out.groups,
+    participants: out.participants,
+    sessions: out.sessions,
+    presenceRecords: out.presence_records,
+    tombstones: out.tombstones,
   };
 }
 
-async function groupMap(db: Kysely<Database>, table: 'group_memberships' | 'session_groups', column: 'participant_id' | 'session_id', ids: string[]) {
+async function groupMap(
+  db: Kysely<Database>,
+  table: 'group_memberships' | 'session_groups',
+  column: 'participant_id' | 'session_id',
+  ids: string[],
+) {
   const map = new Map<string, string[]>();
   for (const part of chunk(ids, 2000)) {
     if (part.length === 0) continue;
     // Alias the key column: the casts only satisfy the types, the row carries `owner` either way.
-    const rows = await db.selectFrom(table as 'group_memberships').select(['group_id', `${column as 'participant_id'} as owner`])
-      .where(column as 'participant_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom(table as 'group_memberships')
+      .select(['group_id', `${column as 'participant_id'} as owner`])
+      .where(column as 'participant_id', 'in', part)
+      .execute();
     for (const r of rows) map.set(r.owner, [...(map.get(r.owner) ?? []), r.group_id]);
   }
   return map;
 }
 
-export const membershipsOf = (db: Kysely<Database>, ids: string[]) => groupMap(db, 'group_memberships', 'participant_id', ids);
-export const sessionGroupsOf = (db: Kysely<Database>, ids: string[]) => groupMap(db, 'session_groups', 'session_id', ids);
+export const membershipsOf = (db: Kysely<Database>, ids: string[]) =>
+  groupMap(db, 'group_memberships', 'participant_id', ids);
+export const sessionGroupsOf = (db: Kysely<Database>, ids: string[]) =>
+  groupMap(db, 'session_groups', 'session_id', ids);

@@ -8,7 +8,14 @@ import { PULL_DEFAULT_LIMIT } from '@rollcall/shared';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { currentSeq } from './seq.repository.ts';
-import { toGroup, toParticipant, toPresenceRecord, toPresenceState, toSession, toUserSummary } from './mappers.ts';
+import {
+  toGroup,
+  toParticipant,
+  toPresenceRecord,
+  toPresenceState,
+  toSession,
+  toUserSummary,
+} from './mappers.ts';
 import * as pullRepo from './pull.repository.ts';
 
 const epochs = new WeakMap<object, string>();
@@ -16,20 +23,32 @@ const epochs = new WeakMap<object, string>();
 export async function serverEpoch(db: Kysely<Database>): Promise<string> {
   const cached = epochs.get(db);
   if (cached) return cached;
-  const row = await db.selectFrom('server_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('server_meta')
+    .select('value')
+    .where('key', '=', 'epoch')
+    .executeTakeFirstOrThrow();
   epochs.set(db, row.value);
   return row.value;
 }
 
-export function parseCursor(cursor: string | undefined, epoch: string): { from: number; reset: boolean } {
+export function parseCursor(
+  cursor: string | undefined,
+  epoch: string,
+): { from: number; reset: boolean } {
   if (!cursor) return { from: 0, reset: false };
   const [e, n, ...rest] = cursor.split('.');
   const from = Number(n);
-  if (e !== epoch || rest.length || !Number.isInteger(from) || from < 0) return { from: 0, reset: true };
+  if (e !== epoch || rest.length || !Number.isInteger(from) || from < 0)
+    return { from: 0, reset: true };
   return { from, reset: false };
 }
 
-export async function pull(db: Kysely<Database>, auth: AuthContext, q: { cursor?: string; limit?: number }): Promise<PullResponse> {
+export async function pull(
+  db: Kysely<Database>,
+  auth: AuthContext,
+  q: { cursor?: string; limit?: number },
+): Promise<PullResponse> {
   const epoch = await serverEpoch(db);
   const { from, reset } = parseCursor(q.cursor, epoch);
   const limit = q.limit ?? PULL_DEFAULT_LIMIT;
@@ -37,8 +56,14 @@ export async function pull(db: Kysely<Database>, auth: AuthContext, q: { cursor?
   const upTo = await currentSeq(db, org);
   const page = await pullRepo.changedRows(db, org, from, upTo, limit);
   const [participantGroups, sessionGroups] = await Promise.all([
-    pullRepo.membershipsOf(db, page.participants.map((p) => p.id)),
-    pullRepo.sessionGroupsOf(db, page.sessions.map((s) => s.id)),
+    pullRepo.membershipsOf(
+      db,
+      page.participants.map((p) => p.id),
+    ),
+    pullRepo.sessionGroupsOf(
+      db,
+      page.sessions.map((s) => s.id),
+    ),
   ]);
   return {
     protocolVersion: PROTOCOL_VERSION,
@@ -52,6 +77,9 @@ export async function pull(db: Kysely<Database>, auth: AuthContext, q: { cursor?
     participants: page.participants.map((p) => toParticipant(p, participantGroups.get(p.id) ?? [])),
     sessions: page.sessions.map((s) => toSession(s, sessionGroups.get(s.id) ?? [])),
     presenceRecords: page.presenceRecords.map(toPresenceRecord),
-    tombstones: page.tombstones.map((t) => ({ entity: t.entity as Tombstone['entity'], id: t.entity_id })),
+    tombstones: page.tombstones.map((t) => ({
+      entity: t.entity as Tombstone['entity'],
+      id: t.entity_id,
+    })),
   };
 }

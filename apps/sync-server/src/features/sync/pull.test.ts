@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
-import { auth, change, createHarness, login, pullAll, push, type Device, type Harness } from '../../test/harness.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  pullAll,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
 
 describe.each(dialects)('pull on %s', (dialect) => {
   let h: Harness;
@@ -16,10 +25,21 @@ describe.each(dialects)('pull on %s', (dialect) => {
     expect(pages.length).toBeGreaterThan(5);
     expect(pages.slice(0, -1).every((p) => p.hasMore)).toBe(true);
     expect(pages.at(-1)!.hasMore).toBe(false);
-    expect(participants.map((p) => p.id).sort()).toEqual(h.demo.participants.map((p) => p.id).sort());
-    const all = pages.flatMap((p) => [...p.participants, ...p.sessions, ...p.groups, ...p.presenceStates, ...p.users].map((r) => r.id));
+    expect(participants.map((p) => p.id).sort()).toEqual(
+      h.demo.participants.map((p) => p.id).sort(),
+    );
+    const all = pages.flatMap((p) =>
+      [...p.participants, ...p.sessions, ...p.groups, ...p.presenceStates, ...p.users].map(
+        (r) => r.id,
+      ),
+    );
     expect(new Set(all).size).toBe(all.length);
-    expect(pages.flatMap((p) => p.presenceStates).map((s) => s.code)).toEqual(['present', 'late', 'absent', 'excused']);
+    expect(pages.flatMap((p) => p.presenceStates).map((s) => s.code)).toEqual([
+      'present',
+      'late',
+      'absent',
+      'excused',
+    ]);
     expect(pages.flatMap((p) => p.participants)[0]!.groupIds.length).toBeGreaterThan(0);
   });
 
@@ -28,14 +48,28 @@ describe.each(dialects)('pull on %s', (dialect) => {
     const empty = await pullAll(h.app, ana, cursor);
     expect(empty.records).toHaveLength(0);
     expect(empty.participants).toHaveLength(0);
-    await push(h.app, ana, [change(ana, h.clock.now(), { sessionId: h.demo.sessions[0]!.id, participantId: h.demo.participants[0]!.id })]);
+    await push(h.app, ana, [
+      change(ana, h.clock.now(), {
+        sessionId: h.demo.sessions[0]!.id,
+        participantId: h.demo.participants[0]!.id,
+      }),
+    ]);
     const next = await pullAll(h.app, ana, cursor);
     expect(next.records).toHaveLength(1);
-    expect(next.records[0]).toMatchObject({ participantId: h.demo.participants[0]!.id, state: 'present', version: 1, hasConflict: false });
+    expect(next.records[0]).toMatchObject({
+      participantId: h.demo.participants[0]!.id,
+      state: 'present',
+      version: 1,
+      hasConflict: false,
+    });
   });
 
   it('answers a cursor from another server epoch with a reset and a full page', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/sync/pull?cursor=deadbeef.42', headers: auth(ana) });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/sync/pull?cursor=deadbeef.42',
+      headers: auth(ana),
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.reset).toBe(true);
@@ -44,7 +78,11 @@ describe.each(dialects)('pull on %s', (dialect) => {
   });
 
   it('validates the query', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/sync/pull?limit=0', headers: auth(ana) });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/sync/pull?limit=0',
+      headers: auth(ana),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().details[0].path).toContain('limit');
   });

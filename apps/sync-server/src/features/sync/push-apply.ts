@@ -6,7 +6,12 @@ import type { Insertable, Transaction } from 'kysely';
 import type { ChangeTable, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { createPresenceBatch, conflictRowsToWrite, recordRowsToWrite, toObservation } from './presence-batch.ts';
+import {
+  createPresenceBatch,
+  conflictRowsToWrite,
+  recordRowsToWrite,
+  toObservation,
+} from './presence-batch.ts';
 import { createParticipants } from './participant-create.ts';
 import type { SeqAllocator } from './seq.repository.ts';
 import type { Item } from './push.service.ts';
@@ -34,31 +39,67 @@ interface ApplyInput {
 export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) {
   const { auth, seq, nowMs } = input;
   const org = auth.organizationId;
-  const ordered = input.fresh.filter((f) => !f.duplicateOf).sort((a, b) => a.change.deviceSeq - b.change.deviceSeq);
-  const sessionIds = [...new Set(ordered.flatMap((f) => (f.change.sessionId ? [f.change.sessionId] : [])))];
+  const ordered = input.fresh
+    .filter((f) => !f.duplicateOf)
+    .sort((a, b) => a.change.deviceSeq - b.change.deviceSeq);
+  const sessionIds = [
+    ...new Set(ordered.flatMap((f) => (f.change.sessionId ? [f.change.sessionId] : []))),
+  ];
   const participantIds = [...new Set(ordered.map((f) => f.change.participantId))];
   const [sessions, known, records, states] = await Promise.all([
     repo.findSessions(trx, org, sessionIds),
     repo.findParticipantIds(trx, org, participantIds),
     repo.findRecords(trx, org, sessionIds, participantIds),
-    trx.selectFrom('presence_states').select('code').where('organization_id', '=', org).where('active', '=', 1).execute(),
+    trx
+      .selectFrom('presence_states')
+      .select('code')
+      .where('organization_id', '=', org)
+      .where('active', '=', 1)
+      .execute(),
   ]);
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const participants = new Set(known);
   const stateCodes = new Set(states.map((s) => s.code));
   const batch = createPresenceBatch(records, input.policy, nowMs);
-  const creations = await createParticipants(trx, org, ordered.filter((f) => f.change.kind === 'participant.create'), participants, seq, nowMs);
+  const creations = await createParticipants(
+    trx,
+    org,
+    ordered.filter((f) => f.change.kind === 'participant.create'),
+    participants,
+    seq,
+    nowMs,
+  );
   const touchedSessions = new Set<string>();
 
   for (const f of ordered) {
     if (f.change.kind === 'participant.create') continue; // settled by createParticipants
-    const why = presenceProblem(f.change, sessionById, participants, stateCodes, input.retainedSince);
+    const why = presenceProblem(
+      f.change,
+      sessionById,
+      participants,
+      stateCodes,
+      input.retainedSince,
+    );
     if (why) {
-      f.item.result = { index: f.item.index, changeId: f.change.changeId, status: 'rejected', ...why };
+      f.item.result = {
+        index: f.item.index,
+        changeId: f.change.changeId,
+        status: 'rejected',
+        ...why,
+      };
       continue;
     }
-    const out = batch.apply(f.change.sessionId!, f.change.participantId, toObservation(f.change, auth.deviceId, auth.userId));
-    f.item.result = { index: f.item.index, changeId: f.change.changeId, ...out, ...(f.graceAccepted ? { graceAccepted: true } : {}) };
+    const out = batch.apply(
+      f.change.sessionId!,
+      f.change.participantId,
+      toObservation(f.change, auth.deviceId, auth.userId),
+    );
+    f.item.result = {
+      index: f.item.index,
+      changeId: f.change.changeId,
+      ...out,
+      ...(f.graceAccepted ? { graceAccepted: true } : {}),
+    };
     touchedSessions.add(f.change.sessionId!);
   }
   for (const f of input.fresh) {
@@ -73,27 +114,51 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
   await repo.insertMany(trx, 'changes', changeRows(ordered, auth, nowIso, input.historyId));
   await auditRecordChanges(trx, batch, recordRows, auth, nowIso);
   // Open conflicts, new or updated, for the notification producer (each notifies once, by id).
-  const openConflicts = [...conflicts.created, ...conflicts.updated].filter((c) => c.status === 'open')
-    .map((c) => ({ id: c.id, sessionId: c.session_id, participantId: c.participant_id, sessionName: sessionById.get(c.session_id)?.name ?? 'a session' }));
+  const openConflicts = [...conflicts.created, ...conflicts.updated]
+    .filter((c) => c.status === 'open')
+    .map((c) => ({
+      id: c.id,
+      sessionId: c.session_id,
+      participantId: c.participant_id,
+      sessionName: sessionById.get(c.session_id)?.name ?? 'a session',
+    }));
   return { touchedSessions, created: creations, openConflicts };
 }
 
 function presenceProblem(
-  c: Change, sessions: Map<string, { status: string; name: string; scheduled_start: string }>, participants: Set<string>, states: Set<string>, retainedSince: string,
+  c: Change,
+  sessions: Map<string, { status: string; name: string; scheduled_start: string }>,
+  participants: Set<string>,
+  states: Set<string>,
+  retainedSince: string,
 ): { code: string; reason: string } | null {
   const session = sessions.get(c.sessionId!);
-  if (!session) return { code: 'unknown_session', reason: `Session ${c.sessionId} does not exist in your organization` };
-  if (session.status === 'canceled') return { code: 'session_canceled', reason: `Session "${session.name}" was canceled` };
+  if (!session)
+    return {
+      code: 'unknown_session',
+      reason: `Session ${c.sessionId} does not exist in your organization`,
+    };
+  if (session.status === 'canceled')
+    return { code: 'session_canceled', reason: `Session "${session.name}" was canceled` };
   // Retention may have removed this session's records and their change log: applying the change
   // would bring back what was deliberately deleted.
   if (session.scheduled_start < retainedSince) {
-    return { code: 'past_retention', reason: `Session "${session.name}" (${session.scheduled_start.slice(0, 10)}) is older than your organization keeps attendance (since ${retainedSince.slice(0, 10)})` };
+    return {
+      code: 'past_retention',
+      reason: `Session "${session.name}" (${session.scheduled_start.slice(0, 10)}) is older than your organization keeps attendance (since ${retainedSince.slice(0, 10)})`,
+    };
   }
   if (!participants.has(c.participantId)) {
-    return { code: 'unknown_participant', reason: `Participant ${c.participantId} does not exist in your organization` };
+    return {
+      code: 'unknown_participant',
+      reason: `Participant ${c.participantId} does not exist in your organization`,
+    };
   }
   if (c.kind === 'presence.set' && !states.has(c.state!)) {
-    return { code: 'unknown_state', reason: `"${c.state}" is not a presence state of your organization` };
+    return {
+      code: 'unknown_state',
+      reason: `"${c.state}" is not a presence state of your organization`,
+    };
   }
   return null;
 }
@@ -103,18 +168,38 @@ function duplicateOfBatch(f: Fresh) {
   if (first.status === 'rejected') return { ...first, index: f.item.index };
   const { index: _i, changeId: _c, status, ...rest } = first;
   const original = { status: status as 'applied' | 'merged' | 'conflict', ...rest };
-  return { index: f.item.index, changeId: f.change.changeId, ...rest, status: 'duplicate' as const, original };
+  return {
+    index: f.item.index,
+    changeId: f.change.changeId,
+    ...rest,
+    status: 'duplicate' as const,
+    original,
+  };
 }
 
-function changeRows(ordered: Fresh[], auth: AuthContext, nowIso: string, historyId: string): Insertable<ChangeTable>[] {
+function changeRows(
+  ordered: Fresh[],
+  auth: AuthContext,
+  nowIso: string,
+  historyId: string,
+): Insertable<ChangeTable>[] {
   return ordered
     .filter((f) => f.item.result && f.item.result.status !== 'rejected')
     .map((f) => ({
-      change_id: f.change.changeId, organization_id: auth.organizationId, device_id: auth.deviceId,
-      device_seq: f.change.deviceSeq, user_id: auth.userId, kind: f.change.kind,
-      session_id: f.change.sessionId ?? null, participant_id: f.change.participantId,
-      payload: JSON.stringify(f.change), status: f.item.result!.status, version: f.item.result!.version ?? null,
-      conflict_id: f.item.result!.conflictId ?? null, grace_accepted: f.graceAccepted ? 1 : 0,
-      received_at: nowIso, history_id: historyId,
+      change_id: f.change.changeId,
+      organization_id: auth.organizationId,
+      device_id: auth.deviceId,
+      device_seq: f.change.deviceSeq,
+      user_id: auth.userId,
+      kind: f.change.kind,
+      session_id: f.change.sessionId ?? null,
+      participant_id: f.change.participantId,
+      payload: JSON.stringify(f.change),
+      status: f.item.result!.status,
+      version: f.item.result!.version ?? null,
+      conflict_id: f.item.result!.conflictId ?? null,
+      grace_accepted: f.graceAccepted ? 1 : 0,
+      received_at: nowIso,
+      history_id: historyId,
     }));
 }

@@ -29,24 +29,52 @@ interface HistoryInput {
 
 export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) {
   const { auth, tally } = h;
-  const status = tally.rejected === 0 ? 'success' : tally.rejected === h.items.length ? 'failed' : 'partial';
-  await trx.insertInto('sync_history').values({
-    id: h.historyId, organization_id: auth.organizationId, device_id: auth.deviceId, user_id: auth.userId,
-    received: h.items.length, ...tally, status,
-    error: tally.rejected ? `${tally.rejected} change(s) rejected` : null,
-    duration_ms: Math.max(0, Math.round(h.durationMs)), started_at: iso(h.started), app_version: h.body.appVersion ?? null,
-  }).execute();
+  const status =
+    tally.rejected === 0 ? 'success' : tally.rejected === h.items.length ? 'failed' : 'partial';
+  await trx
+    .insertInto('sync_history')
+    .values({
+      id: h.historyId,
+      organization_id: auth.organizationId,
+      device_id: auth.deviceId,
+      user_id: auth.userId,
+      received: h.items.length,
+      ...tally,
+      status,
+      error: tally.rejected ? `${tally.rejected} change(s) rejected` : null,
+      duration_ms: Math.max(0, Math.round(h.durationMs)),
+      started_at: iso(h.started),
+      app_version: h.body.appVersion ?? null,
+    })
+    .execute();
   const rejected = h.items.filter((i) => i.result?.status === 'rejected');
-  await repo.insertMany(trx, 'sync_rejections', rejected.map((i) => ({
-    id: uuidv7(h.started), history_id: h.historyId, organization_id: auth.organizationId, device_id: auth.deviceId,
-    change_index: i.index, change_id: i.result!.changeId, payload: safeJson(i.raw),
-    code: i.result!.code ?? 'rejected', reason: i.result!.reason ?? 'rejected', created_at: iso(h.started), reapplied_at: null,
-  })));
-  await trx.updateTable('devices').set({
-    last_sync_at: iso(h.started), last_seen_at: iso(h.started),
-    ...(h.body.pendingCount !== undefined ? { pending_count: h.body.pendingCount } : {}),
-    ...(h.body.appVersion ? { app_version: h.body.appVersion } : {}),
-  }).where('id', '=', auth.deviceId).execute();
+  await repo.insertMany(
+    trx,
+    'sync_rejections',
+    rejected.map((i) => ({
+      id: uuidv7(h.started),
+      history_id: h.historyId,
+      organization_id: auth.organizationId,
+      device_id: auth.deviceId,
+      change_index: i.index,
+      change_id: i.result!.changeId,
+      payload: safeJson(i.raw),
+      code: i.result!.code ?? 'rejected',
+      reason: i.result!.reason ?? 'rejected',
+      created_at: iso(h.started),
+      reapplied_at: null,
+    })),
+  );
+  await trx
+    .updateTable('devices')
+    .set({
+      last_sync_at: iso(h.started),
+      last_seen_at: iso(h.started),
+      ...(h.body.pendingCount !== undefined ? { pending_count: h.body.pendingCount } : {}),
+      ...(h.body.appVersion ? { app_version: h.body.appVersion } : {}),
+    })
+    .where('id', '=', auth.deviceId)
+    .execute();
 }
 
 function safeJson(value: unknown): string {
@@ -57,22 +85,44 @@ function safeJson(value: unknown): string {
 // A record's first version is already fully described by its change row (who, what, when, which
 // device); the audit log adds what the change log cannot show: the old values a change replaced.
 export async function auditRecordChanges(
-  trx: Transaction<Database>, batch: PresenceBatch, written: Insertable<PresenceRecordTable>[], auth: AuthContext, nowIso: string,
+  trx: Transaction<Database>,
+  batch: PresenceBatch,
+  written: Insertable<PresenceRecordTable>[],
+  auth: AuthContext,
+  nowIso: string,
 ) {
   const rows: Insertable<AuditLogTable>[] = [];
   for (const r of written) {
     const before = batch.keys.get(`${r.session_id}|${r.participant_id}`)?.row;
     if (!before) continue;
     rows.push({
-      id: uuidv7(), organization_id: auth.organizationId, at: nowIso, user_id: auth.userId, device_id: auth.deviceId,
-      source: 'sync', action: 'update', entity: 'presence_record', entity_id: r.id!,
-      old_values: JSON.stringify(pick(before)), new_values: JSON.stringify(pick(r)),
+      id: uuidv7(),
+      organization_id: auth.organizationId,
+      at: nowIso,
+      user_id: auth.userId,
+      device_id: auth.deviceId,
+      source: 'sync',
+      action: 'update',
+      entity: 'presence_record',
+      entity_id: r.id!,
+      old_values: JSON.stringify(pick(before)),
+      new_values: JSON.stringify(pick(r)),
     });
   }
   await repo.insertMany(trx, 'audit_log', rows);
 }
 
-const pick = (r: Pick<Insertable<PresenceRecordTable>, 'state' | 'method' | 'recorded_at' | 'recorded_by' | 'device_id' | 'version' | 'has_conflict'>) => ({
-  state: r.state, method: r.method, recordedAt: r.recorded_at, recordedBy: r.recorded_by,
-  deviceId: r.device_id, version: r.version, hasConflict: r.has_conflict === 1,
+const pick = (
+  r: Pick<
+    Insertable<PresenceRecordTable>,
+    'state' | 'method' | 'recorded_at' | 'recorded_by' | 'device_id' | 'version' | 'has_conflict'
+  >,
+) => ({
+  state: r.state,
+  method: r.method,
+  recordedAt: r.recorded_at,
+  recordedBy: r.recorded_by,
+  deviceId: r.device_id,
+  version: r.version,
+  hasConflict: r.has_conflict === 1,
 });

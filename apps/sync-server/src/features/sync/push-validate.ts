@@ -1,6 +1,13 @@
 // Per-change checks that need no database: shape, kind-specific fields, role and the temporary
 // usher's time window. Each failure rejects that change alone, with a reason a person can read.
-import { can, ChangeSchema, compileValidator, describeProblems, type Change, type Role } from '@rollcall/shared';
+import {
+  can,
+  ChangeSchema,
+  compileValidator,
+  describeProblems,
+  type Change,
+  type Role,
+} from '@rollcall/shared';
 import type { AssignmentRow } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 
@@ -10,9 +17,13 @@ export interface Rejection {
   code: string;
   reason: string;
 }
-export type Checked = { ok: true; change: Change; graceAccepted: boolean } | { ok: false; rejection: Rejection };
+export type Checked =
+  { ok: true; change: Change; graceAccepted: boolean } | { ok: false; rejection: Rejection };
 
-const reject = (code: string, reason: string): Checked => ({ ok: false, rejection: { code, reason } });
+const reject = (code: string, reason: string): Checked => ({
+  ok: false,
+  rejection: { code, reason },
+});
 
 export interface Caller {
   role: Role;
@@ -23,18 +34,28 @@ export interface Caller {
 
 export function checkOne(raw: unknown, caller: Caller): Checked {
   const shape = checkChange(raw);
-  if (!shape.ok) return reject('invalid_change', `This change is malformed: ${describeProblems(shape.problems)}`);
+  if (!shape.ok)
+    return reject(
+      'invalid_change',
+      `This change is malformed: ${describeProblems(shape.problems)}`,
+    );
   const change = shape.value;
   const fields = kindProblem(change);
   if (fields) return reject('invalid_change', fields);
   if (!can.recordPresence(caller.role)) {
-    return reject('forbidden', `A ${caller.role} cannot record attendance; ask an usher or an admin`);
+    return reject(
+      'forbidden',
+      `A ${caller.role} cannot record attendance; ask an usher or an admin`,
+    );
   }
-  return caller.role === 'temp_usher' ? checkAssignmentWindow(change, caller) : { ok: true, change, graceAccepted: false };
+  return caller.role === 'temp_usher'
+    ? checkAssignmentWindow(change, caller)
+    : { ok: true, change, graceAccepted: false };
 }
 
 function kindProblem(c: Change): string | null {
-  if (c.kind === 'participant.create') return c.participant ? null : 'participant.create needs a participant';
+  if (c.kind === 'participant.create')
+    return c.participant ? null : 'participant.create needs a participant';
   if (!c.sessionId) return `${c.kind} needs a sessionId`;
   if (c.kind === 'presence.set' && !c.state) return 'presence.set needs a state';
   if (c.kind === 'presence.set' && !c.method) return 'presence.set needs a method';
@@ -49,12 +70,18 @@ function checkAssignmentWindow(change: Change, caller: Caller): Checked {
   const expires = Date.parse(a.expires_at);
   const recorded = Date.parse(change.recordedAt);
   if (recorded > expires) {
-    return reject('assignment_expired', `Recorded at ${change.recordedAt}, after your assignment expired at ${a.expires_at}`);
+    return reject(
+      'assignment_expired',
+      `Recorded at ${change.recordedAt}, after your assignment expired at ${a.expires_at}`,
+    );
   }
   if (caller.nowMs <= expires) return { ok: true, change, graceAccepted: false };
   const graceEnd = expires + caller.graceHours * 3600_000;
   if (caller.nowMs > graceEnd) {
-    return reject('grace_period_over', `Recorded before your assignment expired, but the ${caller.graceHours}-hour grace period to sync it ended at ${iso(graceEnd)}`);
+    return reject(
+      'grace_period_over',
+      `Recorded before your assignment expired, but the ${caller.graceHours}-hour grace period to sync it ended at ${iso(graceEnd)}`,
+    );
   }
   return { ok: true, change, graceAccepted: true };
 }

@@ -1,7 +1,14 @@
 // POST /sync/push: apply each change exactly once. The change id is stored in the same
 // transaction as its effect, so a replayed batch (or one replayed after the server died
 // mid-request) returns the stored results and applies nothing twice.
-import { PROTOCOL_VERSION, uuidv7, type Change, type ChangeResult, type PushRequest, type PushResponse } from '@rollcall/shared';
+import {
+  PROTOCOL_VERSION,
+  uuidv7,
+  type Change,
+  type ChangeResult,
+  type PushRequest,
+  type PushResponse,
+} from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { AssignmentRow, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -26,41 +33,83 @@ export interface Item {
   result?: ChangeResult;
 }
 
-export async function push(ctx: AppContext, auth: AuthContext, body: PushRequest): Promise<PushResponse> {
+export async function push(
+  ctx: AppContext,
+  auth: AuthContext,
+  body: PushRequest,
+): Promise<PushResponse> {
   const started = ctx.clock.now();
   const db = ctx.db.kysely;
   const org = await findOrganization(db, auth.organizationId);
   if (!org) throw new HttpError(401, 'unauthorized', 'Your organization no longer exists');
   const settings = toOrganizationDto(org).settings;
-  const assignment = auth.role === 'temp_usher' ? ((await latestAssignment(db, auth.userId)) ?? null) : null;
+  const assignment =
+    auth.role === 'temp_usher' ? ((await latestAssignment(db, auth.userId)) ?? null) : null;
   if (assignment && assignmentStatus(assignment, started) === 'revoked') {
-    throw new HttpError(403, 'assignment_revoked', 'Your temporary usher assignment was revoked; nothing more can be synced from this login');
+    throw new HttpError(
+      403,
+      'assignment_revoked',
+      'Your temporary usher assignment was revoked; nothing more can be synced from this login',
+    );
   }
-  const caller = { role: auth.role, assignment, graceHours: settings.tempUsherGraceHours, nowMs: started };
-  const items: Item[] = body.changes.map((raw, index) => ({ index, raw, checked: checkOne(raw, caller) }));
+  const caller = {
+    role: auth.role,
+    assignment,
+    graceHours: settings.tempUsherGraceHours,
+    nowMs: started,
+  };
+  const items: Item[] = body.changes.map((raw, index) => ({
+    index,
+    raw,
+    checked: checkOne(raw, caller),
+  }));
   const historyId = uuidv7(started);
 
   const touched = await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, auth.organizationId);
     const fresh = await settleDuplicates(trx, auth, items);
     const { touchedSessions, openConflicts } = await applyFresh(trx, {
-      auth, fresh, seq, policy: settings.conflictPolicy, nowMs: started, historyId,
+      auth,
+      fresh,
+      seq,
+      policy: settings.conflictPolicy,
+      nowMs: started,
+      historyId,
       retainedSince: yearsBefore(started, policyOf(org.settings).policy.presenceYears),
     });
     const tally = tallyOf(items);
     await writeHistory(trx, {
-      auth, items, tally, historyId, started, durationMs: ctx.clock.now() - started, body,
+      auth,
+      items,
+      tally,
+      historyId,
+      started,
+      durationMs: ctx.clock.now() - started,
+      body,
     });
     await notifyPush(trx, {
-      organizationId: auth.organizationId, deviceId: auth.deviceId, userName: auth.displayName, historyId,
-      received: items.length, rejected: tally.rejected, conflicts: openConflicts, nowMs: started,
+      organizationId: auth.organizationId,
+      deviceId: auth.deviceId,
+      userName: auth.displayName,
+      historyId,
+      received: items.length,
+      rejected: tally.rejected,
+      conflicts: openConflicts,
+      nowMs: started,
     });
     if (assignment) await countAssignment(trx, assignment, items);
     await seq.flush();
     return { touchedSessions, tally };
   });
-  if (touched.touchedSessions.size > 0 || touched.tally.applied + touched.tally.merged + touched.tally.conflict > 0) {
-    await ctx.notifier.publish({ organizationId: auth.organizationId, seq: 0, sessionIds: [...touched.touchedSessions] });
+  if (
+    touched.touchedSessions.size > 0 ||
+    touched.tally.applied + touched.tally.merged + touched.tally.conflict > 0
+  ) {
+    await ctx.notifier.publish({
+      organizationId: auth.organizationId,
+      seq: 0,
+      sessionIds: [...touched.touchedSessions],
+    });
   }
   return {
     protocolVersion: PROTOCOL_VERSION,
@@ -71,20 +120,47 @@ export async function push(ctx: AppContext, auth: AuthContext, body: PushRequest
 }
 
 /** Marks replays (earlier pushes, or twice in this batch) and returns the changes to apply. */
-async function settleDuplicates(trx: Transaction<Database>, auth: AuthContext, items: Item[]): Promise<Fresh[]> {
-  const valid = items.filter((i): i is Item & { checked: { ok: true; change: Change } } => i.checked.ok);
-  const stored = new Map((await repo.findChanges(trx, valid.map((i) => i.checked.change.changeId))).map((r) => [r.change_id, r]));
+async function settleDuplicates(
+  trx: Transaction<Database>,
+  auth: AuthContext,
+  items: Item[],
+): Promise<Fresh[]> {
+  const valid = items.filter(
+    (i): i is Item & { checked: { ok: true; change: Change } } => i.checked.ok,
+  );
+  const stored = new Map(
+    (
+      await repo.findChanges(
+        trx,
+        valid.map((i) => i.checked.change.changeId),
+      )
+    ).map((r) => [r.change_id, r]),
+  );
   const firstInBatch = new Map<string, Item>();
   const fresh: Fresh[] = [];
   for (const item of items) {
     if (!item.checked.ok) {
-      item.result = { index: item.index, changeId: idOf(item.raw), status: 'rejected', ...item.checked.rejection };
+      item.result = {
+        index: item.index,
+        changeId: idOf(item.raw),
+        status: 'rejected',
+        ...item.checked.rejection,
+      };
       continue;
     }
     const { change, graceAccepted } = item.checked;
     const prior = stored.get(change.changeId);
-    if (prior && (prior.organization_id !== auth.organizationId || prior.device_id !== auth.deviceId)) {
-      item.result = { index: item.index, changeId: change.changeId, status: 'rejected', code: 'change_id_reused', reason: 'This change id was already used by another device' };
+    if (
+      prior &&
+      (prior.organization_id !== auth.organizationId || prior.device_id !== auth.deviceId)
+    ) {
+      item.result = {
+        index: item.index,
+        changeId: change.changeId,
+        status: 'rejected',
+        code: 'change_id_reused',
+        reason: 'This change id was already used by another device',
+      };
     } else if (prior) {
       const original = {
         status: prior.status as 'applied' | 'merged' | 'conflict',
@@ -93,7 +169,13 @@ async function settleDuplicates(trx: Transaction<Database>, auth: AuthContext, i
         ...(prior.grace_accepted ? { graceAccepted: true } : {}),
       };
       const { status: _first, ...same } = original;
-      item.result = { index: item.index, changeId: change.changeId, ...same, status: 'duplicate', original };
+      item.result = {
+        index: item.index,
+        changeId: change.changeId,
+        ...same,
+        status: 'duplicate',
+        original,
+      };
     } else if (firstInBatch.has(change.changeId)) {
       fresh.push({ item, change, graceAccepted, duplicateOf: firstInBatch.get(change.changeId)! });
     } else {
@@ -116,13 +198,18 @@ function tallyOf(items: Item[]): Tally {
 }
 
 async function countAssignment(trx: Transaction<Database>, a: AssignmentRow, items: Item[]) {
-  const accepted = items.filter((i) => i.checked.ok && ['applied', 'merged', 'conflict'].includes(i.result!.status))
+  const accepted = items
+    .filter((i) => i.checked.ok && ['applied', 'merged', 'conflict'].includes(i.result!.status))
     .map((i) => (i.checked as { change: Change }).change)
     .filter((c) => c.kind === 'presence.set');
   if (accepted.length === 0) return;
-  await trx.updateTable('usher_assignments').set((eb) => ({
-    checkins_count: eb('checkins_count', '+', accepted.length),
-    qr_count: eb('qr_count', '+', accepted.filter((c) => c.method === 'qr').length),
-    code_count: eb('code_count', '+', accepted.filter((c) => c.method === 'code').length),
-  })).where('id', '=', a.id).execute();
+  await trx
+    .updateTable('usher_assignments')
+    .set((eb) => ({
+      checkins_count: eb('checkins_count', '+', accepted.length),
+      qr_count: eb('qr_count', '+', accepted.filter((c) => c.method === 'qr').length),
+      code_count: eb('code_count', '+', accepted.filter((c) => c.method === 'code').length),
+    }))
+    .where('id', '=', a.id)
+    .execute();
 }

@@ -11,7 +11,10 @@ export interface SeqAllocator {
   flush(): Promise<void>;
 }
 
-export async function lockSeq(trx: Transaction<Database>, organizationId: string): Promise<SeqAllocator> {
+export async function lockSeq(
+  trx: Transaction<Database>,
+  organizationId: string,
+): Promise<SeqAllocator> {
   // A no-op UPDATE takes the row lock on PostgreSQL (held until commit) and reads the value.
   const row = await trx
     .updateTable('sync_counters')
@@ -35,7 +38,10 @@ export async function lockSeq(trx: Transaction<Database>, organizationId: string
   };
 }
 
-export async function currentSeq(db: Pick<Transaction<Database>, 'selectFrom'>, organizationId: string) {
+export async function currentSeq(
+  db: Pick<Transaction<Database>, 'selectFrom'>,
+  organizationId: string,
+) {
   const row = await db
     .selectFrom('sync_counters')
     .select('value')

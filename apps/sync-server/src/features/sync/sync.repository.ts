@@ -2,8 +2,14 @@
 // set-based statements (about 30x faster than per-change statements on PostgreSQL here).
 import type { Insertable, Transaction } from 'kysely';
 import type {
-  ChangeTable, Database, ParticipantTable, PresenceRecordTable, SyncConflictTable, AuditLogTable,
-  SyncRejectionTable, MembershipTable,
+  ChangeTable,
+  Database,
+  ParticipantTable,
+  PresenceRecordTable,
+  SyncConflictTable,
+  AuditLogTable,
+  SyncRejectionTable,
+  MembershipTable,
 } from '../../db/schema.ts';
 import { chunk } from '../../lib/json.ts';
 
@@ -15,25 +21,45 @@ export async function findChanges(trx: Trx, ids: string[]) {
   const out = [];
   for (const part of chunk(ids, 2000)) {
     if (part.length === 0) continue;
-    out.push(...(await trx.selectFrom('changes')
-      .select(['change_id', 'organization_id', 'device_id', 'status', 'version', 'conflict_id', 'grace_accepted'])
-      .where('change_id', 'in', part).execute()));
+    out.push(
+      ...(await trx
+        .selectFrom('changes')
+        .select([
+          'change_id',
+          'organization_id',
+          'device_id',
+          'status',
+          'version',
+          'conflict_id',
+          'grace_accepted',
+        ])
+        .where('change_id', 'in', part)
+        .execute()),
+    );
   }
   return out;
 }
 
 export async function findSessions(trx: Trx, organizationId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return trx.selectFrom('sessions').select(['id', 'status', 'name', 'scheduled_start'])
-    .where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+  return trx
+    .selectFrom('sessions')
+    .select(['id', 'status', 'name', 'scheduled_start'])
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function findParticipantIds(trx: Trx, organizationId: string, ids: string[]) {
   const out: string[] = [];
   for (const part of chunk(ids, 2000)) {
     if (part.length === 0) continue;
-    const rows = await trx.selectFrom('participants').select('id')
-      .where('organization_id', '=', organizationId).where('id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('participants')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('id', 'in', part)
+      .execute();
     out.push(...rows.map((r) => r.id));
   }
   return out;
@@ -41,56 +67,108 @@ export async function findParticipantIds(trx: Trx, organizationId: string, ids: 
 
 export async function findParticipantCodes(trx: Trx, organizationId: string, codes: string[]) {
   if (codes.length === 0) return new Set<string>();
-  const rows = await trx.selectFrom('participants').select('personal_code')
-    .where('organization_id', '=', organizationId).where('personal_code', 'in', codes).execute();
+  const rows = await trx
+    .selectFrom('participants')
+    .select('personal_code')
+    .where('organization_id', '=', organizationId)
+    .where('personal_code', 'in', codes)
+    .execute();
   return new Set(rows.map((r) => r.personal_code));
 }
 
-export async function findRecords(trx: Trx, organizationId: string, sessionIds: string[], participantIds: string[]) {
+export async function findRecords(
+  trx: Trx,
+  organizationId: string,
+  sessionIds: string[],
+  participantIds: string[],
+) {
   const out = [];
   for (const part of chunk(participantIds, 2000)) {
     if (part.length === 0 || sessionIds.length === 0) continue;
-    out.push(...(await trx.selectFrom('presence_records').selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('session_id', 'in', sessionIds).where('participant_id', 'in', part).execute()));
+    out.push(
+      ...(await trx
+        .selectFrom('presence_records')
+        .selectAll()
+        .where('organization_id', '=', organizationId)
+        .where('session_id', 'in', sessionIds)
+        .where('participant_id', 'in', part)
+        .execute()),
+    );
   }
   return out;
 }
 
 export async function upsertRecords(trx: Trx, rows: Insertable<PresenceRecordTable>[]) {
   for (const part of chunk(rows, rowsPerStatement(17))) {
-    await trx.insertInto('presence_records').values(part)
-      .onConflict((oc) => oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
-        state: eb.ref('excluded.state'), method: eb.ref('excluded.method'),
-        recorded_at: eb.ref('excluded.recorded_at'), recorded_by: eb.ref('excluded.recorded_by'),
-        device_id: eb.ref('excluded.device_id'), change_id: eb.ref('excluded.change_id'),
-        version: eb.ref('excluded.version'), has_conflict: eb.ref('excluded.has_conflict'),
-        conflict_id: eb.ref('excluded.conflict_id'), key_state: eb.ref('excluded.key_state'),
-        updated_at: eb.ref('excluded.updated_at'), seq: eb.ref('excluded.seq'),
-      }))).execute();
+    await trx
+      .insertInto('presence_records')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          method: eb.ref('excluded.method'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+          recorded_by: eb.ref('excluded.recorded_by'),
+          device_id: eb.ref('excluded.device_id'),
+          change_id: eb.ref('excluded.change_id'),
+          version: eb.ref('excluded.version'),
+          has_conflict: eb.ref('excluded.has_conflict'),
+          conflict_id: eb.ref('excluded.conflict_id'),
+          key_state: eb.ref('excluded.key_state'),
+          updated_at: eb.ref('excluded.updated_at'),
+          seq: eb.ref('excluded.seq'),
+        })),
+      )
+      .execute();
   }
 }
 
-export async function insertMany<T extends 'changes' | 'audit_log' | 'sync_rejections' | 'participants' | 'group_memberships'>(
-  trx: Trx, table: T,
-  rows: Insertable<{ changes: ChangeTable; audit_log: AuditLogTable; sync_rejections: SyncRejectionTable;
-    participants: ParticipantTable; group_memberships: MembershipTable }[T]>[],
+export async function insertMany<
+  T extends 'changes' | 'audit_log' | 'sync_rejections' | 'participants' | 'group_memberships',
+>(
+  trx: Trx,
+  table: T,
+  rows: Insertable<
+    {
+      changes: ChangeTable;
+      audit_log: AuditLogTable;
+      sync_rejections: SyncRejectionTable;
+      participants: ParticipantTable;
+      group_memberships: MembershipTable;
+    }[T]
+  >[],
 ) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object).length;
   for (const part of chunk(rows, rowsPerStatement(columns))) {
     // The union of table types defeats Kysely's inference; the caller's row type is checked above.
-    await trx.insertInto(table).values(part as never).execute();
+    await trx
+      .insertInto(table)
+      .values(part as never)
+      .execute();
   }
 }
 
-export async function saveConflicts(trx: Trx, created: Insertable<SyncConflictTable>[], updated: Insertable<SyncConflictTable>[]) {
+export async function saveConflicts(
+  trx: Trx,
+  created: Insertable<SyncConflictTable>[],
+  updated: Insertable<SyncConflictTable>[],
+) {
   if (created.length) await trx.insertInto('sync_conflicts').values(created).execute();
   for (const c of updated) {
-    await trx.updateTable('sync_conflicts').set({
-      status: c.status, version_a: c.version_a, version_b: c.version_b, other_versions: c.other_versions,
-      rule: c.rule, updated_at: c.updated_at, resolved_at: c.resolved_at,
-    }).where('id', '=', c.id).execute();
+    await trx
+      .updateTable('sync_conflicts')
+      .set({
+        status: c.status,
+        version_a: c.version_a,
+        version_b: c.version_b,
+        other_versions: c.other_versions,
+        rule: c.rule,
+        updated_at: c.updated_at,
+        resolved_at: c.resolved_at,
+      })
+      .where('id', '=', c.id)
+      .execute();
   }
 }
 

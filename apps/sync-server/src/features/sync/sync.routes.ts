@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, PROTOCOL_VERSION, PullQuerySchema, PullResponseSchema, PushRequestSchema, PushResponseSchema } from '@rollcall/shared';
+import {
+  ErrorBody,
+  PROTOCOL_VERSION,
+  PullQuerySchema,
+  PullResponseSchema,
+  PushRequestSchema,
+  PushResponseSchema,
+} from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireAuth, who } from '../../plugins/auth.ts';
 import { HttpError } from '../../lib/errors.ts';
@@ -13,32 +20,62 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
   const streams = streamRegistry(app);
-  app.post('/sync/push', {
-    preHandler: requireAuth,
-    bodyLimit: 8 * 1024 * 1024,
-    schema: { tags: ['sync'], body: PushRequestSchema, response: { 200: PushResponseSchema, ...errors } },
-  }, async (req) => {
-    if (req.body.protocolVersion > PROTOCOL_VERSION) {
-      throw new HttpError(400, 'protocol_unsupported', `This server speaks protocol ${PROTOCOL_VERSION}; the app sent ${req.body.protocolVersion}`);
-    }
-    return push(ctx, who(req), req.body);
-  });
+  app.post(
+    '/sync/push',
+    {
+      preHandler: requireAuth,
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags: ['sync'],
+        body: PushRequestSchema,
+        response: { 200: PushResponseSchema, ...errors },
+      },
+    },
+    async (req) => {
+      if (req.body.protocolVersion > PROTOCOL_VERSION) {
+        throw new HttpError(
+          400,
+          'protocol_unsupported',
+          `This server speaks protocol ${PROTOCOL_VERSION}; the app sent ${req.body.protocolVersion}`,
+        );
+      }
+      return push(ctx, who(req), req.body);
+    },
+  );
 
-  app.get('/sync/pull', {
-    preHandler: requireAuth,
-    schema: { tags: ['sync'], querystring: PullQuerySchema, response: { 200: PullResponseSchema, ...errors } },
-  }, async (req) => pull(ctx.db.kysely, who(req), req.query));
+  app.get(
+    '/sync/pull',
+    {
+      preHandler: requireAuth,
+      schema: {
+        tags: ['sync'],
+        querystring: PullQuerySchema,
+        response: { 200: PullResponseSchema, ...errors },
+      },
+    },
+    async (req) => pull(ctx.db.kysely, who(req), req.query),
+  );
 
-  app.get('/sync/stream', {
-    preHandler: requireAuth,
-    schema: { tags: ['sync'], querystring: Type.Object({ access_token: Type.Optional(Type.String()) }), response: { 401: ErrorBody } },
-  }, async (req, reply) => {
-    const auth = who(req);
-    const epoch = await serverEpoch(ctx.db.kysely);
-    const cursor = `${epoch}.${await currentSeq(ctx.db.kysely, auth.organizationId)}`;
-    let unsubscribe = () => {};
-    const { send } = openEventStream(req, reply, streams, () => unsubscribe());
-    send('hello', { cursor });
-    unsubscribe = ctx.notifier.subscribe(auth.organizationId, (n) => send('changed', { sessionIds: n.sessionIds }));
-  });
+  app.get(
+    '/sync/stream',
+    {
+      preHandler: requireAuth,
+      schema: {
+        tags: ['sync'],
+        querystring: Type.Object({ access_token: Type.Optional(Type.String()) }),
+        response: { 401: ErrorBody },
+      },
+    },
+    async (req, reply) => {
+      const auth = who(req);
+      const epoch = await serverEpoch(ctx.db.kysely);
+      const cursor = `${epoch}.${await currentSeq(ctx.db.kysely, auth.organizationId)}`;
+      let unsubscribe = () => {};
+      const { send } = openEventStream(req, reply, streams, () => unsubscribe());
+      send('hello', { cursor });
+      unsubscribe = ctx.notifier.subscribe(auth.organizationId, (n) =>
+        send('changed', { sessionIds: n.sessionIds }),
+      );
+    },
+  );
 };

@@ -6,7 +6,10 @@ import { useSession } from './session-store.ts';
 
 async function exportPending() {
   const entries = await db.outbox.toArray();
-  const blob = new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), entries }, null, 2)], { type: 'application/json' });
+  const blob = new Blob(
+    [JSON.stringify({ exportedAt: new Date().toISOString(), entries }, null, 2)],
+    { type: 'application/json' },
+  );
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = `rollcall-pending-${Date.now()}.json`;
@@ -16,10 +19,19 @@ async function exportPending() {
 
 // Admins and managers (read-only) see the admin side; ushers see only their sessions.
 const ADMIN_SCREENS = [
-  ['conflicts', 'Conflicts'], ['reports', 'Reports'], ['history', 'Sync history'], ['devices', 'Devices'], ['ushers', 'Ushers'],
-  ['participants', 'Participants'], ['schedule', 'Schedule'], ['excuses', 'Excuses'],
+  ['conflicts', 'Conflicts'],
+  ['reports', 'Reports'],
+  ['history', 'Sync history'],
+  ['devices', 'Devices'],
+  ['ushers', 'Ushers'],
+  ['participants', 'Participants'],
+  ['schedule', 'Schedule'],
+  ['excuses', 'Excuses'],
 ] as const;
-const ADMIN_ONLY = [['audit', 'Audit log'], ['settings', 'Settings']] as const;
+const ADMIN_ONLY = [
+  ['audit', 'Audit log'],
+  ['settings', 'Settings'],
+] as const;
 
 export function AccountMenu() {
   const login = useSession((s) => s.login);
@@ -31,39 +43,84 @@ export function AccountMenu() {
   const station = useSession((s) => s.station);
   if (!login) return null;
   // A locked station shows no navigation: an usher hands it to volunteers at a door.
-  if (station) return <nav className="top-nav" aria-label="Main"><span className="grow muted">Check-in station · {login.organization.name}</span></nav>;
+  if (station)
+    return (
+      <nav className="top-nav" aria-label="Main">
+        <span className="grow muted">Check-in station · {login.organization.name}</span>
+      </nav>
+    );
   const isStaff = login.user.role === 'admin' || login.user.role === 'manager';
 
   const logout = async () => {
     await engine.refreshCounts();
     const pending = engine.getStatus().pending;
     if (pending > 0) {
-      setRefusal(`${pending} change${pending > 1 ? 's are' : ' is'} not synced yet. Signing out now would lose ${pending > 1 ? 'them' : 'it'}. Connect and wait for the sync, or export the pending changes as a file.`);
+      setRefusal(
+        `${pending} change${pending > 1 ? 's are' : ' is'} not synced yet. Signing out now would lose ${pending > 1 ? 'them' : 'it'}. Connect and wait for the sync, or export the pending changes as a file.`,
+      );
       return;
     }
     await api.logout().catch(() => {});
-    await db.transaction('rw', db.tables, async () => { for (const t of db.tables) if (t.name !== 'outbox') await t.clear(); });
+    await db.transaction('rw', db.tables, async () => {
+      for (const t of db.tables) if (t.name !== 'outbox') await t.clear();
+    });
     setLogin(null);
   };
 
   return (
     <nav className="top-nav" aria-label="Main">
-      <button type="button" className="link" aria-current={screen.name === 'sessions' || screen.name === 'checkin' ? 'page' : undefined} onClick={() => go({ name: 'sessions' })}>Sessions</button>
-      {isStaff && ADMIN_SCREENS.map(([name, label]) => (
-        <button key={name} type="button" className="link" aria-current={screen.name === name ? 'page' : undefined} onClick={() => go({ name })}>
-          {label}{name === 'conflicts' && status.conflicts > 0 && <span className="count-badge" aria-label={`${status.conflicts} open`}>{status.conflicts}</span>}
-        </button>
-      ))}
-      {login.user.role === 'admin' && ADMIN_ONLY.map(([name, label]) => (
-        <button key={name} type="button" className="link" aria-current={screen.name === name ? 'page' : undefined} onClick={() => go({ name })}>{label}</button>
-      ))}
-      <span className="grow muted">{login.user.displayName} · {login.organization.name}</span>
-      <button type="button" className="link" onClick={() => void logout()}>Sign out</button>
+      <button
+        type="button"
+        className="link"
+        aria-current={screen.name === 'sessions' || screen.name === 'checkin' ? 'page' : undefined}
+        onClick={() => go({ name: 'sessions' })}
+      >
+        Sessions
+      </button>
+      {isStaff &&
+        ADMIN_SCREENS.map(([name, label]) => (
+          <button
+            key={name}
+            type="button"
+            className="link"
+            aria-current={screen.name === name ? 'page' : undefined}
+            onClick={() => go({ name })}
+          >
+            {label}
+            {name === 'conflicts' && status.conflicts > 0 && (
+              <span className="count-badge" aria-label={`${status.conflicts} open`}>
+                {status.conflicts}
+              </span>
+            )}
+          </button>
+        ))}
+      {login.user.role === 'admin' &&
+        ADMIN_ONLY.map(([name, label]) => (
+          <button
+            key={name}
+            type="button"
+            className="link"
+            aria-current={screen.name === name ? 'page' : undefined}
+            onClick={() => go({ name })}
+          >
+            {label}
+          </button>
+        ))}
+      <span className="grow muted">
+        {login.user.displayName} · {login.organization.name}
+      </span>
+      <button type="button" className="link" onClick={() => void logout()}>
+        Sign out
+      </button>
       {refusal && (
         <div className="banner error" role="alert">
           {refusal}
-          <button type="button" className="link" onClick={() => void exportPending()}>Export pending changes</button>
-          <button type="button" className="link" onClick={() => setRefusal(null)}>OK</button>
+          <button type="button" className="link" onClick={() => void exportPending()}>
+            Export pending changes
+          </button>
+          <button type="button" className="link" onClick={() => setRefusal(null)}>
+            OK
+          </button>
         </div>
       )}
     </nav>

@@ -15,14 +15,28 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.login({ email, password, deviceName: navigator.userAgent.slice(0, 90), appVersion: APP_VERSION });
+      const res = await api.login({
+        email,
+        password,
+        deviceName: navigator.userAgent.slice(0, 90),
+        appVersion: APP_VERSION,
+      });
       const { credentials, ...login } = res;
-      await db.meta.bulkPut([{ key: 'credentials', value: credentials }, { key: 'login', value: login }]);
+      await db.meta.bulkPut([
+        { key: 'credentials', value: credentials },
+        { key: 'login', value: login },
+      ]);
       setLogin(login);
       engine.unblock();
       await engine.syncNow();
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 0 ? 'No connection: signing in needs the network once.' : e instanceof Error ? e.message : String(e));
+      setError(
+        e instanceof ApiError && e.status === 0
+          ? 'No connection: signing in needs the network once.'
+          : e instanceof Error
+            ? e.message
+            : String(e),
+      );
     } finally {
       setBusy(false);
     }
@@ -32,11 +46,41 @@ export function LoginScreen() {
     <main className="screen login">
       <h1>Rollcall</h1>
       <p className="muted">Sign in once with the network; after that the app works offline.</p>
-      <form className="card" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <label><span className="label">Email</span><input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-        <label><span className="label">Password</span><input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        {error && <p className="error-text" role="alert">{error}</p>}
-        <button type="submit" className="primary big" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      <form
+        className="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label>
+          <span className="label">Email</span>
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </label>
+        <label>
+          <span className="label">Password</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary big" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
     </main>
   );

@@ -3,8 +3,19 @@ import type { LoginResponse } from '@rollcall/shared';
 import { create } from 'zustand';
 
 export type Screen =
-  | { name: 'sessions' } | { name: 'checkin'; sessionId: string } | { name: 'live'; sessionId: string }
-  | { name: 'conflicts'; focus?: string } | { name: 'history'; focus?: string } | { name: 'devices' } | { name: 'ushers' } | { name: 'participants' } | { name: 'excuses' } | { name: 'audit' } | { name: 'schedule' } | { name: 'reports' } | { name: 'settings' };
+  | { name: 'sessions' }
+  | { name: 'checkin'; sessionId: string }
+  | { name: 'live'; sessionId: string }
+  | { name: 'conflicts'; focus?: string }
+  | { name: 'history'; focus?: string }
+  | { name: 'devices' }
+  | { name: 'ushers' }
+  | { name: 'participants' }
+  | { name: 'excuses' }
+  | { name: 'audit' }
+  | { name: 'schedule' }
+  | { name: 'reports' }
+  | { name: 'settings' };
 export type Login = Omit<LoginResponse, 'credentials'>;
 
 interface SessionState {
@@ -24,10 +35,16 @@ export const useSession = create<SessionState>((set) => ({
   booted: false,
   screen: { name: 'sessions' },
   station: null,
-  setStation: (station) => set(station ? { station, screen: { name: 'checkin', sessionId: station } } : { station: null }),
+  setStation: (station) =>
+    set(station ? { station, screen: { name: 'checkin', sessionId: station } } : { station: null }),
   setLogin: (login) => set({ login, station: null, screen: { name: 'sessions' } }),
   go: (screen) => set({ screen }),
-  boot: (login, station = null) => set(station && login ? { login, booted: true, station, screen: { name: 'checkin', sessionId: station } } : { login, booted: true }),
+  boot: (login, station = null) =>
+    set(
+      station && login
+        ? { login, booted: true, station, screen: { name: 'checkin', sessionId: station } }
+        : { login, booted: true },
+    ),
 }));
 
 /** A temporary usher's device refuses new check-ins after expiry, even offline. */
@@ -36,6 +53,7 @@ export function assignmentBlock(login: Login | null, nowMs: number): string | nu
   if (!login || login.user.role !== 'temp_usher' || !a) return null;
   if (a.status === 'revoked') return 'Your temporary usher assignment was revoked.';
   const ends = Date.parse(a.expiresAt);
-  if (nowMs >= ends) return `Your temporary usher assignment ended at ${new Date(ends).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. What you recorded before still syncs.`;
+  if (nowMs >= ends)
+    return `Your temporary usher assignment ended at ${new Date(ends).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. What you recorded before still syncs.`;
   return null;
 }

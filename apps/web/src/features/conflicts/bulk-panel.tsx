@@ -4,15 +4,35 @@ import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import type { Choice } from './conflict-card.tsx';
 
-interface PreviewItem { id: string; participantName: string; fromState: string | null; toState: string | null }
+interface PreviewItem {
+  id: string;
+  participantName: string;
+  fromState: string | null;
+  toState: string | null;
+}
 
-export function BulkPanel({ ids, states, onDone, onError }: { ids: string[]; states: PresenceState[]; onDone(): Promise<void>; onError(m: string): void }) {
+export function BulkPanel({
+  ids,
+  states,
+  onDone,
+  onError,
+}: {
+  ids: string[];
+  states: PresenceState[];
+  onDone(): Promise<void>;
+  onError(m: string): void;
+}) {
   const [rule, setRule] = useState('keep_a');
   const [preview, setPreview] = useState<PreviewItem[] | null>(null);
-  const choice = (): Choice => (rule === 'keep_a' || rule === 'keep_b' ? { choice: rule } : { choice: 'state', state: rule });
+  const choice = (): Choice =>
+    rule === 'keep_a' || rule === 'keep_b' ? { choice: rule } : { choice: 'state', state: rule };
   const ask = async () => {
     try {
-      const res = await api.post<{ items: PreviewItem[] }>('/api/v1/conflicts/bulk-resolve', { ids, resolution: choice(), preview: true });
+      const res = await api.post<{ items: PreviewItem[] }>('/api/v1/conflicts/bulk-resolve', {
+        ids,
+        resolution: choice(),
+        preview: true,
+      });
       setPreview(res.items);
     } catch (e) {
       onError(e instanceof Error ? e.message : String(e));
@@ -32,22 +52,47 @@ export function BulkPanel({ ids, states, onDone, onError }: { ids: string[]; sta
     <section className="card bulk" aria-label="Bulk resolution">
       <div className="row">
         <strong className="grow">{ids.length} selected</strong>
-        <select aria-label="Rule for all selected" value={rule} onChange={(e) => { setRule(e.target.value); setPreview(null); }}>
+        <select
+          aria-label="Rule for all selected"
+          value={rule}
+          onChange={(e) => {
+            setRule(e.target.value);
+            setPreview(null);
+          }}
+        >
           <option value="keep_a">Keep A for all</option>
           <option value="keep_b">Keep B for all</option>
-          {states.map((s) => <option key={s.code} value={s.code}>Set all to {s.label}</option>)}
+          {states.map((s) => (
+            <option key={s.code} value={s.code}>
+              Set all to {s.label}
+            </option>
+          ))}
         </select>
-        <button type="button" className="secondary" onClick={() => void ask()}>Preview</button>
+        <button type="button" className="secondary" onClick={() => void ask()}>
+          Preview
+        </button>
       </div>
       {preview && (
         <div role="region" aria-label="Preview">
-          <p><strong>{preview.length} conflicts</strong> will be resolved; {changing} record{changing === 1 ? '' : 's'} change state.</p>
+          <p>
+            <strong>{preview.length} conflicts</strong> will be resolved; {changing} record
+            {changing === 1 ? '' : 's'} change state.
+          </p>
           <ul className="preview-list">
-            {preview.map((p) => <li key={p.id}>{p.participantName}: {p.fromState ?? '—'} → <strong>{p.toState ?? 'cleared'}</strong></li>)}
+            {preview.map((p) => (
+              <li key={p.id}>
+                {p.participantName}: {p.fromState ?? '—'} →{' '}
+                <strong>{p.toState ?? 'cleared'}</strong>
+              </li>
+            ))}
           </ul>
           <div className="row">
-            <button type="button" className="primary" onClick={() => void apply()}>Resolve {preview.length}</button>
-            <button type="button" className="link" onClick={() => setPreview(null)}>Cancel</button>
+            <button type="button" className="primary" onClick={() => void apply()}>
+              Resolve {preview.length}
+            </button>
+            <button type="button" className="link" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}

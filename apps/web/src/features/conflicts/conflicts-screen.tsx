@@ -10,8 +10,22 @@ import { useSession } from '../auth/session-store.ts';
 import { BulkPanel } from './bulk-panel.tsx';
 import { ConflictCard, type Choice } from './conflict-card.tsx';
 
-interface Filters { status: string; sessionId: string; userId: string; deviceId: string; from: string; to: string }
-const EMPTY: Filters = { status: 'open', sessionId: '', userId: '', deviceId: '', from: '', to: '' };
+interface Filters {
+  status: string;
+  sessionId: string;
+  userId: string;
+  deviceId: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filters = {
+  status: 'open',
+  sessionId: '',
+  userId: '',
+  deviceId: '',
+  from: '',
+  to: '',
+};
 
 function query(f: Filters) {
   const q = new URLSearchParams({ status: f.status, limit: '500' });
@@ -27,15 +41,31 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   const canResolve = useSession((s) => s.login?.user.role === 'admin');
   const [f, setF] = useState<Filters>(EMPTY);
   const { data, error, reload } = useRemote<{ items: Conflict[]; total: number }>(query(f));
-  const users = useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data?.items ?? [];
-  const devices = useRemote<{ items: { id: string; name: string | null; userName: string }[] }>('/api/v1/devices').data?.items ?? [];
-  const sessions = useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(100).toArray(), []) ?? [];
-  const states = useLiveQuery(async () => (await db.presenceStates.toArray()).filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder), []) ?? [];
+  const users =
+    useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data
+      ?.items ?? [];
+  const devices =
+    useRemote<{ items: { id: string; name: string | null; userName: string }[] }>('/api/v1/devices')
+      .data?.items ?? [];
+  const sessions =
+    useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(100).toArray(), []) ??
+    [];
+  const states =
+    useLiveQuery(
+      async () =>
+        (await db.presenceStates.toArray())
+          .filter((s) => s.active)
+          .sort((a, b) => a.sortOrder - b.sortOrder),
+      [],
+    ) ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const items = useMemo(() => data?.items ?? [], [data]);
   useFocusItem(focus ? `[data-testid="conflict-${CSS.escape(focus)}"]` : null, items.length);
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => { setF({ ...f, [k]: e.target.value }); setSelected(new Set()); };
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => {
+    setF({ ...f, [k]: e.target.value });
+    setSelected(new Set());
+  };
 
   const after = async () => {
     setSelected(new Set());
@@ -54,39 +84,113 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
 
   return (
     <main className="screen wide-screen">
-      <h1>Conflicts <span className="muted">({data?.total ?? '…'} {f.status})</span></h1>
+      <h1>
+        Conflicts{' '}
+        <span className="muted">
+          ({data?.total ?? '…'} {f.status})
+        </span>
+      </h1>
       <form className="filters" aria-label="Filter conflicts" onSubmit={(e) => e.preventDefault()}>
-        <label><span className="label">Status</span>
-          <select value={f.status} onChange={set('status')}><option value="open">Open</option><option value="resolved">Resolved</option></select></label>
-        <label><span className="label">Session</span>
-          <select value={f.sessionId} onChange={set('sessionId')}><option value="">All sessions</option>{sessions.map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}</select></label>
-        <label><span className="label">Usher</span>
-          <select value={f.userId} onChange={set('userId')}><option value="">All ushers</option>{users.filter((u) => u.role.includes('usher') || u.role === 'admin').map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}</select></label>
-        <label><span className="label">Device</span>
-          <select value={f.deviceId} onChange={set('deviceId')}><option value="">All devices</option>{devices.map((d) => <option key={d.id} value={d.id}>{d.name ?? d.id.slice(-8)} ({d.userName})</option>)}</select></label>
-        <label><span className="label">From</span><input type="date" value={f.from} onChange={set('from')} /></label>
-        <label><span className="label">To</span><input type="date" value={f.to} onChange={set('to')} /></label>
+        <label>
+          <span className="label">Status</span>
+          <select value={f.status} onChange={set('status')}>
+            <option value="open">Open</option>
+            <option value="resolved">Resolved</option>
+          </select>
+        </label>
+        <label>
+          <span className="label">Session</span>
+          <select value={f.sessionId} onChange={set('sessionId')}>
+            <option value="">All sessions</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Usher</span>
+          <select value={f.userId} onChange={set('userId')}>
+            <option value="">All ushers</option>
+            {users
+              .filter((u) => u.role.includes('usher') || u.role === 'admin')
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Device</span>
+          <select value={f.deviceId} onChange={set('deviceId')}>
+            <option value="">All devices</option>
+            {devices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name ?? d.id.slice(-8)} ({d.userName})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">From</span>
+          <input type="date" value={f.from} onChange={set('from')} />
+        </label>
+        <label>
+          <span className="label">To</span>
+          <input type="date" value={f.to} onChange={set('to')} />
+        </label>
       </form>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       {!data && !error && <p>Loading…</p>}
       {data && items.length === 0 && <p className="muted">Nothing to resolve.</p>}
       {canResolve && f.status === 'open' && items.length > 0 && (
         <div className="row">
-          <button type="button" className="secondary" onClick={() => setSelected(new Set(items.map((c) => c.id)))}>Select all {items.length} matching</button>
-          {selected.size > 0 && <button type="button" className="link" onClick={() => setSelected(new Set())}>Clear selection</button>}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setSelected(new Set(items.map((c) => c.id)))}
+          >
+            Select all {items.length} matching
+          </button>
+          {selected.size > 0 && (
+            <button type="button" className="link" onClick={() => setSelected(new Set())}>
+              Clear selection
+            </button>
+          )}
         </div>
       )}
-      {canResolve && selected.size > 0 && <BulkPanel ids={[...selected]} states={states} onDone={after} onError={setProblem} />}
+      {canResolve && selected.size > 0 && (
+        <BulkPanel ids={[...selected]} states={states} onDone={after} onError={setProblem} />
+      )}
       <ul className="conflict-list">
         {items.map((c) => (
           <ConflictCard
-            key={c.id} c={c} states={states} selected={selected.has(c.id)}
-            onSelect={(on) => setSelected((s) => { const n = new Set(s); if (on) n.add(c.id); else n.delete(c.id); return n; })}
-            onResolve={canResolve ? (choice, note) => resolveOne(c.id, choice, note) : async () => setProblem('Only an admin can resolve conflicts.')}
+            key={c.id}
+            c={c}
+            states={states}
+            selected={selected.has(c.id)}
+            onSelect={(on) =>
+              setSelected((s) => {
+                const n = new Set(s);
+                if (on) n.add(c.id);
+                else n.delete(c.id);
+                return n;
+              })
+            }
+            onResolve={
+              canResolve
+                ? (choice, note) => resolveOne(c.id, choice, note)
+                : async () => setProblem('Only an admin can resolve conflicts.')
+            }
           />
         ))}
       </ul>
     </main>
   );
 }
-

@@ -7,17 +7,32 @@ import { api, db, engine } from '../../app-context.ts';
 import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 
-interface Excuse { id: string; sessionName: string; sessionStart: string; participantName: string; reason: string; attachmentName: string | null; status: string; submittedAt: string; submittedBy: string | null; decidedBy: string | null; decisionNote: string | null }
+interface Excuse {
+  id: string;
+  sessionName: string;
+  sessionStart: string;
+  participantName: string;
+  reason: string;
+  attachmentName: string | null;
+  status: string;
+  submittedAt: string;
+  submittedBy: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
 
 const toBase64 = async (file: File) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
 
 function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
-  const sessions = useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(50).toArray(), []) ?? [];
+  const sessions =
+    useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(50).toArray(), []) ??
+    [];
   const participants = useLiveQuery(() => db.participants.orderBy('lastName').toArray(), []) ?? [];
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -25,8 +40,20 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
     const form = e.currentTarget;
     const f = new FormData(form);
     const file = f.get('file');
-    const attachment = file instanceof File && file.size > 0 ? { name: file.name, type: file.type || 'application/octet-stream', base64: await toBase64(file) } : undefined;
-    const body = { sessionId: String(f.get('sessionId')), participantId: String(f.get('participantId')), reason: String(f.get('reason')), ...(attachment ? { attachment } : {}) };
+    const attachment =
+      file instanceof File && file.size > 0
+        ? {
+            name: file.name,
+            type: file.type || 'application/octet-stream',
+            base64: await toBase64(file),
+          }
+        : undefined;
+    const body = {
+      sessionId: String(f.get('sessionId')),
+      participantId: String(f.get('participantId')),
+      reason: String(f.get('reason')),
+      ...(attachment ? { attachment } : {}),
+    };
     if (await attempt(() => api.post('/api/v1/excuses', body), setProblem)) {
       form.reset();
       await onDone();
@@ -36,13 +63,43 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
     <form className="card" aria-label="New excuse" onSubmit={(e) => void submit(e)}>
       <h2>New excuse</h2>
       <div className="form-grid">
-        <label><span className="label">Session</span><select name="sessionId" required>{sessions.map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}</select></label>
-        <label><span className="label">Participant</span><select name="participantId" required>{participants.map((p: Participant) => <option key={p.id} value={p.id}>{p.lastName}, {p.firstName}</option>)}</select></label>
-        <label><span className="label">Reason</span><input name="reason" required maxLength={2000} /></label>
-        <label><span className="label">File (optional, up to 2 MB)</span><input name="file" type="file" /></label>
+        <label>
+          <span className="label">Session</span>
+          <select name="sessionId" required>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Participant</span>
+          <select name="participantId" required>
+            {participants.map((p: Participant) => (
+              <option key={p.id} value={p.id}>
+                {p.lastName}, {p.firstName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label">Reason</span>
+          <input name="reason" required maxLength={2000} />
+        </label>
+        <label>
+          <span className="label">File (optional, up to 2 MB)</span>
+          <input name="file" type="file" />
+        </label>
       </div>
-      {problem && <p className="error-text" role="alert">{problem}</p>}
-      <button type="submit" className="primary">Submit</button>
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Submit
+      </button>
     </form>
   );
 }
@@ -50,7 +107,9 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
 export function ExcusesScreen() {
   const canDecide = useSession((s) => s.login?.user.role === 'admin');
   const [status, setStatus] = useState('pending');
-  const { data, error, reload } = useRemote<{ items: Excuse[] }>(`/api/v1/excuses${status ? `?status=${status}` : ''}`);
+  const { data, error, reload } = useRemote<{ items: Excuse[] }>(
+    `/api/v1/excuses${status ? `?status=${status}` : ''}`,
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const decide = async (x: Excuse, verb: 'approve' | 'reject') => {
     if (await attempt(() => api.post(`/api/v1/excuses/${x.id}/${verb}`, {}), setProblem)) {
@@ -58,23 +117,68 @@ export function ExcusesScreen() {
       void engine.syncNow();
     }
   };
-  const download = (x: Excuse) => attempt(() => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? 'attachment'), setProblem);
+  const download = (x: Excuse) =>
+    attempt(
+      () => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? 'attachment'),
+      setProblem,
+    );
   return (
     <main className="screen wide-screen">
       <h1>Excuses</h1>
-      <label className="inline"><span className="label">Show</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value)}><option value="pending">Pending</option><option value="approved">Approved</option><option value="rejected">Rejected</option><option value="">All</option></select></label>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      <label className="inline">
+        <span className="label">Show</span>
+        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="pending">Pending</option>
+          <option value="approved">Approved</option>
+          <option value="rejected">Rejected</option>
+          <option value="">All</option>
+        </select>
+      </label>
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       {data?.items.length === 0 && <p className="muted">No {status} excuses.</p>}
       <ul className="plain-list">
         {data?.items.map((x) => (
           <li key={x.id} className="card">
-            <div className="row"><strong className="grow">{x.participantName}</strong><span className="muted">{x.sessionName} · {new Date(x.sessionStart).toLocaleDateString()}</span><span className="tag">{x.status}</span></div>
-            <p>{x.reason}</p>
-            <p className="muted">Submitted by {x.submittedBy} on {when(x.submittedAt)}{x.decidedBy ? ` · ${x.status} by ${x.decidedBy}` : ''}</p>
             <div className="row">
-              {x.attachmentName && <button type="button" className="link" onClick={() => void download(x)}>{x.attachmentName}</button>}
-              {canDecide && x.status === 'pending' && <><button type="button" className="primary" onClick={() => void decide(x, 'approve')}>Approve</button><button type="button" className="secondary" onClick={() => void decide(x, 'reject')}>Reject</button></>}
+              <strong className="grow">{x.participantName}</strong>
+              <span className="muted">
+                {x.sessionName} · {new Date(x.sessionStart).toLocaleDateString()}
+              </span>
+              <span className="tag">{x.status}</span>
+            </div>
+            <p>{x.reason}</p>
+            <p className="muted">
+              Submitted by {x.submittedBy} on {when(x.submittedAt)}
+              {x.decidedBy ? ` · ${x.status} by ${x.decidedBy}` : ''}
+            </p>
+            <div className="row">
+              {x.attachmentName && (
+                <button type="button" className="link" onClick={() => void download(x)}>
+                  {x.attachmentName}
+                </button>
+              )}
+              {canDecide && x.status === 'pending' && (
+                <>
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => void decide(x, 'approve')}
+                  >
+                    Approve
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void decide(x, 'reject')}
+                  >
+                    Reject
+                  </button>
+                </>
+              )}
             </div>
           </li>
         ))}

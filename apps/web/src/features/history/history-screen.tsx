@@ -6,14 +6,40 @@ import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 
-interface Push { id: string; deviceName: string | null; deviceId: string; userName: string | null; received: number; applied: number; duplicate: number; merged: number; conflict: number; rejected: number; status: string; durationMs: number; startedAt: string; appVersion: string | null }
-interface Rejection { id: string; changeIndex: number; changeId: string | null; code: string; reason: string; payload: unknown; reappliedAt: string | null }
+interface Push {
+  id: string;
+  deviceName: string | null;
+  deviceId: string;
+  userName: string | null;
+  received: number;
+  applied: number;
+  duplicate: number;
+  merged: number;
+  conflict: number;
+  rejected: number;
+  status: string;
+  durationMs: number;
+  startedAt: string;
+  appVersion: string | null;
+}
+interface Rejection {
+  id: string;
+  changeIndex: number;
+  changeId: string | null;
+  code: string;
+  reason: string;
+  payload: unknown;
+  reappliedAt: string | null;
+}
 
 function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
-  const { data, reload } = useRemote<Push & { rejections: Rejection[] }>(`/api/v1/sync-history/${id}`);
+  const { data, reload } = useRemote<Push & { rejections: Rejection[] }>(
+    `/api/v1/sync-history/${id}`,
+  );
   const [message, setMessage] = useState<string | null>(null);
   if (!data) return <p>Loading…</p>;
-  if (data.rejections.length === 0) return <p className="muted">Nothing was rejected in this push.</p>;
+  if (data.rejections.length === 0)
+    return <p className="muted">Nothing was rejected in this push.</p>;
   const reapply = async (r: Rejection) => {
     const ok = await attempt(async () => {
       const res = await api.post<{ status: string }>(`/api/v1/sync-rejections/${r.id}/reapply`, {});
@@ -28,9 +54,19 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
         {data.rejections.map((r) => (
           <li key={r.id} className="rejection">
             <span className="tag error">{r.code}</span> {r.reason}
-            <details><summary>The change</summary><pre>{JSON.stringify(r.payload, null, 2)}</pre></details>
-            {r.reappliedAt ? <span className="tag">re-applied {when(r.reappliedAt)}</span>
-              : canWrite && <button type="button" className="secondary" onClick={() => void reapply(r)}>Re-apply</button>}
+            <details>
+              <summary>The change</summary>
+              <pre>{JSON.stringify(r.payload, null, 2)}</pre>
+            </details>
+            {r.reappliedAt ? (
+              <span className="tag">re-applied {when(r.reappliedAt)}</span>
+            ) : (
+              canWrite && (
+                <button type="button" className="secondary" onClick={() => void reapply(r)}>
+                  Re-apply
+                </button>
+              )
+            )}
           </li>
         ))}
       </ul>
@@ -42,27 +78,81 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
 export function HistoryScreen({ focus }: { focus?: string }) {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
   const [status, setStatus] = useState('');
-  const { data, error } = useRemote<{ items: Push[]; total: number }>(`/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`);
+  const { data, error } = useRemote<{ items: Push[]; total: number }>(
+    `/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`,
+  );
   const [open, setOpen] = useState<string | null>(focus ?? null);
   useFocusItem(focus ? `[data-history="${CSS.escape(focus)}"]` : null, data?.items.length ?? 0);
   return (
     <main className="screen wide-screen">
-      <h1>Sync history <span className="muted">({data?.total ?? '…'})</span></h1>
-      <label className="inline"><span className="label">Status</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value)}><option value="">All</option><option value="success">Success</option><option value="partial">Partial</option><option value="failed">Failed</option></select></label>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      <h1>
+        Sync history <span className="muted">({data?.total ?? '…'})</span>
+      </h1>
+      <label className="inline">
+        <span className="label">Status</span>
+        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">All</option>
+          <option value="success">Success</option>
+          <option value="partial">Partial</option>
+          <option value="failed">Failed</option>
+        </select>
+      </label>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       <table className="table">
-        <thead><tr><th>When</th><th>Device · usher</th><th>Applied</th><th>Dup.</th><th>Merged</th><th>Conflict</th><th>Rejected</th><th>Status</th><th>ms</th></tr></thead>
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Device · usher</th>
+            <th>Applied</th>
+            <th>Dup.</th>
+            <th>Merged</th>
+            <th>Conflict</th>
+            <th>Rejected</th>
+            <th>Status</th>
+            <th>ms</th>
+          </tr>
+        </thead>
         <tbody>
           {data?.items.map((h) => (
             <Fragment key={h.id}>
-              <tr data-history={h.id} className={h.rejected ? 'has-rejections' : ''} onClick={() => setOpen(open === h.id ? null : h.id)}>
-                <td><button type="button" className="link" aria-expanded={open === h.id}>{when(h.startedAt)}</button></td>
-                <td>{h.deviceName ?? h.deviceId.slice(-8)} · {h.userName}</td>
-                <td>{h.applied}</td><td>{h.duplicate}</td><td>{h.merged}</td><td>{h.conflict}</td><td>{h.rejected}</td>
-                <td><span className={`tag ${h.status === 'success' ? '' : h.status === 'partial' ? 'warn' : 'error'}`}>{h.status}</span></td><td>{h.durationMs}</td>
+              <tr
+                data-history={h.id}
+                className={h.rejected ? 'has-rejections' : ''}
+                onClick={() => setOpen(open === h.id ? null : h.id)}
+              >
+                <td>
+                  <button type="button" className="link" aria-expanded={open === h.id}>
+                    {when(h.startedAt)}
+                  </button>
+                </td>
+                <td>
+                  {h.deviceName ?? h.deviceId.slice(-8)} · {h.userName}
+                </td>
+                <td>{h.applied}</td>
+                <td>{h.duplicate}</td>
+                <td>{h.merged}</td>
+                <td>{h.conflict}</td>
+                <td>{h.rejected}</td>
+                <td>
+                  <span
+                    className={`tag ${h.status === 'success' ? '' : h.status === 'partial' ? 'warn' : 'error'}`}
+                  >
+                    {h.status}
+                  </span>
+                </td>
+                <td>{h.durationMs}</td>
               </tr>
-              {open === h.id && <tr><td colSpan={9}><Detail id={h.id} canWrite={canWrite} /></td></tr>}
+              {open === h.id && (
+                <tr>
+                  <td colSpan={9}>
+                    <Detail id={h.id} canWrite={canWrite} />
+                  </td>
+                </tr>
+              )}
             </Fragment>
           ))}
         </tbody>

@@ -3,7 +3,11 @@
 // sessions, so it goes in parts of CHUNK rows, and a stopped import is finished by sending the same
 // file again (rows already in come back unchanged).
 export interface Outcome {
-  dryRun: boolean; total: number; created: number; updated: number; unchanged: number;
+  dryRun: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
   sessionsCreated?: number;
   kept?: { row: number; message: string }[];
   problems: { row: number; field: string; message: string }[];
@@ -22,8 +26,13 @@ export interface ImportKind {
 /** What a check found or an import did, in the tense that fits (a check is about the future). */
 export const summary = (o: Outcome) => {
   const future = o.dryRun;
-  const s = [`${o.created} new`, `${o.updated} ${future ? 'to update' : 'updated'}`, `${o.unchanged} unchanged`];
-  if (o.sessionsCreated) s.unshift(`${o.sessionsCreated} session(s) ${future ? 'to create' : 'created'}`);
+  const s = [
+    `${o.created} new`,
+    `${o.updated} ${future ? 'to update' : 'updated'}`,
+    `${o.unchanged} unchanged`,
+  ];
+  if (o.sessionsCreated)
+    s.unshift(`${o.sessionsCreated} session(s) ${future ? 'to create' : 'created'}`);
   if (o.kept?.length) s.push(`${o.kept.length} kept as recorded at the door`);
   return s.join(', ');
 };
@@ -31,8 +40,20 @@ export const summary = (o: Outcome) => {
 export const participantsImport: ImportKind = {
   label: 'Import participants',
   endpoint: '/api/v1/imports/participants',
-  template: { path: '/api/v1/imports/participants/template.csv', file: 'participants-template.csv' },
-  fields: ['first_name', 'last_name', 'preferred_name', 'personal_code', 'external_key', 'guardian_name', 'guardian_phone', 'groups'],
+  template: {
+    path: '/api/v1/imports/participants/template.csv',
+    file: 'participants-template.csv',
+  },
+  fields: [
+    'first_name',
+    'last_name',
+    'preferred_name',
+    'personal_code',
+    'external_key',
+    'guardian_name',
+    'guardian_phone',
+    'groups',
+  ],
   body: () => ({}),
 };
 
@@ -40,7 +61,17 @@ export const attendanceImport: ImportKind = {
   label: 'Import past attendance',
   endpoint: '/api/v1/imports/attendance',
   template: { path: '/api/v1/imports/attendance/template.csv', file: 'attendance-template.csv' },
-  fields: ['session_id', 'session_name', 'session_date', 'session_time', 'session_groups', 'external_key', 'personal_code', 'state', 'checked_in_at'],
+  fields: [
+    'session_id',
+    'session_name',
+    'session_date',
+    'session_time',
+    'session_groups',
+    'external_key',
+    'personal_code',
+    'state',
+    'checked_in_at',
+  ],
   chunk: 1000,
   // Dates and times in the file are read in this device's time zone, as the schedule screen does.
   body: () => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
@@ -48,11 +79,17 @@ export const attendanceImport: ImportKind = {
 
 /** Adds up the outcomes of the parts of one import; row numbers count from the file's first row. */
 export function addOutcome(sum: Outcome | null, part: Outcome, offset: number): Outcome {
-  const shift = <T extends { row: number }>(xs: T[] = []) => xs.map((x) => ({ ...x, row: x.row + offset }));
+  const shift = <T extends { row: number }>(xs: T[] = []) =>
+    xs.map((x) => ({ ...x, row: x.row + offset }));
   if (!sum) return { ...part, kept: shift(part.kept), problems: shift(part.problems) };
   return {
-    dryRun: part.dryRun, total: sum.total + part.total, created: sum.created + part.created, updated: sum.updated + part.updated,
-    unchanged: sum.unchanged + part.unchanged, sessionsCreated: (sum.sessionsCreated ?? 0) + (part.sessionsCreated ?? 0),
-    kept: [...(sum.kept ?? []), ...shift(part.kept)], problems: [...sum.problems, ...shift(part.problems)],
+    dryRun: part.dryRun,
+    total: sum.total + part.total,
+    created: sum.created + part.created,
+    updated: sum.updated + part.updated,
+    unchanged: sum.unchanged + part.unchanged,
+    sessionsCreated: (sum.sessionsCreated ?? 0) + (part.sessionsCreated ?? 0),
+    kept: [...(sum.kept ?? []), ...shift(part.kept)],
+    problems: [...sum.problems, ...shift(part.problems)],
   };
 }

@@ -9,8 +9,24 @@ interface Snapshot {
   expected: number;
   byState: { code: string; label: string; color: string; count: number }[];
   perMinute: { minute: string; count: number }[];
-  latest: { participantId: string; name: string; state: string | null; method: string; recordedAt: string; userName: string | null; deviceName: string | null; hasConflict: boolean }[];
-  devices: { id: string; name: string | null; userName: string; records: number; pendingCount: number | null; lastSyncAt: string | null }[];
+  latest: {
+    participantId: string;
+    name: string;
+    state: string | null;
+    method: string;
+    recordedAt: string;
+    userName: string | null;
+    deviceName: string | null;
+    hasConflict: boolean;
+  }[];
+  devices: {
+    id: string;
+    name: string | null;
+    userName: string;
+    records: number;
+    pendingCount: number | null;
+    lastSyncAt: string | null;
+  }[];
   generatedAt: string;
 }
 
@@ -23,7 +39,9 @@ function useLive(sessionId: string) {
     void api.streamUrl(`/api/v1/sessions/${sessionId}/live/stream`).then((url) => {
       if (!url || closed) return;
       source = new EventSource(url);
-      source.addEventListener('snapshot', (e) => setSnap(JSON.parse((e as MessageEvent<string>).data) as Snapshot));
+      source.addEventListener('snapshot', (e) =>
+        setSnap(JSON.parse((e as MessageEvent<string>).data) as Snapshot),
+      );
       source.onopen = () => setConnected(true);
       source.onerror = () => setConnected(false); // EventSource reconnects by itself
     });
@@ -39,39 +57,109 @@ function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const w = 8;
   return (
-    <svg className="sparkbars" viewBox={`0 0 ${buckets.length * w} 60`} role="img" aria-label={`Arrivals per minute, last ${buckets.length} minutes; latest minute ${buckets.at(-1)?.count ?? 0}`}>
-      {buckets.map((b, i) => <rect key={b.minute} x={i * w + 1} y={60 - (b.count / max) * 58} width={w - 2} height={(b.count / max) * 58} rx="1.5"><title>{new Date(b.minute).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}: {b.count}</title></rect>)}
+    <svg
+      className="sparkbars"
+      viewBox={`0 0 ${buckets.length * w} 60`}
+      role="img"
+      aria-label={`Arrivals per minute, last ${buckets.length} minutes; latest minute ${buckets.at(-1)?.count ?? 0}`}
+    >
+      {buckets.map((b, i) => (
+        <rect
+          key={b.minute}
+          x={i * w + 1}
+          y={60 - (b.count / max) * 58}
+          width={w - 2}
+          height={(b.count / max) * 58}
+          rx="1.5"
+        >
+          <title>
+            {new Date(b.minute).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}:{' '}
+            {b.count}
+          </title>
+        </rect>
+      ))}
     </svg>
   );
 }
 
 export function LiveScreen({ sessionId }: { sessionId: string }) {
   const { snap, connected } = useLive(sessionId);
-  if (!snap) return <main className="screen"><h1>Live arrivals</h1><p>Connecting…</p></main>;
+  if (!snap)
+    return (
+      <main className="screen">
+        <h1>Live arrivals</h1>
+        <p>Connecting…</p>
+      </main>
+    );
   return (
     <main className="screen wide-screen">
-      <h1>{snap.session.name} <span className="muted">· live</span></h1>
-      <p className="muted" role="status">{connected ? 'Live' : 'Reconnecting…'} · updated {new Date(snap.generatedAt).toLocaleTimeString()}</p>
+      <h1>
+        {snap.session.name} <span className="muted">· live</span>
+      </h1>
+      <p className="muted" role="status">
+        {connected ? 'Live' : 'Reconnecting…'} · updated{' '}
+        {new Date(snap.generatedAt).toLocaleTimeString()}
+      </p>
       <section className="card live-head">
-        <div><span className="label">Here</span><strong className="huge" data-testid="live-headcount">{snap.headcount}</strong><span className="muted"> of {snap.expected} expected</span></div>
+        <div>
+          <span className="label">Here</span>
+          <strong className="huge" data-testid="live-headcount">
+            {snap.headcount}
+          </strong>
+          <span className="muted"> of {snap.expected} expected</span>
+        </div>
         <ul className="state-counts">
-          {snap.byState.map((s) => <li key={s.code}><span className="swatch" style={{ background: s.color }} />{s.label} <strong>{s.count}</strong></li>)}
+          {snap.byState.map((s) => (
+            <li key={s.code}>
+              <span className="swatch" style={{ background: s.color }} />
+              {s.label} <strong>{s.count}</strong>
+            </li>
+          ))}
         </ul>
       </section>
-      <section className="card"><h2>Arrivals per minute</h2><PerMinute buckets={snap.perMinute} /></section>
+      <section className="card">
+        <h2>Arrivals per minute</h2>
+        <PerMinute buckets={snap.perMinute} />
+      </section>
       <section className="card">
         <h2>Latest check-ins</h2>
         <ul className="plain-list" data-testid="live-latest">
           {snap.latest.map((r) => (
-            <li key={r.participantId}><strong>{r.name}</strong> · {r.state ?? 'cleared'} · {r.method} · {new Date(r.recordedAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })} by {r.userName ?? '?'}{r.hasConflict && <span className="tag warn">conflict</span>}</li>
+            <li key={r.participantId}>
+              <strong>{r.name}</strong> · {r.state ?? 'cleared'} · {r.method} ·{' '}
+              {new Date(r.recordedAt).toLocaleTimeString([], {
+                hour: 'numeric',
+                minute: '2-digit',
+              })}{' '}
+              by {r.userName ?? '?'}
+              {r.hasConflict && <span className="tag warn">conflict</span>}
+            </li>
           ))}
         </ul>
       </section>
       <section className="card">
         <h2>Devices contributing</h2>
         <table className="table">
-          <thead><tr><th>Device</th><th>Usher</th><th>Records</th><th>Pending</th><th>Last sync</th></tr></thead>
-          <tbody>{snap.devices.map((d) => <tr key={d.id}><td>{d.name ?? d.id.slice(-8)}</td><td>{d.userName}</td><td>{d.records}</td><td>{d.pendingCount ?? '—'}</td><td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Device</th>
+              <th>Usher</th>
+              <th>Records</th>
+              <th>Pending</th>
+              <th>Last sync</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snap.devices.map((d) => (
+              <tr key={d.id}>
+                <td>{d.name ?? d.id.slice(-8)}</td>
+                <td>{d.userName}</td>
+                <td>{d.records}</td>
+                <td>{d.pendingCount ?? '—'}</td>
+                <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </section>
     </main>

@@ -1,5 +1,9 @@
 // Which kinds of notification this user receives; each box saves on its own. Everything starts on.
-import type { NotificationKind, NotificationPreference, NotificationPreferences } from '@rollcall/shared';
+import type {
+  NotificationKind,
+  NotificationPreference,
+  NotificationPreferences,
+} from '@rollcall/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
@@ -23,32 +27,56 @@ export function NotificationPreferencesForm() {
     setItems((prev) => prev?.map((x) => (x.kind === p.kind ? p : x)) ?? prev);
     // PATCH: the API client has no PUT; the server answers both the same way.
     const saved = await attempt(async () => {
-      setItems((await api.patch<NotificationPreferences>('/api/v1/notifications/preferences', { items: [p] })).items);
+      setItems(
+        (
+          await api.patch<NotificationPreferences>('/api/v1/notifications/preferences', {
+            items: [p],
+          })
+        ).items,
+      );
     }, setProblem);
     if (!saved) {
-      setItems((prev) => prev?.map((x) => (x.kind === p.kind ? { ...p, enabled: !p.enabled } : x)) ?? prev);
+      setItems(
+        (prev) => prev?.map((x) => (x.kind === p.kind ? { ...p, enabled: !p.enabled } : x)) ?? prev,
+      );
       return;
     }
     setProblem(null);
-    setStatus(p.enabled ? `You will be notified: ${LABELS[p.kind].toLowerCase()}.` : `No more notifications: ${LABELS[p.kind].toLowerCase()}.`);
+    setStatus(
+      p.enabled
+        ? `You will be notified: ${LABELS[p.kind].toLowerCase()}.`
+        : `No more notifications: ${LABELS[p.kind].toLowerCase()}.`,
+    );
   };
 
   return (
     <details className="notif-prefs">
       <summary>Preferences</summary>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       {items && (
         <fieldset>
           <legend>Notify me when</legend>
           {items.map((p) => (
             <label key={p.kind} className="check-label">
-              <input type="checkbox" checked={p.enabled} onChange={(e) => void save({ kind: p.kind, enabled: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={p.enabled}
+                onChange={(e) => void save({ kind: p.kind, enabled: e.target.checked })}
+              />
               {LABELS[p.kind]}
             </label>
           ))}
         </fieldset>
       )}
-      {status && <p role="status" className="muted">{status}</p>}
+      {status && (
+        <p role="status" className="muted">
+          {status}
+        </p>
+      )}
     </details>
   );
 }

@@ -11,11 +11,12 @@ const PAGE = 20;
 
 // A conflict opens the queue at its card, a sync with rejections opens that sync's entry; drifting
 // people are in the drifting report.
-const TARGETS: Record<Notification['link']['type'], { screen(id: string): Screen; label: string }> = {
-  conflict: { screen: (id) => ({ name: 'conflicts', focus: id }), label: 'Conflict queue' },
-  sync_history: { screen: (id) => ({ name: 'history', focus: id }), label: 'Sync history' },
-  session: { screen: () => ({ name: 'reports' }), label: 'Reports' },
-};
+const TARGETS: Record<Notification['link']['type'], { screen(id: string): Screen; label: string }> =
+  {
+    conflict: { screen: (id) => ({ name: 'conflicts', focus: id }), label: 'Conflict queue' },
+    sync_history: { screen: (id) => ({ name: 'history', focus: id }), label: 'Sync history' },
+    session: { screen: () => ({ name: 'reports' }), label: 'Reports' },
+  };
 
 interface Props {
   id: string;
@@ -27,15 +28,20 @@ function useNotifications(onCount: Props['onCount']) {
   const [items, setItems] = useState<Notification[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(async (after: string | null) => {
-    await attempt(async () => {
-      const page = await api.get<NotificationList>(`/api/v1/notifications?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
-      setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      onCount(page.unreadCount);
-      setProblem(null);
-    }, setProblem);
-  }, [onCount]);
+  const load = useCallback(
+    async (after: string | null) => {
+      await attempt(async () => {
+        const page = await api.get<NotificationList>(
+          `/api/v1/notifications?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        );
+        setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        onCount(page.unreadCount);
+        setProblem(null);
+      }, setProblem);
+    },
+    [onCount],
+  );
   useEffect(() => void load(null), [load]);
   return { items, setItems, cursor, problem, setProblem, load };
 }
@@ -69,29 +75,62 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   };
 
   return (
-    <section id={id} className="notif-panel card" aria-labelledby={`${id}-title`} onKeyDown={onKeyDown}>
+    <section
+      id={id}
+      className="notif-panel card"
+      aria-labelledby={`${id}-title`}
+      onKeyDown={onKeyDown}
+    >
       <div className="row">
-        <h2 id={`${id}-title`} className="grow">Notifications</h2>
-        <button type="button" className="secondary" disabled={unread === 0} onClick={() => void readAll()}>Mark all read</button>
-        <button type="button" className="link" onClick={() => onClose(true)}>Close</button>
+        <h2 id={`${id}-title`} className="grow">
+          Notifications
+        </h2>
+        <button
+          type="button"
+          className="secondary"
+          disabled={unread === 0}
+          onClick={() => void readAll()}
+        >
+          Mark all read
+        </button>
+        <button type="button" className="link" onClick={() => onClose(true)}>
+          Close
+        </button>
       </div>
-      {problem && <p className="error-text" role="alert">{problem}</p>}
-      {items === null ? <p className="muted">Loading notifications…</p>
-        : items.length === 0 ? <p className="muted">Nothing yet. Conflicts, rejected changes and drifting participants show up here.</p>
-          : (
-            <ul className="notif-list" aria-label="Notifications, newest first">
-              {items.map((n) => (
-                <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item unread'}>
-                  <button type="button" className="notif-open" onClick={() => void open(n)}>
-                    <span className="notif-title">{!n.readAt && <span className="tag">New</span>}<strong>{n.title}</strong></span>
-                    <span className="notif-body">{n.body}</span>
-                    <span className="notif-meta" title={when(n.createdAt)}>{ago(n.createdAt)} · Opens {TARGETS[n.link.type].label}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-      {cursor && <button type="button" className="secondary" onClick={() => void load(cursor)}>Show older</button>}
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">Loading notifications…</p>
+      ) : items.length === 0 ? (
+        <p className="muted">
+          Nothing yet. Conflicts, rejected changes and drifting participants show up here.
+        </p>
+      ) : (
+        <ul className="notif-list" aria-label="Notifications, newest first">
+          {items.map((n) => (
+            <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item unread'}>
+              <button type="button" className="notif-open" onClick={() => void open(n)}>
+                <span className="notif-title">
+                  {!n.readAt && <span className="tag">New</span>}
+                  <strong>{n.title}</strong>
+                </span>
+                <span className="notif-body">{n.body}</span>
+                <span className="notif-meta" title={when(n.createdAt)}>
+                  {ago(n.createdAt)} · Opens {TARGETS[n.link.type].label}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" className="secondary" onClick={() => void load(cursor)}>
+          Show older
+        </button>
+      )}
       <NotificationPreferencesForm />
     </section>
   );

@@ -15,7 +15,9 @@ export function ParticipantsScreen() {
   const login = useSession((s) => s.login);
   const canWrite = login?.user.role === 'admin';
   const [q, setQ] = useState('');
-  const { data, error, reload } = useRemote<{ items: Participant[]; total: number }>(`/api/v1/participants?limit=200${q.length >= 2 ? `&q=${encodeURIComponent(q)}` : ''}`);
+  const { data, error, reload } = useRemote<{ items: Participant[]; total: number }>(
+    `/api/v1/participants?limit=200${q.length >= 2 ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
   const groups = useLiveQuery(() => db.groups.toArray(), []) ?? [];
   const [editing, setEditing] = useState<Participant | 'new' | null>(null);
   const [badges, setBadges] = useState<{ title: string; people: Participant[] } | null>(null);
@@ -28,44 +30,134 @@ export function ParticipantsScreen() {
     void engine.syncNow();
   };
   const rotate = async (p: Participant) => {
-    if (!window.confirm(`Rotate ${p.firstName}'s QR token? Their printed badge stops working; print a new one.`)) return;
-    if (await attempt(() => api.post(`/api/v1/participants/${p.id}/rotate-qr`, {}), setProblem)) await done();
+    if (
+      !window.confirm(
+        `Rotate ${p.firstName}'s QR token? Their printed badge stops working; print a new one.`,
+      )
+    )
+      return;
+    if (await attempt(() => api.post(`/api/v1/participants/${p.id}/rotate-qr`, {}), setProblem))
+      await done();
   };
   const printGroup = async (groupId: string) => {
     const all = await api.get<{ items: Participant[] }>('/api/v1/participants?limit=1000');
     const g = groups.find((x) => x.id === groupId);
-    setBadges({ title: g?.name ?? 'Everyone', people: all.items.filter((p) => p.active && (!groupId || p.groupIds.includes(groupId))) });
+    setBadges({
+      title: g?.name ?? 'Everyone',
+      people: all.items.filter((p) => p.active && (!groupId || p.groupIds.includes(groupId))),
+    });
   };
-  if (badges && login) return <BadgeSheet organizationId={login.organization.id} participants={badges.people} title={badges.title} onClose={() => setBadges(null)} />;
+  if (badges && login)
+    return (
+      <BadgeSheet
+        organizationId={login.organization.id}
+        participants={badges.people}
+        title={badges.title}
+        onClose={() => setBadges(null)}
+      />
+    );
   return (
     <main className="screen wide-screen">
-      <h1>Participants <span className="muted">({data?.total ?? '…'})</span></h1>
+      <h1>
+        Participants <span className="muted">({data?.total ?? '…'})</span>
+      </h1>
       <div className="row">
-        <input className="grow" type="search" placeholder="Search by name, code or key" aria-label="Search participants" value={q} onChange={(e) => setQ(e.target.value)} />
-        {canWrite && <button type="button" className="primary" onClick={() => setEditing('new')}>New participant</button>}
-        {canWrite && <button type="button" className="secondary" aria-pressed={importing} onClick={() => setImporting((v) => !v)}>Import CSV</button>}
-        <select aria-label="Print badges for a group" value="" onChange={(e) => void printGroup(e.target.value === '*' ? '' : e.target.value)}>
-          <option value="">Print badges…</option><option value="*">Everyone</option>
-          {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+        <input
+          className="grow"
+          type="search"
+          placeholder="Search by name, code or key"
+          aria-label="Search participants"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        {canWrite && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New participant
+          </button>
+        )}
+        {canWrite && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={importing}
+            onClick={() => setImporting((v) => !v)}
+          >
+            Import CSV
+          </button>
+        )}
+        <select
+          aria-label="Print badges for a group"
+          value=""
+          onChange={(e) => void printGroup(e.target.value === '*' ? '' : e.target.value)}
+        >
+          <option value="">Print badges…</option>
+          <option value="*">Everyone</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
         </select>
       </div>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       {importing && <ImportPanel kind={participantsImport} onDone={done} />}
-      {history && <AttendanceHistory key={history.id} p={history} onClose={() => setHistory(null)} />}
-      {editing && <ParticipantForm p={editing === 'new' ? null : editing} groups={groups} onDone={done} />}
+      {history && (
+        <AttendanceHistory key={history.id} p={history} onClose={() => setHistory(null)} />
+      )}
+      {editing && (
+        <ParticipantForm p={editing === 'new' ? null : editing} groups={groups} onDone={done} />
+      )}
       <table className="table">
-        <thead><tr><th>Name</th><th>Code</th><th>Key</th><th>Groups</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Code</th>
+            <th>Key</th>
+            <th>Groups</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {data?.items.map((p) => (
             <tr key={p.id} className={p.active ? '' : 'revoked'}>
-              <td>{p.firstName} {p.lastName}{p.preferredName ? ` (${p.preferredName})` : ''}{!p.active && <span className="tag error">inactive</span>}</td>
-              <td>{p.personalCode}</td><td>{p.externalKey ?? '—'}</td>
-              <td>{p.groupIds.map((id) => groups.find((g) => g.id === id)?.name).filter(Boolean).join(', ')}</td>
+              <td>
+                {p.firstName} {p.lastName}
+                {p.preferredName ? ` (${p.preferredName})` : ''}
+                {!p.active && <span className="tag error">inactive</span>}
+              </td>
+              <td>{p.personalCode}</td>
+              <td>{p.externalKey ?? '—'}</td>
+              <td>
+                {p.groupIds
+                  .map((id) => groups.find((g) => g.id === id)?.name)
+                  .filter(Boolean)
+                  .join(', ')}
+              </td>
               <td className="actions">
-                {canWrite && <button type="button" className="secondary" onClick={() => setEditing(p)}>Edit</button>}
-                {canWrite && <button type="button" className="link" onClick={() => void rotate(p)}>Rotate QR</button>}
-                <button type="button" className="link" onClick={() => setHistory(p)}>History</button>
-                <button type="button" className="link" onClick={() => setBadges({ title: `${p.firstName} ${p.lastName}`, people: [p] })}>Badge</button>
+                {canWrite && (
+                  <button type="button" className="secondary" onClick={() => setEditing(p)}>
+                    Edit
+                  </button>
+                )}
+                {canWrite && (
+                  <button type="button" className="link" onClick={() => void rotate(p)}>
+                    Rotate QR
+                  </button>
+                )}
+                <button type="button" className="link" onClick={() => setHistory(p)}>
+                  History
+                </button>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setBadges({ title: `${p.firstName} ${p.lastName}`, people: [p] })}
+                >
+                  Badge
+                </button>
               </td>
             </tr>
           ))}

@@ -4,13 +4,32 @@
 import type { Group, Session } from '@rollcall/shared';
 import { useState } from 'react';
 import { attempt, downloadFile, useRemote } from '../../lib/use-remote.ts';
-import { AbsenteesView, AttendanceView, DriftingView, UsherView, type Absentees, type Attendance, type Drifting, type UsherActivity } from './report-views.tsx';
+import {
+  AbsenteesView,
+  AttendanceView,
+  DriftingView,
+  UsherView,
+  type Absentees,
+  type Attendance,
+  type Drifting,
+  type UsherActivity,
+} from './report-views.tsx';
 import { TrendsChart, type Week } from './trends-chart.tsx';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
-const KINDS: [Kind, string][] = [['trends', 'Weekly trends'], ['attendance', 'Attendance'], ['absentees', 'Absentees'], ['drifting', 'Drifting away'], ['usher-activity', 'Usher activity']];
+const KINDS: [Kind, string][] = [
+  ['trends', 'Weekly trends'],
+  ['attendance', 'Attendance'],
+  ['absentees', 'Absentees'],
+  ['drifting', 'Drifting away'],
+  ['usher-activity', 'Usher activity'],
+];
 const NEEDS: Record<Kind, ('session' | 'group' | 'range' | 'drift')[]> = {
-  attendance: ['session', 'group', 'range'], absentees: ['session'], drifting: ['group', 'drift'], trends: ['group', 'range'], 'usher-activity': ['session', 'group', 'range'],
+  attendance: ['session', 'group', 'range'],
+  absentees: ['session'],
+  drifting: ['group', 'drift'],
+  trends: ['group', 'range'],
+  'usher-activity': ['session', 'group', 'range'],
 };
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -29,11 +48,19 @@ export function ReportsScreen() {
   const group = groupId || groups[0]?.id || '';
   const session = sessionId || sessions.at(-1)?.id || '';
   const q = new URLSearchParams();
-  if (needs.includes('session') && (kind === 'absentees' || !needs.includes('group') || sessionId)) q.set('sessionId', session);
+  if (needs.includes('session') && (kind === 'absentees' || !needs.includes('group') || sessionId))
+    q.set('sessionId', session);
   // Drifting and trends may cover every group; the others need one (the first by default).
-  else if (needs.includes('group') && ((kind !== 'drifting' && kind !== 'trends') || groupId)) q.set('groupId', group);
-  if (needs.includes('range') && !q.has('sessionId')) { q.set('from', from); q.set('to', to); }
-  if (needs.includes('drift')) { q.set('missed', String(missed)); q.set('of', String(of)); }
+  else if (needs.includes('group') && ((kind !== 'drifting' && kind !== 'trends') || groupId))
+    q.set('groupId', group);
+  if (needs.includes('range') && !q.has('sessionId')) {
+    q.set('from', from);
+    q.set('to', to);
+  }
+  if (needs.includes('drift')) {
+    q.set('missed', String(missed));
+    q.set('of', String(of));
+  }
   const ready = !(q.has('sessionId') && !session) && !(q.has('groupId') && !group);
   const path = ready ? `/api/v1/reports/${kind}?${q}` : null;
   const { data, error } = useRemote<unknown>(path);
@@ -42,36 +69,107 @@ export function ReportsScreen() {
     <main className="screen wide-screen">
       <h1>Reports</h1>
       <form className="filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
-        <label><span className="label">Report</span><select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>{KINDS.map(([k, l]) => <option key={k} value={k}>{l}</option>)}</select></label>
+        <label>
+          <span className="label">Report</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {KINDS.map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
         {needs.includes('session') && (
-          <label><span className="label">Session</span><select value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-            {kind !== 'absentees' && <option value="">{needs.includes('group') ? 'By group and dates' : 'Latest'}</option>}
-            {[...sessions].reverse().map((s) => <option key={s.id} value={s.id}>{s.name} · {new Date(s.scheduledStart).toLocaleDateString()}</option>)}
-          </select></label>
+          <label>
+            <span className="label">Session</span>
+            <select value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
+              {kind !== 'absentees' && (
+                <option value="">
+                  {needs.includes('group') ? 'By group and dates' : 'Latest'}
+                </option>
+              )}
+              {[...sessions].reverse().map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
         {needs.includes('group') && !sessionId && (
-          <label><span className="label">Group</span><select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-            {kind === 'drifting' && <option value="">Every group</option>}
-            {kind === 'trends' && <option value="">Whole organization</option>}
-            {groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
-          </select></label>
+          <label>
+            <span className="label">Group</span>
+            <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+              {kind === 'drifting' && <option value="">Every group</option>}
+              {kind === 'trends' && <option value="">Whole organization</option>}
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </label>
         )}
-        {needs.includes('range') && !sessionId && <>
-          <label><span className="label">From</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-          <label><span className="label">To</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        </>}
-        {needs.includes('drift') && <>
-          <label><span className="label">Missed at least</span><input type="number" min={1} max={52} value={missed} onChange={(e) => setMissed(Number(e.target.value))} /></label>
-          <label><span className="label">Of their last</span><input type="number" min={1} max={52} value={of} onChange={(e) => setOf(Number(e.target.value))} /></label>
-        </>}
+        {needs.includes('range') && !sessionId && (
+          <>
+            <label>
+              <span className="label">From</span>
+              <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            </label>
+            <label>
+              <span className="label">To</span>
+              <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            </label>
+          </>
+        )}
+        {needs.includes('drift') && (
+          <>
+            <label>
+              <span className="label">Missed at least</span>
+              <input
+                type="number"
+                min={1}
+                max={52}
+                value={missed}
+                onChange={(e) => setMissed(Number(e.target.value))}
+              />
+            </label>
+            <label>
+              <span className="label">Of their last</span>
+              <input
+                type="number"
+                min={1}
+                max={52}
+                value={of}
+                onChange={(e) => setOf(Number(e.target.value))}
+              />
+            </label>
+          </>
+        )}
       </form>
       <div className="row">
         {(['csv', 'pdf'] as const).map((format) => (
-          <button key={format} type="button" className="secondary" disabled={!path}
-            onClick={() => void attempt(() => downloadFile(`${path}&format=${format}`, `rollcall-${kind}.${format}`), setProblem)}>Download {format.toUpperCase()}</button>
+          <button
+            key={format}
+            type="button"
+            className="secondary"
+            disabled={!path}
+            onClick={() =>
+              void attempt(
+                () => downloadFile(`${path}&format=${format}`, `rollcall-${kind}.${format}`),
+                setProblem,
+              )
+            }
+          >
+            Download {format.toUpperCase()}
+          </button>
         ))}
       </div>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       {data !== null && !error && (
         <section aria-label={KINDS.find(([k]) => k === kind)![1]}>
           {kind === 'trends' && <TrendsChart weeks={(data as { weeks: Week[] }).weeks} />}

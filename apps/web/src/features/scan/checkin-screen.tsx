@@ -19,16 +19,29 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
   const go = useSession((s) => s.go);
   const session = useLiveQuery(() => db.sessions.get(sessionId), [sessionId]);
-  const org = useLiveQuery(() => (login ? db.organizations.get(login.organization.id) : undefined), [login]);
-  const records = useLiveQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId]) ?? [];
+  const org = useLiveQuery(
+    () => (login ? db.organizations.get(login.organization.id) : undefined),
+    [login],
+  );
+  const records =
+    useLiveQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId]) ??
+    [];
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
-  const lateAfter = org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
+  const lateAfter =
+    org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
   const { feedback, checkIn, handleText } = useCheckIn(session, lateAfter);
   const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
-  const blocked = assignmentBlock(login, Date.now()) ?? (sync.blockedCode === 'assignment_revoked' || sync.blockedCode === 'device_revoked' ? sync.blocked : null);
-  const onWedge = useCallback((text: string) => void handleText(text, text.startsWith('rollcall:') ? 'qr' : 'code'), [handleText]);
+  const blocked =
+    assignmentBlock(login, Date.now()) ??
+    (sync.blockedCode === 'assignment_revoked' || sync.blockedCode === 'device_revoked'
+      ? sync.blocked
+      : null);
+  const onWedge = useCallback(
+    (text: string) => void handleText(text, text.startsWith('rollcall:') ? 'qr' : 'code'),
+    [handleText],
+  );
   useKeyboardWedge(onWedge, !blocked);
 
   const counts = useMemo(() => {
@@ -38,7 +51,12 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   }, [records]);
   const here = (counts.present ?? 0) + (counts.late ?? 0);
 
-  if (!session) return <main className="screen"><p>Loading session…</p></main>;
+  if (!session)
+    return (
+      <main className="screen">
+        <p>Loading session…</p>
+      </main>
+    );
   return (
     <main className="screen checkin">
       <header className="screen-head">
@@ -46,17 +64,36 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
         <h1>{session.name}</h1>
         <p className="headcount" aria-live="polite" data-testid="headcount">
           <strong>{here}</strong> here
-          {states.filter((s) => counts[s.code]).map((s) => <span key={s.code} className="chip" style={{ borderColor: s.color }}>{s.label} {counts[s.code]}</span>)}
+          {states
+            .filter((s) => counts[s.code])
+            .map((s) => (
+              <span key={s.code} className="chip" style={{ borderColor: s.color }}>
+                {s.label} {counts[s.code]}
+              </span>
+            ))}
         </p>
       </header>
-      {blocked && <p className="banner error" role="alert">{blocked}</p>}
+      {blocked && (
+        <p className="banner error" role="alert">
+          {blocked}
+        </p>
+      )}
       <FeedbackBanner feedback={feedback} />
       {!blocked && (
         <section className="ways" aria-label="Check people in">
-          <button type="button" className="primary big" onClick={() => setCamera((c) => !c)} aria-pressed={camera}>
+          <button
+            type="button"
+            className="primary big"
+            onClick={() => setCamera((c) => !c)}
+            aria-pressed={camera}
+          >
             {camera ? 'Stop camera' : 'Scan badges with the camera'}
           </button>
-          {camera && <Suspense fallback={<p className="muted">Starting the camera…</p>}><QrScanner onScan={(text) => void handleText(text, 'qr')} /></Suspense>}
+          {camera && (
+            <Suspense fallback={<p className="muted">Starting the camera…</p>}>
+              <QrScanner onScan={(text) => void handleText(text, 'qr')} />
+            </Suspense>
+          )}
           <CodeEntry onSubmit={(text) => void handleText(text, 'code')} />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} />
         </section>
@@ -71,32 +108,58 @@ function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): voi
   const station = useSession((s) => s.station);
   const setStation = useSession((s) => s.setStation);
   const lock = async (on: boolean) => {
-    if (!on && !window.confirm('Unlock this station? The device returns to the session list.')) return;
+    if (!on && !window.confirm('Unlock this station? The device returns to the session list.'))
+      return;
     await setMeta(db, 'station', on ? sessionId : null);
     setStation(on ? sessionId : null);
   };
-  if (station === sessionId) return <div className="row"><span className="tag">Station locked to this session</span><button type="button" className="link" onClick={() => void lock(false)}>Unlock</button></div>;
+  if (station === sessionId)
+    return (
+      <div className="row">
+        <span className="tag">Station locked to this session</span>
+        <button type="button" className="link" onClick={() => void lock(false)}>
+          Unlock
+        </button>
+      </div>
+    );
   return (
     <div className="row">
-      <button type="button" className="link" onClick={onBack}>← Sessions</button>
-      <button type="button" className="link" onClick={() => void lock(true)}>Lock as a station</button>
+      <button type="button" className="link" onClick={onBack}>
+        ← Sessions
+      </button>
+      <button type="button" className="link" onClick={() => void lock(true)}>
+        Lock as a station
+      </button>
     </div>
   );
 }
 
 function FeedbackBanner({ feedback }: { feedback: Feedback | null }) {
   return (
-    <div className={`feedback ${feedback?.kind ?? 'idle'}`} role="status" aria-live="assertive" data-testid="feedback" key={feedback?.at}>
+    <div
+      className={`feedback ${feedback?.kind ?? 'idle'}`}
+      role="status"
+      aria-live="assertive"
+      data-testid="feedback"
+      key={feedback?.at}
+    >
       {feedback ? (
         <>
-          {feedback.initials && <span className="avatar" aria-hidden="true">{feedback.initials}</span>}
+          {feedback.initials && (
+            <span className="avatar" aria-hidden="true">
+              {feedback.initials}
+            </span>
+          )}
           <span>
             <strong>{feedback.title}</strong>
             {feedback.detail && <span className="detail">{feedback.detail}</span>}
           </span>
         </>
       ) : (
-        <span className="detail">Scan a badge, type a code, or search a name. A barcode scanner works without tapping anything.</span>
+        <span className="detail">
+          Scan a badge, type a code, or search a name. A barcode scanner works without tapping
+          anything.
+        </span>
       )}
     </div>
   );

@@ -6,12 +6,27 @@ import { displayName, searchByName } from './lookup.ts';
 export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => void }) {
   const [value, setValue] = useState('');
   return (
-    <form className="row" onSubmit={(e) => { e.preventDefault(); if (value.trim()) onSubmit(value); setValue(''); }}>
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (value.trim()) onSubmit(value);
+        setValue('');
+      }}
+    >
       <label className="grow">
         <span className="label">Personal code or key</span>
-        <input inputMode="numeric" autoComplete="off" placeholder="12345 or 24-001" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="12345 or 24-001"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </label>
-      <button type="submit" className="primary">Check in</button>
+      <button type="submit" className="primary">
+        Check in
+      </button>
     </form>
   );
 }
@@ -27,13 +42,26 @@ export function NameSearch({ onPick }: { onPick: (p: Participant) => void }) {
     <div className="search">
       <label>
         <span className="label">Search by name</span>
-        <input type="search" autoComplete="off" placeholder="Type two letters…" value={query} onChange={(e) => void update(e.target.value)} />
+        <input
+          type="search"
+          autoComplete="off"
+          placeholder="Type two letters…"
+          value={query}
+          onChange={(e) => void update(e.target.value)}
+        />
       </label>
       {results.length > 0 && (
         <ul className="results" aria-label="Matching people">
           {results.map((p) => (
             <li key={p.id}>
-              <button type="button" onClick={() => { onPick(p); setQuery(''); setResults([]); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  onPick(p);
+                  setQuery('');
+                  setResults([]);
+                }}
+              >
                 {displayName(p)} <span className="muted">{p.personalCode}</span>
               </button>
             </li>

@@ -15,23 +15,38 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
     const id = ref.current!.id;
     // The platform's own detector (Android, ChromeOS, macOS) where there is one: faster and steadier
     // than the bundled zxing-js, which misses a few percent of perfectly still codes.
-    const s = new Html5Qrcode(id, { formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE], verbose: false, experimentalFeatures: { useBarCodeDetectorIfSupported: true } });
+    const s = new Html5Qrcode(id, {
+      formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
+      verbose: false,
+      experimentalFeatures: { useBarCodeDetectorIfSupported: true },
+    });
     scanner.current = s;
     let lastText = '';
     let lastAt = 0;
     // disableFlip: badges are never mirrored, and the flip retry would draw every other frame mirrored.
-    s.start({ facingMode: 'environment' }, { fps: 10, disableFlip: true, qrbox: (w, h) => ({ width: Math.min(w, h) * 0.8, height: Math.min(w, h) * 0.8 }) }, (text) => {
-      const now = Date.now();
-      if (text === lastText && now - lastAt < 2000) return;
-      lastText = text;
-      lastAt = now;
-      onScanRef.current(text);
-    }, () => {})
+    s.start(
+      { facingMode: 'environment' },
+      {
+        fps: 10,
+        disableFlip: true,
+        qrbox: (w, h) => ({ width: Math.min(w, h) * 0.8, height: Math.min(w, h) * 0.8 }),
+      },
+      (text) => {
+        const now = Date.now();
+        if (text === lastText && now - lastAt < 2000) return;
+        lastText = text;
+        lastAt = now;
+        onScanRef.current(text);
+      },
+      () => {},
+    )
       .then(() => {
         const caps = s.getRunningTrackCameraCapabilities();
         setTorch(caps.torchFeature().isSupported() ? false : null);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : 'The camera could not start'));
+      .catch((e: unknown) =>
+        setError(e instanceof Error ? e.message : 'The camera could not start'),
+      );
     return () => {
       if (s.isScanning) void s.stop().then(() => s.clear());
     };
@@ -47,9 +62,18 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
   return (
     <div className="scanner">
       <div id="qr-reader" ref={ref} aria-label="Camera view for badge scanning" />
-      {error && <p className="hint error-text" role="alert">Camera: {error}. Type the code instead.</p>}
+      {error && (
+        <p className="hint error-text" role="alert">
+          Camera: {error}. Type the code instead.
+        </p>
+      )}
       {torch !== null && (
-        <button type="button" className="secondary" onClick={() => void toggleTorch()} aria-pressed={torch}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void toggleTorch()}
+          aria-pressed={torch}
+        >
           {torch ? 'Torch off' : 'Torch on'}
         </button>
       )}

@@ -18,22 +18,44 @@ interface Props {
 export function Roster({ session, records, states, disabled }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
-  const people = useLiveQuery(async () => {
-    const groups = withDescendants(session.groupIds, await db.groups.toArray());
-    return db.participants.filter((p) => p.active && (groups.size === 0 || p.groupIds.some((g) => groups.has(g)) || Boolean(p.extra.createdOnDevice))).sortBy('lastName');
-  }, [session.id, session.groupIds.join()]) ?? [];
+  const people =
+    useLiveQuery(async () => {
+      const groups = withDescendants(session.groupIds, await db.groups.toArray());
+      return db.participants
+        .filter(
+          (p) =>
+            p.active &&
+            (groups.size === 0 ||
+              p.groupIds.some((g) => groups.has(g)) ||
+              Boolean(p.extra.createdOnDevice)),
+        )
+        .sortBy('lastName');
+    }, [session.id, session.groupIds.join()]) ?? [];
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
-  const shown = filter ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase())) : people;
+  const shown = filter
+    ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase()))
+    : people;
   const who = () => ({ deviceId: login!.deviceId, userId: login!.user.id, now: () => Date.now() });
 
   const set = async (participantId: string, state: string | null) => {
-    await recordPresence(db, who(), { sessionId: session.id, participantId, state, method: 'manual' });
+    await recordPresence(db, who(), {
+      sessionId: session.id,
+      participantId,
+      state,
+      method: 'manual',
+    });
     engine.noteLocalChange();
   };
   const markAllPresent = async () => {
     const missing = people.filter((p) => !byPerson.get(p.id)?.state);
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      for (const p of missing) await recordPresence(db, who(), { sessionId: session.id, participantId: p.id, state: 'present', method: 'bulk' });
+      for (const p of missing)
+        await recordPresence(db, who(), {
+          sessionId: session.id,
+          participantId: p.id,
+          state: 'present',
+          method: 'bulk',
+        });
     });
     engine.noteLocalChange();
   };
@@ -42,27 +64,61 @@ export function Roster({ session, records, states, disabled }: Props) {
   return (
     <section className="roster" aria-label="Roster">
       <div className="row">
-        <h2 className="grow">Roster <span className="muted">({people.length})</span></h2>
-        <button type="button" className="secondary" disabled={disabled} onClick={() => void markAllPresent()}>Mark all present</button>
+        <h2 className="grow">
+          Roster <span className="muted">({people.length})</span>
+        </h2>
+        <button
+          type="button"
+          className="secondary"
+          disabled={disabled}
+          onClick={() => void markAllPresent()}
+        >
+          Mark all present
+        </button>
       </div>
       <label>
         <span className="label">Filter the roster</span>
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Name" />
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Name"
+        />
       </label>
       <ul className="roster-list">
         {shown.map((p) => {
           const r = byPerson.get(p.id);
           return (
-            <li key={p.id} className={r?.hasConflict ? 'has-conflict' : ''} data-testid={`roster-${p.id}`}>
+            <li
+              key={p.id}
+              className={r?.hasConflict ? 'has-conflict' : ''}
+              data-testid={`roster-${p.id}`}
+            >
               <span className="who">
                 {displayName(p)}
-                {r?.pending && <span className="tag" title="Waiting to sync">pending</span>}
-                {r?.hasConflict && <span className="tag warn" title="Another device recorded something else">conflict</span>}
+                {r?.pending && (
+                  <span className="tag" title="Waiting to sync">
+                    pending
+                  </span>
+                )}
+                {r?.hasConflict && (
+                  <span className="tag warn" title="Another device recorded something else">
+                    conflict
+                  </span>
+                )}
               </span>
               <span className="toggles" role="group" aria-label={`State of ${displayName(p)}`}>
                 {active.map((s) => (
-                  <button key={s.code} type="button" disabled={disabled} aria-pressed={r?.state === s.code} style={{ ['--state' as string]: s.color }}
-                    onClick={() => void set(p.id, r?.state === s.code ? null : s.code)}>{s.label}</button>
+                  <button
+                    key={s.code}
+                    type="button"
+                    disabled={disabled}
+                    aria-pressed={r?.state === s.code}
+                    style={{ ['--state' as string]: s.color }}
+                    onClick={() => void set(p.id, r?.state === s.code ? null : s.code)}
+                  >
+                    {s.label}
+                  </button>
                 ))}
               </span>
             </li>

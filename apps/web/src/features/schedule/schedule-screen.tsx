@@ -9,15 +9,28 @@ import { attendanceImport } from '../imports/import-kinds.ts';
 import { ImportPanel } from '../imports/import-panel.tsx';
 
 const NEXT: Record<string, [string, string][]> = {
-  scheduled: [['active', 'Start'], ['canceled', 'Cancel']],
+  scheduled: [
+    ['active', 'Start'],
+    ['canceled', 'Cancel'],
+  ],
   active: [['completed', 'End']],
-  completed: [], canceled: [],
+  completed: [],
+  canceled: [],
 };
 
 function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string | null }) {
   const children = groups.filter((g) => g.parentId === parent);
   if (children.length === 0) return null;
-  return <ul className="tree">{children.map((g) => <li key={g.id}>{g.name}<GroupTree groups={groups} parent={g.id} /></li>)}</ul>;
+  return (
+    <ul className="tree">
+      {children.map((g) => (
+        <li key={g.id}>
+          {g.name}
+          <GroupTree groups={groups} parent={g.id} />
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<void> }) {
@@ -28,9 +41,16 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
     const f = new FormData(form);
     const late = String(f.get('late'));
     const body = {
-      name: String(f.get('name')), location: String(f.get('location')) || null, groupIds: f.getAll('groupIds').map(String),
+      name: String(f.get('name')),
+      location: String(f.get('location')) || null,
+      groupIds: f.getAll('groupIds').map(String),
       lateAfterMinutes: late === '' ? null : Number(late),
-      occurrences: weeklyOccurrences(String(f.get('date')), String(f.get('start')), String(f.get('end')), Number(f.get('weeks'))),
+      occurrences: weeklyOccurrences(
+        String(f.get('date')),
+        String(f.get('start')),
+        String(f.get('end')),
+        Number(f.get('weeks')),
+      ),
     };
     if (await attempt(() => api.post('/api/v1/sessions/series', body), setProblem)) {
       form.reset();
@@ -43,19 +63,53 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
     <form className="card" aria-label="New session" onSubmit={(e) => void submit(e)}>
       <h2>New session</h2>
       <div className="form-grid">
-        <label><span className="label">Name</span><input name="name" required /></label>
-        <label><span className="label">Location</span><input name="location" /></label>
-        <label><span className="label">Date</span><input name="date" type="date" required defaultValue={today} /></label>
-        <label><span className="label">Starts</span><input name="start" type="time" required defaultValue="09:00" /></label>
-        <label><span className="label">Ends</span><input name="end" type="time" required defaultValue="10:30" /></label>
-        <label><span className="label">Late after (min)</span><input name="late" type="number" min={0} max={1440} placeholder="organization default" /></label>
-        <label><span className="label">Repeat weekly for (weeks)</span><input name="weeks" type="number" min={1} max={104} defaultValue={1} required /></label>
+        <label>
+          <span className="label">Name</span>
+          <input name="name" required />
+        </label>
+        <label>
+          <span className="label">Location</span>
+          <input name="location" />
+        </label>
+        <label>
+          <span className="label">Date</span>
+          <input name="date" type="date" required defaultValue={today} />
+        </label>
+        <label>
+          <span className="label">Starts</span>
+          <input name="start" type="time" required defaultValue="09:00" />
+        </label>
+        <label>
+          <span className="label">Ends</span>
+          <input name="end" type="time" required defaultValue="10:30" />
+        </label>
+        <label>
+          <span className="label">Late after (min)</span>
+          <input name="late" type="number" min={0} max={1440} placeholder="organization default" />
+        </label>
+        <label>
+          <span className="label">Repeat weekly for (weeks)</span>
+          <input name="weeks" type="number" min={1} max={104} defaultValue={1} required />
+        </label>
       </div>
-      <fieldset><legend>Groups expected</legend>
-        <div className="row">{groups.map((g) => <label key={g.id} className="check-label"><input type="checkbox" name="groupIds" value={g.id} /> {g.name}</label>)}</div>
+      <fieldset>
+        <legend>Groups expected</legend>
+        <div className="row">
+          {groups.map((g) => (
+            <label key={g.id} className="check-label">
+              <input type="checkbox" name="groupIds" value={g.id} /> {g.name}
+            </label>
+          ))}
+        </div>
       </fieldset>
-      {problem && <p className="error-text" role="alert">{problem}</p>}
-      <button type="submit" className="primary">Create</button>
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Create
+      </button>
     </form>
   );
 }
@@ -64,7 +118,9 @@ export function ScheduleScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
   const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
   const [since] = useState(from);
-  const sessions = useRemote<{ items: Session[] }>(`/api/v1/sessions?from=${encodeURIComponent(since)}`);
+  const sessions = useRemote<{ items: Session[] }>(
+    `/api/v1/sessions?from=${encodeURIComponent(since)}`,
+  );
   const groups = useRemote<{ items: Group[] }>('/api/v1/groups');
   const [problem, setProblem] = useState<string | null>(null);
   const [groupName, setGroupName] = useState('');
@@ -75,11 +131,23 @@ export function ScheduleScreen() {
     void engine.syncNow();
   };
   const move = async (s: Session, status: string) => {
-    if (status === 'canceled' && !window.confirm(`Cancel ${s.name} on ${when(s.scheduledStart)}? Check-ins for it will be refused.`)) return;
-    if (await attempt(() => api.patch(`/api/v1/sessions/${s.id}`, { status }), setProblem)) await changed();
+    if (
+      status === 'canceled' &&
+      !window.confirm(
+        `Cancel ${s.name} on ${when(s.scheduledStart)}? Check-ins for it will be refused.`,
+      )
+    )
+      return;
+    if (await attempt(() => api.patch(`/api/v1/sessions/${s.id}`, { status }), setProblem))
+      await changed();
   };
   const addGroup = async () => {
-    if (await attempt(() => api.post('/api/v1/groups', { name: groupName, parentId: parentId || null }), setProblem)) {
+    if (
+      await attempt(
+        () => api.post('/api/v1/groups', { name: groupName, parentId: parentId || null }),
+        setProblem,
+      )
+    ) {
       setGroupName('');
       await changed();
     }
@@ -89,19 +157,56 @@ export function ScheduleScreen() {
     <main className="screen wide-screen">
       <div className="row">
         <h1 className="grow">Schedule</h1>
-        {canWrite && <button type="button" className="secondary" aria-pressed={importing} onClick={() => setImporting((v) => !v)}>Import past attendance</button>}
+        {canWrite && (
+          <button
+            type="button"
+            className="secondary"
+            aria-pressed={importing}
+            onClick={() => setImporting((v) => !v)}
+          >
+            Import past attendance
+          </button>
+        )}
       </div>
       {importing && <ImportPanel kind={attendanceImport} onDone={changed} />}
-      {(sessions.error ?? problem) && <p className="error-text" role="alert">{sessions.error ?? problem}</p>}
+      {(sessions.error ?? problem) && (
+        <p className="error-text" role="alert">
+          {sessions.error ?? problem}
+        </p>
+      )}
       <table className="table">
-        <thead><tr><th>Session</th><th>When</th><th>Status</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Session</th>
+            <th>When</th>
+            <th>Status</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {sessions.data?.items.map((s) => (
             <tr key={s.id} data-testid={`session-${s.id}`}>
-              <td>{s.name}{s.location ? <span className="muted"> · {s.location}</span> : null}</td>
+              <td>
+                {s.name}
+                {s.location ? <span className="muted"> · {s.location}</span> : null}
+              </td>
               <td>{when(s.scheduledStart)}</td>
-              <td><span className={`badge ${s.status}`}>{s.status}</span></td>
-              <td className="actions">{canWrite && NEXT[s.status]?.map(([to, label]) => <button key={to} type="button" className="secondary" onClick={() => void move(s, to)}>{label}</button>)}</td>
+              <td>
+                <span className={`badge ${s.status}`}>{s.status}</span>
+              </td>
+              <td className="actions">
+                {canWrite &&
+                  NEXT[s.status]?.map(([to, label]) => (
+                    <button
+                      key={to}
+                      type="button"
+                      className="secondary"
+                      onClick={() => void move(s, to)}
+                    >
+                      {label}
+                    </button>
+                  ))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -112,11 +217,33 @@ export function ScheduleScreen() {
         <GroupTree groups={allGroups} />
         {canWrite && (
           <div className="row">
-            <input className="grow" aria-label="New group name" placeholder="New group" value={groupName} onChange={(e) => setGroupName(e.target.value)} />
-            <select aria-label="Parent group" value={parentId} onChange={(e) => setParentId(e.target.value)}>
-              <option value="">Top level</option>{allGroups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+            <input
+              className="grow"
+              aria-label="New group name"
+              placeholder="New group"
+              value={groupName}
+              onChange={(e) => setGroupName(e.target.value)}
+            />
+            <select
+              aria-label="Parent group"
+              value={parentId}
+              onChange={(e) => setParentId(e.target.value)}
+            >
+              <option value="">Top level</option>
+              {allGroups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
-            <button type="button" className="secondary" disabled={!groupName.trim()} onClick={() => void addGroup()}>Add group</button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={!groupName.trim()}
+              onClick={() => void addGroup()}
+            >
+              Add group
+            </button>
           </div>
         )}
       </section>

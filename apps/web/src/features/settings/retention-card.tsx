@@ -8,7 +8,17 @@ interface Retention {
   policy: { presenceYears: number; auditYears: number };
   defaults: { presenceYears: number; auditYears: number };
   problems: string[];
-  preview: { presenceBefore: string; auditBefore: string; removed: { presenceRecords: number; changes: number; conflicts: number; excuses: number; auditEntries: number } };
+  preview: {
+    presenceBefore: string;
+    auditBefore: string;
+    removed: {
+      presenceRecords: number;
+      changes: number;
+      conflicts: number;
+      excuses: number;
+      auditEntries: number;
+    };
+  };
 }
 
 const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
@@ -27,23 +37,77 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
       await r.reload();
     }
   };
-  if (!r.data) return r.error ? <p className="error-text" role="alert">{r.error}</p> : null;
+  if (!r.data)
+    return r.error ? (
+      <p className="error-text" role="alert">
+        {r.error}
+      </p>
+    ) : null;
   const { policy, defaults, preview: p } = r.data;
   return (
-    <form className="card" aria-label="Data retention" onSubmit={(e) => void submit(e)} onChange={() => setSaved(false)}>
+    <form
+      className="card"
+      aria-label="Data retention"
+      onSubmit={(e) => void submit(e)}
+      onChange={() => setSaved(false)}
+    >
       <h2>Data retention</h2>
       <div className="form-grid">
-        <label><span className="label">Keep attendance (years)</span><input name="presence" type="number" min={0.1} max={50} step="any" required disabled={!canWrite} defaultValue={policy.presenceYears} /></label>
-        <label><span className="label">Keep the audit log (years)</span><input name="audit" type="number" min={0.1} max={50} step="any" required disabled={!canWrite} defaultValue={policy.auditYears} /></label>
+        <label>
+          <span className="label">Keep attendance (years)</span>
+          <input
+            name="presence"
+            type="number"
+            min={0.1}
+            max={50}
+            step="any"
+            required
+            disabled={!canWrite}
+            defaultValue={policy.presenceYears}
+          />
+        </label>
+        <label>
+          <span className="label">Keep the audit log (years)</span>
+          <input
+            name="audit"
+            type="number"
+            min={0.1}
+            max={50}
+            step="any"
+            required
+            disabled={!canWrite}
+            defaultValue={policy.auditYears}
+          />
+        </label>
       </div>
-      <p className="muted">Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit log. The operator's retention command applies these limits.</p>
-      <p data-testid="retention-preview">
-        Run today, it would remove {p.removed.presenceRecords} attendance records of sessions before {day(p.presenceBefore)} (with {p.removed.changes} change log entries,
-        {' '}{p.removed.conflicts} conflicts and {p.removed.excuses} excuses) and {p.removed.auditEntries} audit entries before {day(p.auditBefore)}.
+      <p className="muted">
+        Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit
+        log. The operator's retention command applies these limits.
       </p>
-      {r.data.problems.map((m) => <p key={m} className="error-text">{m}</p>)}
-      {problem && <p className="error-text" role="alert">{problem}</p>}
-      {canWrite && <div className="row"><button type="submit" className="primary">Save limits</button>{saved && <span role="status">Saved.</span>}</div>}
+      <p data-testid="retention-preview">
+        Run today, it would remove {p.removed.presenceRecords} attendance records of sessions before{' '}
+        {day(p.presenceBefore)} (with {p.removed.changes} change log entries, {p.removed.conflicts}{' '}
+        conflicts and {p.removed.excuses} excuses) and {p.removed.auditEntries} audit entries before{' '}
+        {day(p.auditBefore)}.
+      </p>
+      {r.data.problems.map((m) => (
+        <p key={m} className="error-text">
+          {m}
+        </p>
+      ))}
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      {canWrite && (
+        <div className="row">
+          <button type="submit" className="primary">
+            Save limits
+          </button>
+          {saved && <span role="status">Saved.</span>}
+        </div>
+      )}
     </form>
   );
 }

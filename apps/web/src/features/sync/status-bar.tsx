@@ -6,7 +6,11 @@ import type { SyncStatus } from '../../sync/status.ts';
 const ago = (ms: number | null, now: number) => {
   if (!ms) return 'never';
   const s = Math.max(0, Math.round((now - ms) / 1000));
-  return s < 60 ? `${s}s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : `${Math.round(s / 3600)} h ago`;
+  return s < 60
+    ? `${s}s ago`
+    : s < 3600
+      ? `${Math.round(s / 60)} min ago`
+      : `${Math.round(s / 3600)} h ago`;
 };
 
 export function useSyncStatus(): SyncStatus {
@@ -22,19 +26,48 @@ export function StatusBar() {
     const t = setInterval(() => setNow(Date.now()), 5000);
     return () => clearInterval(t);
   }, []);
-  const state = s.blocked ? 'blocked' : s.stalled ? 'stalled' : !s.online ? 'offline' : s.syncing ? 'syncing' : s.pending ? 'pending' : 'synced';
+  const state = s.blocked
+    ? 'blocked'
+    : s.stalled
+      ? 'stalled'
+      : !s.online
+        ? 'offline'
+        : s.syncing
+          ? 'syncing'
+          : s.pending
+            ? 'pending'
+            : 'synced';
   return (
-    <div className={`status-bar ${state}`} role="status" aria-live="polite" data-testid="sync-status" data-pending={s.pending} data-state={state}>
+    <div
+      className={`status-bar ${state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+      data-pending={s.pending}
+      data-state={state}
+    >
       <span className="dot" aria-hidden="true" />
       <span>{s.online ? 'Online' : 'Offline'}</span>
-      <span data-testid="pending-count">{s.pending} pending{s.oldestPendingAt ? ` (oldest ${ago(s.oldestPendingAt, now)})` : ''}</span>
+      <span data-testid="pending-count">
+        {s.pending} pending{s.oldestPendingAt ? ` (oldest ${ago(s.oldestPendingAt, now)})` : ''}
+      </span>
       <span className="muted">synced {ago(s.lastPullAt, now)}</span>
-      {s.conflicts > 0 && <span className="tag warn">{s.conflicts} conflict{s.conflicts > 1 ? 's' : ''}</span>}
+      {s.conflicts > 0 && (
+        <span className="tag warn">
+          {s.conflicts} conflict{s.conflicts > 1 ? 's' : ''}
+        </span>
+      )}
       {s.rejected > 0 && <span className="tag error">{s.rejected} rejected</span>}
-      {s.stalled && <span className="tag error">Stalled: nothing went through for a minute — retrying</span>}
+      {s.stalled && (
+        <span className="tag error">Stalled: nothing went through for a minute — retrying</span>
+      )}
       {s.blocked && <span className="tag error">{s.blocked}</span>}
       {!s.blocked && s.lastError && s.online && <span className="muted">{s.lastError}</span>}
-      {!s.online || s.lastError ? <button type="button" className="link" onClick={() => void engine.syncNow()}>Retry now</button> : null}
+      {!s.online || s.lastError ? (
+        <button type="button" className="link" onClick={() => void engine.syncNow()}>
+          Retry now
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -5,10 +5,31 @@ import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 
-interface Assignment { id: string; expiresAt: string; status: string; location: string | null; remainingMs: number; checkins: number; qrScans: number; codeEntries: number }
-interface User { id: string; email: string; displayName: string; role: string; active: boolean; assignment: Assignment | null }
+interface Assignment {
+  id: string;
+  expiresAt: string;
+  status: string;
+  location: string | null;
+  remainingMs: number;
+  checkins: number;
+  qrScans: number;
+  codeEntries: number;
+}
+interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  active: boolean;
+  assignment: Assignment | null;
+}
 
-const remaining = (ms: number) => (ms <= 0 ? 'ended' : ms < 3600_000 ? `${Math.ceil(ms / 60_000)} min left` : `${Math.floor(ms / 3600_000)} h ${Math.round((ms % 3600_000) / 60_000)} min left`);
+const remaining = (ms: number) =>
+  ms <= 0
+    ? 'ended'
+    : ms < 3600_000
+      ? `${Math.ceil(ms / 60_000)} min left`
+      : `${Math.floor(ms / 3600_000)} h ${Math.round((ms % 3600_000) / 60_000)} min left`;
 
 function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
   const [problem, setProblem] = useState<string | null>(null);
@@ -18,8 +39,14 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
     const f = new FormData(form);
     const hours = Number(f.get('hours'));
     const body = {
-      email: String(f.get('email')), displayName: String(f.get('name')), role: 'temp_usher', password: String(f.get('password')),
-      assignment: { expiresAt: new Date(Date.now() + hours * 3600_000).toISOString(), location: String(f.get('location')) || null },
+      email: String(f.get('email')),
+      displayName: String(f.get('name')),
+      role: 'temp_usher',
+      password: String(f.get('password')),
+      assignment: {
+        expiresAt: new Date(Date.now() + hours * 3600_000).toISOString(),
+        location: String(f.get('location')) || null,
+      },
     };
     if (await attempt(() => api.post('/api/v1/users', body), setProblem)) {
       form.reset();
@@ -31,14 +58,41 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
     <form className="card" aria-label="Add a temporary usher" onSubmit={(e) => void submit(e)}>
       <h2>Add a temporary usher</h2>
       <div className="form-grid">
-        <label><span className="label">Name</span><input name="name" required /></label>
-        <label><span className="label">Email</span><input name="email" type="email" required /></label>
-        <label><span className="label">Password (8+)</span><input name="password" type="password" minLength={8} required autoComplete="new-password" /></label>
-        <label><span className="label">Hours</span><input name="hours" type="number" min={1} max={720} defaultValue={4} required /></label>
-        <label><span className="label">Location</span><input name="location" placeholder="Main entrance" /></label>
+        <label>
+          <span className="label">Name</span>
+          <input name="name" required />
+        </label>
+        <label>
+          <span className="label">Email</span>
+          <input name="email" type="email" required />
+        </label>
+        <label>
+          <span className="label">Password (8+)</span>
+          <input
+            name="password"
+            type="password"
+            minLength={8}
+            required
+            autoComplete="new-password"
+          />
+        </label>
+        <label>
+          <span className="label">Hours</span>
+          <input name="hours" type="number" min={1} max={720} defaultValue={4} required />
+        </label>
+        <label>
+          <span className="label">Location</span>
+          <input name="location" placeholder="Main entrance" />
+        </label>
       </div>
-      {problem && <p className="error-text" role="alert">{problem}</p>}
-      <button type="submit" className="primary">Add</button>
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        Add
+      </button>
     </form>
   );
 }
@@ -54,25 +108,77 @@ export function UshersScreen() {
     return () => clearInterval(t);
   }, []);
   const revoke = async (u: User) => {
-    if (!u.assignment || !window.confirm(`Revoke ${u.displayName}'s assignment now? Their device stops accepting check-ins.`)) return;
-    if (await attempt(() => api.post(`/api/v1/assignments/${u.assignment!.id}/revoke`, {}), setProblem)) await reload();
+    if (
+      !u.assignment ||
+      !window.confirm(
+        `Revoke ${u.displayName}'s assignment now? Their device stops accepting check-ins.`,
+      )
+    )
+      return;
+    if (
+      await attempt(
+        () => api.post(`/api/v1/assignments/${u.assignment!.id}/revoke`, {}),
+        setProblem,
+      )
+    )
+      await reload();
   };
   return (
     <main className="screen wide-screen">
       <h1>Ushers</h1>
-      {(error ?? problem) && <p className="error-text" role="alert">{error ?? problem}</p>}
+      {(error ?? problem) && (
+        <p className="error-text" role="alert">
+          {error ?? problem}
+        </p>
+      )}
       <table className="table">
-        <thead><tr><th>Name</th><th>Role</th><th>Assignment</th><th>Check-ins</th><th>QR</th><th>Codes</th><th /></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Assignment</th>
+            <th>Check-ins</th>
+            <th>QR</th>
+            <th>Codes</th>
+            <th />
+          </tr>
+        </thead>
         <tbody>
           {data?.items.map((u) => {
             const a = u.assignment;
             return (
               <tr key={u.id} data-testid={`user-${u.email}`}>
-                <td>{u.displayName}<br /><span className="muted">{u.email}</span></td>
+                <td>
+                  {u.displayName}
+                  <br />
+                  <span className="muted">{u.email}</span>
+                </td>
                 <td>{u.role.replace('_', ' ')}</td>
-                <td>{a ? <><span className={`tag ${a.status === 'active' ? '' : 'error'}`}>{a.status}</span> {a.status === 'active' ? remaining(Date.parse(a.expiresAt) - Date.now()) : `until ${when(a.expiresAt)}`}{a.location ? ` · ${a.location}` : ''}</> : '—'}</td>
-                <td>{a?.checkins ?? '—'}</td><td>{a?.qrScans ?? '—'}</td><td>{a?.codeEntries ?? '—'}</td>
-                <td>{canWrite && a?.status === 'active' && <button type="button" className="secondary" onClick={() => void revoke(u)}>Revoke</button>}</td>
+                <td>
+                  {a ? (
+                    <>
+                      <span className={`tag ${a.status === 'active' ? '' : 'error'}`}>
+                        {a.status}
+                      </span>{' '}
+                      {a.status === 'active'
+                        ? remaining(Date.parse(a.expiresAt) - Date.now())
+                        : `until ${when(a.expiresAt)}`}
+                      {a.location ? ` · ${a.location}` : ''}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{a?.checkins ?? '—'}</td>
+                <td>{a?.qrScans ?? '—'}</td>
+                <td>{a?.codeEntries ?? '—'}</td>
+                <td>
+                  {canWrite && a?.status === 'active' && (
+                    <button type="button" className="secondary" onClick={() => void revoke(u)}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
               </tr>
             );
           })}
