@@ -164,13 +164,11 @@ async function rawUpsert(h: Harness, keys: (readonly [string, string])[]) {
             })),
           )
           .onConflict((oc) =>
-            oc
-              .columns(['session_id', 'participant_id'])
-              .doUpdateSet((eb) => ({
-                state: eb.ref('excluded.state'),
-                version: eb.ref('excluded.version'),
-                change_id: eb.ref('excluded.change_id'),
-              })),
+            oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
+              state: eb.ref('excluded.state'),
+              version: eb.ref('excluded.version'),
+              change_id: eb.ref('excluded.change_id'),
+            })),
           )
           .execute();
       }
