@@ -11,6 +11,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { Type } from '@sinclair/typebox';
 import { contextPlugin, type AppContext } from './plugins/context.ts';
 import { installErrorHandler, installNotFound } from './plugins/errors.ts';
+import { authenticateEveryRoute } from './plugins/auth.ts';
+import { withRedaction } from './lib/log.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { syncRoutes } from './features/sync/sync.routes.ts';
 import { conflictRoutes } from './features/conflicts/conflicts.routes.ts';
@@ -29,8 +31,10 @@ export async function buildApp(
   opts: { logger?: FastifyServerOptions['logger'] } = {},
 ) {
   const app = Fastify({
-    logger: opts.logger ?? false,
-    trustProxy: true,
+    logger: withRedaction(opts.logger ?? false),
+    // Off unless configured: with it on, any client could pick its address (X-Forwarded-For) and
+    // the per-address login limit would never trigger.
+    trustProxy: ctx.config.trustProxy ?? false,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
@@ -72,8 +76,14 @@ export async function buildApp(
       return { status: 'ok', database: ctx.db.dialect, protocolVersion: PROTOCOL_VERSION };
     },
   );
+  app.addHook('onSend', async (req, reply) => {
+    // Personal data must not sit in shared or browser caches.
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
   await app.register(
     async (api) => {
+      authenticateEveryRoute(api);
       await api.register(authRoutes);
       await api.register(syncRoutes);
       await api.register(conflictRoutes);

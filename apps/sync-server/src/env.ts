@@ -11,6 +11,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   tempUsherGraceHours: number;
+  /** Fastify's trustProxy: false, true, or the addresses/CIDRs of the proxies in front. */
+  trustProxy: boolean | string[];
   isCi: boolean;
   testDatabaseUrl: string;
 }
@@ -25,6 +27,18 @@ function intFrom(name: string, value: string | undefined, fallback: number): num
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+// TRUST_PROXY: unset or "false" (default: X-Forwarded-For is ignored), "true" (any proxy: only
+// behind one that overwrites the header), or a comma-separated list of addresses/CIDRs.
+function trustProxyFrom(value: string | undefined): boolean | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -43,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),
     seedDemo: (env.SEED_DEMO ?? '1') !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     tempUsherGraceHours: intFrom('TEMP_USHER_GRACE_HOURS', env.TEMP_USHER_GRACE_HOURS, 24),
     isCi: env.CI === 'true' || env.CI === '1',
     testDatabaseUrl: env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -275,6 +275,12 @@ export interface NotificationPreferenceTable {
   updated_at: string;
 }
 
+export interface LoginThrottleTable {
+  email: string;
+  failures: number;
+  locked_until: string | null;
+}
+
 export interface Database {
   server_meta: ServerMetaTable;
   sync_counters: SyncCounterTable;
@@ -298,6 +304,7 @@ export interface Database {
   excuses: ExcuseTable;
   notifications: NotificationTable;
   notification_preferences: NotificationPreferenceTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -5,12 +5,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { iso } from './clock.ts';
 
 // CSV per RFC 4180, with formula injection defused: a cell starting with = + - @ (or a tab or
-// carriage return) is prefixed with ' so a spreadsheet shows it instead of running it.
+// carriage return, once NULs are removed) is prefixed with ' so a spreadsheet shows it instead of
+// running it.
 const RISKY = /^[=+\-@\t\r]/;
 
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  // A NUL is never data, and some spreadsheets skip it and then see a formula behind it.
+  s = s.replace(/\0/g, '');
   if (RISKY.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

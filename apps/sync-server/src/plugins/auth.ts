@@ -1,31 +1,50 @@
-// Route guards: `authenticate` resolves the device credentials; `requireRole` checks the role.
-// Every handler after them reads `req.auth` and scopes every query to its organization.
+// Route guards. Every API route authenticates in `onRequest`, before its body is read, so an
+// anonymous caller cannot make the server parse megabytes; `requireRole` checks the role, also
+// before the body. Handlers read `req.auth` and scope every query to its organization.
 import type { Role } from '@rollcall/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../features/auth/auth.service.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, deviceAllowed } from '../features/auth/auth.service.ts';
+import { streamRegistry } from '../lib/sse.ts';
 import { HttpError } from '../lib/errors.ts';
 import type { AuthContext } from '../features/auth/auth.service.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Login and refresh: reachable without credentials. */
+    public?: boolean;
+    /** Event streams: EventSource cannot set headers, so these alone take ?access_token=. */
+    queryToken?: boolean;
+  }
+}
 
 function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  // EventSource cannot set headers, so the stream accepts the token as a query parameter.
+  if (!req.routeOptions.config.queryToken) return undefined;
   const q = req.query as Record<string, unknown> | undefined;
   return typeof q?.access_token === 'string' ? q.access_token : undefined;
 }
 
 export async function requireAuth(req: FastifyRequest, _reply: FastifyReply) {
-  req.auth = await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req));
+  req.auth ??= await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req));
+}
+
+/** Authenticates every route of `api` but the public ones, before any body is parsed. */
+export function authenticateEveryRoute(api: FastifyInstance) {
+  api.addHook('onRequest', async (req, reply) => {
+    if (!req.routeOptions.config.public) await requireAuth(req, reply);
+  });
 }
 
 export function requireRole(...roles: Role[]) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.auth) await requireAuth(req, reply);
-    if (!roles.includes(req.auth!.role)) {
+    await requireAuth(req, reply);
+    const role = who(req).role;
+    if (!roles.includes(role)) {
       throw new HttpError(
         403,
         'forbidden',
-        `This needs the role ${roles.join(' or ')}; you are ${req.auth!.role}`,
+        `This needs the role ${roles.join(' or ')}; you are ${role}`,
       );
     }
   };
@@ -36,3 +55,9 @@ export const who = (req: FastifyRequest): AuthContext => {
   if (!req.auth) throw new HttpError(401, 'unauthorized', 'Sign in first');
   return req.auth;
 };
+
+/** The server's event streams, re-checked against the device's credentials. */
+export const deviceStreams = (app: FastifyInstance) =>
+  streamRegistry(app, {
+    allowed: (deviceId) => deviceAllowed(app.ctx.db.kysely, app.ctx.clock, deviceId),
+  });

@@ -9,24 +9,39 @@ export const findUserByEmail = (db: Q, email: string) =>
 export const findOrganization = (db: Q, id: string) =>
   db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const recordLoginFailure = (
-  db: Q,
-  userId: string,
-  failedLogins: number,
-  lockedUntil: string | null,
-) =>
+export const findThrottle = (db: Q, email: string) =>
+  db.selectFrom('login_throttle').selectAll().where('email', '=', email).executeTakeFirst();
+
+/** Counts one attempt in SQL, so parallel attempts each see a different count. */
+export const reserveLoginAttempt = (db: Q, email: string) =>
   db
-    .updateTable('users')
-    .set({ failed_logins: failedLogins, locked_until: lockedUntil })
-    .where('id', '=', userId)
+    .insertInto('login_throttle')
+    .values({ email, failures: 1, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('email').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1) })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+
+export const lockLogin = (db: Q, email: string, until: string) =>
+  db
+    .updateTable('login_throttle')
+    .set({ locked_until: until })
+    .where('email', '=', email)
+    .where('locked_until', 'is', null)
     .execute();
 
-export const clearLoginFailures = (db: Q, userId: string) =>
+/** Ends an expired lock once, whoever gets there first. */
+export const clearExpiredLock = (db: Q, email: string, lockedUntil: string) =>
   db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null })
-    .where('id', '=', userId)
+    .updateTable('login_throttle')
+    .set({ failures: 0, locked_until: null })
+    .where('email', '=', email)
+    .where('locked_until', '=', lockedUntil)
     .execute();
+
+export const clearLoginFailures = (db: Q, email: string) =>
+  db.deleteFrom('login_throttle').where('email', '=', email).execute();
 
 export const latestAssignment = (db: Q, userId: string) =>
   db
@@ -68,7 +83,9 @@ export const findDeviceContext = (db: Q, deviceId: string) =>
   db
     .selectFrom('devices as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
+    .innerJoin('organizations as o', 'o.id', 'd.organization_id')
     .select([
+      'o.deleted_at as organization_deleted_at',
       'd.id as device_id',
       'd.organization_id',
       'd.user_id',

@@ -11,7 +11,7 @@ import {
   RoleSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireAuth, who } from '../../plugins/auth.ts';
+import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
 import { login, logout, refresh } from './auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
@@ -27,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       // Slows password guessing per address (generous: a church's devices share one NAT);
       // the per-account lockout stops guessing per user.
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: LoginRequestSchema,
@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/refresh',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: RefreshRequestSchema,
@@ -53,11 +53,12 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } },
     },
     async (req, reply) => {
       await logout(db.kysely, who(req).deviceId);
+      deviceStreams(app).closeDevice(who(req).deviceId);
       return reply.status(204).send(null);
     },
   );
@@ -65,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: {
         tags: ['auth'],
         response: {

@@ -5,15 +5,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/errors.ts';
-import { randomToken, sameHash, sha256, verifyPassword } from '../../lib/secrets.ts';
+import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../../lib/secrets.ts';
+import { failAttempt, reserveAttempt } from './login-throttle.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repository.ts';
 import { toAssignmentDto } from './assignment.ts';
 
 export const ACCESS_TTL_MS = 12 * 3600_000; // a long service day without a refresh
 export const REFRESH_TTL_MS = 60 * 24 * 3600_000; // offline weeks still come back with a refresh
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MS = 15 * 60_000;
+// Verified against for unknown emails: as slow as a real hash, and never matches.
+const decoyHash = hashPassword(randomToken());
 
 export interface AuthContext {
   userId: string;
@@ -42,25 +43,27 @@ function issueTokens(deviceId: string, nowMs: number) {
   };
 }
 
+const organizationDeleted = () =>
+  new HttpError(
+    401,
+    'organization_deleted',
+    'This organization was deleted; nothing more can be synced',
+  );
+
 const invalid = () => new HttpError(401, 'invalid_credentials', 'Email or password is not correct');
 
 export async function login(db: Kysely<Database>, clock: Clock, body: LoginRequest) {
   const now = clock.now();
-  const user = await repo.findUserByEmail(db, body.email);
-  if (!user || user.active !== 1) throw invalid();
-  if (user.locked_until && Date.parse(user.locked_until) > now) {
-    throw new HttpError(
-      423,
-      'account_locked',
-      `Too many failed attempts; try again after ${user.locked_until}`,
-    );
-  }
-  if (!(await verifyPassword(body.password, user.password_hash))) {
-    const failures = user.failed_logins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? iso(now + LOCK_MS) : null;
-    await repo.recordLoginFailure(db, user.id, lockedUntil ? 0 : failures, lockedUntil);
+  const email = body.email.toLowerCase();
+  const attempt = await reserveAttempt(db, email, now);
+  const user = await repo.findUserByEmail(db, email);
+  // An unknown email costs the same scrypt work as a real one, so timing does not tell them apart.
+  const passwordOk = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash));
+  if (!user || user.active !== 1 || !passwordOk) {
+    await failAttempt(db, email, attempt, now);
     throw invalid();
   }
+  await repo.clearLoginFailures(db, email);
   const org = await repo.findOrganization(db, user.organization_id);
   if (!org || org.deleted_at) throw invalid();
   const assignment = await repo.latestAssignment(db, user.id);
@@ -69,7 +72,6 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
   const deviceId = uuidv7(now);
   const tokens = issueTokens(deviceId, now);
   await db.transaction().execute(async (trx) => {
-    await repo.clearLoginFailures(trx, user.id);
     await repo.insertDevice(trx, {
       id: deviceId,
       organization_id: user.organization_id,
@@ -125,6 +127,7 @@ export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: 
   }
   if (device.revoked_at)
     throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
+  if (device.organization_deleted_at) throw organizationDeleted();
   if (!device.refresh_expires_at || Date.parse(device.refresh_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'This session has expired; sign in again');
   }
@@ -140,6 +143,19 @@ export async function logout(db: Kysely<Database>, deviceId: string) {
     access_expires_at: iso(0),
     refresh_expires_at: iso(0),
   });
+}
+
+/** Whether a device may still hold what it opened (its event streams): not revoked or signed out. */
+export async function deviceAllowed(db: Kysely<Database>, clock: Clock, deviceId: string) {
+  const d = await repo.findDeviceContext(db, deviceId);
+  return Boolean(
+    d?.access_hash &&
+    !d.revoked_at &&
+    d.user_active === 1 &&
+    !d.organization_deleted_at &&
+    d.access_expires_at &&
+    Date.parse(d.access_expires_at) > clock.now(),
+  );
 }
 
 /** Resolves a bearer token to who is calling, or throws a 401 that says why. */
@@ -167,6 +183,7 @@ export async function authenticate(
     throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
   if (d.user_active !== 1)
     throw new HttpError(401, 'unauthorized', 'This user account is deactivated');
+  if (d.organization_deleted_at) throw organizationDeleted();
   const now = clock.now();
   if (!d.access_expires_at || Date.parse(d.access_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it');

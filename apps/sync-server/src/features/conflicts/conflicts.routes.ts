@@ -42,7 +42,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conflicts',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['conflicts'],
         querystring: ConflictListQuerySchema,
@@ -58,7 +58,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conflicts/:id',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['conflicts'],
         params: Type.Object({ id: Uuid }),
@@ -74,7 +74,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conflicts/:id/resolve',
     {
-      preHandler: resolvers,
+      onRequest: resolvers,
       schema: {
         tags: ['conflicts'],
         params: Type.Object({ id: Uuid }),
@@ -88,7 +88,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conflicts/bulk-resolve',
     {
-      preHandler: resolvers,
+      onRequest: resolvers,
       schema: {
         tags: ['conflicts'],
         body: BulkResolveSchema,

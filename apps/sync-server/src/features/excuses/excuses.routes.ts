@@ -3,6 +3,7 @@ import { ErrorBody, Nullable, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
 import * as repo from './excuses.repository.ts';
+import { attachmentDisposition, safeContentType } from '../../lib/download.ts';
 import { attachmentOf, decideExcuse, submitExcuse } from './excuses.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -34,7 +35,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/excuses',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['excuses'],
         querystring: Type.Object({
@@ -69,7 +70,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/excuses',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['excuses'],
         body: Type.Object({
@@ -98,7 +99,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.post(
       `/excuses/:id/${verb}`,
       {
-        preHandler: requireRole('admin'),
+        onRequest: requireRole('admin'),
         schema: {
           tags: ['excuses'],
           params: Type.Object({ id: Uuid }),
@@ -116,7 +117,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/excuses/:id/attachment',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['excuses'],
         params: Type.Object({ id: Uuid }),
@@ -126,11 +127,10 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const a = await attachmentOf(ctx, who(req), req.params.id);
       return reply
-        .header('content-type', a.type)
-        .header(
-          'content-disposition',
-          `attachment; filename="${a.name.replace(/["\\\r\n]/g, '_')}"`,
-        )
+        .header('content-type', safeContentType(a.type))
+        .header('content-disposition', attachmentDisposition(a.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
         .send(a.data);
     },
   );

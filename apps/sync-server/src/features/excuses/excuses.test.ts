@@ -96,6 +96,29 @@ describe.each(dialects)('excuses on %s', (dialect) => {
     ]);
   });
 
+  it('serves an attachment as a download of a safe type, whatever its name and declared type', async () => {
+    const p = h.demo.participants[5]!.id;
+    const sub = await submit(manager, p, {
+      attachment: {
+        name: 'Łucja 김민준 "note".js',
+        type: 'text/javascript',
+        base64: Buffer.from('alert(document.cookie)').toString('base64'),
+      },
+    });
+    expect(sub.statusCode).toBe(201);
+    const file = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/excuses/${sub.json().id}/attachment`,
+      headers: auth(admin),
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/octet-stream');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    const disposition = String(file.headers['content-disposition']);
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe('Łucja 김민준 "note".js');
+  });
+
   it('creates an excused record when nobody recorded the participant, and a rejection changes nothing', async () => {
     const [p1, p2] = [h.demo.participants[1]!.id, h.demo.participants[2]!.id];
     const a = (await submit(admin, p1)).json().id;

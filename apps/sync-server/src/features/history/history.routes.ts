@@ -47,7 +47,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sync-history',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['sync'],
         querystring: Type.Object({
@@ -71,7 +71,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sync-history/:id',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['sync'],
         params: Type.Object({ id: Uuid }),
@@ -91,7 +91,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sync-rejections/:id/reapply',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['sync'],
         params: Type.Object({ id: Uuid }),

@@ -55,7 +55,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/imports/participants/template.csv',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['imports'],
         response: { 200: Type.String({ description: 'text/csv' }), ...errors },
@@ -77,7 +77,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/imports/attendance/template.csv',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['imports'],
         response: { 200: Type.String({ description: 'text/csv' }), ...errors },
@@ -100,7 +100,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports/attendance',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       bodyLimit: 48 * 1024 * 1024,
       schema: {
         tags: ['imports'],
@@ -130,7 +130,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports/participants',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       bodyLimit: 16 * 1024 * 1024,
       schema: {
         tags: ['imports'],

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Nullable, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireRole, who } from '../../plugins/auth.ts';
+import { deviceStreams, requireRole, who } from '../../plugins/auth.ts';
 import { liveSnapshot } from './live.service.ts';
-import { openEventStream, streamRegistry } from '../../lib/sse.ts';
+import { openEventStream } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const THROTTLE_MS = 400;
@@ -54,12 +54,12 @@ const Snapshot = Type.Object({
 
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
-  const streams = streamRegistry(app);
+  const streams = deviceStreams(app);
 
   app.get(
     '/sessions/:id/live',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['live'],
         params: Type.Object({ id: Uuid }),
@@ -74,7 +74,8 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sessions/:id/live/stream',
     {
-      preHandler: requireRole('admin', 'manager'),
+      config: { queryToken: true },
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['live'],
         params: Type.Object({ id: Uuid }),

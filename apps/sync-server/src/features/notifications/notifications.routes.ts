@@ -26,7 +26,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/notifications',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['notifications'],
         description: 'Your notifications, newest first, with your unread count',
@@ -40,7 +40,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/notifications/unread-count',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['notifications'], response: { 200: UnreadCountSchema, ...errors } },
     },
     async (req) => ({ unreadCount: await service.unreadCount(db, who(req)) }),
@@ -49,7 +49,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/notifications/:id/read',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['notifications'],
         description: "Mark one of your notifications read (another user's id is not found)",
@@ -63,7 +63,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/notifications/read-all',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags: ['notifications'], response: { 200: ReadAllSchema, ...errors } },
     },
     async (req) => service.markAllRead(db, who(req), ctx.clock.now()),
@@ -72,7 +72,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/notifications/preferences',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['notifications'],
         response: { 200: NotificationPreferencesSchema, ...errors },
@@ -86,7 +86,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.route({
     method: ['PUT', 'PATCH'],
     url: '/notifications/preferences',
-    preHandler: staff,
+    onRequest: staff,
     schema: {
       tags: ['notifications'],
       description:

@@ -66,6 +66,8 @@ export function parseBound(value: string, end: boolean, field: string): string {
   return iso(dateOnly && end ? ms + DAY - 1 : ms);
 }
 
+const MAX_RANGE_DAYS = 5 * 366;
+
 export function rangeOf(q: RangeQuery, nowMs: number) {
   const to = q.to ? parseBound(q.to, true, 'to') : iso(nowMs);
   const from = q.from
@@ -75,6 +77,12 @@ export function rangeOf(q: RangeQuery, nowMs: number) {
     throw badRequest('"from" is after "to"', [
       { path: 'querystring/from', message: 'must not be after to' },
     ]);
+  // A report is built in one request: a century-long range would hold the server for seconds.
+  if (Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS * DAY)
+    throw badRequest(
+      `A report covers at most ${MAX_RANGE_DAYS / 366} years; narrow "from" and "to"`,
+      [{ path: 'querystring/from', message: `must be within ${MAX_RANGE_DAYS} days of to` }],
+    );
   return { from, to };
 }
 

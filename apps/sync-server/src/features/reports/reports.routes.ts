@@ -83,7 +83,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/attendance',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['reports'],
         querystring: s.AttendanceQuery,
@@ -109,7 +109,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/absentees',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['reports'],
         querystring: s.AbsenteesQuery,
@@ -135,7 +135,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/drifting',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['reports'],
         querystring: s.DriftingQuery,
@@ -168,7 +168,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/trends',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['reports'],
         querystring: s.TrendsQuery,
@@ -214,7 +214,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/reports/usher-activity',
     {
-      preHandler: readers,
+      onRequest: readers,
       schema: {
         tags: ['reports'],
         querystring: s.UsherActivityQuery,

@@ -52,7 +52,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organization/retention',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
     },
     async (req) => view(who(req).organizationId),
@@ -61,7 +61,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/organization/retention',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
     },
     async (req) => {

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../lib/errors.ts';
 import { randomPersonalCode, randomToken } from '../../lib/secrets.ts';
 import { toParticipant } from '../sync/mappers.ts';
 import { membershipsOf } from '../sync/pull.repository.ts';
-import { rosterWrite, type WriteScope } from './roster.service.ts';
+import { assertOwnGroups, rosterWrite, type WriteScope } from './roster.service.ts';
 import { IdParams, ParticipantInput } from './roster.schemas.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -17,7 +17,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/participants',
     {
-      preHandler: requireRole('admin', 'manager', 'usher', 'temp_usher'),
+      onRequest: requireRole('admin', 'manager', 'usher', 'temp_usher'),
       schema: {
         tags: ['roster'],
         querystring: Type.Object({
@@ -66,7 +66,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/participants',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['roster'],
         body: ParticipantInput,
@@ -108,7 +108,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/participants/:id',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['roster'],
         params: IdParams,
@@ -153,7 +153,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/participants/:id/rotate-qr',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['roster'],
         params: IdParams,
@@ -181,7 +181,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/participants/:id/attendance',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['roster'],
         params: IdParams,
@@ -275,16 +275,8 @@ async function freeCode(s: WriteScope, org: string) {
 }
 
 async function setGroups(s: WriteScope, org: string, participantId: string, groupIds: string[]) {
-  const valid = groupIds.length
-    ? (
-        await s.trx
-          .selectFrom('groups')
-          .select('id')
-          .where('organization_id', '=', org)
-          .where('id', 'in', groupIds)
-          .execute()
-      ).map((g) => g.id)
-    : [];
+  await assertOwnGroups(s.trx, org, groupIds);
+  const valid = groupIds;
   await s.trx.deleteFrom('group_memberships').where('participant_id', '=', participantId).execute();
   if (valid.length)
     await s.trx

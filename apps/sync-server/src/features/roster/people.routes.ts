@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Nullable, uuidv7, type Role } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireRole, who } from '../../plugins/auth.ts';
+import { deviceStreams, requireRole, who } from '../../plugins/auth.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/secrets.ts';
 import { insertUser } from '../organizations/organizations.service.ts';
@@ -48,7 +48,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['people'],
         response: { 200: Type.Object({ items: Type.Array(User) }), ...errors },
@@ -99,7 +99,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['people'],
         body: UserInput,
@@ -161,7 +161,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assignments/:id/revoke',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: { tags: ['people'], params: IdParams, response: { 204: Type.Null(), ...errors } },
     },
     async (req, reply) => {
@@ -183,7 +183,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/devices',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['people'],
         response: { 200: Type.Object({ items: Type.Array(Device) }), ...errors },
@@ -219,7 +219,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/devices/:id/revoke',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: { tags: ['people'], params: IdParams, response: { 204: Type.Null(), ...errors } },
     },
     async (req, reply) => {
@@ -234,6 +234,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (Number(r.numUpdatedRows) === 0) throw notFound(`Device ${req.params.id}`);
         await s.audit('device', req.params.id, 'revoke', null, { revokedAt: s.nowIso });
       });
+      deviceStreams(app).closeDevice(req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -7,6 +7,8 @@ import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
+import { HttpError } from '../../lib/errors.ts';
+import { ownGroupIds } from './roster.repository.ts';
 
 export interface WriteScope {
   trx: Transaction<Database>;
@@ -37,4 +39,23 @@ export async function rosterWrite<T>(
   });
   await ctx.notifier.publish({ organizationId: auth.organizationId, seq: 0, sessionIds: [] });
   return result;
+}
+
+/**
+ * Refuses a reference to a group outside the caller's organization. The answer is the same
+ * whether the id exists elsewhere or not, so it reveals nothing about other organizations.
+ */
+export async function assertOwnGroups(
+  trx: Transaction<Database>,
+  organizationId: string,
+  ids: string[],
+) {
+  const own = await ownGroupIds(trx, organizationId, ids);
+  const unknown = ids.filter((id) => !own.has(id));
+  if (unknown.length)
+    throw new HttpError(
+      400,
+      'unknown_group',
+      `No such group in this organization: ${unknown.join(', ')}`,
+    );
 }

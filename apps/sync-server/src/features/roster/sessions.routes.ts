@@ -14,7 +14,7 @@ import { toGroup, toPresenceState, toSession } from '../sync/mappers.ts';
 import { sessionGroupsOf } from '../sync/pull.repository.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { rosterWrite } from './roster.service.ts';
+import { assertOwnGroups, rosterWrite } from './roster.service.ts';
 import { notifyDrifting } from '../notifications/notifications.producers.ts';
 import { GroupInput, IdParams, SessionInput } from './roster.schemas.ts';
 
@@ -26,7 +26,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sessions',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: {
         tags: ['roster'],
         querystring: Type.Object({
@@ -55,7 +55,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sessions',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: { tags: ['roster'], body: SessionInput, response: { 201: SessionSchema, ...errors } },
     },
     async (req, reply) => {
@@ -77,7 +77,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sessions/series',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['roster'],
         body: Type.Composite(
@@ -110,7 +110,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/sessions/:id',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['roster'],
         params: IdParams,
@@ -163,7 +163,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/groups',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: {
         tags: ['roster'],
         response: { 200: Type.Object({ items: Type.Array(GroupSchema) }), ...errors },
@@ -184,12 +184,14 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/groups',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: { tags: ['roster'], body: GroupInput, response: { 201: GroupSchema, ...errors } },
     },
     async (req, reply) => {
       const auth = who(req);
       const group = await rosterWrite(ctx, auth, async (s) => {
+        if (req.body.parentId)
+          await assertOwnGroups(s.trx, auth.organizationId, [req.body.parentId]);
         const row = {
           id: uuidv7(),
           organization_id: auth.organizationId,
@@ -210,7 +212,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/presence-states',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: {
         tags: ['roster'],
         response: { 200: Type.Object({ items: Type.Array(PresenceStateSchema) }), ...errors },
@@ -238,6 +240,7 @@ async function createSessions(
   occurrences: Occurrence[],
 ) {
   return rosterWrite(ctx, auth, async (s) => {
+    await assertOwnGroups(s.trx, auth.organizationId, b.groupIds ?? []);
     const out = [];
     for (const [i, o] of occurrences.entries()) {
       const id = uuidv7(ctx.clock.now());

@@ -33,7 +33,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/organization',
     {
-      preHandler: requireRole('admin', 'manager'),
+      onRequest: requireRole('admin', 'manager'),
       schema: { tags: ['settings'], response: { 200: OrganizationSchema, ...errors } },
     },
     async (req) => {
@@ -50,13 +50,26 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/organization',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['settings'],
         body: Type.Object(
           {
             name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-            settings: Type.Optional(Type.Partial(OrganizationSettingsSchema)),
+            // Only the known keys: anything else would be stored and sent to every device.
+            settings: Type.Optional(
+              Type.Partial(
+                Type.Object(
+                  {
+                    ...OrganizationSettingsSchema.properties,
+                    labels: Type.Object(OrganizationSettingsSchema.properties.labels.properties, {
+                      additionalProperties: false,
+                    }),
+                  },
+                  { additionalProperties: false },
+                ),
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -94,7 +107,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/presence-states',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['settings'],
         body: Type.Object(
@@ -141,7 +154,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/presence-states/:id',
     {
-      preHandler: requireRole('admin'),
+      onRequest: requireRole('admin'),
       schema: {
         tags: ['settings'],
         params: IdParams,

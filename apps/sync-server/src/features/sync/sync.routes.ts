@@ -8,22 +8,22 @@ import {
   PushResponseSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireAuth, who } from '../../plugins/auth.ts';
+import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { HttpError } from '../../lib/errors.ts';
 import { pull, serverEpoch } from './pull.service.ts';
 import { push } from './push.service.ts';
 import { currentSeq } from './seq.repository.ts';
-import { openEventStream, streamRegistry } from '../../lib/sse.ts';
+import { openEventStream } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
-  const streams = streamRegistry(app);
+  const streams = deviceStreams(app);
   app.post(
     '/sync/push',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       bodyLimit: 8 * 1024 * 1024,
       schema: {
         tags: ['sync'],
@@ -46,7 +46,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sync/pull',
     {
-      preHandler: requireAuth,
+      onRequest: requireAuth,
       schema: {
         tags: ['sync'],
         querystring: PullQuerySchema,
@@ -59,7 +59,8 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/sync/stream',
     {
-      preHandler: requireAuth,
+      config: { queryToken: true },
+      onRequest: requireAuth,
       schema: {
         tags: ['sync'],
         querystring: Type.Object({ access_token: Type.Optional(Type.String()) }),
