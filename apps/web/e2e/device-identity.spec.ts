@@ -63,6 +63,10 @@ test('a rejected change kept through sign-out and sign-in does not block the nex
   await app.checkInByCode(first.personalCode);
   await expect(app.feedback()).toContainText(first.lastName);
   await app.expectPending(1);
+  // While it waits, signing out is refused: it would leave the change with no account.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert')).toContainText('1 change is not synced yet');
+  await page.getByRole('button', { name: 'OK' }).click();
   await cancelSession(evening.id);
   await context.setOffline(false);
   await app.expectPending(0);
