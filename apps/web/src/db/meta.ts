@@ -35,3 +35,21 @@ export const credentialStore = (db: RollcallDb) => ({
   get: () => getMeta(db, 'credentials'),
   set: (c: Credentials) => setMeta(db, 'credentials', c),
 });
+
+/** The device's own counters: they outlive every account signed in on it. */
+const DEVICE_KEYS: (keyof MetaShape)[] = ['deviceSeq', 'hlc'];
+
+/**
+ * Forgets the signed-in account: its credentials, cursor and pulled data. Keeps the outbox (what
+ * was recorded here is never dropped) and the device's sequence and clock, so a change queued
+ * after the next sign-in never takes the identity of one still kept.
+ */
+export async function forgetAccount(db: RollcallDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) {
+      if (t.name === 'outbox') continue;
+      if (t.name === 'meta') await db.meta.where('key').noneOf(DEVICE_KEYS).delete();
+      else await t.clear();
+    }
+  });
+}

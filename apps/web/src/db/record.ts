@@ -16,8 +16,16 @@ export type RecordResult =
 const ARRIVED = new Set(['present', 'late']);
 
 async function nextStamp(db: RollcallDb, who: Recorder) {
-  const [seqRow, hlcRow] = await db.meta.bulkGet(['deviceSeq', 'hlc']);
-  const deviceSeq = ((seqRow?.value as number | undefined) ?? 0) + 1;
+  const [[seqRow, hlcRow], lastQueued] = await Promise.all([
+    db.meta.bulkGet(['deviceSeq', 'hlc']),
+    db.outbox.orderBy('deviceSeq').lastKey(),
+  ]);
+  // A sequence is never reused on this device: the counter outlives sign-out, and it also starts
+  // above every entry still queued (rejected ones stay), which heals a device whose counter an
+  // older version reset while keeping the outbox.
+  const deviceSeq =
+    Math.max((seqRow?.value as number | undefined) ?? 0, (lastQueued as number | undefined) ?? 0) +
+    1;
   // HLC node ids allow [A-Za-z0-9_-]; the device id's tail is unique enough per organization.
   const hlc = hlcTick(
     (hlcRow?.value as Hlc | undefined) ?? null,

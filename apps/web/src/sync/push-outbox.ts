@@ -22,6 +22,8 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
       .push({
         protocolVersion: PROTOCOL_VERSION,
         changes: batch.map((e) => e.change),
+        // What waits to be sent, this batch included: the server subtracts the batch, since only
+        // it knows the results (a rejected entry stays here, but no longer waits).
         pendingCount: all.length - i,
         appVersion,
       })

@@ -1,6 +1,7 @@
 // The live arrivals page's data: a snapshot, and a server-sent stream that follows pushes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
+import { PROTOCOL_VERSION, type Change } from '@rollcall/shared';
 import {
   auth,
   change,
@@ -96,6 +97,47 @@ describe.each(dialects)('live arrivals on %s', (dialect) => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it("shows each device's pending count as what remains after its push", async () => {
+    const tablet = await login(h.app, 'usher2@demo.rollcall.test');
+    // The device reports its waiting changes with the batch included, as the app does.
+    const pushReporting = async (pendingCount: number, changes: Change[]) => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/sync/push',
+        headers: auth(tablet),
+        payload: { protocolVersion: PROTOCOL_VERSION, changes, pendingCount },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().results.map((r: { status: string }) => r.status);
+    };
+    const pendingOnLivePage = async () => {
+      const res = await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/sessions/${session}/live`,
+        headers: auth(admin),
+      });
+      const devices: { id: string; pendingCount: number | null }[] = res.json().devices;
+      return devices.find((d) => d.id === tablet.deviceId)?.pendingCount;
+    };
+    const checkInOn = (i: number, state = 'present') =>
+      change(tablet, h.clock.now(), {
+        sessionId: session,
+        participantId: h.demo.participants[i]!.id,
+        state,
+      });
+
+    // Five waiting, the first batch carries two of them: three are still on the device.
+    expect(await pushReporting(5, [checkInOn(10), checkInOn(11)])).toEqual(['applied', 'applied']);
+    expect(await pendingOnLivePage()).toBe(3);
+    // The last three, one rejected: it stays on the device with its reason, but waits no longer.
+    const last = [checkInOn(12), checkInOn(13, 'asleep'), checkInOn(14)];
+    expect(await pushReporting(3, last)).toEqual(['applied', 'rejected', 'applied']);
+    expect(await pendingOnLivePage()).toBe(0);
+    // The same batch again (its answer was lost): nothing is counted twice.
+    expect(await pushReporting(3, last)).toEqual(['duplicate', 'rejected', 'duplicate']);
+    expect(await pendingOnLivePage()).toBe(0);
   });
 
   it('streams a new snapshot when a device pushes', async () => {

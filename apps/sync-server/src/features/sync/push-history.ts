@@ -70,11 +70,24 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
     .set({
       last_sync_at: iso(h.started),
       last_seen_at: iso(h.started),
-      ...(h.body.pendingCount !== undefined ? { pending_count: h.body.pendingCount } : {}),
+      ...(h.body.pendingCount !== undefined
+        ? { pending_count: pendingAfter(h.body.pendingCount, h.items.length) }
+        : {}),
       ...(h.body.appVersion ? { app_version: h.body.appVersion } : {}),
     })
     .where('id', '=', auth.deviceId)
     .execute();
+}
+
+/**
+ * What the device still has to send once this push is answered. It reports its waiting changes
+ * with this batch included, before it knows the results; every change of the batch leaves its
+ * waiting state with its result (a rejected one stays on the device, kept with its reason, but is
+ * not sent again). Subtracting here, where the batch size is known, is right for every app
+ * version and for a replayed batch alike.
+ */
+function pendingAfter(reported: number, batchSize: number) {
+  return Math.max(0, reported - batchSize);
 }
 
 function safeJson(value: unknown): string {

@@ -1,8 +1,9 @@
 // Logging out with changes still queued would lose them: refuse, explain, and offer an export.
 import { useState } from 'react';
-import { api, db, engine } from '../../app-context.ts';
+import { db } from '../../app-context.ts';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { useSession } from './session-store.ts';
+import { signOut } from './sign-in.ts';
 
 async function exportPending() {
   const entries = await db.outbox.toArray();
@@ -35,7 +36,6 @@ const ADMIN_ONLY = [
 
 export function AccountMenu() {
   const login = useSession((s) => s.login);
-  const setLogin = useSession((s) => s.setLogin);
   const go = useSession((s) => s.go);
   const screen = useSession((s) => s.screen);
   const status = useSyncStatus();
@@ -52,19 +52,12 @@ export function AccountMenu() {
   const isStaff = login.user.role === 'admin' || login.user.role === 'manager';
 
   const logout = async () => {
-    await engine.refreshCounts();
-    const pending = engine.getStatus().pending;
-    if (pending > 0) {
-      setRefusal(
-        `${pending} change${pending > 1 ? 's are' : ' is'} not synced yet. Signing out now would lose ${pending > 1 ? 'them' : 'it'}. Connect and wait for the sync, or export the pending changes as a file.`,
-      );
-      return;
-    }
-    await api.logout().catch(() => {});
-    await db.transaction('rw', db.tables, async () => {
-      for (const t of db.tables) if (t.name !== 'outbox') await t.clear();
-    });
-    setLogin(null);
+    const out = await signOut();
+    if (out.signedOut) return;
+    const { pending } = out;
+    setRefusal(
+      `${pending} change${pending > 1 ? 's are' : ' is'} not synced yet. Signing out now would lose ${pending > 1 ? 'them' : 'it'}. Connect and wait for the sync, or export the pending changes as a file.`,
+    );
   };
 
   return (

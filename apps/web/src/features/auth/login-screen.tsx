@@ -1,11 +1,9 @@
 // Online once: afterwards the stored device credentials open the app offline.
 import { useState } from 'react';
-import { api, APP_VERSION, db, engine } from '../../app-context.ts';
 import { ApiError } from '../../sync/api.ts';
-import { useSession } from './session-store.ts';
+import { signIn } from './sign-in.ts';
 
 export function LoginScreen() {
-  const setLogin = useSession((s) => s.setLogin);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -15,20 +13,7 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.login({
-        email,
-        password,
-        deviceName: navigator.userAgent.slice(0, 90),
-        appVersion: APP_VERSION,
-      });
-      const { credentials, ...login } = res;
-      await db.meta.bulkPut([
-        { key: 'credentials', value: credentials },
-        { key: 'login', value: login },
-      ]);
-      setLogin(login);
-      engine.unblock();
-      await engine.syncNow();
+      await signIn(email, password);
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 0

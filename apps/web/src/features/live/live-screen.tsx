@@ -145,7 +145,7 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
               <th>Device</th>
               <th>Usher</th>
               <th>Records</th>
-              <th>Pending</th>
+              <th title="Changes the device still had to send after its last sync">Pending</th>
               <th>Last sync</th>
             </tr>
           </thead>
@@ -155,7 +155,16 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
                 <td>{d.name ?? d.id.slice(-8)}</td>
                 <td>{d.userName}</td>
                 <td>{d.records}</td>
-                <td>{d.pendingCount ?? '—'}</td>
+                <td
+                  data-testid={`live-pending-${d.id}`}
+                  title={
+                    d.pendingCount === null
+                      ? 'This device has not reported its queue'
+                      : `Still on the device after its sync ${ago(d.lastSyncAt)}`
+                  }
+                >
+                  {d.pendingCount ?? '—'}
+                </td>
                 <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
               </tr>
             ))}

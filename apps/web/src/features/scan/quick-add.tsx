@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { db } from '../../app-context.ts';
 import { createParticipant } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
+import { reportNotSaved } from './use-check-in.ts';
 
 export function QuickAdd({
   session,
@@ -24,11 +25,16 @@ export function QuickAdd({
     );
   const submit = async () => {
     if (!login || !first.trim()) return;
-    const id = await createParticipant(
-      db,
-      { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() },
-      { firstName: first.trim(), lastName: last.trim(), groupIds: session.groupIds.slice(0, 1) },
-    );
+    let id: string;
+    try {
+      id = await createParticipant(
+        db,
+        { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() },
+        { firstName: first.trim(), lastName: last.trim(), groupIds: session.groupIds.slice(0, 1) },
+      );
+    } catch (e) {
+      return reportNotSaved(e, `${first.trim()} ${last.trim()}`.trim());
+    }
     const p = await db.participants.get(id);
     setFirst('');
     setLast('');

@@ -7,6 +7,7 @@ import type { LocalRecord } from '../../db/db.ts';
 import { recordPresence } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { displayName } from './lookup.ts';
+import { reportNotSaved } from './use-check-in.ts';
 
 interface Props {
   session: Session;
@@ -71,7 +72,7 @@ export function Roster({ session, records, states, disabled }: Props) {
           type="button"
           className="secondary"
           disabled={disabled}
-          onClick={() => void markAllPresent()}
+          onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
         >
           Mark all present
         </button>
@@ -115,7 +116,11 @@ export function Roster({ session, records, states, disabled }: Props) {
                     disabled={disabled}
                     aria-pressed={r?.state === s.code}
                     style={{ ['--state' as string]: s.color }}
-                    onClick={() => void set(p.id, r?.state === s.code ? null : s.code)}
+                    onClick={() =>
+                      void set(p.id, r?.state === s.code ? null : s.code).catch((e) =>
+                        reportNotSaved(e, displayName(p)),
+                      )
+                    }
                   >
                     {s.label}
                   </button>

@@ -1,7 +1,9 @@
 // One check-in, whatever the way in: look up, decide present or late, commit locally, then tell
-// the usher (only after the commit) and nudge the sync engine.
+// the usher (only after the commit) and nudge the sync engine. A write this device could not save
+// is said as loudly as a refusal: red, the error tone, the reason, "try again".
 import type { Method, Participant, Session } from '@rollcall/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect } from 'react';
+import { create } from 'zustand';
 import { db, engine } from '../../app-context.ts';
 import { recordPresence } from '../../db/record.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
@@ -16,47 +18,83 @@ export interface Feedback {
   at: number;
 }
 
+export type CheckInOutcome = 'recorded' | 'already' | 'refused' | 'not_saved';
+
+// One banner for the whole check-in screen, so a roster tap's failure shows where scans show theirs.
+const useFeedback = create<{ feedback: Feedback | null }>(() => ({ feedback: null }));
+
+export function say(f: Omit<Feedback, 'at'>) {
+  signal(f.kind);
+  useFeedback.setState({ feedback: { ...f, at: Date.now() } });
+}
+
+/** Why IndexedDB refused a write, for a person (Dexie wraps the browser's error in `inner`). */
+export function localWriteReason(e: unknown): string {
+  const outer = e as { name?: string; message?: string; inner?: unknown } | null;
+  const err = (outer?.inner ?? outer) as { name?: string; message?: string } | null;
+  if (err?.name === 'QuotaExceededError') return 'this device is out of storage space';
+  const text = err?.message || err?.name || String(e);
+  return text.replace(/[.\s]+$/, '');
+}
+
+/** Shows a local write that failed; `who` names the person it was for, when known. */
+export function reportNotSaved(e: unknown, who?: string) {
+  console.error('local write failed', e);
+  say({
+    kind: 'error',
+    title: who ?? 'Not saved',
+    detail: `Not saved on this device: ${localWriteReason(e)}. Try again.`,
+  });
+}
+
 const hhmm = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
 export function useCheckIn(session: Session | undefined, lateAfterMinutes: number) {
   const login = useSession((s) => s.login);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
-
-  const say = useCallback((f: Omit<Feedback, 'at'>) => {
-    signal(f.kind);
-    setFeedback({ ...f, at: Date.now() });
-  }, []);
+  const feedback = useFeedback((s) => s.feedback);
+  // A banner belongs to the screen that showed it: leaving the screen clears it.
+  useEffect(() => () => useFeedback.setState({ feedback: null }), []);
 
   const checkIn = useCallback(
-    async (participant: Participant, method: Method) => {
-      if (!session || !login) return;
+    async (participant: Participant, method: Method): Promise<CheckInOutcome> => {
+      if (!session || !login) return 'refused';
       const blocked = assignmentBlock(login, Date.now());
-      if (blocked) return say({ kind: 'error', title: 'Check-in closed', detail: blocked });
+      if (blocked) {
+        say({ kind: 'error', title: 'Check-in closed', detail: blocked });
+        return 'refused';
+      }
       const state = autoState(
         session.scheduledStart,
         session.lateAfterMinutes ?? lateAfterMinutes,
         Date.now(),
       );
       const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
-      const result = await recordPresence(db, who, {
-        sessionId: session.id,
-        participantId: participant.id,
-        state,
-        method,
-        checkIn: true,
-      });
       const name = displayName(participant);
+      let result;
+      try {
+        result = await recordPresence(db, who, {
+          sessionId: session.id,
+          participantId: participant.id,
+          state,
+          method,
+          checkIn: true,
+        });
+      } catch (e) {
+        reportNotSaved(e, name);
+        return 'not_saved';
+      }
       if (result.kind === 'already') {
         const by =
           (await db.users.get(result.record.recordedBy))?.displayName ??
           (result.record.recordedBy === login.user.id ? login.user.displayName : 'another usher');
-        return say({
+        say({
           kind: 'already',
           title: `${name} is already checked in`,
           detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}. Nothing new recorded.`,
           initials: initials(participant),
         });
+        return 'already';
       }
       engine.noteLocalChange();
       say({
@@ -65,18 +103,22 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
         detail: state === 'late' ? 'Checked in — late' : 'Checked in',
         initials: initials(participant),
       });
+      return 'recorded';
     },
-    [session, login, lateAfterMinutes, say],
+    [session, login, lateAfterMinutes],
   );
 
   const handleText = useCallback(
-    async (text: string, method: Method) => {
-      if (!login) return;
+    async (text: string, method: Method): Promise<CheckInOutcome> => {
+      if (!login) return 'refused';
       const found = await lookupScan(db, text, login.organization.id);
-      if (!found.ok) return say({ kind: 'error', title: 'Not checked in', detail: found.message });
-      await checkIn(found.participant, method);
+      if (!found.ok) {
+        say({ kind: 'error', title: 'Not checked in', detail: found.message });
+        return 'refused';
+      }
+      return checkIn(found.participant, method);
     },
-    [login, checkIn, say],
+    [login, checkIn],
   );
 
   return { feedback, checkIn, handleText, say };

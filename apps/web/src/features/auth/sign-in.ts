@@ -1,0 +1,36 @@
+// Signing in and out, in one place: what a new account stores, and what a sign-out forgets and
+// keeps (the outbox and the device's counters: see forgetAccount).
+import { api, APP_VERSION, db, engine } from '../../app-context.ts';
+import { forgetAccount } from '../../db/meta.ts';
+import { useSession } from './session-store.ts';
+
+/** Online once: registers this device for the account and stores its credentials. */
+export async function signIn(email: string, password: string): Promise<void> {
+  const res = await api.login({
+    email,
+    password,
+    deviceName: navigator.userAgent.slice(0, 90),
+    appVersion: APP_VERSION,
+  });
+  const { credentials, ...login } = res;
+  await db.meta.bulkPut([
+    { key: 'credentials', value: credentials },
+    { key: 'login', value: login },
+  ]);
+  useSession.getState().setLogin(login);
+  engine.unblock();
+  await engine.syncNow();
+}
+
+export type SignOutResult = { signedOut: true } | { signedOut: false; pending: number };
+
+/** Refuses while changes wait for the server: signing out would leave them with no account. */
+export async function signOut(): Promise<SignOutResult> {
+  await engine.refreshCounts();
+  const pending = engine.getStatus().pending;
+  if (pending > 0) return { signedOut: false, pending };
+  await api.logout().catch(() => {});
+  await forgetAccount(db);
+  useSession.getState().setLogin(null);
+  return { signedOut: true };
+}
