@@ -19,6 +19,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type ConflictPolicy } from './policy.ts';
+import { decodeKeyState, encodeKeyState } from './key-state-codec.ts';
 import { byArrival, reconcile } from './reconcile.ts';
 import type { KeyState, Observation, ReconcileResult } from './types.ts';
 
@@ -114,18 +115,14 @@ const validOrder = (pushes: Push[]) =>
     .map((segs) => segs.flat());
 
 // What the server keeps between pushes for one key: the key state's text and the version column,
-// written only when a push changed the key (the same rule and encoding the server uses).
+// written only when a push changed the key (the rule and the encoding the server uses).
 interface Stored {
   text: string;
   version: number;
 }
-const load = (s: Stored | null): KeyState | null =>
-  s ? { ...(JSON.parse(s.text) as Omit<KeyState, 'version'>), version: s.version } : null;
-const store = (s: KeyState): Stored => ({
-  text: JSON.stringify({ record: s.record, current: s.current, conflict: s.conflict }),
-  version: s.version,
-});
-const changesKey = (r: ReconcileResult) => r.recordChanged;
+const load = (s: Stored | null): KeyState | null => (s ? decodeKeyState(s.text, s.version) : null);
+const store = (s: KeyState): Stored => ({ text: encodeKeyState(s), version: s.version });
+const changesKey = (r: ReconcileResult) => r.stateChanged;
 
 /** Runs `order` push by push through the stored state; also folds it in memory, unstored. */
 function run(order: Push[], policy: ConflictPolicy) {
@@ -152,7 +149,7 @@ function run(order: Push[], policy: ConflictPolicy) {
 
 const summary = (s: KeyState) => ({
   record: [s.record.changeId, s.record.state],
-  current: s.current.map((o) => o.changeId).sort(),
+  current: s.current.map((l) => l.observation.changeId).sort(),
   conflict: s.conflict
     ? {
         status: s.conflict.status,
