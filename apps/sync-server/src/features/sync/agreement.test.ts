@@ -1,7 +1,7 @@
 // An agreement is part of what the server knows: a device that merged into a record still stands
 // behind its value, so a later change by another device that never saw it is a conflict, and the
 // same pushes replayed in another order into a fresh database end the same.
-import { formatHlc } from '@rollcall/conflict';
+import { decodeKeyState, formatHlc, KEY_STATE_FORMAT } from '@rollcall/conflict';
 import { uuidv7, type Change } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
@@ -83,6 +83,52 @@ describe.each(dialects)('agreements on %s', (dialect) => {
       }),
     ]);
     expect(a2.results[0]!.status).toBe('applied');
+  });
+
+  it('stores a server write (a resolution) in the one key-state format the rules read', async () => {
+    const p = people[2]!;
+    await push(h.app, ana, [
+      change(ana, h.clock.now(), { sessionId: session, participantId: p, state: 'present' }),
+    ]);
+    const b1 = await push(h.app, ben, [
+      change(ben, h.clock.now(), { sessionId: session, participantId: p, state: 'absent' }),
+    ]);
+    const admin = await login(h.app, 'admin@demo.rollcall.test');
+    const resolved = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/conflicts/${b1.results[0]!.conflictId}/resolve`,
+      headers: { authorization: `Bearer ${admin.token}` },
+      payload: { choice: 'keep_a' },
+    });
+    expect(resolved.statusCode).toBe(200);
+    const row = await h.db.kysely
+      .selectFrom('presence_records')
+      .select(['version', 'key_state'])
+      .where('session_id', '=', session)
+      .where('participant_id', '=', p)
+      .executeTakeFirstOrThrow();
+    const state = decodeKeyState(row.key_state, row.version);
+    expect(JSON.parse(row.key_state)).toMatchObject({ format: KEY_STATE_FORMAT });
+    expect(state.current.map((l) => l.since)).toEqual([row.version]);
+    // Ben never saw the resolution: his next change stands against it; made on top of it, applies.
+    const stale = await push(h.app, ben, [
+      change(ben, h.clock.now(), {
+        sessionId: session,
+        participantId: p,
+        state: 'late',
+        baseVersion: b1.results[0]!.version!,
+      }),
+    ]);
+    expect(stale.results[0]!.status).toBe('conflict');
+    const informed = await push(h.app, ana, [
+      change(ana, h.clock.now(), {
+        sessionId: session,
+        participantId: p,
+        state: 'late',
+        baseVersion: stale.results[0]!.version!,
+      }),
+    ]);
+    expect(informed.results[0]!.status).toBe('applied');
   });
 });
 
