@@ -3,3 +3,4 @@ export * from './hlc.ts';
 export * from './policy.ts';
 export * from './reconcile.ts';
 export * from './explain.ts';
+export * from './key-state-codec.ts';

@@ -53,7 +53,7 @@ function foldAll(changes: Observation[], policy: ConflictPolicy = DEFAULT_POLICY
 
 const summary = (s: KeyState) => ({
   record: [s.record.changeId, s.record.state],
-  current: s.current.map((o) => o.changeId),
+  current: s.current.map((l) => l.observation.changeId),
   conflict: s.conflict
     ? { status: s.conflict.status, versions: s.conflict.versions.map((v) => v.changeId).sort() }
     : null,

@@ -99,7 +99,7 @@ describe('reconcile', () => {
   it('keeps the earliest arrival when devices agree, whatever arrives first', () => {
     const { state } = fold(['B1 present code @5', 'A1 present qr @2']);
     expect(state.record.changeId).toBe('A-1');
-    expect(state.current.map((o) => o.changeId)).toEqual(['A-1', 'B-1']);
+    expect(state.current.map((l) => l.observation.changeId)).toEqual(['A-1', 'B-1']);
   });
 
   it('ignores a replay of a known change', () => {
@@ -109,15 +109,48 @@ describe('reconcile', () => {
     expect(state.conflict?.versions).toHaveLength(2);
   });
 
-  it('bumps the version only when the record or its conflict changes', () => {
+  it('bumps the version whenever the key changes, a merged agreement too, and not on a replay', () => {
     const { results } = fold([
       'A1 present qr @1',
       'B1 present code @2',
       'C1 absent manual @3',
       'C1 absent manual @3',
     ]);
-    expect(results.map((r) => r.next.version)).toEqual([1, 1, 2, 2]);
+    expect(results.map((r) => r.next.version)).toEqual([1, 2, 3, 3]);
+    expect(results.map((r) => r.recordChanged)).toEqual([true, false, true, false]);
+    expect(results.map((r) => r.stateChanged)).toEqual([true, true, true, false]);
     expect(results.map((r) => r.conflictOpened)).toEqual([false, false, true, false]);
+  });
+
+  it('keeps an agreement: a change made before it joined does not supersede it', () => {
+    const { state, outcomes } = fold([
+      'A1 present qr @1',
+      'B1 present qr @2',
+      'A2 late manual @3 base1',
+    ]);
+    expect(outcomes).toEqual(['applied', 'merged', 'conflict']);
+    expect(state.conflict?.versions.map((v) => v.changeId)).toEqual(['B-1', 'A-2']);
+  });
+
+  it('lets a change made on top of the agreement supersede it', () => {
+    const { state, outcomes } = fold([
+      'A1 present qr @1',
+      'B1 present qr @2',
+      'A2 late manual @3 base2',
+    ]);
+    expect(outcomes).toEqual(['applied', 'merged', 'applied']);
+    expect(state.current.map((l) => l.observation.changeId)).toEqual(['A-2']);
+  });
+
+  it('supersedes only what the device saw; what joined later still stands', () => {
+    const { state, results } = fold([
+      'A1 present qr @1',
+      'B1 absent manual @2',
+      'C1 excused manual @3 base1',
+    ]);
+    expect(state.current.map((l) => l.observation.changeId)).toEqual(['B-1', 'C-1']);
+    expect(state.conflict?.status).toBe('open');
+    expect(results[2]!.outcome.kind).toBe('conflict');
   });
 
   it('reports why a conflict closed', () => {

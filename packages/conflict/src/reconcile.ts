@@ -1,8 +1,16 @@
 // The rule for one (session, participant): given what the server knows and one incoming change,
-// decide applied / merged / conflict. Pure and deterministic: for changes made concurrently
-// against the same base, any order and any duplication end in the same record and conflict.
+// decide applied / merged / conflict. Pure and deterministic: the same changes, each device's in
+// its order and each informed write having seen the same ones, end in the same record and conflict
+// in any order (property-tested in reconcile.property.test.ts and pushes.property.test.ts).
 import { applyPolicy, type ConflictPolicy } from './policy.ts';
-import type { ConflictState, KeyState, Observation, Outcome, ReconcileResult } from './types.ts';
+import type {
+  ConflictState,
+  KeyState,
+  LiveObservation,
+  Observation,
+  Outcome,
+  ReconcileResult,
+} from './types.ts';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Arrival order: the HLC stamp, then device and change id to break ties the same way everywhere. */
@@ -13,6 +21,7 @@ const unchanged = (prev: KeyState): ReconcileResult => ({
   next: prev,
   outcome: { kind: 'merged', reason: 'superseded' },
   recordChanged: false,
+  stateChanged: false,
   conflictOpened: false,
   conflictClosed: null,
 });
@@ -23,38 +32,45 @@ export function reconcile(
   policy: ConflictPolicy,
 ): ReconcileResult {
   if (!prev) {
-    const next = { version: 1, record: change, current: [change], conflict: null };
+    const next = {
+      version: 1,
+      record: change,
+      current: [{ observation: change, since: 1 }],
+      conflict: null,
+    };
     return {
       next,
       outcome: { kind: 'applied' },
       recordChanged: true,
+      stateChanged: true,
       conflictOpened: false,
       conflictClosed: null,
     };
   }
   const known =
     prev.record.changeId === change.changeId ||
-    prev.current.some((o) => o.changeId === change.changeId);
-  const own = prev.current.find((o) => o.deviceId === change.deviceId);
+    prev.current.some((l) => l.observation.changeId === change.changeId);
+  const own = prev.current.find((l) => l.observation.deviceId === change.deviceId)?.observation;
   // A replay, or an older edit of a device whose newer edit is already here: nothing to do.
   if (known || (own && own.deviceSeq > change.deviceSeq)) return unchanged(prev);
-  if (change.baseVersion >= prev.version) return informedWrite(prev, change);
-  const current = [...prev.current.filter((o) => o.deviceId !== change.deviceId), change].sort(
-    byArrival,
+  // Every fresh change joins the live set, so the key gets a new version even when the record
+  // keeps its values: a device that decided on top of the old version did not see this one.
+  const version = prev.version + 1;
+  const others = prev.current.filter((l) => l.observation.deviceId !== change.deviceId);
+  // What the device saw when it decided (joined by its base version), its value supersedes;
+  // what joined later it never saw, and that observation still stands.
+  const unseen = others.filter((l) => l.since > change.baseVersion);
+  const current = [...unseen, { observation: change, since: version }].sort((a, b) =>
+    byArrival(a.observation, b.observation),
   );
-  return evaluate(prev, current, change, Boolean(own), policy);
-}
-
-// The device saw the current record and decided anew: its value supersedes every observation.
-function informedWrite(prev: KeyState, change: Observation): ReconcileResult {
-  const next = { version: prev.version + 1, record: change, current: [change], conflict: null };
-  return {
-    next,
-    outcome: { kind: 'applied' },
-    recordChanged: true,
-    conflictOpened: false,
-    conflictClosed: prev.conflict ? 'superseded' : null,
-  };
+  return evaluate(
+    prev,
+    { version, current, change, policy },
+    {
+      alone: Boolean(own) || current.length === 1,
+      superseded: unseen.length < others.length,
+    },
+  );
 }
 
 function settleSet(
@@ -74,36 +90,45 @@ function settleSet(
   return { record: current[0]!, conflict: { status: 'open', versions: current } };
 }
 
+interface Next {
+  version: number;
+  current: LiveObservation[];
+  change: Observation;
+  policy: ConflictPolicy;
+}
+
 function evaluate(
   prev: KeyState,
-  current: Observation[],
-  change: Observation,
-  replacedOwn: boolean,
-  policy: ConflictPolicy,
+  { version, current, change, policy }: Next,
+  how: { alone: boolean; superseded: boolean },
 ): ReconcileResult {
-  const { record, conflict } = settleSet(current, policy);
-  const recordChanged =
-    record.changeId !== prev.record.changeId || !sameConflict(prev.conflict, conflict);
-  const next: KeyState = {
-    version: recordChanged ? prev.version + 1 : prev.version,
-    record,
-    current,
-    conflict,
-  };
+  const { record, conflict } = settleSet(
+    current.map((l) => l.observation),
+    policy,
+  );
+  const next: KeyState = { version, record, current, conflict };
   const wasOpen = prev.conflict?.status === 'open';
-  const conflictClosed =
-    wasOpen && !conflict
-      ? 'agreement'
-      : wasOpen && conflict?.status === 'auto_resolved'
-        ? 'auto_resolved'
-        : null;
   return {
     next,
-    outcome: outcomeOf(conflict, record, change, replacedOwn || current.length === 1),
-    recordChanged,
+    outcome: outcomeOf(conflict, record, change, how.alone),
+    recordChanged:
+      record.changeId !== prev.record.changeId || !sameConflict(prev.conflict, conflict),
+    stateChanged: true,
     conflictOpened: conflict?.status === 'open' && !wasOpen,
-    conflictClosed,
+    conflictClosed: closedBy(prev.conflict, conflict, how.superseded),
   };
+}
+
+// Why the previous conflict ended, if it did: a change made by someone who saw it superseded it,
+// the devices came to agree, or a policy rule now settles it.
+function closedBy(
+  prev: ConflictState | null,
+  next: ConflictState | null,
+  superseded: boolean,
+): ReconcileResult['conflictClosed'] {
+  if (!prev) return null;
+  if (!next) return superseded ? 'superseded' : prev.status === 'open' ? 'agreement' : null;
+  return prev.status === 'open' && next.status === 'auto_resolved' ? 'auto_resolved' : null;
 }
 
 function outcomeOf(

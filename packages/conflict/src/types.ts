@@ -20,10 +20,18 @@ export interface ConflictState {
   rule?: string; // the policy rule that settled it, when auto_resolved
 }
 
+/** An observation in a key's live set, with the key version it joined at. */
+export interface LiveObservation {
+  observation: Observation;
+  // A device that decided on top of this version or a later one had it on screen; one that
+  // decided on top of an earlier version never saw it, so its change does not supersede it.
+  since: number;
+}
+
 export interface KeyState {
-  version: number; // bumps whenever the visible record or its conflict changes
+  version: number; // bumps whenever the key changes: its record, its conflict or its live set
   record: Observation; // whose values the record shows
-  current: Observation[]; // latest observation per device not yet superseded by an informed write
+  current: LiveObservation[]; // latest observation per device not superseded by one who saw it
   conflict: ConflictState | null;
 }
 
@@ -33,7 +41,8 @@ export type Outcome =
 export interface ReconcileResult {
   next: KeyState;
   outcome: Outcome;
-  recordChanged: boolean;
+  recordChanged: boolean; // the record's values or its conflict changed
+  stateChanged: boolean; // anything the key keeps changed (also a merged agreement): store it
   conflictOpened: boolean;
   conflictClosed: null | 'auto_resolved' | 'agreement' | 'superseded';
 }

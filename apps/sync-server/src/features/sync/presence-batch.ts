@@ -1,6 +1,8 @@
 // Folds one batch of presence changes through the pure conflict rules, in memory, and collects
 // the rows to write. The database sees one set-based statement per table afterwards.
 import {
+  decodeKeyState,
+  encodeKeyState,
   reconcile,
   type ConflictPolicy,
   type ConflictState,
@@ -10,7 +12,6 @@ import {
 import { uuidv7, type Change } from '@rollcall/shared';
 import type { Insertable } from 'kysely';
 import type { PresenceRecordRow, PresenceRecordTable, SyncConflictTable } from '../../db/schema.ts';
-import { parseJson } from '../../lib/json.ts';
 
 export type PresenceOutcome =
   | { status: 'applied' | 'merged'; version: number; conflictId?: string }
@@ -41,9 +42,11 @@ export function toObservation(c: Change, deviceId: string, userId: string): Obse
 }
 
 export function keyStateFromRow(row: PresenceRecordRow): KeyState {
-  const stored = parseJson<Omit<KeyState, 'version'> | null>(row.key_state, null);
-  if (stored) return { ...stored, version: row.version };
-  throw new Error(`presence record ${row.id} has no key state`);
+  try {
+    return decodeKeyState(row.key_state, row.version);
+  } catch (e) {
+    throw new Error(`presence record ${row.id}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function createPresenceBatch(
@@ -95,7 +98,9 @@ export function createPresenceBatch(
     }
     if (r.conflictClosed) entry.conflictId = null;
     entry.state = r.next;
-    entry.dirty ||= r.recordChanged;
+    // Not only when the record's values change: a merged agreement joins the live set, and a
+    // key state that forgot it would let a later change that never saw it supersede it.
+    entry.dirty ||= r.stateChanged;
     const version = r.next.version;
     if (r.outcome.kind === 'conflict')
       return { status: 'conflict', version, conflictId: entry.conflictId! };
@@ -120,7 +125,7 @@ export function recordRowsToWrite(
   for (const [key, e] of batch.keys) {
     if (!e.dirty || !e.state) continue;
     const [sessionId, participantId] = key.split('|') as [string, string];
-    const { record, current, conflict } = e.state;
+    const { record, conflict } = e.state;
     rows.push({
       id: e.row?.id ?? uuidv7(),
       organization_id: organizationId,
@@ -135,7 +140,7 @@ export function recordRowsToWrite(
       version: e.state.version,
       has_conflict: conflict?.status === 'open' ? 1 : 0,
       conflict_id: conflict ? e.conflictId : null,
-      key_state: JSON.stringify({ record, current, conflict }),
+      key_state: encodeKeyState(e.state),
       created_at: e.row?.created_at ?? nowIso,
       updated_at: nowIso,
       seq: nextSeq(),

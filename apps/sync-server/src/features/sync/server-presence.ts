@@ -1,7 +1,7 @@
 // A presence write made by the server on an admin's decision (a conflict resolution, an approved
 // excuse, an import of past attendance). It is a change like any other: a new version, a new sync seq so every device pulls it,
 // and a row in the applied change log.
-import type { Observation } from '@rollcall/conflict';
+import { encodeKeyState, type Observation } from '@rollcall/conflict';
 import { uuidv7 } from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { Database, PresenceRecordRow } from '../../db/schema.ts';
@@ -105,7 +105,13 @@ function build(
     version,
     has_conflict: 0,
     conflict_id: w.conflictId ?? existing?.conflict_id ?? null,
-    key_state: JSON.stringify({ record: obs, current: [obs], conflict: null }),
+    // The server's decision supersedes every observation: the key holds only it, from this version.
+    key_state: encodeKeyState({
+      version,
+      record: obs,
+      current: [{ observation: obs, since: version }],
+      conflict: null,
+    }),
     updated_at: nowIso,
     seq: seq.next(),
   };
