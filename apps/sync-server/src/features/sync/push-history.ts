@@ -57,10 +57,10 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
       organization_id: auth.organizationId,
       device_id: auth.deviceId,
       change_index: i.index,
-      change_id: i.result!.changeId,
+      change_id: storable(i.result!.changeId),
       payload: safeJson(i.raw),
-      code: i.result!.code ?? 'rejected',
-      reason: i.result!.reason ?? 'rejected',
+      code: storable(i.result!.code ?? 'rejected'),
+      reason: storable(i.result!.reason ?? 'rejected'),
       created_at: iso(h.started),
       reapplied_at: null,
     })),
@@ -75,6 +75,12 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
     })
     .where('id', '=', auth.deviceId)
     .execute();
+}
+
+// A rejected change's id and the reason (which names its fields) come from what the device sent,
+// which may hold U+0000: PostgreSQL refuses that in text, and the whole push with it.
+function storable<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replaceAll('\u0000', '\\u0000')) as T;
 }
 
 function safeJson(value: unknown): string {

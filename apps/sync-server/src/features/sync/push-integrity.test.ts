@@ -142,6 +142,23 @@ describe.each(dialects)('push integrity on %s', (dialect) => {
       ]);
     });
 
+    it('keeps the rejection of a change whose unknown field name holds U+0000', async () => {
+      const bad = { ...mark(ana, 20), 'x\u0000y': 1 };
+      const res = await push(h.app, ana, [bad, mark(ana, 21)]);
+      expect(res.statusCode).toBe(200);
+      expect(res.results.map((r) => [r.status, r.code])).toEqual([
+        ['rejected', 'invalid_change'],
+        ['applied', undefined],
+      ]);
+      const kept = await h.db.kysely
+        .selectFrom('sync_rejections')
+        .select(['code', 'reason'])
+        .where('history_id', '=', res.historyId)
+        .execute();
+      expect(kept).toHaveLength(1);
+      expect(kept[0]!.reason).not.toContain('\u0000');
+    });
+
     it('rejects a deviceSeq or baseVersion beyond 32 bits per change, on every database', async () => {
       const bigSeq = { ...mark(ana, 9), deviceSeq: 2 ** 31 };
       const bigBase = { ...mark(ana, 10), baseVersion: 2 ** 31 };

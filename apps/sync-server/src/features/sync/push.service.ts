@@ -249,11 +249,9 @@ async function rejectReusedSeqs(
   return fresh.filter((f) => f.duplicateOf || !f.item.result);
 }
 
-// The id of a change that failed validation is echoed back and kept with the rejection; U+0000
-// would make PostgreSQL refuse that row (and the whole push with it).
 const idOf = (raw: unknown) => {
   const id = (raw as { changeId?: unknown } | null)?.changeId;
-  return typeof id === 'string' ? id.replaceAll('\u0000', '').slice(0, 64) : null;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
 };
 
 function tallyOf(items: Item[]): Tally {
