@@ -123,7 +123,7 @@ export async function createParticipants(
  * them (a writer outside the push path), only this creation is undone: on PostgreSQL a failed
  * statement would otherwise abort the whole transaction and every other change with it.
  */
-async function insertAlone(trx: Transaction<Database>, write: () => Promise<void>) {
+export async function insertAlone(trx: Transaction<Database>, write: () => Promise<void>) {
   await sql`savepoint participant_create`.execute(trx);
   try {
     await write();

@@ -117,6 +117,24 @@ describe.each(dialects)('push integrity on %s', (dialect) => {
       expect(rows.map((r) => r.organization_id)).toEqual([h.other.organizationId]);
     });
 
+    it('creates a participant whose groupIds name a group twice (or in two cases) once', async () => {
+      const group = h.demo.groups[0]!;
+      const c = create(ana, uuidv7(h.clock.now()), {
+        firstName: 'Twice',
+        lastName: 'Grouped',
+        groupIds: [group, group, group.toUpperCase()],
+      });
+      const res = await push(h.app, ana, [c, mark(ana, 22)]);
+      expect(res.statusCode).toBe(200);
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      const memberships = await h.db.kysely
+        .selectFrom('group_memberships')
+        .select('group_id')
+        .where('participant_id', '=', c.participantId)
+        .execute();
+      expect(memberships.map((m) => m.group_id)).toEqual([group]);
+    });
+
     it('rejects strings holding U+0000 per change, on every database', async () => {
       const nulName = create(ana, uuidv7(h.clock.now()), { firstName: 'A\u0000B', lastName: 'C' });
       const nulState = mark(ana, 5, { state: 'pre\u0000sent' });
