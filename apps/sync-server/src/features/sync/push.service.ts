@@ -193,9 +193,13 @@ type StoredChange = Awaited<ReturnType<typeof repo.findChanges>>[number];
 function sameStored(prior: StoredChange, auth: AuthContext, canonical: string) {
   if (prior.organization_id !== auth.organizationId || prior.device_id !== auth.deviceId)
     return false;
-  const payload = parseJson<Change | null>(prior.payload, null);
+  const payload = parseJson<Partial<Change> | null>(prior.payload, null);
   // A payload that no longer parses cannot prove a difference: answer as before, a duplicate.
-  return payload === null || canonicalChange(payload) === canonical;
+  if (payload === null) return true;
+  // A server-made change (an admin's edit) is never the replay of a device's change.
+  if (typeof payload.changeId !== 'string' || typeof payload.participantId !== 'string')
+    return false;
+  return canonicalChange(payload as Change) === canonical;
 }
 
 function duplicateOfStored(item: Item, change: Change, prior: StoredChange): ChangeResult {
