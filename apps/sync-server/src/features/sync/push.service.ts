@@ -223,7 +223,7 @@ function duplicateOfStored(item: Item, change: Change, prior: StoredChange): Cha
  * A (device, deviceSeq) pair names one change. Seqs need only be unique, not increasing: an admin's
  * re-apply of a rejected change arrives after later ones. A seq is taken once a change with it is
  * stored; a second, different change with a taken seq (earlier push, or earlier in this batch) is
- * refused, so which of the two counts never depends on the order they arrive in.
+ * refused: the one stored first stands and the two never both apply.
  */
 async function rejectReusedSeqs(
   trx: Transaction<Database>,
