@@ -152,11 +152,13 @@ export interface ChangeTable {
   change_id: string;
   organization_id: string;
   device_id: string;
+  /** With device_id, names one change (indexed since 0006; 0 for server-made changes). */
   device_seq: number;
   user_id: string;
   kind: string;
   session_id: string | null;
   participant_id: string;
+  /** The change as canonical JSON (sorted keys, lower-case ids): a replay is compared with it. */
   payload: string;
   status: string;
   version: number | null;

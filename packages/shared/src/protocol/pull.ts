@@ -27,7 +27,7 @@ export const PullResponseSchema = Type.Object({
   protocolVersion: Type.Integer(),
   reset: Type.Boolean({
     description:
-      'true when the cursor belongs to another server epoch: drop pulled rows (never the outbox) and apply this page from scratch',
+      'true when the cursor belongs to another server epoch, or is ahead of this database (restored from a backup): drop pulled rows (never the outbox) and apply this page from scratch',
   }),
   cursor: Type.String(),
   hasMore: Type.Boolean(),

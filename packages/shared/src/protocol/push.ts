@@ -1,6 +1,6 @@
 // POST /api/v1/sync/push: a batch of changes from one device, one result per change.
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Uuid } from './common.ts';
+import { INT32_MAX, Nullable, Text, Uuid } from './common.ts';
 
 export const MAX_PUSH_BATCH = 1000;
 
@@ -9,9 +9,9 @@ export const PushRequestSchema = Type.Object({
   protocolVersion: Type.Integer({ minimum: 1 }),
   changes: Type.Array(Type.Unknown(), { maxItems: MAX_PUSH_BATCH }),
   pendingCount: Type.Optional(
-    Type.Integer({ minimum: 0, description: 'what the device still holds' }),
+    Type.Integer({ minimum: 0, maximum: INT32_MAX, description: 'what the device still holds' }),
   ),
-  appVersion: Type.Optional(Type.String({ maxLength: 40 })),
+  appVersion: Type.Optional(Text({ maxLength: 40 })),
 });
 export type PushRequest = Static<typeof PushRequestSchema>;
 

@@ -50,10 +50,15 @@ export async function pull(
   q: { cursor?: string; limit?: number },
 ): Promise<PullResponse> {
   const epoch = await serverEpoch(db);
-  const { from, reset } = parseCursor(q.cursor, epoch);
+  const parsed = parseCursor(q.cursor, epoch);
   const limit = q.limit ?? PULL_DEFAULT_LIMIT;
   const org = auth.organizationId;
   const upTo = await currentSeq(db, org);
+  // A cursor ahead of the counter was handed out by a later state of this database: it was restored
+  // from a backup (which keeps its epoch). Rows the device pulled may no longer exist here, and rows
+  // written after the restore reuse the seqs it already passed, so it starts again from scratch.
+  const ahead = parsed.from > upTo;
+  const { from, reset } = ahead ? { from: 0, reset: true } : parsed;
   const page = await pullRepo.changedRows(db, org, from, upTo, limit);
   const [participantGroups, sessionGroups] = await Promise.all([
     pullRepo.membershipsOf(

@@ -77,6 +77,36 @@ describe.each(dialects)('pull on %s', (dialect) => {
     expect(body.cursor.startsWith('deadbeef.')).toBe(false);
   });
 
+  it('answers a cursor ahead of the database (a restored backup keeps its epoch) with a reset', async () => {
+    const { cursor: before } = await pullAll(h.app, ana);
+    await push(h.app, ana, [
+      change(ana, h.clock.now(), {
+        sessionId: h.demo.sessions[0]!.id,
+        participantId: h.demo.participants[1]!.id,
+      }),
+    ]);
+    const { cursor: after } = await pullAll(h.app, ana);
+    // The backup was taken before that push: same epoch, counter back where `before` was.
+    const restoredTo = Number(before.split('.')[1]);
+    await h.db.kysely
+      .updateTable('sync_counters')
+      .set({ value: restoredTo })
+      .where('organization_id', '=', h.demo.organizationId)
+      .execute();
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/sync/pull?cursor=${after}`,
+      headers: auth(ana),
+    });
+    const body = res.json();
+    expect(body.reset).toBe(true);
+    expect(body.participants.length).toBeGreaterThan(0);
+    expect(body.cursor).toBe(before);
+    // A cursor at the counter is not a restore.
+    const same = await pullAll(h.app, ana, before);
+    expect(same.pages[0]!.reset).toBe(false);
+  });
+
   it('validates the query', async () => {
     const res = await h.app.inject({
       method: 'GET',

@@ -1,7 +1,7 @@
 // Applies the fresh (never seen) changes of a batch in device order: participant creations first
 // become rows, presence changes fold through the conflict rules, then everything is written set-based.
 import type { ConflictPolicy } from '@rollcall/conflict';
-import type { Change } from '@rollcall/shared';
+import { canonicalChange, type Change } from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
 import type { ChangeTable, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -194,7 +194,8 @@ function changeRows(
       kind: f.change.kind,
       session_id: f.change.sessionId ?? null,
       participant_id: f.change.participantId,
-      payload: JSON.stringify(f.change),
+      // Canonical (sorted keys, lower-case ids): a replay is compared with it, field by field.
+      payload: canonicalChange(f.change),
       status: f.item.result!.status,
       version: f.item.result!.version ?? null,
       conflict_id: f.item.result!.conflictId ?? null,

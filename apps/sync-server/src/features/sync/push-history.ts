@@ -57,10 +57,10 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
       organization_id: auth.organizationId,
       device_id: auth.deviceId,
       change_index: i.index,
-      change_id: i.result!.changeId,
+      change_id: storable(i.result!.changeId),
       payload: safeJson(i.raw),
-      code: i.result!.code ?? 'rejected',
-      reason: i.result!.reason ?? 'rejected',
+      code: storable(i.result!.code ?? 'rejected'),
+      reason: storable(i.result!.reason ?? 'rejected'),
       created_at: iso(h.started),
       reapplied_at: null,
     })),
@@ -90,6 +90,12 @@ function pendingAfter(reported: number, batchSize: number) {
   return Math.max(0, reported - batchSize);
 }
 
+// A rejected change's id and the reason (which names its fields) come from what the device sent,
+// which may hold U+0000: PostgreSQL refuses that in text, and the whole push with it.
+function storable<T extends string | null>(text: T): T {
+  return (text === null ? null : text.replaceAll('\u0000', '\\u0000')) as T;
+}
+
 function safeJson(value: unknown): string {
   const text = JSON.stringify(value ?? null);
   return text.length > 20_000 ? text.slice(0, 20_000) : text;
@@ -108,6 +114,9 @@ export async function auditRecordChanges(
   for (const r of written) {
     const before = batch.keys.get(`${r.session_id}|${r.participant_id}`)?.row;
     if (!before) continue;
+    const [was, now] = [pick(before), pick(r)];
+    // A merged agreement bumps the version and nothing a person sees: the change log holds it.
+    if (JSON.stringify({ ...was, version: 0 }) === JSON.stringify({ ...now, version: 0 })) continue;
     rows.push({
       id: uuidv7(),
       organization_id: auth.organizationId,
@@ -118,8 +127,8 @@ export async function auditRecordChanges(
       action: 'update',
       entity: 'presence_record',
       entity_id: r.id!,
-      old_values: JSON.stringify(pick(before)),
-      new_values: JSON.stringify(pick(r)),
+      old_values: JSON.stringify(was),
+      new_values: JSON.stringify(now),
     });
   }
   await repo.insertMany(trx, 'audit_log', rows);

@@ -2,6 +2,8 @@
 // transaction as its effect, so a replayed batch (or one replayed after the server died
 // mid-request) returns the stored results and applies nothing twice.
 import {
+  canonicalChange,
+  normalizeChange,
   PROTOCOL_VERSION,
   uuidv7,
   type Change,
@@ -18,6 +20,7 @@ import { latestAssignment, findOrganization } from '../auth/auth.repository.ts';
 import { assignmentStatus } from '../auth/assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
+import { parseJson } from '../../lib/json.ts';
 import { checkOne, type Checked } from './push-validate.ts';
 import { applyFresh, type Fresh } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
@@ -61,13 +64,13 @@ export async function push(
   const items: Item[] = body.changes.map((raw, index) => ({
     index,
     raw,
-    checked: checkOne(raw, caller),
+    checked: normalized(checkOne(raw, caller)),
   }));
   const historyId = uuidv7(started);
 
   const touched = await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, auth.organizationId);
-    const fresh = await settleDuplicates(trx, auth, items);
+    const fresh = await rejectReusedSeqs(trx, auth, await settleDuplicates(trx, auth, items));
     const { touchedSessions, openConflicts } = await applyFresh(trx, {
       auth,
       fresh,
@@ -119,7 +122,23 @@ export async function push(
   };
 }
 
-/** Marks replays (earlier pushes, or twice in this batch) and returns the changes to apply. */
+const normalized = (c: Checked): Checked =>
+  c.ok ? { ...c, change: normalizeChange(c.change) } : c;
+
+const reused = (item: Item, change: Change): ChangeResult => ({
+  index: item.index,
+  changeId: change.changeId,
+  status: 'rejected',
+  code: 'change_id_reused',
+  reason:
+    'This change id was already used for a different change; the device must give each change its own id',
+});
+
+/**
+ * Marks replays (earlier pushes, or twice in this batch) and returns the changes to apply. A replay
+ * is the same change id with the same content; the same id with other content is refused, never
+ * answered `duplicate`, or the device would believe a change was stored that never was.
+ */
 async function settleDuplicates(
   trx: Transaction<Database>,
   auth: AuthContext,
@@ -136,7 +155,7 @@ async function settleDuplicates(
       )
     ).map((r) => [r.change_id, r]),
   );
-  const firstInBatch = new Map<string, Item>();
+  const firstInBatch = new Map<string, { item: Item; canonical: string }>();
   const fresh: Fresh[] = [];
   for (const item of items) {
     if (!item.checked.ok) {
@@ -149,41 +168,89 @@ async function settleDuplicates(
       continue;
     }
     const { change, graceAccepted } = item.checked;
+    const canonical = canonicalChange(change);
     const prior = stored.get(change.changeId);
-    if (
-      prior &&
-      (prior.organization_id !== auth.organizationId || prior.device_id !== auth.deviceId)
-    ) {
-      item.result = {
-        index: item.index,
-        changeId: change.changeId,
-        status: 'rejected',
-        code: 'change_id_reused',
-        reason: 'This change id was already used by another device',
-      };
-    } else if (prior) {
-      const original = {
-        status: prior.status as 'applied' | 'merged' | 'conflict',
-        ...(prior.version !== null ? { version: prior.version } : {}),
-        ...(prior.conflict_id ? { conflictId: prior.conflict_id } : {}),
-        ...(prior.grace_accepted ? { graceAccepted: true } : {}),
-      };
-      const { status: _first, ...same } = original;
-      item.result = {
-        index: item.index,
-        changeId: change.changeId,
-        ...same,
-        status: 'duplicate',
-        original,
-      };
-    } else if (firstInBatch.has(change.changeId)) {
-      fresh.push({ item, change, graceAccepted, duplicateOf: firstInBatch.get(change.changeId)! });
+    const first = firstInBatch.get(change.changeId);
+    if (prior) {
+      item.result = sameStored(prior, auth, canonical)
+        ? duplicateOfStored(item, change, prior)
+        : reused(item, change);
+    } else if (first) {
+      if (first.canonical !== canonical) item.result = reused(item, change);
+      else fresh.push({ item, change, graceAccepted, duplicateOf: first.item });
     } else {
-      firstInBatch.set(change.changeId, item);
+      firstInBatch.set(change.changeId, { item, canonical });
       fresh.push({ item, change, graceAccepted });
     }
   }
   return fresh;
+}
+
+type StoredChange = Awaited<ReturnType<typeof repo.findChanges>>[number];
+
+// Another device's (or organization's) change id is refused with the same words as any other
+// reuse, so the answer tells nothing about who used it.
+function sameStored(prior: StoredChange, auth: AuthContext, canonical: string) {
+  if (prior.organization_id !== auth.organizationId || prior.device_id !== auth.deviceId)
+    return false;
+  const payload = parseJson<Partial<Change> | null>(prior.payload, null);
+  // A payload that no longer parses cannot prove a difference: answer as before, a duplicate.
+  if (payload === null) return true;
+  // A server-made change (an admin's edit) is never the replay of a device's change.
+  if (typeof payload.changeId !== 'string' || typeof payload.participantId !== 'string')
+    return false;
+  return canonicalChange(payload as Change) === canonical;
+}
+
+function duplicateOfStored(item: Item, change: Change, prior: StoredChange): ChangeResult {
+  const original = {
+    status: prior.status as 'applied' | 'merged' | 'conflict',
+    ...(prior.version !== null ? { version: prior.version } : {}),
+    ...(prior.conflict_id ? { conflictId: prior.conflict_id } : {}),
+    ...(prior.grace_accepted ? { graceAccepted: true } : {}),
+  };
+  const { status: _first, ...same } = original;
+  return {
+    index: item.index,
+    changeId: change.changeId,
+    ...same,
+    status: 'duplicate',
+    original,
+  };
+}
+
+/**
+ * A (device, deviceSeq) pair names one change. Seqs need only be unique, not increasing: an admin's
+ * re-apply of a rejected change arrives after later ones. A seq is taken once a change with it is
+ * stored; a second, different change with a taken seq (earlier push, or earlier in this batch) is
+ * refused: the one stored first stands and the two never both apply.
+ */
+async function rejectReusedSeqs(
+  trx: Transaction<Database>,
+  auth: AuthContext,
+  fresh: Fresh[],
+): Promise<Fresh[]> {
+  const firsts = fresh.filter((f) => !f.duplicateOf);
+  const taken = await repo.findDeviceSeqs(
+    trx,
+    auth.deviceId,
+    firsts.map((f) => f.change.deviceSeq),
+  );
+  const inBatch = new Set<number>();
+  for (const f of firsts) {
+    const seq = f.change.deviceSeq;
+    if (taken.has(seq) || inBatch.has(seq)) {
+      f.item.result = {
+        index: f.item.index,
+        changeId: f.change.changeId,
+        status: 'rejected',
+        code: 'device_seq_reused',
+        reason: `This device already sent another change with deviceSeq ${seq}; each change needs its own`,
+      };
+    }
+    inBatch.add(seq);
+  }
+  return fresh.filter((f) => f.duplicateOf || !f.item.result);
 }
 
 const idOf = (raw: unknown) => {

@@ -32,10 +32,27 @@ export async function findChanges(trx: Trx, ids: string[]) {
           'version',
           'conflict_id',
           'grace_accepted',
+          'payload',
         ])
         .where('change_id', 'in', part)
         .execute()),
     );
+  }
+  return out;
+}
+
+/** The seqs among `seqs` that this device already used for a stored change. */
+export async function findDeviceSeqs(trx: Trx, deviceId: string, seqs: number[]) {
+  const out = new Set<number>();
+  for (const part of chunk([...new Set(seqs)], 2000)) {
+    if (part.length === 0) continue;
+    const rows = await trx
+      .selectFrom('changes')
+      .select('device_seq')
+      .where('device_id', '=', deviceId)
+      .where('device_seq', 'in', part)
+      .execute();
+    for (const r of rows) out.add(Number(r.device_seq));
   }
   return out;
 }
@@ -61,6 +78,36 @@ export async function findParticipantIds(trx: Trx, organizationId: string, ids: 
       .where('id', 'in', part)
       .execute();
     out.push(...rows.map((r) => r.id));
+  }
+  return out;
+}
+
+/** Ids taken in ANY organization: participant ids are one key space (the primary key). */
+export async function findTakenParticipantIds(trx: Trx, ids: string[]) {
+  const out = new Set<string>();
+  for (const part of chunk(ids, 2000)) {
+    if (part.length === 0) continue;
+    const rows = await trx
+      .selectFrom('participants')
+      .select('id')
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+export async function findExternalKeys(trx: Trx, organizationId: string, keys: string[]) {
+  const out = new Set<string>();
+  for (const part of chunk(keys, 2000)) {
+    if (part.length === 0) continue;
+    const rows = await trx
+      .selectFrom('participants')
+      .select('external_key')
+      .where('organization_id', '=', organizationId)
+      .where('external_key', 'in', part)
+      .execute();
+    for (const r of rows) if (r.external_key !== null) out.add(r.external_key);
   }
   return out;
 }
