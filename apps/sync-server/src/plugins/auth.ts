@@ -18,6 +18,16 @@ export async function requireAuth(req: FastifyRequest, _reply: FastifyReply) {
   req.auth = await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req));
 }
 
+/**
+ * Like requireAuth, but also lets in a temporary usher whose assignment was revoked or expired:
+ * only for push (what was recorded in time must still arrive), /me and logout.
+ */
+export async function requireAuthLapsedAssignment(req: FastifyRequest, _reply: FastifyReply) {
+  req.auth = await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req), {
+    lapsedAssignment: true,
+  });
+}
+
 export function requireRole(...roles: Role[]) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (!req.auth) await requireAuth(req, reply);

@@ -11,7 +11,7 @@ import {
   RoleSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireAuth, who } from '../../plugins/auth.ts';
+import { requireAuthLapsedAssignment, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
 import { login, logout, refresh } from './auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
@@ -53,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
     {
-      preHandler: requireAuth,
+      preHandler: requireAuthLapsedAssignment,
       schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } },
     },
     async (req, reply) => {
@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me',
     {
-      preHandler: requireAuth,
+      preHandler: requireAuthLapsedAssignment,
       schema: {
         tags: ['auth'],
         response: {

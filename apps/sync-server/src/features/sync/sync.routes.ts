@@ -8,7 +8,7 @@ import {
   PushResponseSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { requireAuth, who } from '../../plugins/auth.ts';
+import { requireAuth, requireAuthLapsedAssignment, who } from '../../plugins/auth.ts';
 import { HttpError } from '../../lib/errors.ts';
 import { pull, serverEpoch } from './pull.service.ts';
 import { push } from './push.service.ts';
@@ -23,7 +23,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sync/push',
     {
-      preHandler: requireAuth,
+      preHandler: requireAuthLapsedAssignment,
       bodyLimit: 8 * 1024 * 1024,
       schema: {
         tags: ['sync'],
