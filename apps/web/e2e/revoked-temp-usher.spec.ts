@@ -87,5 +87,19 @@ test('a revoked temporary usher: check-ins from before the revocation arrive, th
   expect(lines[1]).toContain(`"${late.firstName} ${late.lastName}","Sunday Service"`);
   expect(lines[1]).toMatch(/"\d{4}-\d\d-\d\dT[\d:.]+Z","(present|late)"/);
   expect(lines[1]).toContain('revoked');
+
+  // The admin sees what arrived late and what was refused.
+  const desk = await browser.newContext({ baseURL: server.url });
+  const adminPage = await desk.newPage();
+  await new AppPage(adminPage, server.url).login('admin@demo.rollcall.test');
+  await adminPage
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Ushers' })
+    .click();
+  const row = adminPage.getByTestId('user-temp@demo.rollcall.test');
+  await expect(row).toContainText('revoked');
+  await expect(row.getByTestId('late-accepted')).toContainText('2 accepted after the end');
+  await expect(row.getByTestId('refused')).toContainText('1 refused');
+  await desk.close();
   await context.close();
 });

@@ -229,14 +229,15 @@ export function UshersScreen() {
                 <td>{a?.codeEntries ?? '—'}</td>
                 <td>
                   {canWrite && a?.status === 'active' && (
-                    <>
-                      <button type="button" className="secondary" onClick={() => void endShift(u)}>
-                        End the shift now
-                      </button>{' '}
-                      <button type="button" className="secondary" onClick={() => void revoke(u)}>
-                        Revoke
-                      </button>
-                    </>
+                    <button type="button" className="secondary" onClick={() => void endShift(u)}>
+                      End the shift now
+                    </button>
+                  )}{' '}
+                  {/* An ended shift may still be revoked: that closes its grace period at once. */}
+                  {canWrite && a && a.status !== 'revoked' && (
+                    <button type="button" className="secondary" onClick={() => void revoke(u)}>
+                      Revoke
+                    </button>
                   )}
                 </td>
               </tr>
