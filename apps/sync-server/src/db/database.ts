@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003-excuses.ts';
 import * as m0004 from './migrations/0004-reports-retention.ts';
 import * as m0005 from './migrations/0005-notifications.ts';
 import * as m0006 from './migrations/0006-device-seq-index.ts';
+import * as m0007 from './migrations/0007-assignment-late-count.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
 import type { Database } from './schema.ts';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0004-reports-retention': m0004,
   '0005-notifications': m0005,
   '0006-device-seq-index': m0006,
+  '0007-assignment-late-count': m0007,
   '0009-login-throttle': m0009,
 };
 

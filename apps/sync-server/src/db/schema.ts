@@ -1,6 +1,6 @@
 // Kysely table types. Columns are snake_case; ids are text UUIDs; times are ISO-8601 text;
 // booleans are 0/1 integers so the same migration runs on SQLite and PostgreSQL.
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 type Bool = number;
 
@@ -50,6 +50,8 @@ export interface UsherAssignmentTable {
   checkins_count: number;
   qr_count: number;
   code_count: number;
+  /** Accepted after the assignment closed, recorded before it (0007). */
+  late_count: Generated<number>;
 }
 export interface DeviceTable {
   id: string;

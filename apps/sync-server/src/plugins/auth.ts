@@ -14,6 +14,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Event streams: EventSource cannot set headers, so these alone take ?access_token=. */
     queryToken?: boolean;
+    /**
+     * Push, /me and logout: also open to a temporary usher whose assignment was revoked or
+     * expired, so that what was recorded in time still arrives. Every other route refuses them.
+     */
+    lapsedAssignment?: boolean;
   }
 }
 
@@ -26,7 +31,9 @@ function bearer(req: FastifyRequest): string | undefined {
 }
 
 export async function requireAuth(req: FastifyRequest, _reply: FastifyReply) {
-  req.auth ??= await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req));
+  req.auth ??= await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req), {
+    lapsedAssignment: req.routeOptions.config.lapsedAssignment === true,
+  });
 }
 
 /** Authenticates every route of `api` but the public ones, before any body is parsed. */

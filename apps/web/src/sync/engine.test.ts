@@ -10,6 +10,7 @@ import { RollcallDb } from '../db/db.ts';
 import { recordPresence } from '../db/record.ts';
 import { createApi, type Api } from './api.ts';
 import { SyncEngine } from './engine.ts';
+import { notCountingCsv } from './not-counting.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rollcall-engine-'));
 const env = { SQLITE_PATH: join(dir, 'db.sqlite'), SEED_DEMO: '1' };
@@ -39,6 +40,24 @@ async function device(email = 'usher1@demo.rollcall.test') {
   await engine.syncNow();
   const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
   return { db, api, engine, who };
+}
+
+/** An admin call to the server, for revoking. */
+async function asAdmin(method: string, path: string): Promise<unknown> {
+  const base = `http://127.0.0.1:${port}`;
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.rollcall.test', password: 'rollcall-demo' }),
+  });
+  const token = ((await login.json()) as { credentials: { accessToken: string } }).credentials
+    .accessToken;
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.ok).toBe(true);
+  return res.status === 204 ? null : res.json();
 }
 
 beforeAll(async () => {
@@ -176,5 +195,51 @@ describe('sync engine', () => {
     expect(await d.db.participants.get('01900000-0000-7000-8000-000000000000')).toBeUndefined();
     expect(await d.db.outbox.count()).toBe(0);
     expect((await d.db.records.get([session.id, person.id]))?.state).toBe('late');
+  });
+
+  it('after a revoked assignment refuses its pull, a temporary usher still pushes, and counts and exports what will not count', async () => {
+    const d = await device('temp@demo.rollcall.test');
+    const session = (await d.db.sessions.toArray()).find((s) => s.name === 'Sunday Service')!;
+    const person = (await d.db.participants.toArray())[50]!;
+    const users = (await asAdmin('GET', '/api/v1/users')) as {
+      items: { role: string; assignment: { id: string } | null }[];
+    };
+    const id = users.items.find((u) => u.role === 'temp_usher')!.assignment!.id;
+    await asAdmin('POST', `/api/v1/assignments/${id}/revoke`);
+    await d.engine.syncNow();
+    expect(d.engine.getStatus()).toMatchObject({ blockedCode: 'assignment_revoked', pending: 0 });
+    // Recorded after the revocation (a scan that raced the news): "Retry now" must still push it.
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'present',
+      method: 'code',
+    });
+    await d.engine.syncNow();
+    expect(d.engine.getStatus()).toMatchObject({ pending: 0, rejected: 1, notCounting: 1 });
+    expect((await d.db.outbox.toArray())[0]).toMatchObject({ code: 'assignment_revoked' });
+    const csv = (await notCountingCsv(d.db, false)).trim().split('\r\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(`"${person.firstName} ${person.lastName}","Sunday Service"`);
+  });
+
+  it('a device whose push is refused counts everything still queued as not counting', async () => {
+    const d = await device();
+    const session = (await d.db.sessions.toArray())[0]!;
+    const person = (await d.db.participants.toArray())[60]!;
+    await recordPresence(d.db, d.who, {
+      sessionId: session.id,
+      participantId: person.id,
+      state: 'present',
+      method: 'code',
+    });
+    await asAdmin('POST', `/api/v1/devices/${d.who.deviceId}/revoke`);
+    await d.engine.syncNow();
+    expect(d.engine.getStatus()).toMatchObject({
+      blockedCode: 'device_revoked',
+      pending: 1,
+      notCounting: 1,
+    });
+    expect((await notCountingCsv(d.db, true)).trim().split('\r\n')).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import type { RollcallDb } from '../db/db.ts';
 import { ApiError, type Api } from './api.ts';
 import { applyPullPage } from './apply-pull.ts';
 import { SYNC_LOCK } from './background-sync.ts';
+import { countNotCounting } from './not-counting.ts';
 import { pushOutbox } from './push-outbox.ts';
 import { backoffMs, initialStatus, STALL_AFTER_MS, type SyncStatus } from './status.ts';
 
@@ -32,6 +33,9 @@ const BLOCKING = new Set([
   'unauthorized',
   'forbidden',
 ]);
+// A revoked or expired temporary usher may still push what was recorded in time (the server
+// judges each change): the roster is closed to them, the push is not.
+const PUSH_ONLY = new Set(['assignment_revoked', 'assignment_expired']);
 
 export class SyncEngine {
   private status: SyncStatus;
@@ -162,17 +166,23 @@ export class SyncEngine {
   }
 
   private async cycle() {
-    if (this.status.blocked) return;
+    const blockedBy = this.status.blockedCode;
+    if (this.status.blocked && !(blockedBy && PUSH_ONLY.has(blockedBy))) return;
     this.set({ syncing: true });
+    let phase: 'push' | 'pull' = 'push';
     try {
       const settled = await pushOutbox(this.deps.db, this.deps.api, this.deps.appVersion);
       if (settled > 0) this.set({ lastPushAt: this.now() });
+      if (this.status.pushRefused) this.set({ pushRefused: false });
+      phase = 'pull';
+      // Blocked for pull: "Retry now" still pushes what is left; the refusal stays on screen.
+      if (this.status.blocked) return;
       await this.pullAll();
       this.failures = 0;
       this.lastProgressAt = this.now();
       this.set({ online: true, lastError: null, stalled: false, nextRetryAt: null });
     } catch (e) {
-      this.fail(e);
+      this.fail(e, phase);
     } finally {
       this.set({ syncing: false });
       await this.refreshCounts();
@@ -189,13 +199,18 @@ export class SyncEngine {
     this.set({ lastPullAt: this.now() });
   }
 
-  private fail(e: unknown) {
+  private fail(e: unknown, phase: 'push' | 'pull') {
     const err =
       e instanceof ApiError
         ? e
         : new ApiError(0, 'error', e instanceof Error ? e.message : String(e));
     if (!err.transient && BLOCKING.has(err.code)) {
-      this.set({ blocked: err.message, blockedCode: err.code, lastError: err.message });
+      this.set({
+        blocked: err.message,
+        blockedCode: err.code,
+        lastError: err.message,
+        pushRefused: phase === 'push',
+      });
       return;
     }
     this.failures += 1;
@@ -212,20 +227,31 @@ export class SyncEngine {
 
   async refreshCounts() {
     const db = this.deps.db;
-    const [pending, rejected, oldest, conflicts] = await Promise.all([
+    const [pending, rejected, oldest, conflicts, notCounting] = await Promise.all([
       db.outbox.where('status').equals('pending').count(),
       db.outbox.where('status').equals('rejected').count(),
       db.outbox.where('status').equals('pending').first(),
       db.records.filter((r) => r.hasConflict).count(),
+      countNotCounting(db, this.status.pushRefused),
     ]);
     if (pending === 0) this.lastProgressAt = this.now();
-    this.set({ pending, rejected, conflicts, oldestPendingAt: oldest?.queuedAt ?? null });
+    this.set({
+      pending,
+      rejected,
+      conflicts,
+      notCounting,
+      oldestPendingAt: oldest?.queuedAt ?? null,
+    });
   }
 
   private async watchdog() {
     await this.refreshCounts();
+    // A refused login is not a stall: the refusal is on screen and retrying will not help.
     const stuck =
-      this.status.pending > 0 && this.online() && this.now() - this.lastProgressAt > STALL_AFTER_MS;
+      !this.status.blocked &&
+      this.status.pending > 0 &&
+      this.online() &&
+      this.now() - this.lastProgressAt > STALL_AFTER_MS;
     if (stuck !== this.status.stalled) this.set({ stalled: stuck });
     // A stalled queue gets a fresh attempt rather than waiting out a long backoff.
     if (stuck && !this.running && !this.status.blocked) this.request('watchdog');
@@ -238,7 +264,7 @@ export class SyncEngine {
           ? EventSource
           : null
         : this.deps.EventSourceImpl;
-    if (!ES) return;
+    if (!ES || this.status.blocked) return;
     const url = await this.deps.api.streamUrl();
     if (!url) return;
     this.stream?.close();
@@ -247,15 +273,17 @@ export class SyncEngine {
     es.addEventListener('changed', () => this.request('stream', 200));
     es.addEventListener('hello', () => this.request('stream-open', 200));
     // A rotated token makes the old URL useless: reopen with fresh credentials after a pause.
+    // A login the server refuses (a revoked assignment) would only be refused again.
     es.onerror = () => {
       es.close();
-      if (this.stream === es) this.timers.push(setTimeout(() => void this.openStream(), 10_000));
+      if (this.stream === es && !this.status.blocked)
+        this.timers.push(setTimeout(() => void this.openStream(), 10_000));
     };
   }
 
   /** After a new login: clear the refusal and start again. */
   unblock() {
-    this.set({ blocked: null, blockedCode: null, lastError: null });
+    this.set({ blocked: null, blockedCode: null, lastError: null, pushRefused: false });
     this.request('unblock');
   }
 }

@@ -15,6 +15,10 @@ export interface SyncStatus {
   blocked: string | null;
   /** The server's code for the refusal, so screens can react (a revoked assignment stops check-ins). */
   blockedCode: string | null;
+  /** The server refused this login's push itself (not only pull): nothing pending can arrive. */
+  pushRefused: boolean;
+  /** Check-ins that will never count (see not-counting.ts): the usher is told and can export them. */
+  notCounting: number;
   nextRetryAt: number | null;
 }
 
@@ -31,6 +35,8 @@ export const initialStatus = (online: boolean): SyncStatus => ({
   stalled: false,
   blocked: null,
   blockedCode: null,
+  pushRefused: false,
+  notCounting: 0,
   nextRetryAt: null,
 });
 

@@ -53,6 +53,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
     {
+      config: { lapsedAssignment: true },
       onRequest: requireAuth,
       schema: { tags: ['auth'], response: { 204: Type.Null(), ...errors } },
     },
@@ -66,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me',
     {
+      config: { lapsedAssignment: true },
       onRequest: requireAuth,
       schema: {
         tags: ['auth'],

@@ -9,7 +9,7 @@ import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../
 import { failAttempt, reserveAttempt } from './login-throttle.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repository.ts';
-import { toAssignmentDto } from './assignment.ts';
+import { assignmentCutoff, assignmentLapse, toAssignmentDto } from './assignment.ts';
 
 export const ACCESS_TTL_MS = 12 * 3600_000; // a long service day without a refresh
 export const REFRESH_TTL_MS = 60 * 24 * 3600_000; // offline weeks still come back with a refresh
@@ -128,6 +128,12 @@ export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: 
   if (device.revoked_at)
     throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
   if (device.organization_deleted_at) throw organizationDeleted();
+  // A revoked (or long expired) temporary usher gets no new credentials: the last access token
+  // keeps only the push path open for the grace period (see authenticate).
+  if (device.role === 'temp_usher') {
+    const lapse = (await tempUsherStanding(db, device.user_id, now)).lapse;
+    if (lapse) throw new HttpError(403, lapse.code, lapse.message);
+  }
   if (!device.refresh_expires_at || Date.parse(device.refresh_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'This session has expired; sign in again');
   }
@@ -145,24 +151,50 @@ export async function logout(db: Kysely<Database>, deviceId: string) {
   });
 }
 
-/** Whether a device may still hold what it opened (its event streams): not revoked or signed out. */
+/**
+ * Whether a device may still hold what it opened (its event streams): not revoked or signed out,
+ * and, for a temporary usher, an assignment that has not lapsed.
+ */
 export async function deviceAllowed(db: Kysely<Database>, clock: Clock, deviceId: string) {
   const d = await repo.findDeviceContext(db, deviceId);
-  return Boolean(
+  const now = clock.now();
+  const credentialsOk = Boolean(
     d?.access_hash &&
     !d.revoked_at &&
     d.user_active === 1 &&
     !d.organization_deleted_at &&
     d.access_expires_at &&
-    Date.parse(d.access_expires_at) > clock.now(),
+    Date.parse(d.access_expires_at) > now,
   );
+  if (!credentialsOk || !d || d.role !== 'temp_usher') return credentialsOk;
+  return !(await tempUsherStanding(db, d.user_id, now)).lapse;
 }
 
-/** Resolves a bearer token to who is calling, or throws a 401 that says why. */
+/** A temporary usher's latest assignment, whether it has lapsed, and when its grace ends. */
+async function tempUsherStanding(db: Kysely<Database>, userId: string, nowMs: number) {
+  const assignment = await repo.latestAssignment(db, userId);
+  const org = assignment ? await repo.findOrganization(db, assignment.organization_id) : undefined;
+  const graceHours = org ? toOrganizationDto(org).settings.tempUsherGraceHours : 0;
+  return {
+    lapse: assignmentLapse(assignment, nowMs, graceHours),
+    graceEndMs: assignment ? assignmentCutoff(assignment, graceHours).graceEndMs : -Infinity,
+  };
+}
+
+export interface AuthOptions {
+  /**
+   * The route stays open to a temporary usher whose assignment was revoked or expired (push, so
+   * what was recorded in time still arrives; /me and logout). Every other route refuses them.
+   */
+  lapsedAssignment?: boolean;
+}
+
+/** Resolves a bearer token to who is calling, or throws a 401/403 that says why. */
 export async function authenticate(
   db: Kysely<Database>,
   clock: Clock,
   token: string | undefined,
+  opts: AuthOptions = {},
 ): Promise<AuthContext> {
   const parts = token ? splitToken(token) : null;
   if (!parts)
@@ -185,7 +217,14 @@ export async function authenticate(
     throw new HttpError(401, 'unauthorized', 'This user account is deactivated');
   if (d.organization_deleted_at) throw organizationDeleted();
   const now = clock.now();
-  if (!d.access_expires_at || Date.parse(d.access_expires_at) <= now) {
+  const standing = d.role === 'temp_usher' ? await tempUsherStanding(db, d.user_id, now) : null;
+  if (standing?.lapse && !opts.lapsedAssignment)
+    throw new HttpError(403, standing.lapse.code, standing.lapse.message);
+  // Refresh is refused once the assignment lapsed, so the last access token may still push what
+  // was recorded in time until the grace period ends, even past its own 12 hours.
+  const pushOnlyGrace = Boolean(standing?.lapse) && now <= standing!.graceEndMs;
+  const accessExpired = !d.access_expires_at || Date.parse(d.access_expires_at) <= now;
+  if (accessExpired && !pushOnlyGrace) {
     throw new HttpError(401, 'token_expired', 'The access token has expired; refresh it');
   }
   // Throttled so that a busy device does not turn every read into a write.

@@ -2,6 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, Nullable, uuidv7, type Role } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { deviceStreams, requireRole, who } from '../../plugins/auth.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/secrets.ts';
@@ -9,6 +11,19 @@ import { insertUser } from '../organizations/organizations.service.ts';
 import { assignmentStatus } from '../auth/assignment.ts';
 import { rosterWrite } from './roster.service.ts';
 import { IdParams, UserInput } from './roster.schemas.ts';
+
+const LAPSE_CODES = ['assignment_revoked', 'assignment_expired', 'grace_period_over'];
+
+async function findAssignment(trx: Transaction<Database>, org: string, id: string) {
+  const a = await trx
+    .selectFrom('usher_assignments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', org)
+    .executeTakeFirst();
+  if (!a) throw notFound(`Assignment ${id}`);
+  return a;
+}
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const Assignment = Type.Object({
@@ -20,6 +35,20 @@ const Assignment = Type.Object({
   checkins: Type.Integer(),
   qrScans: Type.Integer(),
   codeEntries: Type.Integer(),
+  revokedAt: Nullable(Type.String()),
+  /** Accepted after the assignment closed because they were recorded before it. */
+  lateAccepted: Type.Integer(),
+  /** Refused because they were recorded after the assignment was revoked or expired. */
+  refused: Type.Integer(),
+  /** The user's devices and what each last reported waiting in its outbox. */
+  devices: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Nullable(Type.String()),
+      pendingCount: Nullable(Type.Integer()),
+      lastSyncAt: Nullable(Type.String()),
+    }),
+  ),
 });
 const User = Type.Object({
   id: Type.String(),
@@ -69,9 +98,11 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy('created_at', 'desc')
         .execute();
       const now = ctx.clock.now();
+      const { devices, refused } = await tempUsherDevices(org);
       return {
         items: users.map((u) => {
           const a = assignments.find((x) => x.user_id === u.id);
+          const mine = devices.filter((d) => d.user_id === u.id);
           return {
             id: u.id,
             email: u.email,
@@ -88,6 +119,15 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
                   checkins: a.checkins_count,
                   qrScans: a.qr_count,
                   codeEntries: a.code_count,
+                  revokedAt: a.revoked_at,
+                  lateAccepted: a.late_count,
+                  refused: mine.reduce((n, d) => n + (refused.get(d.id) ?? 0), 0),
+                  devices: mine.map((d) => ({
+                    id: d.id,
+                    name: d.name,
+                    pendingCount: d.pending_count,
+                    lastSyncAt: d.last_sync_at,
+                  })),
                 }
               : null,
           };
@@ -158,6 +198,35 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  /** Temporary ushers' unrevoked devices, and how many changes each had refused for lapsing. */
+  async function tempUsherDevices(org: string) {
+    const devices = await db
+      .selectFrom('devices as d')
+      .innerJoin('users as u', 'u.id', 'd.user_id')
+      .select(['d.id', 'd.user_id', 'd.name', 'd.pending_count', 'd.last_sync_at'])
+      .where('d.organization_id', '=', org)
+      .where('u.role', '=', 'temp_usher')
+      .where('d.revoked_at', 'is', null)
+      .orderBy('d.last_sync_at', 'desc')
+      .execute();
+    const counts = devices.length
+      ? await db
+          .selectFrom('sync_rejections')
+          .select(['device_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('organization_id', '=', org)
+          .where(
+            'device_id',
+            'in',
+            devices.map((d) => d.id),
+          )
+          .where('code', 'in', LAPSE_CODES)
+          .where('reapplied_at', 'is', null)
+          .groupBy('device_id')
+          .execute()
+      : [];
+    return { devices, refused: new Map(counts.map((c) => [c.device_id, Number(c.n)])) };
+  }
+
   app.post(
     '/assignments/:id/revoke',
     {
@@ -167,16 +236,55 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const auth = who(req);
       await rosterWrite(ctx, auth, async (s) => {
-        const r = await s.trx
+        const a = await findAssignment(s.trx, auth.organizationId, req.params.id);
+        // Revoking twice keeps the first time: it is the cutoff for what the device recorded.
+        if (a.revoked_at) return;
+        await s.trx
           .updateTable('usher_assignments')
           .set({ status: 'revoked', revoked_at: s.nowIso })
-          .where('id', '=', req.params.id)
-          .where('organization_id', '=', auth.organizationId)
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) throw notFound(`Assignment ${req.params.id}`);
-        await s.audit('usher_assignment', req.params.id, 'revoke', null, { revokedAt: s.nowIso });
+          .where('id', '=', a.id)
+          .execute();
+        await s.audit('usher_assignment', a.id, 'revoke', null, { revokedAt: s.nowIso });
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  // Ends the shift instead of revoking it: expiry becomes now, so what was recorded until now is
+  // accepted for the grace period and the device's credentials are not cut off at once.
+  app.post(
+    '/assignments/:id/end',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        response: { 200: Type.Object({ expiresAt: Type.String() }), ...errors },
+      },
+    },
+    async (req) => {
+      const auth = who(req);
+      return rosterWrite(ctx, auth, async (s) => {
+        const a = await findAssignment(s.trx, auth.organizationId, req.params.id);
+        if (assignmentStatus(a, Date.parse(s.nowIso)) !== 'active')
+          throw conflict(
+            `This assignment is already ${assignmentStatus(a, Date.parse(s.nowIso))}`,
+            'assignment_not_active',
+          );
+        await s.trx
+          .updateTable('usher_assignments')
+          .set({ expires_at: s.nowIso })
+          .where('id', '=', a.id)
+          .execute();
+        await s.audit(
+          'usher_assignment',
+          a.id,
+          'end',
+          { expiresAt: a.expires_at },
+          { expiresAt: s.nowIso },
+        );
+        return { expiresAt: s.nowIso };
+      });
     },
   );
 

@@ -10,6 +10,7 @@ import {
 } from '@rollcall/shared';
 import type { AssignmentRow } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
+import { assignmentCutoff, recordedInstant } from '../auth/assignment.ts';
 
 const checkChange = compileValidator(ChangeSchema);
 
@@ -62,25 +63,31 @@ function kindProblem(c: Change): string | null {
   return null;
 }
 
-// Changes recorded before expiry are accepted for a grace period after it (offline devices
-// come back late); changes recorded after expiry are refused.
+// The window closes at the earlier of expiry and revocation (push-time status does not matter:
+// an offline device learns of a revocation late). A change counts by the instant the conflict
+// rules order it by, its HLC; what was recorded before the close is accepted, and marked
+// `graceAccepted`, for the grace period after it; what was recorded after it is refused.
 function checkAssignmentWindow(change: Change, caller: Caller): Checked {
   const a = caller.assignment;
   if (!a) return reject('assignment_missing', 'You have no temporary usher assignment');
-  const expires = Date.parse(a.expires_at);
-  const recorded = Date.parse(change.recordedAt);
-  if (recorded > expires) {
-    return reject(
-      'assignment_expired',
-      `Recorded at ${change.recordedAt}, after your assignment expired at ${a.expires_at}`,
-    );
+  const { cause, cutoffMs, graceEndMs } = assignmentCutoff(a, caller.graceHours);
+  const recorded = recordedInstant(change);
+  if (recorded > cutoffMs) {
+    return cause === 'revoked'
+      ? reject(
+          'assignment_revoked',
+          `Recorded at ${iso(recorded)}, after your assignment was revoked at ${iso(cutoffMs)}`,
+        )
+      : reject(
+          'assignment_expired',
+          `Recorded at ${iso(recorded)}, after your assignment expired at ${a.expires_at}`,
+        );
   }
-  if (caller.nowMs <= expires) return { ok: true, change, graceAccepted: false };
-  const graceEnd = expires + caller.graceHours * 3600_000;
-  if (caller.nowMs > graceEnd) {
+  if (caller.nowMs <= cutoffMs) return { ok: true, change, graceAccepted: false };
+  if (caller.nowMs > graceEndMs) {
     return reject(
       'grace_period_over',
-      `Recorded before your assignment expired, but the ${caller.graceHours}-hour grace period to sync it ended at ${iso(graceEnd)}`,
+      `Recorded before your assignment ${cause === 'revoked' ? 'was revoked' : 'expired'}, but the ${caller.graceHours}-hour grace period to sync it ended at ${iso(graceEndMs)}`,
     );
   }
   return { ok: true, change, graceAccepted: true };

@@ -17,7 +17,6 @@ import { iso } from '../../lib/clock.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { latestAssignment, findOrganization } from '../auth/auth.repository.ts';
-import { assignmentStatus } from '../auth/assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { parseJson } from '../../lib/json.ts';
@@ -48,13 +47,8 @@ export async function push(
   const settings = toOrganizationDto(org).settings;
   const assignment =
     auth.role === 'temp_usher' ? ((await latestAssignment(db, auth.userId)) ?? null) : null;
-  if (assignment && assignmentStatus(assignment, started) === 'revoked') {
-    throw new HttpError(
-      403,
-      'assignment_revoked',
-      'Your temporary usher assignment was revoked; nothing more can be synced from this login',
-    );
-  }
+  // A revoked assignment does not refuse the push: each change is judged by when it was recorded
+  // (push-validate), so what was recorded before the revocation still arrives.
   const caller = {
     role: auth.role,
     assignment,
@@ -265,17 +259,22 @@ function tallyOf(items: Item[]): Tally {
 }
 
 async function countAssignment(trx: Transaction<Database>, a: AssignmentRow, items: Item[]) {
-  const accepted = items
-    .filter((i) => i.checked.ok && ['applied', 'merged', 'conflict'].includes(i.result!.status))
+  const stored = items.filter(
+    (i) => i.checked.ok && ['applied', 'merged', 'conflict'].includes(i.result!.status),
+  );
+  const accepted = stored
     .map((i) => (i.checked as { change: Change }).change)
     .filter((c) => c.kind === 'presence.set');
-  if (accepted.length === 0) return;
+  // Accepted after the assignment closed (recorded before it): shown to the admin.
+  const late = stored.filter((i) => i.checked.ok && i.checked.graceAccepted).length;
+  if (accepted.length === 0 && late === 0) return;
   await trx
     .updateTable('usher_assignments')
     .set((eb) => ({
       checkins_count: eb('checkins_count', '+', accepted.length),
       qr_count: eb('qr_count', '+', accepted.filter((c) => c.method === 'qr').length),
       code_count: eb('code_count', '+', accepted.filter((c) => c.method === 'code').length),
+      late_count: eb('late_count', '+', late),
     }))
     .where('id', '=', a.id)
     .execute();

@@ -23,6 +23,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/sync/push',
     {
+      config: { lapsedAssignment: true },
       onRequest: requireAuth,
       bodyLimit: 8 * 1024 * 1024,
       schema: {

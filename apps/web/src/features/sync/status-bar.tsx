@@ -1,6 +1,7 @@
 // Always visible: online or not, what is waiting and since when, last sync, conflicts, rejections.
 import { useEffect, useState } from 'react';
-import { engine } from '../../app-context.ts';
+import { db, engine } from '../../app-context.ts';
+import { notCountingCsv } from '../../sync/not-counting.ts';
 import type { SyncStatus } from '../../sync/status.ts';
 
 const ago = (ms: number | null, now: number) => {
@@ -12,6 +13,16 @@ const ago = (ms: number | null, now: number) => {
       ? `${Math.round(s / 60)} min ago`
       : `${Math.round(s / 3600)} h ago`;
 };
+
+/** The check-ins that will not count, as a CSV the usher can hand to an admin. */
+async function exportNotCounting(pushRefused: boolean) {
+  const csv = await notCountingCsv(db, pushRefused);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  a.download = `rollcall-not-counted-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
 
 export function useSyncStatus(): SyncStatus {
   const [status, setStatus] = useState(engine.getStatus());
@@ -62,6 +73,19 @@ export function StatusBar() {
         <span className="tag error">Stalled: nothing went through for a minute — retrying</span>
       )}
       {s.blocked && <span className="tag error">{s.blocked}</span>}
+      {s.notCounting > 0 && (
+        <span className="tag error" role="alert" data-testid="not-counting">
+          {s.notCounting} check-in{s.notCounting > 1 ? 's' : ''} will not count: recorded after your
+          assignment ended, or no longer accepted.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void exportNotCounting(s.pushRefused)}
+          >
+            Download them (CSV)
+          </button>
+        </span>
+      )}
       {!s.blocked && s.lastError && s.online && <span className="muted">{s.lastError}</span>}
       {!s.online || s.lastError ? (
         <button type="button" className="link" onClick={() => void engine.syncNow()}>

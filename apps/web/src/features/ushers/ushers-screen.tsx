@@ -14,6 +14,15 @@ interface Assignment {
   checkins: number;
   qrScans: number;
   codeEntries: number;
+  revokedAt: string | null;
+  lateAccepted: number;
+  refused: number;
+  devices: {
+    id: string;
+    name: string | null;
+    pendingCount: number | null;
+    lastSyncAt: string | null;
+  }[];
 }
 interface User {
   id: string;
@@ -22,6 +31,19 @@ interface User {
   role: string;
   active: boolean;
   assignment: Assignment | null;
+}
+
+/** What the usher's devices last said they had waiting to sync, for the revoke/end dialogs. */
+function waiting(a: Assignment): string {
+  const reported = a.devices.filter((d) => d.pendingCount !== null);
+  if (reported.length === 0) return 'Their device has not reported its queue yet.';
+  const n = reported.reduce((sum, d) => sum + (d.pendingCount ?? 0), 0);
+  const last = reported
+    .map((d) => d.lastSyncAt)
+    .filter((t): t is string => Boolean(t))
+    .sort()
+    .pop();
+  return `Their device${reported.length > 1 ? 's' : ''} last reported ${n} change${n === 1 ? '' : 's'} waiting to sync${last ? ` (${when(last)})` : ''}.`;
 }
 
 const remaining = (ms: number) =>
@@ -111,7 +133,9 @@ export function UshersScreen() {
     if (
       !u.assignment ||
       !window.confirm(
-        `Revoke ${u.displayName}'s assignment now? Their device stops accepting check-ins.`,
+        `Revoke ${u.displayName}'s assignment now? ${waiting(u.assignment)} ` +
+          'Check-ins recorded before now still count if the device syncs within the grace period; ' +
+          'later ones are refused, and the device can no longer read the roster or renew its sign-in.',
       )
     )
       return;
@@ -120,6 +144,21 @@ export function UshersScreen() {
         () => api.post(`/api/v1/assignments/${u.assignment!.id}/revoke`, {}),
         setProblem,
       )
+    )
+      await reload();
+  };
+  // The gentler way: expiry becomes now, so the grace period applies as at any shift's end.
+  const endShift = async (u: User) => {
+    if (
+      !u.assignment ||
+      !window.confirm(
+        `End ${u.displayName}'s shift now? ${waiting(u.assignment)} ` +
+          'Everything recorded until now still counts if the device syncs within the grace period.',
+      )
+    )
+      return;
+    if (
+      await attempt(() => api.post(`/api/v1/assignments/${u.assignment!.id}/end`, {}), setProblem)
     )
       await reload();
   };
@@ -164,6 +203,22 @@ export function UshersScreen() {
                         ? remaining(Date.parse(a.expiresAt) - Date.now())
                         : `until ${when(a.expiresAt)}`}
                       {a.location ? ` · ${a.location}` : ''}
+                      {a.lateAccepted > 0 && (
+                        <>
+                          <br />
+                          <span className="muted" data-testid="late-accepted">
+                            {a.lateAccepted} accepted after the end (recorded before it)
+                          </span>
+                        </>
+                      )}
+                      {a.refused > 0 && (
+                        <>
+                          <br />
+                          <span className="tag error" data-testid="refused">
+                            {a.refused} refused (recorded after the end)
+                          </span>
+                        </>
+                      )}
                     </>
                   ) : (
                     '—'
@@ -174,6 +229,12 @@ export function UshersScreen() {
                 <td>{a?.codeEntries ?? '—'}</td>
                 <td>
                   {canWrite && a?.status === 'active' && (
+                    <button type="button" className="secondary" onClick={() => void endShift(u)}>
+                      End the shift now
+                    </button>
+                  )}{' '}
+                  {/* An ended shift may still be revoked: that closes its grace period at once. */}
+                  {canWrite && a && a.status !== 'revoked' && (
                     <button type="button" className="secondary" onClick={() => void revoke(u)}>
                       Revoke
                     </button>
