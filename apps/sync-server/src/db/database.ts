@@ -9,6 +9,7 @@ import * as m0002 from './migrations/0002-audit-guard.ts';
 import * as m0003 from './migrations/0003-excuses.ts';
 import * as m0004 from './migrations/0004-reports-retention.ts';
 import * as m0005 from './migrations/0005-notifications.ts';
+import * as m0008 from './migrations/0008-record-tombstones.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0003-excuses': m0003,
   '0004-reports-retention': m0004,
   '0005-notifications': m0005,
+  '0008-record-tombstones': m0008,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.
