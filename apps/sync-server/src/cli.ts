@@ -80,7 +80,7 @@ async function retention(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
     throw new Error(`retention needs exactly one of --dry-run, --execute\n${USAGE}`);
   const now = runtime.clock.now();
   const results = values.execute
-    ? await applyRetention(runtime.db, now)
+    ? await applyRetention(runtime.db, now, runtime.notifier)
     : await planRetention(runtime.db, now);
   console.log(
     values.execute

@@ -88,6 +88,18 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   await panel.getByRole('button', { name: 'Import 3 rows' }).click();
   await expect(panel.getByRole('status')).toContainText('Imported: 0 new, 0 updated, 3 unchanged');
   expect((await api.get<{ total: number }>('/api/v1/participants?limit=1')).total).toBe(before + 3);
+
+  // Someone else's code under another name is a problem the check shows, never a rename.
+  await chooser.setInputFiles(file(['Boateng,Efua,00002,,Choir']));
+  await mapColumns(panel);
+  await panel.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(result).toContainText('0 new, 0 to update, 0 unchanged; 1 problem(s)');
+  await expect(result.getByRole('row').filter({ hasText: 'personal_code' })).toContainText(
+    'personal code 00002 belongs to Yaw Asante',
+  );
+  await expect(panel.getByRole('button', { name: 'Import 1 rows' })).toBeDisabled();
+  const yaw = (await api.get<{ items: Participant[] }>('/api/v1/participants?q=IMP-2')).items;
+  expect(yaw).toMatchObject([{ firstName: 'Yaw', lastName: 'Asante' }]);
 });
 
 test('an admin imports past attendance: a session from the file is created and the report counts it', async ({

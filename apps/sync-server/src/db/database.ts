@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004-reports-retention.ts';
 import * as m0005 from './migrations/0005-notifications.ts';
 import * as m0006 from './migrations/0006-device-seq-index.ts';
 import * as m0007 from './migrations/0007-assignment-late-count.ts';
+import * as m0008 from './migrations/0008-record-tombstones.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
 import type { Database } from './schema.ts';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0005-notifications': m0005,
   '0006-device-seq-index': m0006,
   '0007-assignment-late-count': m0007,
+  '0008-record-tombstones': m0008,
   '0009-login-throttle': m0009,
 };
 

@@ -236,6 +236,9 @@ export interface TombstoneTable {
   organization_id: string;
   entity: string;
   entity_id: string;
+  /** A presence record's session and participant (0008): devices key records by the pair. */
+  session_id: string | null;
+  participant_id: string | null;
   created_at: string;
   seq: number;
 }

@@ -9,6 +9,8 @@ const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export interface TestServer {
   url: string;
+  /** The server's database, for running the operator's CLI against it. */
+  sqlitePath: string;
   restart(): Promise<void>;
   stop(): Promise<void>;
   dispose(): Promise<void>;
@@ -21,6 +23,7 @@ export async function launchServer(): Promise<TestServer> {
   let proc: ServerProcess | null = await startServer(env, port);
   return {
     url: proc.url,
+    sqlitePath: env.SQLITE_PATH,
     restart: async () => {
       proc = await startServer(env, port);
     },

@@ -26,14 +26,32 @@ export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise
       await db.groups.bulkPut(page.groups);
       await db.participants.bulkPut(page.participants);
       await db.sessions.bulkPut(page.sessions);
+      // Before the page's records: a record pulled with a removed one's key is newer than the
+      // removal (a removed record is gone from the server, so it cannot be in a later page).
+      await dropRemovedRecords(db, page.tombstones);
       await mergeRecords(db, page);
       for (const t of page.tombstones) {
-        if (t.entity === 'presenceRecord') continue; // records are cleared with state null, not deleted
+        if (t.entity === 'presenceRecord') continue; // dropped above, by their key
         await (db[TOMBSTONE_TABLE[t.entity]] as RollcallDb['participants']).delete(t.id);
       }
       await db.meta.put({ key: 'cursor', value: page.cursor });
     },
   );
+}
+
+// Retention removed these records on the server (a clear is a record with state null, never a
+// tombstone). Devices key records by (session, participant), so only tombstones carrying the pair
+// can be applied. A record with a change still queued is the usher's unsent word: it stays, and
+// the push answers for it (past_retention).
+async function dropRemovedRecords(db: RollcallDb, tombstones: Tombstone[]) {
+  const keys = tombstones.flatMap((t) =>
+    t.entity === 'presenceRecord' && t.sessionId && t.participantId
+      ? [[t.sessionId, t.participantId] as [string, string]]
+      : [],
+  );
+  if (keys.length === 0) return;
+  const local = await db.records.bulkGet(keys);
+  await db.records.bulkDelete(keys.filter((_, i) => local[i] && !local[i].pending));
 }
 
 // A record with changes still queued here keeps its local values (the usher's latest word) but

@@ -122,5 +122,9 @@ export const TombstoneSchema = Type.Object({
     Type.Literal('presenceRecord'),
   ]),
   id: Uuid,
+  // A presence record's key on devices (which never store the server's record id). Optional, so
+  // apps that predate it keep working: they skip presence record tombstones.
+  sessionId: Type.Optional(Uuid),
+  participantId: Type.Optional(Uuid),
 });
 export type Tombstone = Static<typeof TombstoneSchema>;

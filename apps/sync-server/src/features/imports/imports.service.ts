@@ -1,12 +1,14 @@
 // Importing participants: check every row first, then write all of them in one transaction or
-// none. A row matches an existing participant by external key, else by personal code, so
-// importing the same file again changes nothing.
+// none. A row matches an existing participant by external key, else by personal code, and only
+// when its name agrees (participant-match.ts says the whole rule), so importing the same file
+// again changes nothing and a reused code or key is a problem shown by the check, never a rename.
 import { uuidv7 } from '@rollcall/shared';
 import { HttpError } from '../../lib/errors.ts';
 import { randomPersonalCode, randomToken } from '../../lib/secrets.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
+import { matchRow } from './participant-match.ts';
 import { checkRows, type CleanRow, type RawRow, type RowProblem } from './participant-rows.ts';
 
 type Existing = {
@@ -59,8 +61,6 @@ export async function importParticipants(
       ])
       .where('organization_id', '=', org)
       .execute();
-    const byKey = new Map(existing.filter((p) => p.external_key).map((p) => [p.external_key!, p]));
-    const byCode = new Map(existing.map((p) => [p.personal_code, p]));
     const members = await db
       .selectFrom('group_memberships')
       .select(['participant_id', 'group_id'])
@@ -69,26 +69,7 @@ export async function importParticipants(
     const groupsOf = new Map<string, Set<string>>();
     for (const m of members)
       groupsOf.set(m.participant_id, (groupsOf.get(m.participant_id) ?? new Set()).add(m.group_id));
-    const plan = clean.map((r) => {
-      const match =
-        (r.externalKey ? byKey.get(r.externalKey) : undefined) ??
-        (r.personalCode ? byCode.get(r.personalCode) : undefined);
-      // A code that belongs to someone else than the matched person is a clash, not an update.
-      const codeOwner = r.personalCode ? byCode.get(r.personalCode) : undefined;
-      if (codeOwner && match && codeOwner.id !== match.id)
-        problems.push({
-          row: r.row,
-          field: 'personal_code',
-          message: `${r.personalCode} belongs to ${codeOwner.first_name} ${codeOwner.last_name}`,
-        });
-      const wanted = new Set(r.groupNames.map((n) => groupId.get(n)!));
-      const kind = !match
-        ? 'create'
-        : same(match, r) && [...wanted].every((g) => groupsOf.get(match.id)?.has(g))
-          ? 'unchanged'
-          : 'update';
-      return { r, match, wanted, kind };
-    });
+    const plan = planRows(clean, existing, groupId, groupsOf, problems);
     const count = (k: string) => plan.filter((p) => p.kind === k).length;
     const outcome: ImportOutcome = {
       dryRun: s === null,
@@ -160,6 +141,49 @@ export async function importParticipants(
     return outcome;
   };
   return dryRun ? run(null) : rosterWrite(ctx, auth, run);
+}
+
+type Planned = { r: CleanRow; match?: Existing; wanted: Set<string>; kind: string };
+
+/** What each clean row will do; a row that names someone else, or a person another row already names, becomes a problem. */
+function planRows(
+  clean: CleanRow[],
+  existing: Existing[],
+  groupId: Map<string, string>,
+  groupsOf: Map<string, Set<string>>,
+  problems: RowProblem[],
+): Planned[] {
+  const byKey = new Map(existing.filter((p) => p.external_key).map((p) => [p.external_key!, p]));
+  const byCode = new Map(existing.map((p) => [p.personal_code, p]));
+  const plan: Planned[] = [];
+  const rowOf = new Map<string, number>(); // existing person id -> the row that matched them
+  for (const r of clean) {
+    const m = matchRow(r, byKey, byCode);
+    if ('problem' in m) {
+      problems.push(m.problem);
+      continue;
+    }
+    const match = m.person;
+    const earlier = match && rowOf.get(match.id);
+    if (match && earlier) {
+      const field = r.externalKey === match.external_key ? 'external_key' : 'personal_code';
+      problems.push({
+        row: r.row,
+        field,
+        message: `is ${match.first_name} ${match.last_name}, like row ${earlier}`,
+      });
+      continue;
+    }
+    if (match) rowOf.set(match.id, r.row);
+    const wanted = new Set(r.groupNames.map((n) => groupId.get(n)!));
+    const kind = !match
+      ? 'create'
+      : same(match, r) && [...wanted].every((g) => groupsOf.get(match.id)?.has(g))
+        ? 'unchanged'
+        : 'update';
+    plan.push({ r, match, wanted, kind });
+  }
+  return plan;
 }
 
 const same = (m: Existing, r: CleanRow) =>

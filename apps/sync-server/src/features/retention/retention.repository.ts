@@ -1,7 +1,7 @@
 // Retention queries: count (for a dry run) and delete what is older than an organization's limits,
 // and anonymize a deleted organization. The audit log refuses deletes (0002-audit-guard) unless
 // the transaction opened the gate (0004-reports-retention); `purgeAudit` opens and closes it.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -42,6 +42,28 @@ export async function countBySession(db: Q, org: string, before: string) {
     conflicts: await count('sync_conflicts'),
     excuses: await count('excuses'),
   };
+}
+
+/** The presence records `deleteBySession` will remove, oldest write first: what devices must drop. */
+export const recordsBySession = (trx: Transaction<Database>, org: string, before: string) =>
+  trx
+    .selectFrom('presence_records')
+    .select(['id', 'session_id', 'participant_id'])
+    .where('organization_id', '=', org)
+    .where('session_id', 'in', oldSessions(trx, org, before))
+    .orderBy('seq')
+    .execute();
+
+export async function insertTombstones(
+  trx: Transaction<Database>,
+  rows: Insertable<Database['tombstones']>[],
+) {
+  // A few hundred rows per statement keeps under SQLite's and PostgreSQL's parameter limits.
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('tombstones')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function deleteBySession(trx: Transaction<Database>, org: string, before: string) {

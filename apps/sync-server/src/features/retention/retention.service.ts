@@ -6,12 +6,19 @@
 //   details, external keys and extra data are replaced or cleared; users' names and emails are
 //   replaced and their logins disabled; devices are revoked; and what still holds names or reasons
 //   (the change log, rejected changes, excuses, the audit log and notifications) is deleted.
+// Every removed presence record leaves a tombstone with its session and participant, so devices
+// that pulled it drop it (docs/protocol.md, Retention).
 // Limits come from the organization's settings JSON: {"retention": {"presenceYears": 5, "auditYears": 2}}
 // (or the flat keys "retention.presenceYears", "retention.auditYears"). Each organization is one
 // transaction. Time comes from the caller's clock.
+import { uuidv7 } from '@rollcall/shared';
+import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { parseJson } from '../../lib/json.ts';
+import type { Notifier } from '../sync/notifier.ts';
+import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 import * as repo from './retention.repository.ts';
 
 export const DEFAULT_POLICY = { presenceYears: 3, auditYears: 1 };
@@ -119,9 +126,40 @@ async function planOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention
   return { ...h, removed, anonymized };
 }
 
+// Devices hold the records they pulled: each removed record leaves a tombstone naming its
+// (session, participant), in the same transaction and in commit order, so every device drops it
+// on its next pull, whenever that is.
+async function tombstoneRecords(
+  trx: Transaction<Database>,
+  org: string,
+  before: string,
+  seq: SeqAllocator,
+  nowMs: number,
+) {
+  const gone = await repo.recordsBySession(trx, org, before);
+  await repo.insertTombstones(
+    trx,
+    gone.map((r) => ({
+      id: uuidv7(nowMs),
+      organization_id: org,
+      entity: 'presenceRecord',
+      entity_id: r.id,
+      session_id: r.session_id,
+      participant_id: r.participant_id,
+      created_at: iso(nowMs),
+      seq: seq.next(),
+    })),
+  );
+  return gone.length;
+}
+
 async function applyOne(db: Db, org: OrgRow, nowMs: number): Promise<OrgRetention> {
   const h = header(org, nowMs);
   return db.kysely.transaction().execute(async (trx) => {
+    // Taken first, as every writer does: seq order stays commit order.
+    const seq = await lockSeq(trx, org.id);
+    await tombstoneRecords(trx, org.id, h.presenceBefore, seq, nowMs);
+    await seq.flush();
     const removed = {
       ...(await repo.deleteBySession(trx, org.id, h.presenceBefore)),
       auditEntries: await repo.purgeAudit(trx, db.dialect, org.id, h.auditBefore),
@@ -154,9 +192,19 @@ export async function planRetention(db: Db, nowMs: number): Promise<OrgRetention
   return out;
 }
 
-export async function applyRetention(db: Db, nowMs: number): Promise<OrgRetention[]> {
+/** Applies retention, then tells the devices of each organization that lost records to pull. */
+export async function applyRetention(
+  db: Db,
+  nowMs: number,
+  notifier?: Notifier,
+): Promise<OrgRetention[]> {
   const out: OrgRetention[] = [];
-  for (const org of await repo.organizations(db.kysely)) out.push(await applyOne(db, org, nowMs));
+  for (const org of await repo.organizations(db.kysely)) {
+    const done = await applyOne(db, org, nowMs);
+    out.push(done);
+    if (done.removed.presenceRecords > 0)
+      await notifier?.publish({ organizationId: org.id, seq: 0, sessionIds: [] });
+  }
   return out;
 }
 

@@ -85,6 +85,9 @@ export async function pull(
     tombstones: page.tombstones.map((t) => ({
       entity: t.entity as Tombstone['entity'],
       id: t.entity_id,
+      ...(t.session_id && t.participant_id
+        ? { sessionId: t.session_id, participantId: t.participant_id }
+        : {}),
     })),
   };
 }

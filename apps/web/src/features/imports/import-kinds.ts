@@ -18,6 +18,8 @@ export interface ImportKind {
   endpoint: string;
   template: { path: string; file: string };
   fields: readonly string[];
+  /** How rows find what they update, shown above the file input. */
+  help?: string;
   /** Rows per request; without it the whole file is one all-or-nothing request. */
   chunk?: number;
   body(): object;
@@ -54,6 +56,8 @@ export const participantsImport: ImportKind = {
     'guardian_phone',
     'groups',
   ],
+  // The server's rule (apps/sync-server/src/features/imports/participant-match.ts), in short.
+  help: 'A row updates the participant with its external key, else with its personal code, when the first and last name agree. A code or key of someone else under another name is shown as a problem, never a rename; to correct a name, give both the external key and the personal code.',
   body: () => ({}),
 };
 

@@ -86,6 +86,7 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
           Download the template
         </button>
       </div>
+      {kind.help && <p className="muted">{kind.help}</p>}
       <label>
         <span className="label">CSV file</span>
         <input

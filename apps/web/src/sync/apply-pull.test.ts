@@ -1,0 +1,81 @@
+// Applying a pulled page's presence record tombstones (retention): by (session, participant), the
+// key records are stored under; a queued change and a record pulled after the removal survive.
+import 'fake-indexeddb/auto';
+import { PROTOCOL_VERSION, uuidv7, type PresenceRecord, type PullResponse } from '@rollcall/shared';
+import { describe, expect, it } from 'vitest';
+import { RollcallDb, type LocalRecord } from '../db/db.ts';
+import { applyPullPage } from './apply-pull.ts';
+
+const page = (over: Partial<PullResponse>): PullResponse => ({
+  protocolVersion: PROTOCOL_VERSION,
+  reset: false,
+  cursor: 'e.1',
+  hasMore: false,
+  organization: null,
+  users: [],
+  presenceStates: [],
+  groups: [],
+  participants: [],
+  sessions: [],
+  presenceRecords: [],
+  tombstones: [],
+  ...over,
+});
+const local = (sessionId: string, participantId: string, pending = false): LocalRecord => ({
+  sessionId,
+  participantId,
+  state: 'present',
+  method: 'qr',
+  recordedAt: '2023-01-01T10:00:00.000Z',
+  recordedBy: 'u',
+  deviceId: 'd',
+  version: 1,
+  hasConflict: false,
+  conflictId: null,
+  pending,
+});
+const removed = (sessionId: string, participantId: string) => ({
+  entity: 'presenceRecord' as const,
+  id: uuidv7(),
+  sessionId,
+  participantId,
+});
+
+describe('applying removed records', () => {
+  it('drops pulled records, keeps a queued one and one pulled again after the removal', async () => {
+    const db = new RollcallDb(`apply-pull-${uuidv7()}`);
+    const [s, other] = [uuidv7(), uuidv7()];
+    const [a, b, c, d] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    await db.records.bulkPut([local(s, a), local(s, b, true), local(s, c), local(other, a)]);
+    const again: PresenceRecord = {
+      id: uuidv7(),
+      ...local(s, c),
+      state: 'late',
+      version: 1,
+      updatedAt: '2026-11-22T09:00:00.000Z',
+    };
+    await applyPullPage(
+      db,
+      page({
+        presenceRecords: [again],
+        tombstones: [
+          removed(s, a),
+          removed(s, b),
+          removed(s, c),
+          removed(s, d), // never on this device
+          { entity: 'presenceRecord', id: uuidv7() }, // from a server that sends no key
+        ],
+      }),
+    );
+    const left = await db.records.toArray();
+    expect(left.map((r) => [r.sessionId, r.participantId, r.state]).sort()).toEqual(
+      [
+        [s, b, 'present'],
+        [s, c, 'late'],
+        [other, a, 'present'],
+      ].sort(),
+    );
+    expect(await db.meta.get('cursor')).toEqual({ key: 'cursor', value: 'e.1' });
+    db.close();
+  });
+});
