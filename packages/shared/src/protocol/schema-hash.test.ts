@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION } from './version.ts';
 
 const KNOWN: Record<number, string> = {
   1: '820ab95d9bd74393',
+  2: 'e5deb6625c380c0d',
 };
 
 function hashSchemas(): string {

@@ -4,5 +4,8 @@
  *
  * History:
  * 1 (2026-11-23): push with per-change results, pull with epoch cursors, SSE stream.
+ * 2 (2026-12-01): ids lower-cased on arrival; no U+0000 in a change's text; deviceSeq, baseVersion
+ *   and pendingCount bounded to 32 bits; tombstones of purged presence records carry their
+ *   sessionId and participantId. Additive: a version-1 device is still served.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
