@@ -38,12 +38,15 @@ function lumaFrame(
   return y;
 }
 
-export function writeBadgeVideo(path: string, text: string) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+/** One badge, or several shown one after the other (every pose of each), looping. */
+export function writeBadgeVideo(path: string, text: string | string[]) {
   const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
-  const frames = POSES.map((pose) =>
-    Buffer.concat([Buffer.from('FRAME\n'), lumaFrame(qr.modules, pose), chroma]),
-  );
+  const frames = [text].flat().flatMap((t) => {
+    const qr = QRCode.create(t, { errorCorrectionLevel: 'M' });
+    return POSES.map((pose) =>
+      Buffer.concat([Buffer.from('FRAME\n'), lumaFrame(qr.modules, pose), chroma]),
+    );
+  });
   writeFileSync(
     path,
     Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...frames]),
