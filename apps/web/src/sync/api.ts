@@ -1,5 +1,6 @@
 // HTTP to the sync server. Framework-free. Renews an expired access token once with the refresh
 // token and retries; every other failure becomes an ApiError the engine can reason about.
+import { PROTOCOL_VERSION } from '@rollcall/shared';
 import type {
   Credentials,
   LoginRequest,
@@ -123,7 +124,11 @@ export function createApi(
     pull: (cursor, limit) =>
       authed(
         'GET',
-        `/api/v1/sync/pull?${new URLSearchParams({ ...(cursor ? { cursor } : {}), ...(limit ? { limit: String(limit) } : {}) })}`,
+        `/api/v1/sync/pull?${new URLSearchParams({
+          protocolVersion: String(PROTOCOL_VERSION),
+          ...(cursor ? { cursor } : {}),
+          ...(limit ? { limit: String(limit) } : {}),
+        })}`,
       ),
     get: (path) => authed('GET', path),
     post: (path, body) => authed('POST', path, body),

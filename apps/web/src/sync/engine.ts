@@ -27,6 +27,7 @@ export interface EngineDeps {
 }
 
 const BLOCKING = new Set([
+  'protocol_unsupported', // retrying cannot help: the app (or the server) must be updated
   'device_revoked',
   'assignment_revoked',
   'assignment_expired',

@@ -20,6 +20,9 @@ export const PullQuerySchema = Type.Object({
     Type.String({ maxLength: 100, description: 'opaque; omit for a full pull' }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PULL_MAX_LIMIT })),
+  protocolVersion: Type.Optional(
+    Type.Integer({ minimum: 1, description: "the app's PROTOCOL_VERSION (absent: version 1)" }),
+  ),
 });
 export type PullQuery = Static<typeof PullQuerySchema>;
 
@@ -42,8 +45,14 @@ export const PullResponseSchema = Type.Object({
 });
 export type PullResponse = Static<typeof PullResponseSchema>;
 
-/** The server-sent events on GET /api/v1/sync/stream. */
-export type StreamEvent =
-  | { type: 'hello'; cursor: string }
-  | { type: 'changed'; cursor: string; sessionIds: string[] }
-  | { type: 'heartbeat'; at: string };
+/** The server-sent events on GET /api/v1/sync/stream (`event:` is the type, `data:` the rest). */
+export const StreamEventSchema = Type.Union([
+  Type.Object({ type: Type.Literal('hello'), cursor: Type.String() }),
+  Type.Object({
+    type: Type.Literal('changed'),
+    cursor: Type.String(),
+    sessionIds: Type.Array(Type.String()),
+  }),
+  Type.Object({ type: Type.Literal('heartbeat'), at: Type.String() }),
+]);
+export type StreamEvent = Static<typeof StreamEventSchema>;

@@ -9,3 +9,13 @@
  *   sessionId and participantId. Additive: a version-1 device is still served.
  */
 export const PROTOCOL_VERSION = 2;
+
+/**
+ * The oldest app protocol this server still serves. A device below it (or above PROTOCOL_VERSION)
+ * gets 400 `protocol_unsupported` on push and pull, and the app asks its user to update.
+ */
+export const MIN_PROTOCOL_VERSION = 1;
+
+/** Whether a device speaking `version` can be served by this build. */
+export const protocolSupported = (version: number) =>
+  version >= MIN_PROTOCOL_VERSION && version <= PROTOCOL_VERSION;

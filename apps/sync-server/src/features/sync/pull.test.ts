@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
 import {
@@ -105,6 +106,26 @@ describe.each(dialects)('pull on %s', (dialect) => {
     // A cursor at the counter is not a restore.
     const same = await pullAll(h.app, ana, before);
     expect(same.pages[0]!.reset).toBe(false);
+  });
+
+  it('checks the protocol version both ways, on pull as on push', async () => {
+    const get = (v: number) =>
+      h.app.inject({
+        method: 'GET',
+        url: `/api/v1/sync/pull?protocolVersion=${v}`,
+        headers: auth(ana),
+      });
+    const newer = await get(PROTOCOL_VERSION + 1);
+    expect([newer.statusCode, newer.json().code]).toEqual([400, 'protocol_unsupported']);
+    expect(newer.json().message).toMatch(/Update the server/);
+    expect((await get(PROTOCOL_VERSION)).statusCode).toBe(200);
+    const pushNewer = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/push',
+      headers: auth(ana),
+      payload: { protocolVersion: PROTOCOL_VERSION + 1, changes: [] },
+    });
+    expect(pushNewer.json().code).toBe('protocol_unsupported');
   });
 
   it('validates the query', async () => {

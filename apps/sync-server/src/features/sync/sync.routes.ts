@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
+  MIN_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
+  protocolSupported,
   PullQuerySchema,
   PullResponseSchema,
   PushRequestSchema,
@@ -16,6 +18,18 @@ import { currentSeq } from './seq.repository.ts';
 import { openEventStream } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/** Both directions: a device too old for this server, or newer than it, is told to update. */
+function assertProtocol(version: number) {
+  if (protocolSupported(version)) return;
+  throw new HttpError(
+    400,
+    'protocol_unsupported',
+    version > PROTOCOL_VERSION
+      ? `This server speaks protocol ${PROTOCOL_VERSION}; the app sent ${version}. Update the server.`
+      : `This app speaks protocol ${version}; the server needs ${MIN_PROTOCOL_VERSION} or later. Update the app.`,
+  );
+}
 
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -33,13 +47,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      if (req.body.protocolVersion > PROTOCOL_VERSION) {
-        throw new HttpError(
-          400,
-          'protocol_unsupported',
-          `This server speaks protocol ${PROTOCOL_VERSION}; the app sent ${req.body.protocolVersion}`,
-        );
-      }
+      assertProtocol(req.body.protocolVersion);
       return push(ctx, who(req), req.body);
     },
   );
@@ -54,7 +62,11 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PullResponseSchema, ...errors },
       },
     },
-    async (req) => pull(ctx.db.kysely, who(req), req.query),
+    async (req) => {
+      // An app that predates this parameter speaks version 1.
+      assertProtocol(req.query.protocolVersion ?? 1);
+      return pull(ctx.db.kysely, who(req), req.query);
+    },
   );
 
   app.get(

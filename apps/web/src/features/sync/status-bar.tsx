@@ -72,7 +72,16 @@ export function StatusBar() {
       {s.stalled && (
         <span className="tag error">Stalled: nothing went through for a minute — retrying</span>
       )}
-      {s.blocked && <span className="tag error">{s.blocked}</span>}
+      {s.blocked && s.blockedCode === 'protocol_unsupported' ? (
+        <span className="tag error" role="alert" data-testid="update-app">
+          This app is out of date and cannot sync. Your check-ins are kept on this device.{' '}
+          <button type="button" className="link" onClick={() => location.reload()}>
+            Update the app
+          </button>
+        </span>
+      ) : (
+        s.blocked && <span className="tag error">{s.blocked}</span>
+      )}
       {s.notCounting > 0 && (
         <span className="tag error" role="alert" data-testid="not-counting">
           {s.notCounting} check-in{s.notCounting > 1 ? 's' : ''} will not count: recorded after your
