@@ -8,7 +8,7 @@ import { DOMAIN_TYPES, type DomainType } from '@rollcall/shared';
 import { loadConfig } from './env.ts';
 import { openRuntime } from './runtime.ts';
 import { createOrganization } from './features/organizations/organizations.service.ts';
-import { seedDemoIfEmpty } from './features/demo/demo-seed.ts';
+import { seedDemoIfEmpty } from './features/demo/demo-days.ts';
 import {
   applyRetention,
   describeRetention,

@@ -3,12 +3,21 @@
 import { loadConfig } from './env.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './runtime.ts';
-import { seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo/demo-seed.ts';
+import { DEMO_PASSWORD } from './features/demo/demo-seed.ts';
+import { keepDemoCurrent, seedDemoIfEmpty, startDemoDays } from './features/demo/demo-days.ts';
 
 async function main() {
   const config = loadConfig();
   const runtime = await openRuntime(config);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(runtime.db.kysely, runtime.clock) : null;
+  // The demo works on any day: today's sessions and shift are added on start and every hour.
+  let stopDemoDays = () => {};
+  if (config.seedDemo) {
+    await keepDemoCurrent(runtime.db.kysely, runtime.clock);
+    stopDemoDays = startDemoDays(runtime.db.kysely, runtime.clock, (e) =>
+      console.error('demo day:', e),
+    );
+  }
   const app = await buildApp(runtime, { logger: { level: config.logLevel } });
   await app.listen({ host: config.host, port: config.port });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
@@ -25,6 +34,7 @@ async function main() {
   }
   const stop = async (signal: string) => {
     console.log(`\n${signal}: closing`);
+    stopDemoDays();
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -19,12 +19,6 @@ const LOGINS: { email: string; displayName: string; role: Role }[] = [
   { email: `manager@${DOMAIN}`, displayName: 'Mia Manager', role: 'manager' },
 ];
 
-export async function seedDemoIfEmpty(db: Kysely<Database>, clock: Clock, participants = 200) {
-  const any = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
-  return seedDemo(db, clock, { participants });
-}
-
 export async function seedDemo(
   db: Kysely<Database>,
   clock: Clock,
@@ -172,7 +166,7 @@ async function seedParticipants(
   }));
 }
 
-async function seedSessions(
+export async function seedSessions(
   trx: Transaction<Database>,
   org: string,
   seq: SeqAllocator,

@@ -2,7 +2,7 @@
 // excuse, an import of past attendance). It is a change like any other: a new version, a new sync seq so every device pulls it,
 // and a row in the applied change log.
 import { encodeKeyState, type Observation } from '@rollcall/conflict';
-import { uuidv7 } from '@rollcall/shared';
+import { uuidv7, type Method } from '@rollcall/shared';
 import type { Transaction } from 'kysely';
 import type { Database, PresenceRecordRow } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -13,7 +13,8 @@ export interface ServerPresence {
   sessionId: string;
   participantId: string;
   state: string | null;
-  method: 'resolution' | 'excuse' | 'import';
+  /** resolution, excuse or import; the demo's history uses the door's own methods. */
+  method: Method | 'excuse';
   conflictId: string | null;
   /** Why the server wrote it, kept in the change log. */
   payload: unknown;
