@@ -1,6 +1,7 @@
 // Issue 10 item 3: the first session after sign-in works offline without a reload. The worker that
 // precached the app must control the page that installed it, or every screen loaded on demand (the
 // camera scanner, the admin side) is fetched from a network that is gone: a blank white page.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -8,7 +9,7 @@ import { formatBadgePayload, type Participant } from '@rollcall/shared';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { AppPage } from './page-models/app-page.ts';
 import { writeBadgeVideo } from './support/fake-camera.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, webDist, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -45,6 +46,16 @@ async function signInThenOffline(email: string) {
   await app.login(email);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await context.setOffline(true);
+  // Every chunk the build produced is in the worker's cache.
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys())
+      for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+    return urls;
+  });
+  const built = readdirSync(join(webDist, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  expect(built.length).toBeGreaterThan(10);
+  for (const file of built) expect(cached).toContain(`/assets/${file}`);
   return { context, page, app };
 }
 
