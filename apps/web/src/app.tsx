@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { db, engine } from './app-context.ts';
 import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
@@ -7,44 +7,45 @@ import { useSession, type Login } from './features/auth/session-store.ts';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
+import { lazyScreen } from './pwa/load-chunk.ts';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
+import { ScreenBoundary } from './pwa/screen-boundary.tsx';
 
 // The admin side is split from the usher's code and loaded on first use (the service worker
-// precaches every chunk, so it still opens offline).
-const AuditScreen = lazy(() =>
-  import('./features/audit/audit-screen.tsx').then((m) => ({ default: m.AuditScreen })),
+// precaches every chunk and claims the page that installed it, so it opens offline from the first
+// session on).
+const AuditScreen = lazyScreen(() =>
+  import('./features/audit/audit-screen.tsx').then((m) => m.AuditScreen),
 );
-const DevicesScreen = lazy(() =>
-  import('./features/devices/devices-screen.tsx').then((m) => ({ default: m.DevicesScreen })),
+const DevicesScreen = lazyScreen(() =>
+  import('./features/devices/devices-screen.tsx').then((m) => m.DevicesScreen),
 );
-const ExcusesScreen = lazy(() =>
-  import('./features/excuses/excuses-screen.tsx').then((m) => ({ default: m.ExcusesScreen })),
+const ExcusesScreen = lazyScreen(() =>
+  import('./features/excuses/excuses-screen.tsx').then((m) => m.ExcusesScreen),
 );
-const HistoryScreen = lazy(() =>
-  import('./features/history/history-screen.tsx').then((m) => ({ default: m.HistoryScreen })),
+const HistoryScreen = lazyScreen(() =>
+  import('./features/history/history-screen.tsx').then((m) => m.HistoryScreen),
 );
-const LiveScreen = lazy(() =>
-  import('./features/live/live-screen.tsx').then((m) => ({ default: m.LiveScreen })),
+const LiveScreen = lazyScreen(() =>
+  import('./features/live/live-screen.tsx').then((m) => m.LiveScreen),
 );
-const ParticipantsScreen = lazy(() =>
-  import('./features/participants/participants-screen.tsx').then((m) => ({
-    default: m.ParticipantsScreen,
-  })),
+const ParticipantsScreen = lazyScreen(() =>
+  import('./features/participants/participants-screen.tsx').then((m) => m.ParticipantsScreen),
 );
-const ReportsScreen = lazy(() =>
-  import('./features/reports/reports-screen.tsx').then((m) => ({ default: m.ReportsScreen })),
+const ReportsScreen = lazyScreen(() =>
+  import('./features/reports/reports-screen.tsx').then((m) => m.ReportsScreen),
 );
-const ScheduleScreen = lazy(() =>
-  import('./features/schedule/schedule-screen.tsx').then((m) => ({ default: m.ScheduleScreen })),
+const ScheduleScreen = lazyScreen(() =>
+  import('./features/schedule/schedule-screen.tsx').then((m) => m.ScheduleScreen),
 );
-const UshersScreen = lazy(() =>
-  import('./features/ushers/ushers-screen.tsx').then((m) => ({ default: m.UshersScreen })),
+const UshersScreen = lazyScreen(() =>
+  import('./features/ushers/ushers-screen.tsx').then((m) => m.UshersScreen),
 );
-const SettingsScreen = lazy(() =>
-  import('./features/settings/settings-screen.tsx').then((m) => ({ default: m.SettingsScreen })),
+const SettingsScreen = lazyScreen(() =>
+  import('./features/settings/settings-screen.tsx').then((m) => m.SettingsScreen),
 );
-const ConflictsScreen = lazy(() =>
-  import('./features/conflicts/conflicts-screen.tsx').then((m) => ({ default: m.ConflictsScreen })),
+const ConflictsScreen = lazyScreen(() =>
+  import('./features/conflicts/conflicts-screen.tsx').then((m) => m.ConflictsScreen),
 );
 
 function useStorageCare() {
@@ -98,19 +99,21 @@ export function App() {
           <StatusBar />
           {screen.name === 'sessions' && <SessionsScreen />}
           {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
-          <Suspense fallback={<p className="screen muted">Loading…</p>}>
-            {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
-            {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
-            {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
-            {screen.name === 'devices' && <DevicesScreen />}
-            {screen.name === 'ushers' && <UshersScreen />}
-            {screen.name === 'participants' && <ParticipantsScreen />}
-            {screen.name === 'excuses' && <ExcusesScreen />}
-            {screen.name === 'audit' && <AuditScreen />}
-            {screen.name === 'schedule' && <ScheduleScreen />}
-            {screen.name === 'reports' && <ReportsScreen />}
-            {screen.name === 'settings' && <SettingsScreen />}
-          </Suspense>
+          <ScreenBoundary key={screen.name}>
+            <Suspense fallback={<p className="screen muted">Loading…</p>}>
+              {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
+              {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
+              {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
+              {screen.name === 'devices' && <DevicesScreen />}
+              {screen.name === 'ushers' && <UshersScreen />}
+              {screen.name === 'participants' && <ParticipantsScreen />}
+              {screen.name === 'excuses' && <ExcusesScreen />}
+              {screen.name === 'audit' && <AuditScreen />}
+              {screen.name === 'schedule' && <ScheduleScreen />}
+              {screen.name === 'reports' && <ReportsScreen />}
+              {screen.name === 'settings' && <SettingsScreen />}
+            </Suspense>
+          </ScreenBoundary>
         </>
       ) : (
         <LoginScreen />

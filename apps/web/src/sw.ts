@@ -8,6 +8,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { clientsClaim } from 'workbox-core';
 import { drainInWorker, OUTBOX_SYNC_TAG } from './sync/background-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -19,6 +20,11 @@ const anyVisibleTab = async () =>
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// The page that installed the first worker is not controlled by it until a reload: its screens
+// loaded on demand (camera, admin side) would be fetched from the network, and offline that is a
+// blank page. Claiming on activation covers that first session. An update is unaffected: a new
+// worker still waits (and the app offers "Reload") until the user accepts it via SKIP_WAITING.
+clientsClaim();
 // The API is never served from the cache: the sync engine owns the network.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startServer, type ServerProcess } from '@rollcall/sync-server/server-process';
 
-const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 export interface TestServer {
   url: string;
@@ -16,9 +16,10 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function launchServer(): Promise<TestServer> {
+/** `web` serves another copy of the built app (a spec that ships a new version edits it). */
+export async function launchServer(web = webDist): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
-  const env = { SQLITE_PATH: join(dir, 'db.sqlite'), SEED_DEMO: '1', WEB_DIST: webDist };
+  const env = { SQLITE_PATH: join(dir, 'db.sqlite'), SEED_DEMO: '1', WEB_DIST: web };
   const port = await freePort();
   let proc: ServerProcess | null = await startServer(env, port);
   return {

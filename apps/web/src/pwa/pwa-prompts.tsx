@@ -10,7 +10,19 @@ export function PwaPrompts() {
   const [update, setUpdate] = useState<null | (() => Promise<void>)>(null);
   const [install, setInstall] = useState<InstallEvent | null>(null);
   useEffect(() => {
-    const apply = registerSW({ onNeedRefresh: () => setUpdate(() => () => apply(true)) });
+    const apply = registerSW({
+      onNeedRefresh: () => {
+        // Once the waiting version takes over (Reload here or in another tab), this page's code is
+        // the old one: reload into the new. Workbox does so only when the page was controlled at
+        // start, which the first session (claimed by the worker after loading) is not.
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+          once: true,
+        });
+        setUpdate(() => () => apply(true));
+      },
+      // The reload above covers every case; Workbox's own would be a second one.
+      onNeedReload: () => {},
+    });
     const onPrompt = (e: Event) => {
       e.preventDefault();
       setInstall(e as InstallEvent);

@@ -1,8 +1,10 @@
 // The door: camera, typed code, name search and the roster on one screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { Suspense, useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
 import { setMeta } from '../../db/meta.ts';
+import { lazyScreen } from '../../pwa/load-chunk.ts';
+import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { useCheckIn, type Feedback } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
@@ -12,8 +14,9 @@ import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
 
 // The scanner library is a third of the app's code: load it when the camera is first opened (the
-// service worker precaches the chunk, so this works offline too).
-const QrScanner = lazy(() => import('./qr-scanner.tsx').then((m) => ({ default: m.QrScanner })));
+// service worker precaches the chunk and controls the page from the first load, so this works
+// offline too).
+const QrScanner = lazyScreen(() => import('./qr-scanner.tsx').then((m) => m.QrScanner));
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -90,9 +93,11 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
             {camera ? 'Stop camera' : 'Scan badges with the camera'}
           </button>
           {camera && (
-            <Suspense fallback={<p className="muted">Starting the camera…</p>}>
-              <QrScanner onScan={(text) => void handleText(text, 'qr')} />
-            </Suspense>
+            <ScreenBoundary>
+              <Suspense fallback={<p className="muted">Starting the camera…</p>}>
+                <QrScanner onScan={(text) => void handleText(text, 'qr')} />
+              </Suspense>
+            </ScreenBoundary>
           )}
           <CodeEntry onSubmit={(text) => void handleText(text, 'code')} />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} />

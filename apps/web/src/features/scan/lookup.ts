@@ -28,7 +28,9 @@ export async function lookupScan(
   return {
     ok: false,
     message:
-      value.length > 40 ? 'This QR code is not a Rollcall badge.' : `Nothing matches “${value}”.`,
+      value.length > 40
+        ? 'This QR code is not a Rollcall badge.'
+        : `Unknown code “${value}”: no one on this device has it.`,
   };
 }
 

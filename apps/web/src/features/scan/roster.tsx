@@ -1,5 +1,13 @@
-// The roster with quick state toggles, and "mark all present, then exceptions".
-import { withDescendants, type PresenceState, type Session } from '@rollcall/shared';
+// The roster with quick state toggles, and "mark all present, then exceptions". One tap never
+// rewrites a session: mark-all says how many it changes and can be undone, and a second tap on a
+// recorded person asks before clearing. An undo is a new change in the outbox (synced and audited
+// like any other), never a deletion of the queued one.
+import {
+  withDescendants,
+  type Participant,
+  type PresenceState,
+  type Session,
+} from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, engine } from '../../app-context.ts';
@@ -19,6 +27,7 @@ interface Props {
 export function Roster({ session, records, states, disabled }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
+  const [marked, setMarked] = useState<string[] | null>(null);
   const people =
     useLiveQuery(async () => {
       const groups = withDescendants(session.groupIds, await db.groups.toArray());
@@ -47,16 +56,47 @@ export function Roster({ session, records, states, disabled }: Props) {
     });
     engine.noteLocalChange();
   };
+  const tap = async (p: Participant, s: PresenceState) => {
+    if (byPerson.get(p.id)?.state !== s.code) return set(p.id, s.code);
+    const ok = window.confirm(
+      `Undo “${s.label}” for ${displayName(p)}? They will show as not recorded.`,
+    );
+    if (ok) await set(p.id, null);
+  };
   const markAllPresent = async () => {
-    const missing = people.filter((p) => !byPerson.get(p.id)?.state);
+    const missing = people.filter((p) => !byPerson.get(p.id)?.state).map((p) => p.id);
+    if (missing.length === 0) return;
+    const ok = window.confirm(
+      `Mark ${missing.length} ${missing.length === 1 ? 'person' : 'people'} present? Everyone on the roster with nothing recorded yet will be marked present.`,
+    );
+    if (!ok) return;
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      for (const p of missing)
+      for (const participantId of missing)
         await recordPresence(db, who(), {
           sessionId: session.id,
-          participantId: p.id,
+          participantId,
           state: 'present',
           method: 'bulk',
         });
+    });
+    engine.noteLocalChange();
+    setMarked(missing);
+  };
+  const undoMarkAll = async () => {
+    const ids = marked ?? [];
+    setMarked(null);
+    await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+      for (const participantId of ids) {
+        // Only those still as mark-all left them: a later tap on someone is kept.
+        const r = await db.records.get([session.id, participantId]);
+        if (r?.state !== 'present' || r.method !== 'bulk') continue;
+        await recordPresence(db, who(), {
+          sessionId: session.id,
+          participantId,
+          state: null,
+          method: 'manual',
+        });
+      }
     });
     engine.noteLocalChange();
   };
@@ -77,6 +117,18 @@ export function Roster({ session, records, states, disabled }: Props) {
           Mark all present
         </button>
       </div>
+      {marked && (
+        <p className="banner info" role="status">
+          Marked {marked.length} present.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void undoMarkAll().catch((e) => reportNotSaved(e))}
+          >
+            Undo
+          </button>
+        </p>
+      )}
       <label>
         <span className="label">Filter the roster</span>
         <input
@@ -116,11 +168,7 @@ export function Roster({ session, records, states, disabled }: Props) {
                     disabled={disabled}
                     aria-pressed={r?.state === s.code}
                     style={{ ['--state' as string]: s.color }}
-                    onClick={() =>
-                      void set(p.id, r?.state === s.code ? null : s.code).catch((e) =>
-                        reportNotSaved(e, displayName(p)),
-                      )
-                    }
+                    onClick={() => void tap(p, s).catch((e) => reportNotSaved(e, displayName(p)))}
                   >
                     {s.label}
                   </button>
