@@ -176,8 +176,8 @@ test('a temporary usher whose assignment is revoked stops checking people in, an
   await expect(temp.page.getByRole('alert').filter({ hasText: 'revoked' })).toBeVisible();
   await expect(temp.page.getByLabel('Personal code or key')).toHaveCount(0);
   const sunday = (
-    await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')
-  ).items.find((s) => s.name === 'Sunday Service')!;
+    await api.get<{ items: { id: string; name: string; status: string }[] }>('/api/v1/sessions')
+  ).items.find((s) => s.name === 'Sunday Service' && s.status === 'active')!; // today's
   const live = await api.get<{ latest: { participantId: string }[] }>(
     `/api/v1/sessions/${sunday.id}/live`,
   );

@@ -22,7 +22,7 @@ test('the service worker drains the outbox on a sync event with no app page open
   ).items.filter((p) => p.active)[40]!;
   const sunday = (
     await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')
-  ).items.find((s) => s.name === 'Sunday Service')!;
+  ).items.findLast((s) => s.name === 'Sunday Service')!;
   const context = await browser.newContext();
   const app = new AppPage(await context.newPage(), server.url);
   await app.login('usher1@demo.rollcall.test');

@@ -68,7 +68,7 @@ test('a conflict raises the bell count; the panel leads to the conflict queue; m
   page,
 }) => {
   const admin = await adminApi(server.url);
-  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find(
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.findLast(
     (s) => s.name === 'Sunday Service',
   )!;
   const [first, second] = (
@@ -149,7 +149,7 @@ test('a sync with a rejected change notifies, and the notification opens that sy
   page,
 }) => {
   const admin = await adminApi(server.url);
-  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.find(
+  const sunday = (await admin.get<{ items: Session[] }>('/api/v1/sessions')).items.findLast(
     (s) => s.name === 'Sunday Service',
   )!;
   const [person] = (

@@ -40,7 +40,17 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   const everyone = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=200'))
     .items;
   const groupId = everyone.find((p) => p.groupIds.length > 0)!.groupIds[0]!;
-  const members = everyone.filter((p) => p.groupIds.includes(groupId)).slice(0, 3);
+  // Three new members: the demo's history has seen everyone else, and these must count as first-time.
+  const members: Participant[] = [];
+  for (const firstName of ['Nadia', 'Tobi', 'Ines']) {
+    const res = await fetch(`${server.url}/api/v1/participants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName, lastName: 'Newcomer', groupIds: [groupId] }),
+    });
+    expect(res.status).toBe(201);
+    members.push((await res.json()) as Participant);
+  }
   // A session of that group which started half an hour ago (reports cover what has happened).
   const start = Date.now() - 30 * 60_000;
   const created = await fetch(`${server.url}/api/v1/sessions`, {

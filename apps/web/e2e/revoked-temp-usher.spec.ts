@@ -66,7 +66,7 @@ test('a revoked temporary usher: check-ins from before the revocation arrive, th
 
   const sunday = (
     await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')
-  ).items.find((s) => s.name === 'Sunday Service')!;
+  ).items.findLast((s) => s.name === 'Sunday Service')!;
   const live = await admin.get<{ latest: { participantId: string }[] }>(
     `/api/v1/sessions/${sunday.id}/live`,
   );

@@ -65,7 +65,7 @@ test.beforeAll(async () => {
     .sort((a, b) => a.personalCode.localeCompare(b.personalCode));
   sessionId = (
     await admin.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions')
-  ).items.find((s) => s.name === 'Sunday Service')!.id;
+  ).items.findLast((s) => s.name === 'Sunday Service')!.id;
   // The service starts now, so a check-in is "present" (not "late") whatever the hour of the run.
   const now = Date.now();
   await admin.patch(`/api/v1/sessions/${sessionId}`, {
