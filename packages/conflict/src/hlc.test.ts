@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareHlc, formatHlc, hlcReceive, hlcTick, parseHlc, type Hlc } from './hlc.ts';
+import {
+  clockOffsetMs,
+  compareHlc,
+  formatHlc,
+  hlcReceive,
+  hlcTick,
+  parseHlc,
+  type Hlc,
+} from './hlc.ts';
 
 describe('hybrid logical clock', () => {
   it('never goes backwards when the wall clock does', () => {
@@ -66,5 +74,22 @@ describe('hybrid logical clock', () => {
       counter: 0,
       nodeId: 'n',
     });
+  });
+});
+
+describe('clock offset from a request', () => {
+  it('is off by at most half the round trip, whatever the device clock error', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -7_200_000, max: 7_200_000 }), // the device clock's error
+        fc.integer({ min: 0, max: 5_000 }), // request latency
+        fc.integer({ min: 0, max: 5_000 }), // response latency
+        fc.integer({ min: 1e12, max: 2e12 }), // true time at send
+        (error, up, down, t0) => {
+          const offset = clockOffsetMs(t0 + error, t0 + up + down + error, t0 + up);
+          expect(Math.abs(offset - -error)).toBeLessThanOrEqual((up + down) / 2);
+        },
+      ),
+    );
   });
 });

@@ -42,6 +42,11 @@ export function hlcReceive(local: Hlc | null, remote: Hlc, nowMs: number, nodeId
 /** Stamps sort as strings; this is that order. */
 export const compareHlc = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** How far a device's stamp is from the server's time (positive: the device runs ahead). */
-export const clockSkewMs = (stampWallMs: number, serverNowMs: number): number =>
-  stampWallMs - serverNowMs;
+/**
+ * The server's clock minus the device's, learnt from one request: the server read its clock
+ * (`serverMs`) somewhere between the device's `sentMs` and `receivedMs`; the midpoint is the best
+ * guess, off by at most half the round trip. A device stamps `now + offset`, so a phone an hour
+ * slow stops "arriving first" from its first sync on.
+ */
+export const clockOffsetMs = (sentMs: number, receivedMs: number, serverMs: number): number =>
+  Math.round(serverMs - (sentMs + receivedMs) / 2);

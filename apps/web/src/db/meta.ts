@@ -9,6 +9,8 @@ export interface MetaShape {
   cursor: string;
   deviceSeq: number;
   hlc: Hlc;
+  /** The server's clock minus this device's, learnt from the last push (0 until then). */
+  clockOffsetMs: number;
   lastPushAt: number;
   lastPullAt: number;
   /** A station device stays on one session's check-in screen until unlocked. */
@@ -37,7 +39,7 @@ export const credentialStore = (db: RollcallDb) => ({
 });
 
 /** The device's own counters: they outlive every account signed in on it. */
-const DEVICE_KEYS: (keyof MetaShape)[] = ['deviceSeq', 'hlc'];
+const DEVICE_KEYS: (keyof MetaShape)[] = ['deviceSeq', 'hlc', 'clockOffsetMs'];
 
 /**
  * Forgets the signed-in account: its credentials, cursor and pulled data. Keeps the outbox (what

@@ -16,8 +16,8 @@ export type RecordResult =
 const ARRIVED = new Set(['present', 'late']);
 
 async function nextStamp(db: RollcallDb, who: Recorder) {
-  const [[seqRow, hlcRow], lastQueued] = await Promise.all([
-    db.meta.bulkGet(['deviceSeq', 'hlc']),
+  const [[seqRow, hlcRow, offsetRow], lastQueued] = await Promise.all([
+    db.meta.bulkGet(['deviceSeq', 'hlc', 'clockOffsetMs']),
     db.outbox.orderBy('deviceSeq').lastKey(),
   ]);
   // A sequence is never reused on this device: the counter outlives sign-out, and it also starts
@@ -27,9 +27,11 @@ async function nextStamp(db: RollcallDb, who: Recorder) {
     Math.max((seqRow?.value as number | undefined) ?? 0, (lastQueued as number | undefined) ?? 0) +
     1;
   // HLC node ids allow [A-Za-z0-9_-]; the device id's tail is unique enough per organization.
+  // Stamped in the server's time as this device last learnt it: a phone whose clock is an hour
+  // slow must not "arrive first" at every session.
   const hlc = hlcTick(
     (hlcRow?.value as Hlc | undefined) ?? null,
-    who.now(),
+    who.now() + ((offsetRow?.value as number | undefined) ?? 0),
     who.deviceId.replace(/-/g, '').slice(-16),
   );
   await db.meta.bulkPut([

@@ -3,6 +3,7 @@
 import { PROTOCOL_VERSION, type ChangeResult } from '@rollcall/shared';
 import type { OutboxEntry, RollcallDb } from '../db/db.ts';
 import type { Api } from './api.ts';
+import { noteServerTime } from '../db/server-time.ts';
 
 export const PUSH_BATCH = 1000; // the server's maximum: fewer round trips when draining
 const DONE = new Set(['applied', 'duplicate', 'merged', 'conflict']);
@@ -18,6 +19,7 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
   let settled = 0;
   const send = (i: number) => {
     const batch = all.slice(i, i + PUSH_BATCH);
+    const sentMs = Date.now();
     return api
       .push({
         protocolVersion: PROTOCOL_VERSION,
@@ -27,13 +29,13 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
         pendingCount: all.length - i,
         appVersion,
       })
-      .then((res) => ({ batch, res }));
+      .then((res) => ({ batch, res, sentMs, receivedMs: Date.now() }));
   };
   // The next batch travels while this one is settled locally: the server applies batches in the
   // order it receives them, and each entry is settled only by its own result.
   let inFlight = send(0);
   for (let i = 0; i < all.length; i += PUSH_BATCH) {
-    const { batch, res } = await inFlight;
+    const { batch, res, sentMs, receivedMs } = await inFlight;
     if (res.results.length !== batch.length)
       throw new Error(`server answered ${res.results.length} results for ${batch.length} changes`);
     if (i + PUSH_BATCH < all.length) {
@@ -41,6 +43,7 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
       inFlight.catch(() => {}); // awaited on the next turn; this only silences an early rejection
     }
     settled += await settle(db, batch, res.results, lastSeqOfKey, startMax);
+    await noteServerTime(db, { sentMs, receivedMs, serverTime: res.serverTime });
   }
   return settled;
 }
