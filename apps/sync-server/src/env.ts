@@ -9,6 +9,8 @@ export interface Config {
   sqlitePath: string;
   webDist: string | null;
   seedDemo: boolean;
+  /** The demo's past weeks of attendance (off in browser tests that count from zero). */
+  demoHistory: boolean;
   logLevel: string;
   tempUsherGraceHours: number;
   /** Fastify's trustProxy: false, true, or the addresses/CIDRs of the proxies in front. */
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webDist:
       env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),
     seedDemo: (env.SEED_DEMO ?? '1') !== '0',
+    demoHistory: (env.DEMO_HISTORY ?? '1') !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     tempUsherGraceHours: intFrom('TEMP_USHER_GRACE_HOURS', env.TEMP_USHER_GRACE_HOURS, 24),

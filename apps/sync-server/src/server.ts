@@ -9,7 +9,9 @@ import { keepDemoCurrent, seedDemoIfEmpty, startDemoDays } from './features/demo
 async function main() {
   const config = loadConfig();
   const runtime = await openRuntime(config);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(runtime.db.kysely, runtime.clock) : null;
+  const seeded = config.seedDemo
+    ? await seedDemoIfEmpty(runtime.db.kysely, runtime.clock, { history: config.demoHistory })
+    : null;
   // The demo works on any day: today's sessions and shift are added on start and every hour.
   let stopDemoDays = () => {};
   if (config.seedDemo) {

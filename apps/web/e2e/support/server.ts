@@ -19,7 +19,13 @@ export interface TestServer {
 /** `web` serves another copy of the built app (a spec that ships a new version edits it). */
 export async function launchServer(web = webDist): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
-  const env = { SQLITE_PATH: join(dir, 'db.sqlite'), SEED_DEMO: '1', WEB_DIST: web };
+  // The demo without its past weeks: specs count records from zero (demo-days.test.ts covers them).
+  const env = {
+    SQLITE_PATH: join(dir, 'db.sqlite'),
+    SEED_DEMO: '1',
+    DEMO_HISTORY: '0',
+    WEB_DIST: web,
+  };
   const port = await freePort();
   let proc: ServerProcess | null = await startServer(env, port);
   return {

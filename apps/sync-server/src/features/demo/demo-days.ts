@@ -31,12 +31,16 @@ async function demoOrganization(db: Kysely<Database>) {
 }
 
 /** The demo organization with its history, into a database that has no organization yet. */
-export async function seedDemoIfEmpty(db: Kysely<Database>, clock: Clock, participants = 200) {
+export async function seedDemoIfEmpty(
+  db: Kysely<Database>,
+  clock: Clock,
+  opts: { participants?: number; history?: boolean } = {},
+) {
   const any = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
   if (any) return null;
-  const seeded = await seedDemo(db, clock, { participants });
+  const seeded = await seedDemo(db, clock, { participants: opts.participants ?? 200 });
   const usher = seeded.users.usher1;
-  if (usher) await seedDemoHistory(db, clock, seeded, usher);
+  if (usher && opts.history !== false) await seedDemoHistory(db, clock, seeded, usher);
   return seeded;
 }
 

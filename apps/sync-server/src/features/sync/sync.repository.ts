@@ -1,6 +1,6 @@
 // All SQL of the push path. Reads are one query per kind per batch; writes are multi-row,
 // set-based statements (about 30x faster than per-change statements on PostgreSQL here).
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type {
   ChangeTable,
   Database,
@@ -132,18 +132,27 @@ export async function findRecords(
   const out = [];
   for (const part of chunk(participantIds, 2000)) {
     if (part.length === 0 || sessionIds.length === 0) continue;
-    out.push(
-      ...(await trx
-        .selectFrom('presence_records')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('session_id', 'in', sessionIds)
-        .where('participant_id', 'in', part)
-        .execute()),
-    );
+    const rows = await recordsByKey(trx, sessionIds, part).execute();
+    out.push(...rows.filter((r) => r.organization_id === organizationId));
   }
   return out;
 }
+
+/**
+ * Records by their (session, participant) key. The organization is checked on the rows, not in
+ * SQL: with `organization_id = ?` in the WHERE, SQLite plans on presence_records_org_seq and reads
+ * every record of the organization on every push, instead of a few through the unique key.
+ */
+export const recordsByKey = (
+  trx: Trx | Kysely<Database>,
+  sessionIds: string[],
+  participantIds: string[],
+) =>
+  trx
+    .selectFrom('presence_records')
+    .selectAll()
+    .where('session_id', 'in', sessionIds)
+    .where('participant_id', 'in', participantIds);
 
 export async function upsertRecords(trx: Trx, rows: Insertable<PresenceRecordTable>[]) {
   for (const part of chunk(rows, rowsPerStatement(17))) {
