@@ -13,12 +13,19 @@ import {
 import { Type } from '@sinclair/typebox';
 import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
-import { login, logout, refresh } from './auth.service.ts';
+import { login, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toAssignmentDto } from './assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  409: ErrorBody,
+  423: ErrorBody,
+  429: ErrorBody,
+};
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
@@ -47,7 +54,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ credentials: CredentialsSchema }), ...errors },
       },
     },
-    async (req) => refresh(db.kysely, clock, req.body.refreshToken),
+    async (req) => {
+      try {
+        return await refresh(db.kysely, clock, req.body.refreshToken);
+      } catch (e) {
+        // A reused refresh token signed the device out: its open streams close too.
+        const deviceId = req.body.refreshToken.split('.')[1];
+        if (e instanceof HttpError && e.code === REFRESH_REUSED && deviceId)
+          deviceStreams(app).closeDevice(deviceId);
+        throw e;
+      }
+    },
   );
 
   app.post(
