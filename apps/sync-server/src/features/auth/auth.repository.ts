@@ -100,9 +100,64 @@ export async function rotateDeviceTokens(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Signs out every device of a user (a password reset, deactivation). */
-export const signOutUserDevices = (db: Q, userId: string, tokens: Partial<DeviceTokens>) =>
-  db.updateTable('devices').set(tokens).where('user_id', '=', userId).execute();
+/** Signs out every device of a user (a password change), but the one named in `except`. */
+export const signOutUserDevices = (
+  db: Q,
+  userId: string,
+  tokens: Partial<DeviceTokens>,
+  except?: string,
+) =>
+  db
+    .updateTable('devices')
+    .set(tokens)
+    .where('user_id', '=', userId)
+    .$if(Boolean(except), (q) => q.where('id', '!=', except!))
+    .execute();
+
+export const userDeviceIds = async (db: Q, userId: string) =>
+  (await db.selectFrom('devices').select('id').where('user_id', '=', userId).execute()).map(
+    (d) => d.id,
+  );
+
+export const findUserInOrg = (db: Q, organizationId: string, id: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+
+export const countActiveAdmins = async (db: Q, organizationId: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', organizationId)
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const updateUser = (
+  db: Q,
+  id: string,
+  set: Partial<{
+    active: number;
+    role: string;
+    display_name: string;
+    updated_at: string;
+    seq: number;
+  }>,
+) => db.updateTable('users').set(set).where('id', '=', id).execute();
+
+export const setPasswordHash = (db: Q, id: string, hash: string, at: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 
 /** Replaces a password hash only if it is still the one that was checked. */
 export const replacePasswordHash = (db: Q, userId: string, oldHash: string, newHash: string) =>

@@ -17,6 +17,7 @@ import { login, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toAssignmentDto } from './assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
+import { changeOwnPassword } from './user-admin.service.ts';
 
 const errors = {
   400: ErrorBody,
@@ -77,6 +78,29 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       await logout(db.kysely, who(req).deviceId);
       deviceStreams(app).closeDevice(who(req).deviceId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const others = await changeOwnPassword(db.kysely, clock.now(), who(req), req.body);
+      for (const id of others) deviceStreams(app).closeDevice(id);
       return reply.status(204).send(null);
     },
   );
