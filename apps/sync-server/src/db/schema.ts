@@ -63,6 +63,9 @@ export interface DeviceTable {
   access_expires_at: string | null;
   refresh_hash: string | null;
   refresh_expires_at: string | null;
+  /** The refresh hash the last rotation replaced (0010): presenting it again is reuse. */
+  prev_refresh_hash: string | null;
+  refresh_rotated_at: string | null;
   revoked_at: string | null;
   last_seen_at: string | null;
   last_sync_at: string | null;

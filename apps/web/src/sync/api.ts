@@ -1,5 +1,8 @@
 // HTTP to the sync server. Framework-free. Renews an expired access token once with the refresh
 // token and retries; every other failure becomes an ApiError the engine can reason about.
+// The server rotates refresh tokens and treats a retired one presented again as theft, so the
+// page and the service worker (which share one credential store) must never both refresh the
+// same token: a refresh runs under one Web Lock and first re-reads the store.
 import { PROTOCOL_VERSION } from '@rollcall/shared';
 import type {
   Credentials,
@@ -28,6 +31,28 @@ export class ApiError extends Error {
 export interface CredentialStore {
   get(): Promise<Credentials | undefined>;
   set(c: Credentials): Promise<void>;
+}
+
+/** Runs `work` while no other refresh of this device's credentials runs. */
+export type RefreshLock = <T>(work: () => Promise<T>) => Promise<T>;
+
+export const REFRESH_LOCK = 'rollcall-refresh';
+
+/** One lock across the pages and the service worker (Web Locks), else one per context. */
+export function defaultRefreshLock(): RefreshLock {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks) return <T>(work: () => Promise<T>) => locks.request(REFRESH_LOCK, work) as Promise<T>;
+  return inProcessLock();
+}
+
+/** A mutex for one JavaScript context: each call waits for the previous one to settle. */
+export function inProcessLock(): RefreshLock {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 export interface Api {
@@ -71,6 +96,7 @@ export function createApi(
   baseUrl: string,
   creds: CredentialStore,
   fetchFn: typeof fetch = (...a) => fetch(...a),
+  refreshLock: RefreshLock = defaultRefreshLock(),
 ): Api {
   async function send(
     method: string,
@@ -99,14 +125,36 @@ export function createApi(
     if (res.status === 401) {
       const err = await toError(res);
       if (err.code !== 'token_expired') throw err;
-      const renewed = await send('POST', '/api/v1/auth/refresh', { refreshToken: c.refreshToken });
-      if (!renewed.ok) throw await toError(renewed);
-      const next = ((await renewed.json()) as { credentials: Credentials }).credentials;
-      await creds.set(next);
+      const next = await renew(c);
       res = await send(method, path, body, next.accessToken);
     }
     if (!res.ok) throw await toError(res);
     return res;
+  }
+
+  /**
+   * New credentials for the expired `stale` ones, single-flight: under the lock, credentials that
+   * another context (or request) already renewed are used as they are, not refreshed again.
+   */
+  function renew(stale: Credentials): Promise<Credentials> {
+    return refreshLock(async () => {
+      const current = await creds.get();
+      if (!current) throw new ApiError(401, 'unauthorized', 'Not signed in');
+      if (current.accessToken !== stale.accessToken) return current;
+      const res = await send('POST', '/api/v1/auth/refresh', {
+        refreshToken: current.refreshToken,
+      });
+      if (!res.ok) {
+        const err = await toError(res);
+        // Renewed by something outside the lock (an older app version in another tab): use that.
+        const after = err.code === 'refresh_superseded' ? await creds.get() : undefined;
+        if (after && after.accessToken !== stale.accessToken) return after;
+        throw err;
+      }
+      const next = ((await res.json()) as { credentials: Credentials }).credentials;
+      await creds.set(next);
+      return next;
+    });
   }
 
   async function authed<T>(method: string, path: string, body?: unknown): Promise<T> {

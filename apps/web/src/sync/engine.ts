@@ -29,6 +29,9 @@ export interface EngineDeps {
 const BLOCKING = new Set([
   'protocol_unsupported', // retrying cannot help: the app (or the server) must be updated
   'device_revoked',
+  'refresh_reused', // the device was signed out: a retired refresh token came back
+  'session_too_old',
+  'user_deactivated',
   'assignment_revoked',
   'assignment_expired',
   'unauthorized',

@@ -57,6 +57,7 @@ export interface DeviceTokens {
   access_expires_at: string;
   refresh_hash: string;
   refresh_expires_at: string;
+  prev_refresh_hash?: string | null;
 }
 
 export const insertDevice = (
@@ -78,6 +79,95 @@ export const insertDevice = (
 export const updateDeviceTokens = (db: Q, deviceId: string, tokens: Partial<DeviceTokens>) =>
   db.updateTable('devices').set(tokens).where('id', '=', deviceId).execute();
 
+/**
+ * Swaps the device's tokens only if its refresh hash is still the one presented: of concurrent
+ * refreshes exactly one updates the row (PostgreSQL re-checks the WHERE after the first commits).
+ */
+export async function rotateDeviceTokens(
+  db: Q,
+  deviceId: string,
+  presentedRefreshHash: string,
+  tokens: DeviceTokens,
+  at: string,
+) {
+  const r = await db
+    .updateTable('devices')
+    .set({ ...tokens, prev_refresh_hash: presentedRefreshHash, refresh_rotated_at: at })
+    .where('id', '=', deviceId)
+    .where('refresh_hash', '=', presentedRefreshHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Signs out every device of a user (a password change), but the one named in `except`. */
+export const signOutUserDevices = (
+  db: Q,
+  userId: string,
+  tokens: Partial<DeviceTokens>,
+  except?: string,
+) =>
+  db
+    .updateTable('devices')
+    .set(tokens)
+    .where('user_id', '=', userId)
+    .$if(Boolean(except), (q) => q.where('id', '!=', except!))
+    .execute();
+
+export const userDeviceIds = async (db: Q, userId: string) =>
+  (await db.selectFrom('devices').select('id').where('user_id', '=', userId).execute()).map(
+    (d) => d.id,
+  );
+
+export const findUserInOrg = (db: Q, organizationId: string, id: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+
+export const countActiveAdmins = async (db: Q, organizationId: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('organization_id', '=', organizationId)
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+export const updateUser = (
+  db: Q,
+  id: string,
+  set: Partial<{
+    active: number;
+    role: string;
+    display_name: string;
+    updated_at: string;
+    seq: number;
+  }>,
+) => db.updateTable('users').set(set).where('id', '=', id).execute();
+
+export const setPasswordHash = (db: Q, id: string, hash: string, at: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: hash, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+
+/** Replaces a password hash only if it is still the one that was checked. */
+export const replacePasswordHash = (db: Q, userId: string, oldHash: string, newHash: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: newHash })
+    .where('id', '=', userId)
+    .where('password_hash', '=', oldHash)
+    .execute();
+
 /** The device with its user and organization: one indexed lookup per request. */
 export const findDeviceContext = (db: Q, deviceId: string) =>
   db
@@ -93,6 +183,9 @@ export const findDeviceContext = (db: Q, deviceId: string) =>
       'd.access_expires_at',
       'd.refresh_hash',
       'd.refresh_expires_at',
+      'd.prev_refresh_hash',
+      'd.refresh_rotated_at',
+      'd.created_at',
       'd.revoked_at',
       'd.last_seen_at',
       'u.role',

@@ -13,12 +13,20 @@ import {
 import { Type } from '@sinclair/typebox';
 import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
-import { login, logout, refresh } from './auth.service.ts';
+import { login, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toAssignmentDto } from './assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
+import { changeOwnPassword } from './user-admin.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 423: ErrorBody, 429: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  409: ErrorBody,
+  423: ErrorBody,
+  429: ErrorBody,
+};
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db, clock } = app.ctx;
@@ -47,7 +55,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ credentials: CredentialsSchema }), ...errors },
       },
     },
-    async (req) => refresh(db.kysely, clock, req.body.refreshToken),
+    async (req) => {
+      try {
+        return await refresh(db.kysely, clock, req.body.refreshToken);
+      } catch (e) {
+        // A reused refresh token signed the device out: its open streams close too.
+        const deviceId = req.body.refreshToken.split('.')[1];
+        if (e instanceof HttpError && e.code === REFRESH_REUSED && deviceId)
+          deviceStreams(app).closeDevice(deviceId);
+        throw e;
+      }
+    },
   );
 
   app.post(
@@ -60,6 +78,29 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       await logout(db.kysely, who(req).deviceId);
       deviceStreams(app).closeDevice(who(req).deviceId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const others = await changeOwnPassword(db.kysely, clock.now(), who(req), req.body);
+      for (const id of others) deviceStreams(app).closeDevice(id);
       return reply.status(204).send(null);
     },
   );

@@ -5,7 +5,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/errors.ts';
-import { hashPassword, randomToken, sameHash, sha256, verifyPassword } from '../../lib/secrets.ts';
+import {
+  hashPassword,
+  needsRehash,
+  randomToken,
+  sameHash,
+  sha256,
+  verifyPassword,
+} from '../../lib/secrets.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
 import { failAttempt, reserveAttempt } from './login-throttle.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repository.ts';
@@ -13,6 +21,13 @@ import { assignmentCutoff, assignmentLapse, toAssignmentDto } from './assignment
 
 export const ACCESS_TTL_MS = 12 * 3600_000; // a long service day without a refresh
 export const REFRESH_TTL_MS = 60 * 24 * 3600_000; // offline weeks still come back with a refresh
+/** However often it refreshes, a sign-in lasts this long from when the device signed in. */
+export const SESSION_MAX_MS = 180 * 24 * 3600_000;
+/**
+ * A rotated refresh token presented again this soon is a race (two requests, or a response lost on
+ * the way back), not a theft: it is refused without signing the device out.
+ */
+export const REFRESH_REUSE_GRACE_MS = 30_000;
 // Verified against for unknown emails: as slow as a real hash, and never matches.
 const decoyHash = hashPassword(randomToken());
 
@@ -24,21 +39,25 @@ export interface AuthContext {
   displayName: string;
 }
 
-function issueTokens(deviceId: string, nowMs: number) {
+/** New credentials; none outlive the sign-in's absolute lifetime (`signedInMs + SESSION_MAX_MS`). */
+function issueTokens(deviceId: string, nowMs: number, signedInMs = nowMs) {
   const access = randomToken();
   const refresh = randomToken();
+  const sessionEnd = signedInMs + SESSION_MAX_MS;
+  const accessExpiresAt = iso(Math.min(nowMs + ACCESS_TTL_MS, sessionEnd));
+  const refreshExpiresAt = iso(Math.min(nowMs + REFRESH_TTL_MS, sessionEnd));
   return {
     credentials: {
       accessToken: `rc1.${deviceId}.${access}`,
-      accessExpiresAt: iso(nowMs + ACCESS_TTL_MS),
+      accessExpiresAt,
       refreshToken: `rc1.${deviceId}.${refresh}`,
-      refreshExpiresAt: iso(nowMs + REFRESH_TTL_MS),
+      refreshExpiresAt,
     },
     stored: {
       access_hash: sha256(access),
-      access_expires_at: iso(nowMs + ACCESS_TTL_MS),
+      access_expires_at: accessExpiresAt,
       refresh_hash: sha256(refresh),
-      refresh_expires_at: iso(nowMs + REFRESH_TTL_MS),
+      refresh_expires_at: refreshExpiresAt,
     },
   };
 }
@@ -64,6 +83,14 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
     throw invalid();
   }
   await repo.clearLoginFailures(db, email);
+  // Hashes made with weaker scrypt parameters are upgraded now, the only time the password is known.
+  if (needsRehash(user.password_hash))
+    await repo.replacePasswordHash(
+      db,
+      user.id,
+      user.password_hash,
+      await hashPassword(body.password),
+    );
   const org = await repo.findOrganization(db, user.organization_id);
   if (!org || org.deleted_at) throw invalid();
   const assignment = await repo.latestAssignment(db, user.id);
@@ -113,20 +140,30 @@ function splitToken(token: string): { deviceId: string; secret: string } | null 
   return { deviceId, secret };
 }
 
+const refreshInvalid = () =>
+  new HttpError(401, 'unauthorized', 'This refresh token is not valid; sign in again');
+
+/**
+ * Trades a refresh token for new credentials and retires it. The swap is one conditional UPDATE
+ * (`WHERE refresh_hash = <presented>`), so of concurrent refreshes of one token exactly one wins;
+ * the others get 409 `refresh_superseded`. A retired token presented again after
+ * REFRESH_REUSE_GRACE_MS is reuse (someone holds a copy): the device is signed out and it is audited.
+ */
 export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: string) {
   const now = clock.now();
   const parts = splitToken(refreshToken);
   const device = parts ? await repo.findDeviceContext(db, parts.deviceId) : undefined;
-  if (
-    !parts ||
-    !device ||
-    !device.refresh_hash ||
-    !sameHash(device.refresh_hash, sha256(parts.secret))
-  ) {
-    throw new HttpError(401, 'unauthorized', 'This refresh token is not valid; sign in again');
+  if (!parts || !device) throw refreshInvalid();
+  const presented = sha256(parts.secret);
+  if (!device.refresh_hash || !sameHash(device.refresh_hash, presented)) {
+    if (device.prev_refresh_hash && sameHash(device.prev_refresh_hash, presented))
+      return refuseRetiredToken(db, device, now);
+    throw refreshInvalid();
   }
   if (device.revoked_at)
     throw new HttpError(401, 'device_revoked', 'This device was revoked by an administrator');
+  if (device.user_active !== 1)
+    throw new HttpError(401, 'user_deactivated', 'This user account is deactivated');
   if (device.organization_deleted_at) throw organizationDeleted();
   // A revoked (or long expired) temporary usher gets no new credentials: the last access token
   // keeps only the push path open for the grace period (see authenticate).
@@ -134,21 +171,81 @@ export async function refresh(db: Kysely<Database>, clock: Clock, refreshToken: 
     const lapse = (await tempUsherStanding(db, device.user_id, now)).lapse;
     if (lapse) throw new HttpError(403, lapse.code, lapse.message);
   }
+  const signedInMs = Date.parse(device.created_at);
+  if (now >= signedInMs + SESSION_MAX_MS)
+    throw new HttpError(
+      401,
+      'session_too_old',
+      'This sign-in is more than 180 days old; sign in again',
+    );
   if (!device.refresh_expires_at || Date.parse(device.refresh_expires_at) <= now) {
     throw new HttpError(401, 'token_expired', 'This session has expired; sign in again');
   }
-  const tokens = issueTokens(device.device_id, now);
-  await repo.updateDeviceTokens(db, device.device_id, tokens.stored);
+  const tokens = issueTokens(device.device_id, now, signedInMs);
+  const won = await repo.rotateDeviceTokens(
+    db,
+    device.device_id,
+    device.refresh_hash,
+    tokens.stored,
+    iso(now),
+  );
+  if (!won) throw superseded();
   return { credentials: tokens.credentials };
 }
 
-export async function logout(db: Kysely<Database>, deviceId: string) {
-  await repo.updateDeviceTokens(db, deviceId, {
-    access_hash: '',
-    refresh_hash: '',
-    access_expires_at: iso(0),
-    refresh_expires_at: iso(0),
+const superseded = () =>
+  new HttpError(
+    409,
+    'refresh_superseded',
+    'Another request already renewed these credentials; use the ones it returned',
+  );
+
+export const REFRESH_REUSED = 'refresh_reused';
+
+async function refuseRetiredToken(
+  db: Kysely<Database>,
+  device: NonNullable<Awaited<ReturnType<typeof repo.findDeviceContext>>>,
+  now: number,
+): Promise<never> {
+  const rotatedAt = device.refresh_rotated_at ? Date.parse(device.refresh_rotated_at) : -Infinity;
+  if (now - rotatedAt <= REFRESH_REUSE_GRACE_MS) throw superseded();
+  await db.transaction().execute(async (trx) => {
+    await repo.updateDeviceTokens(trx, device.device_id, signedOut);
+    await appendAudit(
+      trx,
+      {
+        organizationId: device.organization_id,
+        userId: device.user_id,
+        deviceId: device.device_id,
+      },
+      {
+        nowMs: now,
+        action: 'refresh_reuse',
+        entity: 'device',
+        entityId: device.device_id,
+        oldValues: { refreshRotatedAt: device.refresh_rotated_at },
+        newValues: { signedOutAt: iso(now) },
+      },
+    );
   });
+  throw new HttpError(
+    401,
+    REFRESH_REUSED,
+    'This refresh token was already used, so a copy of it may exist elsewhere; the device was signed out to protect the account. Sign in again',
+  );
+}
+
+/** What a signed-out device holds: nothing that matches any token. */
+const signedOut = {
+  access_hash: '',
+  refresh_hash: '',
+  prev_refresh_hash: null,
+  access_expires_at: iso(0),
+  refresh_expires_at: iso(0),
+};
+
+export async function logout(db: Kysely<Database>, deviceId: string) {
+  await repo.updateDeviceTokens(db, deviceId, signedOut);
 }
 
 /**

@@ -11,6 +11,10 @@ import { DEMO_FIRST, DEMO_LAST } from './demo-names.ts';
 
 export const DEMO_PASSWORD = 'rollcall-demo';
 const DOMAIN = 'demo.rollcall.test';
+// One scrypt hash (N = 2^17, ~0.4 s) for every demo login of every seed in this process: test
+// harnesses seed two organizations each, and hashing per user would slow every test file.
+let demoHash: Promise<string> | undefined;
+const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
 
 const LOGINS: { email: string; displayName: string; role: Role }[] = [
   { email: `usher1@${DOMAIN}`, displayName: 'Ana Usher', role: 'usher' },
@@ -32,9 +36,13 @@ export async function seedDemo(
     name,
     slug,
     domainType: 'church',
-    admin: { email: adminEmail, password: DEMO_PASSWORD, displayName: 'Grace Admin' },
+    admin: {
+      email: adminEmail,
+      passwordHash: await demoPasswordHash(),
+      displayName: 'Grace Admin',
+    },
   });
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await demoPasswordHash();
   const ids = await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, organizationId);
     const users: Record<string, string> = {};

@@ -13,6 +13,7 @@ import type { Database, OrganizationRow } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import { parseJson } from '../../lib/json.ts';
 import { hashPassword } from '../../lib/secrets.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { lockSeq } from '../sync/seq.repository.ts';
 
 export function defaultSettings(domainType: DomainType, graceHours = 24): OrganizationSettings {
@@ -42,7 +43,10 @@ export interface NewOrganization {
   name: string;
   slug: string;
   domainType: DomainType;
-  admin: { email: string; password: string; displayName: string };
+  /** `passwordHash` instead of `password` reuses a hash already made (the demo seed's). */
+  admin: { email: string; displayName: string } & (
+    { password: string; passwordHash?: never } | { passwordHash: string; password?: never }
+  );
 }
 
 export async function createOrganization(
@@ -52,7 +56,9 @@ export async function createOrganization(
 ) {
   const now = clock.now();
   const orgId = uuidv7(now);
-  const passwordHash = await hashPassword(input.admin.password);
+  const { password, passwordHash: given, ...admin } = input.admin;
+  if (password !== undefined) assertPasswordAllowed(password, 'admin', 'admin.password', admin);
+  const passwordHash = given ?? (await hashPassword(password!));
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('sync_counters').values({ organization_id: orgId, value: 0 }).execute();
     const seq = await lockSeq(trx, orgId);
@@ -90,7 +96,7 @@ export async function createOrganization(
       organizationId: orgId,
       role: 'admin',
       passwordHash,
-      ...input.admin,
+      ...admin,
     });
     await seq.flush();
   });

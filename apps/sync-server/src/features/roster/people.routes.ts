@@ -1,12 +1,14 @@
 // Users, temporary usher assignments and devices.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Nullable, uuidv7, type Role } from '@rollcall/shared';
+import { ErrorBody, Nullable, RoleSchema, uuidv7, type Role } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { deviceStreams, requireRole, who } from '../../plugins/auth.ts';
 import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/secrets.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
+import { resetPassword, updateUser } from '../auth/user-admin.service.ts';
 import { insertUser } from '../organizations/organizations.service.ts';
 import { assignmentStatus } from '../auth/assignment.ts';
 import { rosterWrite } from './roster.service.ts';
@@ -159,6 +161,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .where('email', '=', b.email.toLowerCase())
         .executeTakeFirst();
       if (taken) throw conflict(`A user with email ${b.email} already exists`, 'email_taken');
+      assertPasswordAllowed(b.password, b.role, 'body/password', b);
       const passwordHash = await hashPassword(b.password);
       const id = await rosterWrite(ctx, auth, async (s) => {
         const userId = await insertUser(s.trx, s.seq.next(), ctx.clock.now(), {
@@ -195,6 +198,58 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return userId;
       });
       return reply.status(201).send({ id });
+    },
+  );
+
+  // Role and active are read on every request, so a change applies to the user's devices at once;
+  // their open streams are closed here rather than at the next periodic check.
+  app.patch(
+    '/users/:id',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            active: Type.Optional(Type.Boolean()),
+            role: Type.Optional(RoleSchema),
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const deviceIds = await updateUser(ctx, who(req), req.params.id, {
+        ...req.body,
+        role: req.body.role as Role | undefined,
+      });
+      if (req.body.active === false || req.body.role)
+        for (const id of deviceIds) deviceStreams(app).closeDevice(id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['people'],
+        params: IdParams,
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const deviceIds = await resetPassword(ctx, who(req), req.params.id, req.body.password);
+      for (const id of deviceIds) deviceStreams(app).closeDevice(id);
+      return reply.status(204).send(null);
     },
   );
 

@@ -6,6 +6,7 @@ import { useSession } from '../auth/session-store.ts';
 
 interface Device {
   id: string;
+  userId: string;
   userName: string;
   name: string | null;
   appVersion: string | null;
@@ -23,12 +24,20 @@ export function DevicesScreen() {
   const revoke = async (d: Device) => {
     if (
       !window.confirm(
-        `Revoke ${d.name ?? 'this device'} (${d.userName})? It will have to sign in again; its unsynced changes stay on it.`,
+        `Revoke ${d.name ?? 'this device'} (${d.userName})? It is signed out; its unsynced changes stay on it. ` +
+          `${d.userName} can still sign in again with their password: to stop that, deactivate the user on the Ushers screen.`,
       )
     )
       return;
-    if (await attempt(() => api.post(`/api/v1/devices/${d.id}/revoke`, {}), setProblem))
-      await reload();
+    if (!(await attempt(() => api.post(`/api/v1/devices/${d.id}/revoke`, {}), setProblem))) return;
+    // Revoking signs one device out; only deactivation stops the person signing in again.
+    if (
+      window.confirm(
+        `Also deactivate ${d.userName}? All their devices stop and they cannot sign in until an administrator reactivates them.`,
+      )
+    )
+      await attempt(() => api.patch(`/api/v1/users/${d.userId}`, { active: false }), setProblem);
+    await reload();
   };
   return (
     <main className="screen wide-screen">

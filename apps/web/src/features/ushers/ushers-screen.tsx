@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { UserAccountActions } from './user-account-actions.tsx';
 
 interface Assignment {
   id: string;
@@ -180,6 +181,7 @@ export function UshersScreen() {
             <th>QR</th>
             <th>Codes</th>
             <th />
+            {canWrite && <th>Account</th>}
           </tr>
         </thead>
         <tbody>
@@ -192,7 +194,15 @@ export function UshersScreen() {
                   <br />
                   <span className="muted">{u.email}</span>
                 </td>
-                <td>{u.role.replace('_', ' ')}</td>
+                <td>
+                  {u.role.replace('_', ' ')}
+                  {!u.active && (
+                    <>
+                      {' '}
+                      <span className="tag error">deactivated</span>
+                    </>
+                  )}
+                </td>
                 <td>
                   {a ? (
                     <>
@@ -240,6 +250,11 @@ export function UshersScreen() {
                     </button>
                   )}
                 </td>
+                {canWrite && (
+                  <td>
+                    <UserAccountActions user={u} onDone={reload} onProblem={setProblem} />
+                  </td>
+                )}
               </tr>
             );
           })}
