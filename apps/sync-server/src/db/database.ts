@@ -13,6 +13,7 @@ import * as m0006 from './migrations/0006-device-seq-index.ts';
 import * as m0007 from './migrations/0007-assignment-late-count.ts';
 import * as m0008 from './migrations/0008-record-tombstones.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
+import * as m0011 from './migrations/0011-row-level-security.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0007-assignment-late-count': m0007,
   '0008-record-tombstones': m0008,
   '0009-login-throttle': m0009,
+  '0011-row-level-security': m0011,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.
