@@ -39,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rollcall_app')
        AND (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
-      CREATE ROLE rollcall_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      BEGIN
+        CREATE ROLE rollcall_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        NULL; -- another database of this cluster, migrating at the same time, created it
+      END;
     END IF;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rollcall_app') THEN
       EXECUTE format('GRANT USAGE ON SCHEMA %I TO rollcall_app', current_schema());
