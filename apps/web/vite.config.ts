@@ -42,5 +42,5 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: { sourcemap: false, chunkSizeWarningLimit: 900 },
 });

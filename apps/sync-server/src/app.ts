@@ -45,10 +45,15 @@ export async function buildApp(
         'default-src': ["'self'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'media-src': ["'self'", 'blob:'],
-        'style-src': ["'self'", "'unsafe-inline'"],
+        // No 'unsafe-inline': React sets styles through the DOM, which a CSP does not govern.
+        'style-src': ["'self'"],
         'script-src': ["'self'"],
         'connect-src': ["'self'"],
         'worker-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
       },
     },
   });
@@ -107,6 +112,27 @@ export async function buildApp(
 // The built PWA on the same origin as the API (the SPA fallback is in installNotFound).
 async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<boolean> {
   if (!webDist || !existsSync(webDist)) return false;
+  // A source map would hand out the app's source; one left in a build folder stays private, and
+  // the SPA fallback must not answer for it either (a 200 would look like a map to a tool).
+  app.addHook('onRequest', async (req, reply) => {
+    const path = decoded(req.url.split('?')[0]!).toLowerCase();
+    if (!path.startsWith('/api/') && path.endsWith('.map'))
+      return reply.status(404).send({
+        statusCode: 404,
+        code: 'not_found',
+        error: 'Not Found',
+        message: 'Not found',
+      });
+  });
   await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
   return true;
+}
+
+// What the static handler will look for: `/app.m%61p` is `/app.map` to it.
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

@@ -14,6 +14,7 @@ import * as m0007 from './migrations/0007-assignment-late-count.ts';
 import * as m0008 from './migrations/0008-record-tombstones.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
 import * as m0010 from './migrations/0010-refresh-rotation.ts';
+import * as m0011 from './migrations/0011-row-level-security.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0008-record-tombstones': m0008,
   '0009-login-throttle': m0009,
   '0010-refresh-rotation': m0010,
+  '0011-row-level-security': m0011,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.

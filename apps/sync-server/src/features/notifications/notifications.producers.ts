@@ -6,6 +6,7 @@ import { uuidv7, type NotificationKind, type NotificationLinkType } from '@rollc
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, NotificationTable } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
+import { parseJson } from '../../lib/json.ts';
 import { driftingPages } from '../reports/drifting.service.ts';
 import * as repo from './notifications.repository.ts';
 
@@ -71,12 +72,52 @@ export interface PushOutcome {
   nowMs: number;
 }
 
+/**
+ * A device's rejections notify at most once per this window: a device (or a script with an
+ * usher's token) pushing rejected changes over and over updates one notification with the
+ * running counts instead of writing a new one per push for every admin.
+ */
+export const REJECTIONS_WINDOW_MS = 10 * 60_000;
+
+interface RejectionCounts {
+  rejected: number;
+  received: number;
+  pushes: number;
+}
+
 /** Called by the push path in its transaction; a push without conflicts or rejections costs nothing. */
 export async function notifyPush(trx: Trx, p: PushOutcome): Promise<number> {
   if (p.conflicts.length === 0 && p.rejected === 0) return 0;
   const events = await conflictEvents(trx, p.organizationId, p.conflicts);
-  if (p.rejected > 0) events.push(await rejectionEvent(trx, p));
-  return notifyStaff(trx, p.organizationId, events, p.nowMs);
+  let rewritten = 0;
+  if (p.rejected > 0) {
+    const since = iso(p.nowMs - REJECTIONS_WINDOW_MS);
+    const earlier = await repo.recentRejections(trx, p.organizationId, p.deviceId, since);
+    if (earlier) rewritten = await coalesceRejections(trx, p, earlier);
+    else events.push(await rejectionEvent(trx, p, { ...countsOf(p), pushes: 1 }));
+  }
+  return rewritten + (await notifyStaff(trx, p.organizationId, events, p.nowMs));
+}
+
+const countsOf = (p: PushOutcome) => ({ rejected: p.rejected, received: p.received });
+
+async function coalesceRejections(
+  trx: Trx,
+  p: PushOutcome,
+  earlier: { dedupe_key: string; payload: string },
+): Promise<number> {
+  const was = parseJson<Partial<RejectionCounts>>(earlier.payload, {});
+  const e = await rejectionEvent(trx, p, {
+    rejected: (was.rejected ?? 0) + p.rejected,
+    received: (was.received ?? 0) + p.received,
+    pushes: (was.pushes ?? 1) + 1,
+  });
+  return repo.rewriteEvent(trx, p.organizationId, earlier.dedupe_key, {
+    title: e.title,
+    body: e.body,
+    payload: JSON.stringify(e.data),
+    link_id: e.link.id,
+  });
 }
 
 async function conflictEvents(
@@ -107,23 +148,31 @@ async function conflictEvents(
   });
 }
 
-async function rejectionEvent(trx: Trx, p: PushOutcome): Promise<NotificationEvent> {
+// Keyed by device and its first push of the window (`rejections:<device>:<history>`); it links to
+// the newest push with rejections, where the admin re-applies them.
+async function rejectionEvent(
+  trx: Trx,
+  p: PushOutcome,
+  n: RejectionCounts,
+): Promise<NotificationEvent> {
   const device = (await repo.deviceName(trx, p.deviceId))?.name ?? null;
   const from = device ? `${p.userName}'s device “${device}”` : `${p.userName}'s device`;
-  const changes = p.rejected === 1 ? 'change' : 'changes';
+  const changes = (k: number) => (k === 1 ? 'change' : 'changes');
+  const syncs = n.pushes === 1 ? 'A sync' : `${n.pushes} syncs`;
   return {
     kind: 'rejections',
-    dedupeKey: `rejections:${p.historyId}`,
+    dedupeKey: `rejections:${p.deviceId}:${p.historyId}`,
     link: { type: 'sync_history', id: p.historyId },
-    title: `${p.rejected} ${changes} rejected`,
-    body: `A sync from ${from} had ${p.rejected} of ${p.received} ${p.received === 1 ? 'change' : 'changes'} rejected. Fix the cause and re-apply them from the sync history.`,
+    title: `${n.rejected} ${changes(n.rejected)} rejected`,
+    body: `${syncs} from ${from} had ${n.rejected} of ${n.received} ${changes(n.received)} rejected. Fix the cause and re-apply them from the sync history.`,
     data: {
       historyId: p.historyId,
       deviceId: p.deviceId,
       deviceName: device,
       userName: p.userName,
-      rejected: p.rejected,
-      received: p.received,
+      rejected: n.rejected,
+      received: n.received,
+      pushes: n.pushes,
     },
   };
 }

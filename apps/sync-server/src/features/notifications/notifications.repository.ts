@@ -182,3 +182,38 @@ export async function groupsOfSession(db: Db, organizationId: string, sessionId:
     .execute();
   return rows.map((r) => r.group_id);
 }
+
+/** The device's newest "rejections" event written at or after `sinceIso`: its key and data. */
+export function recentRejections(
+  db: Db,
+  organizationId: string,
+  deviceId: string,
+  sinceIso: string,
+) {
+  return db
+    .selectFrom('notifications')
+    .select(['dedupe_key', 'payload'])
+    .where('organization_id', '=', organizationId)
+    .where('kind', '=', 'rejections')
+    .where('dedupe_key', 'like', `rejections:${deviceId}:%`)
+    .where('created_at', '>=', sinceIso)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Rewrites one event for every recipient and makes it unread again: it has news. */
+export async function rewriteEvent(
+  db: Db,
+  organizationId: string,
+  dedupeKey: string,
+  set: { title: string; body: string; payload: string; link_id: string },
+): Promise<number> {
+  const res = await db
+    .updateTable('notifications')
+    .set({ ...set, read_at: null })
+    .where('organization_id', '=', organizationId)
+    .where('dedupe_key', '=', dedupeKey)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

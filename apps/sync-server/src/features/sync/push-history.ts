@@ -1,6 +1,6 @@
 // SyncHistory (one row per push), the rejected changes kept for an admin to re-apply, the
 // device's last sync, and the append-only audit trail of every record a push changed.
-import { uuidv7, type PushRequest } from '@rollcall/shared';
+import { ChangeSchema, compileValidator, uuidv7, type PushRequest } from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
 import type { AuditLogTable, Database, PresenceRecordTable } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -48,6 +48,7 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
     })
     .execute();
   const rejected = h.items.filter((i) => i.result?.status === 'rejected');
+  const keep = payloadKeeper();
   await repo.insertMany(
     trx,
     'sync_rejections',
@@ -57,10 +58,10 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
       organization_id: auth.organizationId,
       device_id: auth.deviceId,
       change_index: i.index,
-      change_id: storable(i.result!.changeId),
-      payload: safeJson(i.raw),
-      code: storable(i.result!.code ?? 'rejected'),
-      reason: storable(i.result!.reason ?? 'rejected'),
+      change_id: storable(capped(i.result!.changeId, 64)),
+      payload: keep(i.raw),
+      code: storable(capped(i.result!.code ?? 'rejected', 64)),
+      reason: storable(capped(i.result!.reason ?? 'rejected', MAX_REASON_CHARS)),
       created_at: iso(h.started),
       reapplied_at: null,
     })),
@@ -96,9 +97,37 @@ function storable<T extends string | null>(text: T): T {
   return (text === null ? null : text.replaceAll('\u0000', '\\u0000')) as T;
 }
 
-function safeJson(value: unknown): string {
-  const text = JSON.stringify(value ?? null);
-  return text.length > 20_000 ? text.slice(0, 20_000) : text;
+/** What a rejection keeps of the change, so that an admin can re-apply it. */
+export const STORED = {
+  /** A malformed change longer than this is not kept (a well-formed one is at most ~7,000). */
+  malformedChars: 4_000,
+  /** All malformed changes of one push together; junk cannot fill the database a push at a time. */
+  malformedPerPush: 64_000,
+} as const;
+const MAX_REASON_CHARS = 1_000;
+const wellFormed = compileValidator(ChangeSchema);
+
+/**
+ * A well-formed change is kept whole: the schema bounds every field, and it is what an admin
+ * re-applies (the device keeps its own copy too). A malformed one can never be re-applied as it
+ * is; a short one is kept to show what the device sent, a long one (or one past the push's
+ * budget) only as its size, never as a cut-off text that is neither JSON nor the change.
+ */
+function payloadKeeper() {
+  let budget: number = STORED.malformedPerPush;
+  return (raw: unknown): string => {
+    const text = JSON.stringify(raw ?? null) ?? 'null';
+    if (wellFormed(raw).ok) return text;
+    if (text.length <= STORED.malformedChars && text.length <= budget) {
+      budget -= text.length;
+      return text;
+    }
+    return JSON.stringify({ omitted: 'malformed change too large to keep', chars: text.length });
+  };
+}
+
+function capped<T extends string | null>(text: T, max: number): T {
+  return (text === null || text.length <= max ? text : `${text.slice(0, max - 1)}…`) as T;
 }
 
 // A record's first version is already fully described by its change row (who, what, when, which
