@@ -139,6 +139,17 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks are measurement harnesses that build and index their own fixtures, like tests.
+    files: ['bench/**', 'apps/web/bench/**'],
+    ignores: ['bench/stats.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+    },
+  },
+  {
     // Migrations are frozen in time: they take Kysely<any> and import nothing but kysely, so a later
     // change to application code or types can never change what an old migration does.
     files: ['apps/sync-server/src/db/migrations/*.ts'],
