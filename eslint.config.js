@@ -24,6 +24,49 @@ const TOOLING = [
   'apps/web/scripts/**',
 ];
 
+// Source files that still held non-null assertions when the rule came in (issue 15). Here the rule
+// only warns; narrow them (an early return or a thrown error that says what was missing) and take
+// the file off this list. Every other source file gets the error.
+const NON_NULL_LEGACY = [
+  'apps/sync-server/src/cli.ts',
+  'apps/sync-server/src/features/audit/audit.repository.ts',
+  'apps/sync-server/src/features/auth/auth.service.ts',
+  'apps/sync-server/src/features/conflicts/conflicts.mapper.ts',
+  'apps/sync-server/src/features/conflicts/conflicts.routes.ts',
+  'apps/sync-server/src/features/demo/demo-seed.ts',
+  'apps/sync-server/src/features/history/history.service.ts',
+  'apps/sync-server/src/features/imports/attendance-import.service.ts',
+  'apps/sync-server/src/features/imports/imports.service.ts',
+  'apps/sync-server/src/features/live/live.service.ts',
+  'apps/sync-server/src/features/reports/attendance-sheet.pdf.ts',
+  'apps/sync-server/src/features/reports/drifting.service.ts',
+  'apps/sync-server/src/features/reports/pdf-table.ts',
+  'apps/sync-server/src/features/reports/report-cache.ts',
+  'apps/sync-server/src/features/reports/report-pdf.ts',
+  'apps/sync-server/src/features/reports/report-scope.ts',
+  'apps/sync-server/src/features/reports/reports.service.ts',
+  'apps/sync-server/src/features/reports/trends.service.ts',
+  'apps/sync-server/src/features/roster/participants.routes.ts',
+  'apps/sync-server/src/features/roster/sessions.routes.ts',
+  'apps/sync-server/src/features/sync/participant-create.ts',
+  'apps/sync-server/src/features/sync/presence-batch.ts',
+  'apps/sync-server/src/features/sync/pull.repository.ts',
+  'apps/sync-server/src/features/sync/push-apply.ts',
+  'apps/sync-server/src/features/sync/push-history.ts',
+  'apps/sync-server/src/features/sync/push.service.ts',
+  'apps/sync-server/src/lib/download.ts',
+  'apps/sync-server/src/lib/local-time.ts',
+  'apps/web/src/features/imports/import-panel.tsx',
+  'apps/web/src/features/reports/reports-screen.tsx',
+  'apps/web/src/features/reports/trends-chart.tsx',
+  'apps/web/src/features/scan/qr-scanner.tsx',
+  'apps/web/src/features/scan/roster.tsx',
+  'apps/web/src/features/ushers/ushers-screen.tsx',
+  'apps/web/src/lib/csv-parse.ts',
+  'apps/web/src/main.tsx',
+  'apps/web/src/sync/push-outbox.ts',
+];
+
 // no-restricted-imports is one rule: a later block replaces its options, so every block that sets it
 // repeats the workspace-wide patterns.
 const noCrossPackagePaths = {
@@ -137,6 +180,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    files: NON_NULL_LEGACY,
+    rules: { '@typescript-eslint/no-non-null-assertion': 'warn' },
   },
   {
     // Benchmarks are measurement harnesses that build and index their own fixtures, like tests.
