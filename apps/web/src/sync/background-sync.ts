@@ -16,8 +16,7 @@ interface SyncManager {
 /** Page side: ask for a wake-up when the network is back. Harmless where unsupported. */
 export async function requestBackgroundSync(): Promise<boolean> {
   if (!('serviceWorker' in navigator)) return false;
-  const reg = (await navigator.serviceWorker.getRegistration()) as
-    (ServiceWorkerRegistration & { sync?: SyncManager }) | undefined;
+  const reg = await navigator.serviceWorker.getRegistration();
   if (!reg?.sync) return false;
   await reg.sync.register(OUTBOX_SYNC_TAG);
   return true;

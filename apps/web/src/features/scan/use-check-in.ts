@@ -31,7 +31,7 @@ export function say(f: Omit<Feedback, 'at'>) {
 /** Why IndexedDB refused a write, for a person (Dexie wraps the browser's error in `inner`). */
 export function localWriteReason(e: unknown): string {
   const outer = e as { name?: string; message?: string; inner?: unknown } | null;
-  const err = (outer?.inner ?? outer) as { name?: string; message?: string } | null;
+  const err = outer?.inner ?? outer;
   if (err?.name === 'QuotaExceededError') return 'this device is out of storage space';
   const text = err?.message || err?.name || String(e);
   return text.replace(/[.\s]+$/, '');
