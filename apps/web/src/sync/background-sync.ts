@@ -16,7 +16,9 @@ interface SyncManager {
 /** Page side: ask for a wake-up when the network is back. Harmless where unsupported. */
 export async function requestBackgroundSync(): Promise<boolean> {
   if (!('serviceWorker' in navigator)) return false;
-  const reg = await navigator.serviceWorker.getRegistration();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `sync` is not in every lib's ServiceWorkerRegistration; the cast says it may be missing
+  const reg = (await navigator.serviceWorker.getRegistration()) as
+    (ServiceWorkerRegistration & { sync?: SyncManager }) | undefined;
   if (!reg?.sync) return false;
   await reg.sync.register(OUTBOX_SYNC_TAG);
   return true;

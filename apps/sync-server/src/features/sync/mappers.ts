@@ -5,9 +5,7 @@ import type {
   PresenceRecord,
   PresenceState,
   Session,
-  SessionStatus,
   UserSummary,
-  Role,
 } from '@rollcall/shared';
 import type { ParticipantRow, PresenceRecordRow, SessionRow, UserRow } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
