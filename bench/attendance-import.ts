@@ -70,12 +70,12 @@ async function post(h: Harness, token: string, rows: object[], dryRun: boolean) 
   });
   if (res.statusCode !== 200)
     throw new Error(`import: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  return res.json() as {
+  return res.json<{
     created: number;
     unchanged: number;
     sessionsCreated: number;
     problems: unknown[];
-  };
+  }>();
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {

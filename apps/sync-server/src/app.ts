@@ -104,8 +104,8 @@ export async function buildApp(
     },
     { prefix: '/api/v1' },
   );
-  const spa = await serveWeb(app as unknown as FastifyInstance, ctx.config.webDist);
-  installNotFound(app as unknown as FastifyInstance, spa);
+  const spa = await serveWeb(app, ctx.config.webDist);
+  installNotFound(app, spa);
   return app;
 }
 

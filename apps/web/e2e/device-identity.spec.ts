@@ -106,7 +106,7 @@ test('a local write that fails shows red, plays the error tone and says why, for
 }) => {
   await listenForTones(page);
   const app = new AppPage(page, server.url);
-  const [, , , person, other] = people as Participant[];
+  const [, , , person, other] = people;
   await app.login('usher2@demo.rollcall.test');
   await app.openSession('Sunday Service');
 

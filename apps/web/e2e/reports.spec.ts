@@ -14,7 +14,7 @@ async function downloadBy(page: Page, button: string) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ]);
-  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
 
 /** A PDF, checked to be one, as its text. */

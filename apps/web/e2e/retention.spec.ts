@@ -24,7 +24,7 @@ const recordsOn = (page: Page, sessionId: string) =>
     (id) =>
       new Promise<number>((ok, fail) => {
         const open = indexedDB.open('rollcall');
-        open.onerror = () => fail(open.error);
+        open.onerror = () => fail(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const db = open.result;
           const req = db.transaction('records').objectStore('records').index('sessionId').count(id);
@@ -32,7 +32,7 @@ const recordsOn = (page: Page, sessionId: string) =>
             db.close();
             ok(req.result);
           };
-          req.onerror = () => fail(req.error);
+          req.onerror = () => fail(req.error ?? new Error('count failed'));
         };
       }),
     sessionId,

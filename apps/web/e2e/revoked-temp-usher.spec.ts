@@ -79,7 +79,7 @@ test('a revoked temporary usher: check-ins from before the revocation arrive, th
     notCounting.getByRole('button', { name: 'Download them (CSV)' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = readFileSync((await download.path())!, 'utf8')
+  const lines = readFileSync(await download.path(), 'utf8')
     .trim()
     .split('\r\n');
   expect(lines[0]).toBe('"name","session","time","state","reason"');

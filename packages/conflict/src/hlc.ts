@@ -14,7 +14,7 @@ export const formatHlc = (h: Hlc): string =>
 
 export function parseHlc(s: string): Hlc | null {
   const m = PATTERN.exec(s);
-  return m ? { wallMs: Number(m[1]), counter: Number(m[2]), nodeId: m[3]! } : null;
+  return m?.[3] ? { wallMs: Number(m[1]), counter: Number(m[2]), nodeId: m[3] } : null;
 }
 
 // A counter that would overflow its five digits borrows a millisecond instead.

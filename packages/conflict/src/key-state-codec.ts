@@ -49,7 +49,7 @@ export function decodeKeyState(text: string, version: number): KeyState {
     return {
       version,
       record: stored.record,
-      current: stored.current as LiveObservation[],
+      current: stored.current,
       conflict,
     };
   throw new Error(`key state format ${String(stored.format)} is newer than this server knows`);

@@ -28,14 +28,14 @@ function settle(rule: PolicyRule, versions: Observation[]): Observation | null {
       );
       const scanned = new Set(scans.map((v) => v.state));
       const onlyThese = scans.length + absent.length === versions.length && scanned.size === 1;
-      return onlyThese && scans.length > 0 && absent.length > 0 ? scans[0]! : null;
+      return onlyThese && absent.length > 0 ? (scans[0] ?? null) : null;
     }
     case 'earliest_arrival_between':
       return versions.every((v) => v.state !== null && rule.states.includes(v.state))
-        ? versions[0]!
+        ? (versions[0] ?? null)
         : null;
     case 'latest_wins':
-      return versions[versions.length - 1]!;
+      return versions.at(-1) ?? null;
   }
 }
 

@@ -90,7 +90,7 @@ describe('reconcile', () => {
       false,
     ],
   ])('%s', (_case, specs, outcomes, finalState, open) => {
-    const { state, outcomes: got } = fold(specs as string[]);
+    const { state, outcomes: got } = fold(specs);
     expect(got).toEqual(outcomes);
     expect(state.record.state).toBe(finalState);
     expect(state.conflict?.status === 'open').toBe(open);

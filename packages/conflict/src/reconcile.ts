@@ -77,17 +77,19 @@ function settleSet(
   current: Observation[],
   policy: ConflictPolicy,
 ): { record: Observation; conflict: ConflictState | null } {
+  const [first] = current;
+  if (!first) throw new Error('settleSet needs at least one observation');
   const states = new Set(current.map((o) => o.state));
   // Agreement keeps the earliest arrival; an open conflict shows the earliest too, so the
   // provisional value does not depend on which device happened to sync first.
-  if (states.size === 1) return { record: current[0]!, conflict: null };
+  if (states.size === 1) return { record: first, conflict: null };
   const settled = applyPolicy(policy, current);
   if (settled)
     return {
       record: settled.winner,
       conflict: { status: 'auto_resolved', versions: current, rule: settled.rule },
     };
-  return { record: current[0]!, conflict: { status: 'open', versions: current } };
+  return { record: first, conflict: { status: 'open', versions: current } };
 }
 
 interface Next {
@@ -151,6 +153,6 @@ function sameConflict(a: ConflictState | null, b: ConflictState | null): boolean
     a.status === b.status &&
     a.rule === b.rule &&
     a.versions.length === b.versions.length &&
-    a.versions.every((v, i) => v.changeId === b.versions[i]!.changeId)
+    a.versions.every((v, i) => v.changeId === b.versions[i]?.changeId)
   );
 }

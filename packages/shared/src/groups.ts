@@ -8,8 +8,7 @@ export function withDescendants(
     if (g.parentId) children.set(g.parentId, [...(children.get(g.parentId) ?? []), g.id]);
   const out = new Set<string>();
   const stack = [...roots];
-  while (stack.length) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (out.has(id)) continue; // a cycle in bad data must not loop forever
     out.add(id);
     stack.push(...(children.get(id) ?? []));

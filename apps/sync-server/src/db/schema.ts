@@ -1,6 +1,6 @@
 // Kysely table types. Columns are snake_case; ids are text UUIDs; times are ISO-8601 text;
 // booleans are 0/1 integers so the same migration runs on SQLite and PostgreSQL.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 type Bool = number;
 
@@ -318,12 +318,9 @@ export interface Database {
 }
 
 export type UserRow = Selectable<UserTable>;
-export type DeviceRow = Selectable<DeviceTable>;
 export type OrganizationRow = Selectable<OrganizationTable>;
 export type ParticipantRow = Selectable<ParticipantTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type PresenceRecordRow = Selectable<PresenceRecordTable>;
-export type NewPresenceRecord = Insertable<PresenceRecordTable>;
-export type ChangeRow = Selectable<ChangeTable>;
 export type ConflictRow = Selectable<SyncConflictTable>;
 export type AssignmentRow = Selectable<UsherAssignmentTable>;

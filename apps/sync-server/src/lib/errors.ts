@@ -13,5 +13,4 @@ export class HttpError extends Error {
 export const badRequest = (message: string, details?: { path: string; message: string }[]) =>
   new HttpError(400, 'validation_failed', message, details);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} was not found`);
-export const forbidden = (message: string, code = 'forbidden') => new HttpError(403, code, message);
 export const conflict = (message: string, code = 'conflict') => new HttpError(409, code, message);

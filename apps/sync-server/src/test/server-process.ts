@@ -52,8 +52,8 @@ export async function startServer(
         ok();
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`server exited with ${code}:\n${output}`));

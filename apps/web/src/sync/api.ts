@@ -80,7 +80,7 @@ function retryAfter(res: Response): number | null {
 async function toError(res: Response): Promise<ApiError> {
   let body: { code?: string; message?: string } = {};
   try {
-    body = await res.json();
+    body = (await res.json()) as typeof body;
   } catch {
     /* not JSON: keep the status */
   }
@@ -166,7 +166,7 @@ export function createApi(
     async login(body) {
       const res = await send('POST', '/api/v1/auth/login', body);
       if (!res.ok) throw await toError(res);
-      return res.json();
+      return res.json() as Promise<LoginResponse>;
     },
     push: (body) => authed('POST', '/api/v1/sync/push', body),
     pull: (cursor, limit) =>

@@ -16,6 +16,7 @@ interface SyncManager {
 /** Page side: ask for a wake-up when the network is back. Harmless where unsupported. */
 export async function requestBackgroundSync(): Promise<boolean> {
   if (!('serviceWorker' in navigator)) return false;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `sync` is not in every lib's ServiceWorkerRegistration; the cast says it may be missing
   const reg = (await navigator.serviceWorker.getRegistration()) as
     (ServiceWorkerRegistration & { sync?: SyncManager }) | undefined;
   if (!reg?.sync) return false;

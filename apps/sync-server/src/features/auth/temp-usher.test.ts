@@ -123,7 +123,7 @@ async function pushCounting(h: Harness, device: Device, changes: Change[], pendi
     headers: auth(device),
     payload: { protocolVersion: PROTOCOL_VERSION, changes, pendingCount },
   });
-  return { ...(res.json() as PushResponse), statusCode: res.statusCode };
+  return { ...res.json<PushResponse>(), statusCode: res.statusCode };
 }
 
 const get = (h: Harness, device: Device, url: string) =>

@@ -84,7 +84,7 @@ function sessionRef(
   if (id)
     return isUuid(id)
       ? { kind: 'id', id: id.toLowerCase() }
-      : (bad('session_id', `"${id}" is not a session id`), null);
+      : (bad('session_id', `"${String(id)}" is not a session id`), null);
   const name = text(raw.session_name);
   if (!name) return (bad('session_name', 'give a session id, or a session name and date'), null);
   if (name.length > 200) return (bad('session_name', 'is longer than 200 characters'), null);

@@ -202,7 +202,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
             sessionId: ms < Date.parse('2026-11-10T00:00:00Z') ? S.S1 : S.S2,
             participantId,
             state,
-            method: method as 'qr',
+            method: method,
           }),
         );
       expect((await push(h.app, device, changes)).results.map((x) => x.status)).toEqual(

@@ -202,7 +202,7 @@ describe.each(dialects)('reports on %s', (dialect) => {
               sessionId: S[s.key]!,
               participantId: P[p]!,
               state,
-              method: method as 'qr',
+              method: method,
             }),
           );
         if (changes.length)

@@ -144,7 +144,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await s.trx.updateTable('participants').set(patch).where('id', '=', before.id).execute();
         if (b.groupIds) await setGroups(s, auth.organizationId, before.id, b.groupIds);
         await s.audit('participant', before.id, 'update', before, b);
-        const groups = await membershipsOf(s.trx as never, [before.id]);
+        const groups = await membershipsOf(s.trx, [before.id]);
         return toParticipant({ ...before, ...patch }, groups.get(before.id) ?? []);
       });
     },

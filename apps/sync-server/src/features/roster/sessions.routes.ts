@@ -154,7 +154,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             nowMs: ctx.clock.now(),
           });
         }
-        const groups = await sessionGroupsOf(s.trx as never, [before.id]);
+        const groups = await sessionGroupsOf(s.trx, [before.id]);
         return toSession({ ...before, ...patch }, groups.get(before.id) ?? []);
       });
     },

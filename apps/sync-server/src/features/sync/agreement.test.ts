@@ -250,7 +250,7 @@ async function replay(dialect: (typeof dialects)[number], phases: Push[][]) {
           sessionId: session,
           participantId: people[s.key]!,
           state: s.state,
-          method: s.method as Change['method'],
+          method: s.method,
           recordedAt: '2026-11-22T09:00:00.000Z',
           hlc: s.hlc,
           baseVersion: s.informed ? (seen.get(people[s.key]!) ?? 0) : 0,

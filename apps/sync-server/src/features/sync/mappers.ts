@@ -5,9 +5,7 @@ import type {
   PresenceRecord,
   PresenceState,
   Session,
-  SessionStatus,
   UserSummary,
-  Role,
 } from '@rollcall/shared';
 import type { ParticipantRow, PresenceRecordRow, SessionRow, UserRow } from '../../db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -39,7 +37,7 @@ export const toSession = (r: SessionRow, groupIds: string[]): Session => ({
   scheduledEnd: r.scheduled_end,
   actualStart: r.actual_start,
   actualEnd: r.actual_end,
-  status: r.status as SessionStatus,
+  status: r.status,
   lateAfterMinutes: r.late_after_minutes,
 });
 
@@ -81,6 +79,6 @@ export const toUserSummary = (
 ): UserSummary => ({
   id: r.id,
   displayName: r.display_name,
-  role: r.role as Role,
+  role: r.role,
   active: bool(r.active),
 });

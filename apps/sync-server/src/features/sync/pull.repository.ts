@@ -44,7 +44,7 @@ export async function changedRows(
         .orderBy('seq')
         .limit(limit + 1)
         .execute();
-      return rows.map((row) => ({ table, row: row as { seq: number } }));
+      return rows.map((row) => ({ table, row: row }));
     }),
   );
   const merged = perTable.flat().sort((a, b) => Number(a.row.seq) - Number(b.row.seq));

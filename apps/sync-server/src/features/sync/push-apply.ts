@@ -14,7 +14,7 @@ import {
 } from './presence-batch.ts';
 import { createParticipants } from './participant-create.ts';
 import type { SeqAllocator } from './seq.repository.ts';
-import type { Item } from './push.service.ts';
+import type { Item } from './push-item.ts';
 import * as repo from './sync.repository.ts';
 import { auditRecordChanges } from './push-history.ts';
 

@@ -6,7 +6,7 @@ import type { AuditLogTable, Database, PresenceRecordTable } from '../../db/sche
 import { iso } from '../../lib/clock.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { PresenceBatch } from './presence-batch.ts';
-import type { Item } from './push.service.ts';
+import type { Item } from './push-item.ts';
 import * as repo from './sync.repository.ts';
 
 export interface Tally {
@@ -155,7 +155,7 @@ export async function auditRecordChanges(
       source: 'sync',
       action: 'update',
       entity: 'presence_record',
-      entity_id: r.id!,
+      entity_id: r.id,
       old_values: JSON.stringify(was),
       new_values: JSON.stringify(now),
     });

@@ -55,11 +55,13 @@ describe.each(dialects)('push integrity on %s', (dialect) => {
   describe('poison changes are rejected alone (item 8)', () => {
     it('rejects a participant.create whose externalKey is in use, and applies the rest', async () => {
       const taken = h.demo.participants[0]!;
-      const takenKey = (await h.db.kysely
-        .selectFrom('participants')
-        .select('external_key')
-        .where('id', '=', taken.id)
-        .executeTakeFirstOrThrow())!.external_key!;
+      const takenKey = (
+        await h.db.kysely
+          .selectFrom('participants')
+          .select('external_key')
+          .where('id', '=', taken.id)
+          .executeTakeFirstOrThrow()
+      ).external_key!;
       const before = mark(ana, 0);
       const clash = create(ana, uuidv7(h.clock.now()), {
         firstName: 'Same',

@@ -21,19 +21,13 @@ import { HttpError } from '../../lib/errors.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { parseJson } from '../../lib/json.ts';
 import { checkOne, type Checked } from './push-validate.ts';
+import type { Item } from './push-item.ts';
 import { applyFresh, type Fresh } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
 import { notifyPush } from '../notifications/notifications.producers.ts';
 import { policyOf, yearsBefore } from '../retention/retention.service.ts';
-
-export interface Item {
-  index: number;
-  raw: unknown;
-  checked: Checked;
-  result?: ChangeResult;
-}
 
 export async function push(
   ctx: AppContext,

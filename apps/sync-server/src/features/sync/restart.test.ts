@@ -56,7 +56,7 @@ describe('a server killed mid-push', () => {
           recordedAt: new Date().toISOString(),
           hlc: formatHlc(hlc),
           baseVersion: 0,
-        } as Change;
+        };
       }),
     );
     const batches = [changes.slice(0, 200), changes.slice(200, 400), changes.slice(400)];

@@ -227,9 +227,3 @@ export async function saveConflicts(
       .execute();
   }
 }
-
-export async function findOpenConflictIds(trx: Trx, ids: string[]) {
-  if (ids.length === 0) return new Set<string>();
-  const rows = await trx.selectFrom('sync_conflicts').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}

@@ -31,6 +31,7 @@ export function say(f: Omit<Feedback, 'at'>) {
 /** Why IndexedDB refused a write, for a person (Dexie wraps the browser's error in `inner`). */
 export function localWriteReason(e: unknown): string {
   const outer = e as { name?: string; message?: string; inner?: unknown } | null;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `inner` is unknown: without the cast `err` is unknown too (the rule misreads unknown ?? T)
   const err = (outer?.inner ?? outer) as { name?: string; message?: string } | null;
   if (err?.name === 'QuotaExceededError') return 'this device is out of storage space';
   const text = err?.message || err?.name || String(e);
