@@ -115,7 +115,7 @@ async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<b
   // A source map would hand out the app's source; one left in a build folder stays private, and
   // the SPA fallback must not answer for it either (a 200 would look like a map to a tool).
   app.addHook('onRequest', async (req, reply) => {
-    const path = decoded(req.url.split('?')[0]!).toLowerCase();
+    const path = decoded(req.url.split('?')[0] ?? '').toLowerCase();
     if (!path.startsWith('/api/') && path.endsWith('.map'))
       return reply.status(404).send({
         statusCode: 404,

@@ -111,7 +111,7 @@ export const signOutUserDevices = (
     .updateTable('devices')
     .set(tokens)
     .where('user_id', '=', userId)
-    .$if(Boolean(except), (q) => q.where('id', '!=', except!))
+    .$if(except !== undefined, (q) => q.where('id', '!=', except ?? ''))
     .execute();
 
 export const userDeviceIds = async (db: Q, userId: string) =>

@@ -203,7 +203,7 @@ async function pastService(
 
 /** Keeps the demo current while the server runs (checked hourly, so midnight is crossed). */
 export function startDemoDays(db: Kysely<Database>, clock: Clock, onError: (e: unknown) => void) {
-  const timer = setInterval(() => keepDemoCurrent(db, clock).catch(onError), HOUR);
+  const timer = setInterval(() => void keepDemoCurrent(db, clock).catch(onError), HOUR);
   timer.unref();
   return () => clearInterval(timer);
 }

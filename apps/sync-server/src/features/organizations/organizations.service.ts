@@ -58,7 +58,8 @@ export async function createOrganization(
   const orgId = uuidv7(now);
   const { password, passwordHash: given, ...admin } = input.admin;
   if (password !== undefined) assertPasswordAllowed(password, 'admin', 'admin.password', admin);
-  const passwordHash = given ?? (await hashPassword(password!));
+  const passwordHash = given ?? (password === undefined ? null : await hashPassword(password));
+  if (!passwordHash) throw new Error('createOrganization needs the admin password or its hash');
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('sync_counters').values({ organization_id: orgId, value: 0 }).execute();
     const seq = await lockSeq(trx, orgId);
