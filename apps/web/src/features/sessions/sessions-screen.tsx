@@ -92,12 +92,14 @@ interface ListProps {
   withDay?: boolean;
 }
 
+// A named region, not a heading: "Later today" must not read as a second "Today" heading.
 function SessionGroup({ title, ...list }: ListProps & { title: string }) {
   if (list.sessions.length === 0) return null;
-  const id = `sessions-${title.toLowerCase().replace(/\s+/g, '-')}`;
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <section aria-label={title}>
+      <p className="session-group-title" aria-hidden="true">
+        {title}
+      </p>
       <SessionList {...list} />
     </section>
   );
