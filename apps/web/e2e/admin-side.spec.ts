@@ -48,7 +48,7 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
 
   const admin = await device(browser, 'admin@demo.rollcall.test');
   const nav = admin.page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('button', { name: /Conflicts/ }).click();
+  await nav.getByRole('link', { name: /Conflicts/ }).click();
   await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('4 open');
   const [first, ...rest] = people;
   const card = admin.page.getByRole('listitem', {
@@ -99,7 +99,7 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
     '/api/v1/audit?action=resolve_conflict&limit=50',
   );
   expect(audit.items.filter((a) => a.action === 'resolve_conflict')).toHaveLength(4);
-  await nav.getByRole('button', { name: 'Audit log' }).click();
+  await nav.getByRole('link', { name: 'Audit log' }).click();
   await admin.page.getByLabel('Action').fill('resolve_conflict');
   await expect(admin.page.getByRole('heading', { name: /Audit log/ })).toContainText('(4)');
   await expect(admin.page.getByRole('table')).toContainText('"note":"Ben saw him leave"');
@@ -130,7 +130,7 @@ test('live arrivals update while another device checks people in', async ({ brow
   // The same check-in shows in the participant's attendance history.
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Participants' })
+    .getByRole('link', { name: 'Participants' })
     .click();
   await admin.page.getByLabel('Search participants').fill(people[0]!.personalCode);
   await admin.page
@@ -162,7 +162,7 @@ test('a temporary usher whose assignment is revoked stops checking people in, an
   const admin = await device(browser, 'admin@demo.rollcall.test');
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Ushers' })
+    .getByRole('link', { name: 'Ushers' })
     .click();
   const row = admin.page.getByTestId('user-temp@demo.rollcall.test');
   await expect(row).toContainText('active');
@@ -193,7 +193,7 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   const admin = await device(browser, 'admin@demo.rollcall.test');
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Schedule' })
+    .getByRole('link', { name: 'Schedule' })
     .click();
   const form = admin.page.getByRole('form', { name: 'New session' });
   await form.getByLabel('Name').fill('Midweek prayer');
@@ -222,7 +222,7 @@ test('an admin renames a presence state and adds one; the usher roster shows bot
   const admin = await device(browser, 'admin@demo.rollcall.test');
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Settings' })
+    .getByRole('link', { name: 'Settings' })
     .click();
   const label = admin.page.getByLabel('Label of present');
   await label.fill('Here');
@@ -255,7 +255,7 @@ test('an admin sets how long attendance is kept and sees what a retention run wo
   const admin = await device(browser, 'admin@demo.rollcall.test');
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Settings' })
+    .getByRole('link', { name: 'Settings' })
     .click();
   const card = admin.page.getByRole('form', { name: 'Data retention' });
   await expect(card.getByLabel('Keep attendance (years)')).toHaveValue('3');

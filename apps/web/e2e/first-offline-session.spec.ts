@@ -76,17 +76,18 @@ test('first session, no reload: the camera scanner opens offline and reads a bad
 test('first session, no reload: the admin opens the conflicts screen offline, then reloads', async () => {
   const { context, page } = await signInThenOffline('admin@demo.rollcall.test');
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('button', { name: /^Conflicts/ }).click();
+  await nav.getByRole('link', { name: /^Conflicts/ }).click();
   await expect(page.getByRole('heading', { name: /Conflicts/, level: 1 })).toBeVisible();
   for (const label of ['Reports', 'Settings'])
-    await nav.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+    await nav.getByRole('link', { name: new RegExp(`^${label}`) }).click();
   await expect(page.getByRole('heading', { name: /Settings/, level: 1 })).toBeVisible();
   expect(await rootIsBlank(page)).toBe(false);
 
-  // Still offline: a reload opens the app from the precache, and the lazy screens still load.
+  // Still offline: a reload opens the same screen from the precache, and the lazy screens still
+  // load.
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await nav.getByRole('button', { name: /^Conflicts/ }).click();
+  await expect(page.getByRole('heading', { name: /Settings/, level: 1 })).toBeVisible();
+  await nav.getByRole('link', { name: /^Conflicts/ }).click();
   await expect(page.getByRole('heading', { name: /Conflicts/, level: 1 })).toBeVisible();
   await context.close();
 });

@@ -41,7 +41,7 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   await app.login('admin@demo.rollcall.test');
   await page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Participants' })
+    .getByRole('link', { name: 'Participants' })
     .click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
   const panel = page.getByRole('region', { name: 'Import participants' });
@@ -111,7 +111,7 @@ test('an admin imports past attendance: a session from the file is created and t
   await app.login('admin@demo.rollcall.test');
   await page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Schedule' })
+    .getByRole('link', { name: 'Schedule' })
     .click();
   await page.getByRole('button', { name: 'Import past attendance' }).click();
   const panel = page.getByRole('region', { name: 'Import past attendance' });

@@ -109,7 +109,7 @@ test('a conflict raises the bell count; the panel leads to the conflict queue; m
   }
 
   const name = `${second!.preferredName ?? second!.firstName} ${second!.lastName}`;
-  await panel.getByRole('button', { name: new RegExp(`Conflict: ${name}`) }).click();
+  await panel.getByRole('link', { name: new RegExp(`Conflict: ${name}`) }).click();
   await expect(page.getByRole('heading', { name: /Conflicts/, level: 1 })).toBeVisible();
   await expect(page.getByTestId(`conflict-${conflictIds[1]}`)).toBeVisible();
   await expect(page.getByTestId(`conflict-${conflictIds[1]}`)).toBeFocused();
@@ -178,7 +178,7 @@ test('a sync with a rejected change notifies, and the notification opens that sy
   await bell.click();
   await page
     .getByRole('region', { name: 'Notifications' })
-    .getByRole('button', { name: /1 change rejected/ })
+    .getByRole('link', { name: /1 change rejected/ })
     .click();
   await expect(page.getByRole('heading', { name: /Sync history/, level: 1 })).toBeVisible();
   await expect(

@@ -89,7 +89,7 @@ test('no serious accessibility violations on the admin screens (light and dark)'
       const loaded = page.waitForResponse(
         (r) => r.url().includes('/api/v1/') && r.request().method() === 'GET',
       );
-      await nav.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+      await nav.getByRole('link', { name: new RegExp(`^${label}`) }).click();
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       await loaded;
       await expect(page.getByText('Loading…')).toHaveCount(0);
@@ -99,7 +99,7 @@ test('no serious accessibility violations on the admin screens (light and dark)'
         violations: [],
       });
     }
-    await nav.getByRole('button', { name: 'Sessions' }).click();
+    await nav.getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('button', { name: 'Live arrivals for Sunday Service' }).click();
     await expect(page.getByTestId('live-headcount')).toBeVisible();
     expect({ screen: 'live', scheme, violations: await seriousViolations(page) }).toEqual({
@@ -107,6 +107,6 @@ test('no serious accessibility violations on the admin screens (light and dark)'
       scheme,
       violations: [],
     });
-    await nav.getByRole('button', { name: 'Sessions' }).click();
+    await nav.getByRole('link', { name: 'Sessions' }).click();
   }
 });

@@ -81,7 +81,7 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   await admin.login('admin@demo.rollcall.test');
   await admin.page
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Reports' })
+    .getByRole('link', { name: 'Reports' })
     .click();
   const chart = admin.page.getByRole('img', { name: /Weekly attendance over \d+ weeks/ });
   // The whole organization's chart first (the default), then the chosen group's.

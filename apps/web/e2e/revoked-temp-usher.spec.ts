@@ -94,7 +94,7 @@ test('a revoked temporary usher: check-ins from before the revocation arrive, th
   await new AppPage(adminPage, server.url).login('admin@demo.rollcall.test');
   await adminPage
     .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Ushers' })
+    .getByRole('link', { name: 'Ushers' })
     .click();
   const row = adminPage.getByTestId('user-temp@demo.rollcall.test');
   await expect(row).toContainText('revoked');

@@ -1,5 +1,8 @@
 import { Suspense, useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
+import { setMeta } from './db/meta.ts';
+import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
 import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { NotificationBell } from './features/notifications/notification-bell.tsx';
@@ -70,8 +73,70 @@ function useStorageCare() {
   return problem;
 }
 
+/** Keeps the last pull's time on the device: "last synced" still reads right after a reload offline. */
+function useRememberLastSync() {
+  useEffect(() => {
+    let seen: number | null = null;
+    return engine.subscribe(({ lastPullAt }) => {
+      if (lastPullAt === null || lastPullAt === seen) return;
+      seen = lastPullAt;
+      void setMeta(db, 'lastPullAt', lastPullAt);
+    });
+  }, []);
+}
+
+/**
+ * The screen the URL names, once it is one this device may show: a locked station stays on its
+ * session, a role sees only its own screens, and an unknown path opens the session list. Anything
+ * else is corrected by replacing the history entry (the back button never returns to it).
+ */
+function useRoutedScreen(): Screen | null {
+  const [path, navigate] = useLocation();
+  const role = useSession((s) => s.login?.user.role);
+  const station = useSession((s) => s.station);
+  const named = screenFor(path);
+  const target: Screen = station
+    ? { name: 'checkin', sessionId: station }
+    : named && allowed(named, role)
+      ? named
+      : { name: 'sessions' };
+  const fix = !named || pathFor(named) !== pathFor(target);
+  useEffect(() => {
+    if (fix) navigate(pathFor(target), { replace: true });
+  });
+  return fix ? null : target;
+}
+
+function Screens() {
+  const screen = useRoutedScreen();
+  if (!screen) return null;
+  return (
+    <>
+      {screen.name === 'sessions' && <SessionsScreen />}
+      {screen.name === 'checkin' && (
+        <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
+      )}
+      <ScreenBoundary key={screen.name}>
+        <Suspense fallback={<p className="screen muted">Loading…</p>}>
+          {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
+          {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
+          {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
+          {screen.name === 'devices' && <DevicesScreen />}
+          {screen.name === 'ushers' && <UshersScreen />}
+          {screen.name === 'participants' && <ParticipantsScreen />}
+          {screen.name === 'excuses' && <ExcusesScreen />}
+          {screen.name === 'audit' && <AuditScreen />}
+          {screen.name === 'schedule' && <ScheduleScreen />}
+          {screen.name === 'reports' && <ReportsScreen />}
+          {screen.name === 'settings' && <SettingsScreen />}
+        </Suspense>
+      </ScreenBoundary>
+    </>
+  );
+}
+
 export function App() {
-  const { login, booted, screen, boot } = useSession();
+  const { login, booted, boot } = useSession();
   const storageProblem = useStorageCare();
   useEffect(() => {
     void Promise.all([db.meta.get('login'), db.meta.get('station')]).then(([login, station]) =>
@@ -82,6 +147,7 @@ export function App() {
     );
   }, [boot]);
   useEffect(() => (login ? engine.start() : undefined), [login]);
+  useRememberLastSync();
 
   if (!booted) return null;
   return (
@@ -97,23 +163,7 @@ export function App() {
           <AccountMenu />
           <NotificationBell />
           <StatusBar />
-          {screen.name === 'sessions' && <SessionsScreen />}
-          {screen.name === 'checkin' && <CheckinScreen sessionId={screen.sessionId} />}
-          <ScreenBoundary key={screen.name}>
-            <Suspense fallback={<p className="screen muted">Loading…</p>}>
-              {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
-              {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
-              {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
-              {screen.name === 'devices' && <DevicesScreen />}
-              {screen.name === 'ushers' && <UshersScreen />}
-              {screen.name === 'participants' && <ParticipantsScreen />}
-              {screen.name === 'excuses' && <ExcusesScreen />}
-              {screen.name === 'audit' && <AuditScreen />}
-              {screen.name === 'schedule' && <ScheduleScreen />}
-              {screen.name === 'reports' && <ReportsScreen />}
-              {screen.name === 'settings' && <SettingsScreen />}
-            </Suspense>
-          </ScreenBoundary>
+          <Screens />
         </>
       ) : (
         <LoginScreen />

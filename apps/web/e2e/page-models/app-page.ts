@@ -21,6 +21,20 @@ export class AppPage {
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
   }
 
+  /** The main navigation: on a phone its links sit behind the Menu button. */
+  nav() {
+    return this.page.getByRole('navigation', { name: 'Main' });
+  }
+
+  async navTo(label: string | RegExp) {
+    const link = this.nav().getByRole('link', {
+      name: typeof label === 'string' ? new RegExp(`^${label}`) : label,
+    });
+    const toggle = this.page.getByRole('button', { name: /^Menu/ });
+    if (!(await link.isVisible()) && (await toggle.isVisible())) await toggle.click();
+    await link.click();
+  }
+
   feedback() {
     return this.page.getByTestId('feedback');
   }

@@ -379,6 +379,25 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // Anyone signed in names their own device ("Front door tablet"): the name admins recognise on
+  // the live page, conflict cards and sync history. Not a roster change, so no audit entry.
+  app.patch(
+    '/me/device',
+    {
+      schema: {
+        tags: ['people'],
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }) }),
+        response: { 200: Type.Object({ id: Type.String(), name: Type.String() }), ...errors },
+      },
+    },
+    async (req) => {
+      const { deviceId } = who(req);
+      const name = req.body.name.trim();
+      await db.updateTable('devices').set({ name }).where('id', '=', deviceId).execute();
+      return { id: deviceId, name };
+    },
+  );
+
   app.post(
     '/devices/:id/revoke',
     {

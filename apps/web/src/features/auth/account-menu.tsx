@@ -1,6 +1,11 @@
-// Logging out with changes still queued would lose them: refuse, explain, and offer an export.
-import { useState } from 'react';
+// The app's header: the navigation (a menu button and a list on a phone, one row on a laptop),
+// who is signed in, this device's name, and signing out. Logging out with changes still queued
+// would lose them: refuse, explain, and offer an export.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useLocation } from 'wouter';
 import { db } from '../../app-context.ts';
+import { allowed, pathFor, screenFor, type Screen } from '../../app-routes.ts';
+import { DeviceNameControl } from '../devices/device-name-control.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { useSession } from './session-store.ts';
 import { signOut } from './sign-in.ts';
@@ -18,8 +23,10 @@ async function exportPending() {
   URL.revokeObjectURL(a.href);
 }
 
-// Admins and managers (read-only) see the admin side; ushers see only their sessions.
-const ADMIN_SCREENS = [
+// Ushers see Sessions; admins and managers (read-only) the admin side; admins the audit log and
+// settings too (app-routes.ts `allowed`).
+const SCREENS: [Screen['name'], string][] = [
+  ['sessions', 'Sessions'],
   ['conflicts', 'Conflicts'],
   ['reports', 'Reports'],
   ['history', 'Sync history'],
@@ -28,19 +35,46 @@ const ADMIN_SCREENS = [
   ['participants', 'Participants'],
   ['schedule', 'Schedule'],
   ['excuses', 'Excuses'],
-] as const;
-const ADMIN_ONLY = [
   ['audit', 'Audit log'],
   ['settings', 'Settings'],
-] as const;
+];
+
+/** The open screen's section: the check-in screen belongs to Sessions, a focused conflict to Conflicts. */
+function section(path: string): Screen['name'] | null {
+  const s = screenFor(path);
+  return s?.name === 'checkin' ? 'sessions' : (s?.name ?? null);
+}
+
+/** The menu on a phone: opens from its button, closes on a navigation, Escape or a tap outside. */
+function useMenu() {
+  const [open, setOpen] = useState(false);
+  const [path] = useLocation();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => setOpen(false), [path]);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (!header.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  return { open, setOpen, toggle, header, onKeyDown, current: section(path) };
+}
 
 export function AccountMenu() {
   const login = useSession((s) => s.login);
-  const go = useSession((s) => s.go);
-  const screen = useSession((s) => s.screen);
   const status = useSyncStatus();
   const [refusal, setRefusal] = useState<string | null>(null);
   const station = useSession((s) => s.station);
+  const menu = useMenu();
+  const menuId = useId();
   if (!login) return null;
   // A locked station shows no navigation: an usher hands it to volunteers at a door.
   if (station)
@@ -49,7 +83,7 @@ export function AccountMenu() {
         <span className="grow muted">Check-in station · {login.organization.name}</span>
       </nav>
     );
-  const isStaff = login.user.role === 'admin' || login.user.role === 'manager';
+  const role = login.user.role;
 
   const logout = async () => {
     const out = await signOut();
@@ -61,52 +95,60 @@ export function AccountMenu() {
   };
 
   return (
-    <nav className="top-nav" aria-label="Main">
+    <header
+      ref={menu.header}
+      className="top-nav"
+      data-open={menu.open ? 'true' : 'false'}
+      onKeyDown={menu.onKeyDown}
+    >
       <button
+        ref={menu.toggle}
         type="button"
-        className="link"
-        aria-current={screen.name === 'sessions' || screen.name === 'checkin' ? 'page' : undefined}
-        onClick={() => go({ name: 'sessions' })}
+        className="nav-toggle secondary"
+        aria-expanded={menu.open}
+        aria-controls={menuId}
+        onClick={() => menu.setOpen((o) => !o)}
       >
-        Sessions
+        <span aria-hidden="true">☰</span> Menu
+        {status.conflicts > 0 && allowed({ name: 'conflicts' }, role) && (
+          <span className="count-badge" aria-label={`${status.conflicts} open conflicts`}>
+            {status.conflicts}
+          </span>
+        )}
       </button>
-      {isStaff &&
-        ADMIN_SCREENS.map(([name, label]) => (
-          <button
-            key={name}
-            type="button"
-            className="link"
-            aria-current={screen.name === name ? 'page' : undefined}
-            onClick={() => go({ name })}
-          >
-            {label}
-            {name === 'conflicts' && status.conflicts > 0 && (
-              <span className="count-badge" aria-label={`${status.conflicts} open`}>
-                {status.conflicts}
-              </span>
-            )}
-          </button>
-        ))}
-      {login.user.role === 'admin' &&
-        ADMIN_ONLY.map(([name, label]) => (
-          <button
-            key={name}
-            type="button"
-            className="link"
-            aria-current={screen.name === name ? 'page' : undefined}
-            onClick={() => go({ name })}
-          >
-            {label}
-          </button>
-        ))}
-      <span className="grow muted">
+      <span className="nav-who muted">
         {login.user.displayName} · {login.organization.name}
       </span>
-      <button type="button" className="link" onClick={() => void logout()}>
-        Sign out
-      </button>
+      <div id={menuId} className="nav-menu">
+        <nav aria-label="Main">
+          <ul className="nav-links">
+            {SCREENS.filter(([name]) => allowed({ name } as Screen, role)).map(([name, label]) => (
+              <li key={name}>
+                <Link
+                  href={pathFor({ name } as Screen)}
+                  className="link"
+                  aria-current={menu.current === name ? 'page' : undefined}
+                >
+                  {label}
+                  {name === 'conflicts' && status.conflicts > 0 && (
+                    <span className="count-badge" aria-label={`${status.conflicts} open`}>
+                      {status.conflicts}
+                    </span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="nav-account">
+          <DeviceNameControl />
+          <button type="button" className="link" onClick={() => void logout()}>
+            Sign out
+          </button>
+        </div>
+      </div>
       {refusal && (
-        <div className="banner error" role="alert">
+        <div className="banner error nav-refusal" role="alert">
           {refusal}
           <button type="button" className="link" onClick={() => void exportPending()}>
             Export pending changes
@@ -116,6 +158,6 @@ export function AccountMenu() {
           </button>
         </div>
       )}
-    </nav>
+    </header>
   );
 }

@@ -1,11 +1,17 @@
 // Online once: afterwards the stored device credentials open the app offline.
 import { useState } from 'react';
 import { ApiError } from '../../sync/api.ts';
+import { deviceKind, rememberedDeviceName } from '../devices/device-name.ts';
 import { signIn } from './sign-in.ts';
 
 export function LoginScreen() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Admins see this name on the live page and conflict cards: offer what this browser used last,
+  // else what the device is ("Android phone"), and let the usher say which door it is.
+  const [deviceName, setDeviceName] = useState(
+    () => rememberedDeviceName() ?? deviceKind(navigator.userAgent),
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -13,7 +19,7 @@ export function LoginScreen() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
+      await signIn(email, password, deviceName);
     } catch (e) {
       setError(
         e instanceof ApiError && e.status === 0
@@ -57,6 +63,20 @@ export function LoginScreen() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
+        </label>
+        <label>
+          <span className="label">Device name</span>
+          <input
+            type="text"
+            autoComplete="off"
+            maxLength={100}
+            aria-describedby="device-name-hint"
+            value={deviceName}
+            onChange={(e) => setDeviceName(e.target.value)}
+          />
+          <span id="device-name-hint" className="muted">
+            How admins will recognise this device, e.g. “Front door tablet”.
+          </span>
         </label>
         {error && (
           <p className="error-text" role="alert">

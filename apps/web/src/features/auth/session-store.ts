@@ -1,50 +1,41 @@
-// UI and session state only; everything recorded lives in Dexie.
+// UI and session state only; everything recorded lives in Dexie. The screen lives in the URL
+// (app-routes.ts): `go` pushes a history entry, so the back button and a reload keep the screen.
 import type { LoginResponse } from '@rollcall/shared';
+import { navigate } from 'wouter/use-browser-location';
 import { create } from 'zustand';
+import { pathFor, screenFor, type Screen } from '../../app-routes.ts';
 
-export type Screen =
-  | { name: 'sessions' }
-  | { name: 'checkin'; sessionId: string }
-  | { name: 'live'; sessionId: string }
-  | { name: 'conflicts'; focus?: string }
-  | { name: 'history'; focus?: string }
-  | { name: 'devices' }
-  | { name: 'ushers' }
-  | { name: 'participants' }
-  | { name: 'excuses' }
-  | { name: 'audit' }
-  | { name: 'schedule' }
-  | { name: 'reports' }
-  | { name: 'settings' };
+export type { Screen };
 export type Login = Omit<LoginResponse, 'credentials'>;
 
 interface SessionState {
   login: Login | null;
   booted: boolean;
-  screen: Screen;
   /** The session this device is locked to as a check-in station, or null. */
   station: string | null;
   setStation(sessionId: string | null): void;
   setLogin(login: Login | null): void;
-  go(screen: Screen): void;
+  go(screen: Screen, opts?: { replace?: boolean }): void;
   boot(login: Login | null, station?: string | null): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
   login: null,
   booted: false,
-  screen: { name: 'sessions' },
   station: null,
-  setStation: (station) =>
-    set(station ? { station, screen: { name: 'checkin', sessionId: station } } : { station: null }),
-  setLogin: (login) => set({ login, station: null, screen: { name: 'sessions' } }),
-  go: (screen) => set({ screen }),
-  boot: (login, station = null) =>
-    set(
-      station && login
-        ? { login, booted: true, station, screen: { name: 'checkin', sessionId: station } }
-        : { login, booted: true },
-    ),
+  // Locking replaces the entry: the back button must not lead a station off its session.
+  setStation: (station) => {
+    set({ station });
+    if (station) navigate(pathFor({ name: 'checkin', sessionId: station }), { replace: true });
+  },
+  setLogin: (login) => {
+    set({ login, station: null });
+    // Signing in keeps a deep link it was opened on; signing out forgets the screen.
+    if (!login || !screenFor(location.pathname))
+      navigate(pathFor({ name: 'sessions' }), { replace: true });
+  },
+  go: (screen, opts) => navigate(pathFor(screen), opts),
+  boot: (login, station = null) => set({ login, booted: true, station: login ? station : null }),
 }));
 
 /** A temporary usher's device refuses new check-ins after expiry, even offline. */

@@ -2,16 +2,14 @@
 // keeps (the outbox and the device's counters: see forgetAccount).
 import { api, APP_VERSION, db, engine } from '../../app-context.ts';
 import { forgetAccount } from '../../db/meta.ts';
+import { deviceKind, rememberDeviceName } from '../devices/device-name.ts';
 import { useSession } from './session-store.ts';
 
 /** Online once: registers this device for the account and stores its credentials. */
-export async function signIn(email: string, password: string): Promise<void> {
-  const res = await api.login({
-    email,
-    password,
-    deviceName: navigator.userAgent.slice(0, 90),
-    appVersion: APP_VERSION,
-  });
+export async function signIn(email: string, password: string, deviceName = ''): Promise<void> {
+  const name = deviceName.trim().slice(0, 100) || deviceKind(navigator.userAgent);
+  const res = await api.login({ email, password, deviceName: name, appVersion: APP_VERSION });
+  rememberDeviceName(name);
   const { credentials, ...login } = res;
   await db.meta.bulkPut([
     { key: 'credentials', value: credentials },

@@ -4,6 +4,7 @@ import type { Notification, NotificationList, NotificationRead, ReadAll } from '
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { ago, attempt, when } from '../../lib/use-remote.ts';
+import { pathFor } from '../../app-routes.ts';
 import { useSession, type Screen } from '../auth/session-store.ts';
 import { NotificationPreferencesForm } from './notification-preferences.tsx';
 
@@ -112,7 +113,17 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
         <ul className="notif-list" aria-label="Notifications, newest first">
           {items.map((n) => (
             <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item unread'}>
-              <button type="button" className="notif-open" onClick={() => void open(n)}>
+              {/* A real link to the screen's URL (it can be opened in a new tab); a plain click
+                  marks it read first. */}
+              <a
+                className="notif-open"
+                href={pathFor(TARGETS[n.link.type].screen(n.link.id))}
+                onClick={(e) => {
+                  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                  e.preventDefault();
+                  void open(n);
+                }}
+              >
                 <span className="notif-title">
                   {!n.readAt && <span className="tag">New</span>}
                   <strong>{n.title}</strong>
@@ -121,7 +132,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
                 <span className="notif-meta" title={when(n.createdAt)}>
                   {ago(n.createdAt)} · Opens {TARGETS[n.link.type].label}
                 </span>
-              </button>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,28 +1,37 @@
-// Today's sessions of the device's organization.
+// The usher's sessions: on now, later today, and the last few days. Read from the device, so it
+// works offline; the empty state says where sessions come from and when this device last synced.
+import type { Session } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { db } from '../../app-context.ts';
+import { getMeta } from '../../db/meta.ts';
 import { useSession } from '../auth/session-store.ts';
+import { useSyncStatus } from '../sync/status-bar.tsx';
+import { groupSessions, listWindow } from './session-groups.ts';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
+
+/** The clock the grouping follows: a session moves from "Later today" to "Now" without a reload. */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
 
 export function SessionsScreen() {
-  const go = useSession((s) => s.go);
-  const staff = useSession(
-    (s) => s.login?.user.role === 'admin' || s.login?.user.role === 'manager',
-  );
-  const start = new Date();
-  start.setHours(0, 0, 0, 0);
-  const end = new Date(start.getTime() + 86_400_000);
+  const now = useMinute();
+  const { from, to } = listWindow(now);
   const sessions = useLiveQuery(
-    () =>
-      db.sessions
-        .where('scheduledStart')
-        .between(start.toISOString(), end.toISOString())
-        .sortBy('scheduledStart'),
-    [],
+    () => db.sessions.where('scheduledStart').between(from, to).toArray(),
+    [from, to],
   );
-  // Per session through the index: today's few sessions, never a scan of every record.
+  // Per session through the index: a few days of sessions, never a scan of every record.
   const counts = useLiveQuery(async () => {
     const m = new Map<string, number>();
     for (const s of sessions ?? []) {
@@ -37,48 +46,104 @@ export function SessionsScreen() {
     }
     return m;
   }, [sessions]);
+  const groups = groupSessions(sessions ?? [], now);
+  const none = groups.now.length + groups.later.length + groups.recent.length === 0;
   return (
     <main className="screen">
       <h1>Today</h1>
       {sessions === undefined && <p>Loading…</p>}
-      {sessions?.length === 0 && (
-        <p className="muted">No sessions today. They appear here once they are synced.</p>
+      {sessions && none && <EmptyState />}
+      <SessionGroup title="Now" sessions={groups.now} counts={counts} />
+      <SessionGroup title="Later today" sessions={groups.later} counts={counts} />
+      {groups.recent.length > 0 && (
+        // Folded: today's sessions stay at the top, the last few days one tap away.
+        <details className="recent-sessions">
+          <summary>
+            Recent <span className="muted">({groups.recent.length}, last few days)</span>
+          </summary>
+          <SessionList sessions={groups.recent} counts={counts} withDay />
+        </details>
       )}
-      <ul className="session-list">
-        {sessions
-          ?.filter((s) => s.status !== 'canceled')
-          .map((s) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                className="session"
-                onClick={() => go({ name: 'checkin', sessionId: s.id })}
-              >
-                <span className="grow">
-                  <strong>{s.name}</strong>
-                  <span className="muted">
-                    {time(s.scheduledStart)}–{time(s.scheduledEnd)}
-                    {s.location ? ` · ${s.location}` : ''}
-                  </span>
-                </span>
-                <span className={`badge ${s.status}`}>{s.status}</span>
-                <span className="count" aria-label="checked in">
-                  {counts?.get(s.id) ?? 0}
-                </span>
-              </button>
-              {staff && (
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={`Live arrivals for ${s.name}`}
-                  onClick={() => go({ name: 'live', sessionId: s.id })}
-                >
-                  Live arrivals
-                </button>
-              )}
-            </li>
-          ))}
-      </ul>
     </main>
+  );
+}
+
+function EmptyState() {
+  const status = useSyncStatus();
+  const stored = useLiveQuery(() => getMeta(db, 'lastPullAt'), []);
+  const last = Math.max(status.lastPullAt ?? 0, stored ?? 0);
+  return (
+    <div className="card empty-sessions">
+      <p>
+        <strong>No sessions today.</strong> An admin adds them under Schedule.
+      </p>
+      <p className="muted" data-testid="last-synced">
+        {last
+          ? `This device last synced ${new Date(last).toLocaleString([], { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${status.online ? '' : ' (offline now)'}.`
+          : 'This device has not synced yet: connect to the network to get the sessions.'}
+      </p>
+    </div>
+  );
+}
+
+interface ListProps {
+  sessions: Session[];
+  counts: Map<string, number> | undefined;
+  withDay?: boolean;
+}
+
+// A named region, not a heading: "Later today" must not read as a second "Today" heading.
+function SessionGroup({ title, ...list }: ListProps & { title: string }) {
+  if (list.sessions.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <p className="session-group-title" aria-hidden="true">
+        {title}
+      </p>
+      <SessionList {...list} />
+    </section>
+  );
+}
+
+function SessionList({ sessions, counts, withDay = false }: ListProps) {
+  const go = useSession((s) => s.go);
+  const staff = useSession(
+    (s) => s.login?.user.role === 'admin' || s.login?.user.role === 'manager',
+  );
+  return (
+    <ul className="session-list">
+      {sessions.map((s) => (
+        <li key={s.id}>
+          <button
+            type="button"
+            className="session"
+            onClick={() => go({ name: 'checkin', sessionId: s.id })}
+          >
+            <span className="grow">
+              <strong>{s.name}</strong>
+              <span className="muted">
+                {withDay ? `${day(s.scheduledStart)} · ` : ''}
+                {time(s.scheduledStart)}–{time(s.scheduledEnd)}
+                {s.location ? ` · ${s.location}` : ''}
+              </span>
+            </span>
+            <span className={`badge ${s.status}`}>{s.status}</span>
+            <span className="count" aria-label="checked in">
+              {counts?.get(s.id) ?? 0}
+            </span>
+          </button>
+          {staff && (
+            <button
+              type="button"
+              className="link"
+              aria-label={`Live arrivals for ${s.name}`}
+              onClick={() => go({ name: 'live', sessionId: s.id })}
+            >
+              Live arrivals
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
