@@ -6,38 +6,51 @@ import { displayName, searchByName } from './lookup.ts';
 import type { CheckInOutcome } from './use-check-in.ts';
 
 const PERSONAL_CODE = /^\d{5}$/;
+/**
+ * How long the fifth digit waits before submitting: longer than the keyboard wedge's gap (150 ms),
+ * so a barcode scanner typing a code into this box has ended its burst with Enter (and the wedge
+ * has taken it) before the box would submit it a second time. A thumb does not notice.
+ */
+const SETTLE_MS = 250;
 
 /**
  * A personal code submits itself at its fifth digit (the iPhone number pad has no Enter), unless a
- * longer external key starts with those digits. A code that matched no one stays in the box,
- * selected, to be corrected; a check-in empties it for the next person.
+ * longer external key starts with those digits. A code that matched no one stays in the box to be
+ * corrected; a check-in empties it for the next person.
  */
 export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<CheckInOutcome> }) {
   const [value, setValue] = useState('');
   const current = useRef('');
+  // Each edit has a number; a value already submitted (by the button) is not auto-submitted again.
+  const edit = useRef(0);
+  const submitted = useRef(-1);
   const inFlight = useRef<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const change = (v: string) => {
     current.current = v;
+    edit.current += 1;
     setValue(v);
   };
   const submit = async (v: string) => {
     if (!v.trim() || inFlight.current === v) return;
     inFlight.current = v;
+    submitted.current = edit.current;
     const outcome = await onSubmit(v).finally(() => (inFlight.current = null));
     if (current.current !== v) return; // typed on meanwhile: leave it alone
+    // A code that matched no one stays, cursor at its end, to be corrected with a backspace.
     if (outcome === 'recorded' || outcome === 'already') change('');
-    else input.current?.select();
   };
   const onChange = async (v: string) => {
     change(v);
+    const mine = edit.current;
     if (!PERSONAL_CODE.test(v.trim())) return;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (edit.current !== mine || submitted.current === mine) return;
     const longer = await db.participants
       .where('externalKey')
       .startsWith(v.trim())
       .filter((p) => p.externalKey !== v.trim())
       .count();
-    if (longer === 0 && current.current === v) await submit(v);
+    if (longer === 0 && edit.current === mine && submitted.current !== mine) await submit(v);
   };
   return (
     <form
@@ -50,7 +63,6 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<Ch
       <label className="grow">
         <span className="label">Personal code or key</span>
         <input
-          ref={input}
           inputMode="numeric"
           autoComplete="off"
           enterKeyHint="go"

@@ -141,8 +141,8 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
           (result.record.recordedBy === login.user.id ? login.user.displayName : 'another usher');
         say({
           kind: 'already',
-          title: `${name} is already checked in`,
-          detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}. Nothing new recorded.`,
+          title: name,
+          detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}: nothing new recorded.`,
           initials: initials(participant),
         });
         return 'already';

@@ -61,9 +61,11 @@ export function statusWords(
   if (!s.online)
     return {
       state: 'offline',
-      headline:
-        n > 0 ? `Offline — ${checkIns} saved on this device` : 'Offline — check-ins still work',
-      detail: detail('They will send when the network is back', synced),
+      headline: n > 0 ? `Offline — ${checkIns} saved` : 'Offline — check-ins still work',
+      detail: detail(
+        n > 0 ? 'Kept on this device, sent when the network is back' : 'Kept on this device',
+        synced,
+      ),
     };
   if (s.stalled)
     return {
@@ -92,7 +94,8 @@ export function StatusBar() {
     return () => clearInterval(t);
   }, []);
   const { state, headline, detail } = statusWords(s, now, role === 'admin');
-  const retry = !s.blocked && (!s.online || s.lastError || s.stalled);
+  // Offline, retrying cannot help (the engine sends by itself when the network returns).
+  const retry = !s.blocked && s.online && (s.lastError || s.stalled);
   return (
     <>
       <div
