@@ -24,6 +24,7 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<Ch
   // Each edit has a number; a value already submitted (by the button) is not auto-submitted again.
   const edit = useRef(0);
   const submitted = useRef(-1);
+  const autoAt = useRef(0);
   const inFlight = useRef<string | null>(null);
   const change = (v: string) => {
     current.current = v;
@@ -50,13 +51,19 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<Ch
       .startsWith(v.trim())
       .filter((p) => p.externalKey !== v.trim())
       .count();
-    if (longer === 0 && edit.current === mine && submitted.current !== mine) await submit(v);
+    if (longer === 0 && edit.current === mine && submitted.current !== mine) {
+      autoAt.current = Date.now();
+      await submit(v);
+    }
   };
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
+        // A reflex tap on "Check in" just after the box submitted itself repeats nothing; a tap
+        // later (to try again after "not saved") does.
+        if (submitted.current === edit.current && Date.now() - autoAt.current < 1500) return;
         void submit(current.current);
       }}
     >
