@@ -72,7 +72,7 @@ test('a rejected change kept through sign-out and sign-in does not block the nex
   await cancelSession(evening.id);
   await context.setOffline(false);
   await app.expectPending(0);
-  await expect(page.getByTestId('sync-status')).toContainText('1 rejected');
+  await expect(page.getByTestId('sync-status')).toContainText('1 not accepted');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
@@ -84,7 +84,7 @@ test('a rejected change kept through sign-out and sign-in does not block the nex
   await expect(app.feedback()).toContainText('Checked in');
   await app.expectPending(0);
   // The kept rejection is still there, visible, beside the new change that synced.
-  await expect(page.getByTestId('sync-status')).toContainText('1 rejected');
+  await expect(page.getByTestId('sync-status')).toContainText('1 not accepted');
   const pulled = await admin.get<PullResponse>('/api/v1/sync/pull?limit=10000');
   expect(
     pulled.presenceRecords
@@ -134,7 +134,7 @@ test('a local write that fails shows red, plays the error tone and says why, for
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { tones: number[] }).tones))
     .toEqual([...tonesBefore, 220]);
-  await expect(page.getByTestId(`roster-${person!.id}`).getByText('pending')).toHaveCount(0);
+  await expect(page.getByTestId(`roster-${person!.id}`).getByText('waiting')).toHaveCount(0);
 
   await app.setState(other!.id, 'Late');
   await expect(app.feedback()).toHaveClass(/\berror\b/);

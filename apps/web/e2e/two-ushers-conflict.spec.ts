@@ -43,11 +43,11 @@ test('disagreement becomes one conflict flagged on both devices; agreement does 
   expect(items[0]!.participantId).toBe(disputed!.id);
   for (const d of devices) {
     await expect(
-      d.app.page.getByTestId(`roster-${disputed!.id}`).getByText('conflict'),
+      d.app.page.getByTestId(`roster-${disputed!.id}`).getByText('an admin will check'),
     ).toBeVisible({ timeout: 30_000 });
-    await expect(d.app.page.getByTestId(`roster-${agreed!.id}`).getByText('conflict')).toHaveCount(
-      0,
-    );
+    await expect(
+      d.app.page.getByTestId(`roster-${agreed!.id}`).getByText('an admin will check'),
+    ).toHaveCount(0);
   }
   for (const d of devices) await d.context.close();
 });

@@ -200,7 +200,10 @@ export class SyncEngine {
       await applyPullPage(this.deps.db, res);
       if (!res.hasMore) break;
     }
-    this.set({ lastPullAt: this.now() });
+    // Kept on the device: after a reload offline, "last synced" is still true, not "never".
+    const at = this.now();
+    await this.deps.db.meta.put({ key: 'lastPullAt', value: at });
+    this.set({ lastPullAt: at });
   }
 
   private fail(e: unknown, phase: 'push' | 'pull') {
@@ -231,12 +234,13 @@ export class SyncEngine {
 
   async refreshCounts() {
     const db = this.deps.db;
-    const [pending, rejected, oldest, conflicts, notCounting] = await Promise.all([
+    const [pending, rejected, oldest, conflicts, notCounting, lastPull] = await Promise.all([
       db.outbox.where('status').equals('pending').count(),
       db.outbox.where('status').equals('rejected').count(),
       db.outbox.where('status').equals('pending').first(),
       db.records.filter((r) => r.hasConflict).count(),
       countNotCounting(db, this.status.pushRefused),
+      db.meta.get('lastPullAt'),
     ]);
     if (pending === 0) this.lastProgressAt = this.now();
     this.set({
@@ -245,6 +249,7 @@ export class SyncEngine {
       conflicts,
       notCounting,
       oldestPendingAt: oldest?.queuedAt ?? null,
+      lastPullAt: this.status.lastPullAt ?? (lastPull?.value as number | undefined) ?? null,
     });
   }
 

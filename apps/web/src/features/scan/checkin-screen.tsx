@@ -6,7 +6,7 @@ import { setMeta } from '../../db/meta.ts';
 import { lazyScreen } from '../../pwa/load-chunk.ts';
 import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
-import { useCheckIn, type Feedback } from './use-check-in.ts';
+import { useCheckIn, type Feedback, type UndoTarget } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
@@ -32,7 +32,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
-  const { feedback, checkIn, handleText } = useCheckIn(session, lateAfter);
+  const { feedback, checkIn, handleText, undo } = useCheckIn(session, lateAfter);
   const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
@@ -81,7 +81,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           {blocked}
         </p>
       )}
-      <FeedbackBanner feedback={feedback} />
+      <FeedbackBanner feedback={feedback} onUndo={blocked ? undefined : (u) => void undo(u)} />
       {!blocked && (
         <section className="ways" aria-label="Check people in">
           <button
@@ -99,8 +99,8 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
               </Suspense>
             </ScreenBoundary>
           )}
-          <CodeEntry onSubmit={(text) => void handleText(text, 'code')} />
-          <NameSearch onPick={(p) => void checkIn(p, 'search')} />
+          <CodeEntry onSubmit={(text) => handleText(text, 'code')} />
+          <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
       <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
@@ -139,33 +139,62 @@ function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): voi
   );
 }
 
-function FeedbackBanner({ feedback }: { feedback: Feedback | null }) {
+// The banner keeps one height whatever it says, so nothing under a finger moves; Undo sits beside
+// the message (outside the live region, which reads the message alone).
+function FeedbackBanner({
+  feedback,
+  onUndo,
+}: {
+  feedback: Feedback | null;
+  onUndo?: (u: UndoTarget) => void;
+}) {
+  const kind = feedback?.kind ?? 'idle';
   return (
-    <div
-      className={`feedback ${feedback?.kind ?? 'idle'}`}
-      role="status"
-      aria-live="assertive"
-      data-testid="feedback"
-      key={feedback?.at}
-    >
-      {feedback ? (
-        <>
-          {feedback.initials && (
+    <div className={`feedback-slot ${kind}`}>
+      <div
+        className={`feedback ${kind}`}
+        role="status"
+        aria-live="assertive"
+        data-testid="feedback"
+        data-kind={kind}
+        key={feedback?.at}
+      >
+        {feedback ? (
+          <>
             <span className="avatar" aria-hidden="true">
-              {feedback.initials}
+              {feedback.initials ?? KIND_MARK[feedback.kind]}
             </span>
-          )}
-          <span>
-            <strong>{feedback.title}</strong>
-            {feedback.detail && <span className="detail">{feedback.detail}</span>}
+            <span className="words">
+              <strong>{feedback.title}</strong>
+              {feedback.detail && <span className="detail">{feedback.detail}</span>}
+            </span>
+          </>
+        ) : (
+          <span className="detail">
+            Scan a badge, type a code, or search a name. A barcode scanner works without tapping
+            anything.
           </span>
-        </>
-      ) : (
-        <span className="detail">
-          Scan a badge, type a code, or search a name. A barcode scanner works without tapping
-          anything.
-        </span>
+        )}
+      </div>
+      {feedback?.undo && onUndo && (
+        <button
+          type="button"
+          className="undo"
+          data-testid="undo-last"
+          onClick={() => onUndo(feedback.undo!)}
+        >
+          Undo
+        </button>
       )}
     </div>
   );
 }
+
+// Seen at arm's length when there is no face to show: tick, repeat, cross, warning, back.
+const KIND_MARK: Record<Feedback['kind'], string> = {
+  ok: '✓',
+  already: '↺',
+  wrong: '✕',
+  error: '!',
+  undone: '↶',
+};

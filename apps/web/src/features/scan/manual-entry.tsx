@@ -1,17 +1,70 @@
-import type { Participant } from '@rollcall/shared';
-import { useState } from 'react';
+import type { Participant, PresenceState } from '@rollcall/shared';
+import { useRef, useState } from 'react';
 import { db } from '../../app-context.ts';
+import type { LocalRecord } from '../../db/db.ts';
 import { displayName, searchByName } from './lookup.ts';
+import type { CheckInOutcome } from './use-check-in.ts';
 
-export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => void }) {
+const PERSONAL_CODE = /^\d{5}$/;
+/**
+ * How long the fifth digit waits before submitting: longer than the keyboard wedge's gap (150 ms),
+ * so a barcode scanner typing a code into this box has ended its burst with Enter (and the wedge
+ * has taken it) before the box would submit it a second time. A thumb does not notice.
+ */
+const SETTLE_MS = 250;
+
+/**
+ * A personal code submits itself at its fifth digit (the iPhone number pad has no Enter), unless a
+ * longer external key starts with those digits. A code that matched no one stays in the box to be
+ * corrected; a check-in empties it for the next person.
+ */
+export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<CheckInOutcome> }) {
   const [value, setValue] = useState('');
+  const current = useRef('');
+  // Each edit has a number; a value already submitted (by the button) is not auto-submitted again.
+  const edit = useRef(0);
+  const submitted = useRef(-1);
+  const autoAt = useRef(0);
+  const inFlight = useRef<string | null>(null);
+  const change = (v: string) => {
+    current.current = v;
+    edit.current += 1;
+    setValue(v);
+  };
+  const submit = async (v: string) => {
+    if (!v.trim() || inFlight.current === v) return;
+    inFlight.current = v;
+    submitted.current = edit.current;
+    const outcome = await onSubmit(v).finally(() => (inFlight.current = null));
+    if (current.current !== v) return; // typed on meanwhile: leave it alone
+    // A code that matched no one stays, cursor at its end, to be corrected with a backspace.
+    if (outcome === 'recorded' || outcome === 'already') change('');
+  };
+  const onChange = async (v: string) => {
+    change(v);
+    const mine = edit.current;
+    if (!PERSONAL_CODE.test(v.trim())) return;
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (edit.current !== mine || submitted.current === mine) return;
+    const longer = await db.participants
+      .where('externalKey')
+      .startsWith(v.trim())
+      .filter((p) => p.externalKey !== v.trim())
+      .count();
+    if (longer === 0 && edit.current === mine && submitted.current !== mine) {
+      autoAt.current = Date.now();
+      await submit(v);
+    }
+  };
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        if (value.trim()) onSubmit(value);
-        setValue('');
+        // A reflex tap on "Check in" just after the box submitted itself repeats nothing; a tap
+        // later (to try again after "not saved") does.
+        if (submitted.current === edit.current && Date.now() - autoAt.current < 1500) return;
+        void submit(current.current);
       }}
     >
       <label className="grow">
@@ -19,9 +72,10 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => void }) {
         <input
           inputMode="numeric"
           autoComplete="off"
+          enterKeyHint="go"
           placeholder="12345 or 24-001"
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => void onChange(e.target.value)}
         />
       </label>
       <button type="submit" className="primary">
@@ -31,9 +85,22 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => void }) {
   );
 }
 
-export function NameSearch({ onPick }: { onPick: (p: Participant) => void }) {
+const hhmm = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+
+export function NameSearch({
+  onPick,
+  records,
+  states,
+}: {
+  onPick: (p: Participant) => void;
+  records: LocalRecord[];
+  states: PresenceState[];
+}) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Participant[]>([]);
+  const byPerson = new Map(records.map((r) => [r.participantId, r]));
+  const label = (code: string) => states.find((s) => s.code === code)?.label ?? code;
   const update = async (q: string) => {
     setQuery(q);
     setResults(await searchByName(db, q));
@@ -52,20 +119,28 @@ export function NameSearch({ onPick }: { onPick: (p: Participant) => void }) {
       </label>
       {results.length > 0 && (
         <ul className="results" aria-label="Matching people">
-          {results.map((p) => (
-            <li key={p.id}>
-              <button
-                type="button"
-                onClick={() => {
-                  onPick(p);
-                  setQuery('');
-                  setResults([]);
-                }}
-              >
-                {displayName(p)} <span className="muted">{p.personalCode}</span>
-              </button>
-            </li>
-          ))}
+          {results.map((p) => {
+            const r = byPerson.get(p.id);
+            return (
+              <li key={p.id} className={r?.state ? 'is-in' : undefined} data-state={r?.state ?? ''}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onPick(p);
+                    setQuery('');
+                    setResults([]);
+                  }}
+                >
+                  {displayName(p)} <span className="muted">{p.personalCode}</span>
+                  {r?.state && (
+                    <span className="tag in" data-testid="already-in">
+                      {label(r.state)} {hhmm(r.recordedAt)}
+                    </span>
+                  )}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

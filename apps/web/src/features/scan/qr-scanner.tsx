@@ -1,5 +1,6 @@
 // The camera scanner: back camera by default, torch where the device has one. The same code is
-// ignored for two seconds so one badge held in view records once.
+// ignored while it stays in view (and for two seconds after), so one badge held up records once and
+// its result stays on screen instead of turning into "already checked in".
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { useEffect, useRef, useState } from 'react';
 
@@ -33,10 +34,10 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
       },
       (text) => {
         const now = Date.now();
-        if (text === lastText && now - lastAt < 2000) return;
+        const same = text === lastText && now - lastAt < 2000;
         lastText = text;
-        lastAt = now;
-        onScanRef.current(text);
+        lastAt = now; // every frame that still shows it: a held badge is never read twice
+        if (!same) onScanRef.current(text);
       },
       () => {},
     )

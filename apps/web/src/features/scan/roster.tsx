@@ -1,7 +1,8 @@
 // The roster with quick state toggles, and "mark all present, then exceptions". One tap never
 // rewrites a session: mark-all says how many it changes and can be undone, and a second tap on a
 // recorded person asks before clearing. An undo is a new change in the outbox (synced and audited
-// like any other), never a deletion of the queued one.
+// like any other), never a deletion of the queued one. A tap is one arrival: it says so in the
+// banner with the same colour, tone and buzz as a scan, and the banner's Undo takes it back.
 import {
   withDescendants,
   type Participant,
@@ -14,8 +15,8 @@ import { db, engine } from '../../app-context.ts';
 import type { LocalRecord } from '../../db/db.ts';
 import { recordPresence } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
-import { displayName } from './lookup.ts';
-import { reportNotSaved } from './use-check-in.ts';
+import { displayName, initials } from './lookup.ts';
+import { reportNotSaved, say } from './use-check-in.ts';
 
 interface Props {
   session: Session;
@@ -56,12 +57,33 @@ export function Roster({ session, records, states, disabled }: Props) {
     });
     engine.noteLocalChange();
   };
+  const labelOf = (code: string | null | undefined) =>
+    code ? (states.find((s) => s.code === code)?.label ?? code) : undefined;
   const tap = async (p: Participant, s: PresenceState) => {
-    if (byPerson.get(p.id)?.state !== s.code) return set(p.id, s.code);
-    const ok = window.confirm(
-      `Undo “${s.label}” for ${displayName(p)}? They will show as not recorded.`,
-    );
-    if (ok) await set(p.id, null);
+    const name = displayName(p);
+    const previous = byPerson.get(p.id)?.state ?? null;
+    if (previous !== s.code) {
+      await set(p.id, s.code);
+      say({
+        kind: 'ok',
+        title: name,
+        detail: previous ? `${labelOf(previous)} → ${s.label}` : s.label,
+        initials: initials(p),
+        undo: {
+          sessionId: session.id,
+          participantId: p.id,
+          set: s.code,
+          previous,
+          previousLabel: labelOf(previous),
+          name,
+        },
+      });
+      return;
+    }
+    const ok = window.confirm(`Undo “${s.label}” for ${name}? They will show as not recorded.`);
+    if (!ok) return;
+    await set(p.id, null);
+    say({ kind: 'undone', title: name, detail: `“${s.label}” taken back: not recorded` });
   };
   const markAllPresent = async () => {
     const missing = people.filter((p) => !byPerson.get(p.id)?.state).map((p) => p.id);
@@ -150,13 +172,13 @@ export function Roster({ session, records, states, disabled }: Props) {
               <span className="who">
                 {displayName(p)}
                 {r?.pending && (
-                  <span className="tag" title="Waiting to sync">
-                    pending
+                  <span className="tag" title="Saved on this device, not sent yet">
+                    waiting
                   </span>
                 )}
                 {r?.hasConflict && (
                   <span className="tag warn" title="Another device recorded something else">
-                    conflict
+                    an admin will check
                   </span>
                 )}
               </span>

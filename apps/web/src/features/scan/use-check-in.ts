@@ -1,20 +1,34 @@
 // One check-in, whatever the way in: look up, decide present or late, commit locally, then tell
 // the usher (only after the commit) and nudge the sync engine. A write this device could not save
-// is said as loudly as a refusal: red, the error tone, the reason, "try again".
+// is said as loudly as a refusal: red, the error tone, the reason, "try again". The last change
+// can be undone from the banner: the undo is a new change in the outbox (synced and audited like any
+// other), never the deletion of the queued one.
 import type { Method, Participant, Session } from '@rollcall/shared';
 import { useCallback, useEffect } from 'react';
 import { create } from 'zustand';
 import { db, engine } from '../../app-context.ts';
 import { recordPresence } from '../../db/record.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
-import { signal } from './feedback.ts';
+import { signal, type FeedbackKind } from './feedback.ts';
 import { autoState, displayName, initials, lookupScan } from './lookup.ts';
 
+/** What the banner's Undo puts back: the person's state before the last change. */
+export interface UndoTarget {
+  sessionId: string;
+  participantId: string;
+  /** The state the change set, so an undo never overwrites a later change. */
+  set: string | null;
+  previous: string | null;
+  previousLabel?: string;
+  name: string;
+}
+
 export interface Feedback {
-  kind: 'ok' | 'already' | 'error';
+  kind: FeedbackKind;
   title: string;
   detail?: string;
   initials?: string;
+  undo?: UndoTarget;
   at: number;
 }
 
@@ -27,6 +41,43 @@ export function say(f: Omit<Feedback, 'at'>) {
   signal(f.kind);
   useFeedback.setState({ feedback: { ...f, at: Date.now() } });
 }
+
+type Who = Parameters<typeof recordPresence>[1];
+
+/** Takes the banner's last change back with a new change; says so, or why it could not. */
+export async function undoLast(who: Who, u: UndoTarget) {
+  useFeedback.setState({ feedback: null });
+  try {
+    const now = await db.records.get([u.sessionId, u.participantId]);
+    if ((now?.state ?? null) !== u.set) {
+      say({ kind: 'error', title: u.name, detail: 'Changed since: nothing undone.' });
+      return;
+    }
+    await recordPresence(db, who, {
+      sessionId: u.sessionId,
+      participantId: u.participantId,
+      state: u.previous,
+      method: 'manual',
+    });
+  } catch (e) {
+    reportNotSaved(e, u.name);
+    return;
+  }
+  engine.noteLocalChange();
+  say({
+    kind: 'undone',
+    title: u.name,
+    detail: u.previous
+      ? `Undone: back to ${u.previousLabel ?? u.previous}`
+      : 'Undone: not checked in',
+  });
+}
+
+// A badge held in front of the camera (or a presentation scanner) is read again and again: while the
+// same badge keeps coming within this window, the first result stays on screen instead of turning
+// into "already checked in" while the person is still standing there.
+const SAME_BADGE_MS = 5000;
+let lastRead: { text: string; at: number; outcome: CheckInOutcome } | null = null;
 
 /** Why IndexedDB refused a write, for a person (Dexie wraps the browser's error in `inner`). */
 export function localWriteReason(e: unknown): string {
@@ -91,8 +142,8 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
           (result.record.recordedBy === login.user.id ? login.user.displayName : 'another usher');
         say({
           kind: 'already',
-          title: `${name} is already checked in`,
-          detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}. Nothing new recorded.`,
+          title: name,
+          detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}: nothing new recorded.`,
           initials: initials(participant),
         });
         return 'already';
@@ -103,6 +154,13 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
         title: name,
         detail: state === 'late' ? 'Checked in — late' : 'Checked in',
         initials: initials(participant),
+        undo: {
+          sessionId: session.id,
+          participantId: participant.id,
+          set: state,
+          previous: null,
+          name,
+        },
       });
       return 'recorded';
     },
@@ -112,15 +170,34 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
   const handleText = useCallback(
     async (text: string, method: Method): Promise<CheckInOutcome> => {
       if (!login) return 'refused';
-      const found = await lookupScan(db, text, login.organization.id);
-      if (!found.ok) {
-        say({ kind: 'error', title: 'Not checked in', detail: found.message });
-        return 'refused';
+      const now = Date.now();
+      if (
+        method === 'qr' &&
+        lastRead?.text === text &&
+        now - lastRead.at < SAME_BADGE_MS &&
+        (lastRead.outcome === 'recorded' || lastRead.outcome === 'already')
+      ) {
+        lastRead.at = now;
+        return lastRead.outcome;
       }
-      return checkIn(found.participant, method);
+      const found = await lookupScan(db, text, login.organization.id);
+      let outcome: CheckInOutcome;
+      if (!found.ok) {
+        say({ kind: 'wrong', title: 'Not checked in', detail: found.message });
+        outcome = 'refused';
+      } else outcome = await checkIn(found.participant, method);
+      lastRead = method === 'qr' ? { text, at: Date.now(), outcome } : null;
+      return outcome;
     },
     [login, checkIn],
   );
 
-  return { feedback, checkIn, handleText, say };
+  const undo = useCallback(
+    (u: UndoTarget) =>
+      login &&
+      undoLast({ deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() }, u),
+    [login],
+  );
+
+  return { feedback, checkIn, handleText, say, undo };
 }
