@@ -1,5 +1,6 @@
 // Builds the Fastify app; never listens (tests use app.inject, server.ts listens).
 import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -57,6 +58,8 @@ export async function buildApp(
       },
     },
   });
+  // br/gzip above 1 KB; event streams are hijacked (and excluded by type) so they are never buffered.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Rollcall sync server', version: `protocol ${PROTOCOL_VERSION}` } },

@@ -89,7 +89,7 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
     admin.page.getByRole('listitem', {
       name: `Conflict for ${first!.firstName} ${first!.lastName}`,
     }),
-  ).toContainText('Resolved: absent (keep b) by Grace Admin');
+  ).toContainText('Resolved: Absent by Grace Admin');
   await expect(
     admin.page.getByRole('listitem', {
       name: `Conflict for ${first!.firstName} ${first!.lastName}`,

@@ -3,7 +3,12 @@ import type { Conflict, ConflictStatus, ConflictVersion } from '@rollcall/shared
 import type { ConflictRow } from '../../db/schema.ts';
 import { parseJson } from '../../lib/json.ts';
 
-type Names = { users: Map<string, string>; devices: Map<string, string | null> };
+type Names = {
+  users: Map<string, string>;
+  devices: Map<string, string | null>;
+  /** When the server received each version's change (by change id). */
+  received?: Map<string, string>;
+};
 export type ConflictWithNames = ConflictRow & {
   session_name: string;
   first_name: string;
@@ -29,7 +34,7 @@ function toVersion(o: Observation, names: Names): ConflictVersion {
     recordedAt: o.recordedAt,
     hlc: o.hlc,
     baseVersion: o.baseVersion,
-    receivedAt: null,
+    receivedAt: names.received?.get(o.changeId) ?? null,
   };
 }
 
@@ -72,5 +77,6 @@ export const idsIn = (rows: ConflictRow[]) => {
   return {
     userIds: [...new Set(all.map((o) => o.userId))],
     deviceIds: [...new Set(all.map((o) => o.deviceId))],
+    changeIds: [...new Set(all.map((o) => o.changeId))],
   };
 };

@@ -62,8 +62,14 @@ export const findRecordForConflict = (db: Q, sessionId: string, participantId: s
     .where('participant_id', '=', participantId)
     .executeTakeFirst();
 
-export async function namesFor(db: Q, org: string, userIds: string[], deviceIds: string[]) {
-  const [users, devices] = await Promise.all([
+export async function namesFor(
+  db: Q,
+  org: string,
+  userIds: string[],
+  deviceIds: string[],
+  changeIds: string[] = [],
+) {
+  const [users, devices, changes] = await Promise.all([
     userIds.length
       ? db
           .selectFrom('users')
@@ -80,10 +86,19 @@ export async function namesFor(db: Q, org: string, userIds: string[], deviceIds:
           .where('id', 'in', deviceIds)
           .execute()
       : [],
+    changeIds.length
+      ? db
+          .selectFrom('changes')
+          .select(['change_id', 'received_at'])
+          .where('organization_id', '=', org)
+          .where('change_id', 'in', changeIds)
+          .execute()
+      : [],
   ]);
   return {
     users: new Map(users.map((u) => [u.id, u.display_name])),
     devices: new Map(devices.map((d) => [d.id, d.name])),
+    received: new Map(changes.map((c) => [c.change_id, c.received_at])),
   };
 }
 
@@ -105,4 +120,16 @@ export const earlierResolutions = (db: Q, org: string, participantId: string, ex
     .where('status', '!=', 'open')
     .orderBy('resolved_at', 'desc')
     .limit(20)
+    .execute();
+
+/** A decided conflict needs nobody's attention: its bell entries are read for every recipient. */
+export const markConflictNotificationsRead = (db: Q, org: string, id: string, nowIso: string) =>
+  db
+    .updateTable('notifications')
+    .set({ read_at: nowIso })
+    .where('organization_id', '=', org)
+    // By user and key, the unique index's columns: one lookup per staff member, not a scan.
+    .where('user_id', 'in', db.selectFrom('users').select('id').where('organization_id', '=', org))
+    .where('dedupe_key', '=', `conflict:${id}`)
+    .where('read_at', 'is', null)
     .execute();

@@ -24,6 +24,7 @@ export async function listConflicts(ctx: AppContext, auth: AuthContext, q: Confl
     auth.organizationId,
     [...ids.userIds, ...rows.flatMap((r) => (r.resolved_by ? [r.resolved_by] : []))],
     ids.deviceIds,
+    ids.changeIds,
   );
   return { items: rows.map((r) => toConflict(r, names)), total };
 }
@@ -42,6 +43,7 @@ async function present(ctx: AppContext, auth: AuthContext, row: ConflictWithName
     auth.organizationId,
     [...ids.userIds, ...(row.resolved_by ? [row.resolved_by] : [])],
     ids.deviceIds,
+    ids.changeIds,
   );
   const earlier = await repo.earlierResolutions(
     ctx.db.kysely,
@@ -163,6 +165,7 @@ export async function resolveOne(
     })
     .where('id', '=', id)
     .execute();
+  await repo.markConflictNotificationsRead(trx, auth.organizationId, id, nowIso);
   await appendAudit(trx, auth, {
     nowMs: now,
     action: 'resolve_conflict',

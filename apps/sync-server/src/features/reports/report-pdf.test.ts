@@ -76,9 +76,9 @@ describe('streamed PDF', () => {
 });
 
 describe('pdfSafe', () => {
-  it('keeps what Windows-1252 has, folds accents it lacks, and marks the rest', () => {
+  it('keeps every script as written; a tab or line break becomes a space, control characters go', () => {
     expect(pdfSafe('Zoë Müller-Løkke — “Ann”')).toBe('Zoë Müller-Løkke — “Ann”');
-    expect(pdfSafe('Łukasz Nguyễn Đặng')).toBe('Lukasz Nguyen Dang');
-    expect(pdfSafe('Ζωή 李\tA')).toBe('??? ? A');
+    expect(pdfSafe('Łukasz Nguyễn Đặng')).toBe('Łukasz Nguyễn Đặng');
+    expect(pdfSafe('김민준\tمحمد\nA\u0007')).toBe('김민준 محمد A');
   });
 });

@@ -9,9 +9,10 @@ import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { organizationName } from './reports.repository.ts';
+import { inFaceFor, registerFonts } from './pdf-fonts.ts';
 
-export const FONT = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
+export const FONT = 'Sans';
+export const BOLD = 'Sans-Bold';
 export const GREY = '#555555';
 export const RULE = '#b8b8b8';
 const MARGIN = { top: 36, bottom: 48, side: 40 };
@@ -50,44 +51,23 @@ export function wantsPdf(req: FastifyRequest) {
   );
 }
 
-// The 14 standard PDF fonts (no font file to ship, fast to set) cover Windows-1252 only, and pdfkit
-// garbles a whole string holding anything else: accents are folded (Łukasz → Lukasz, Nguyễn →
-// Nguyen) and any other character becomes "?".
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const FOLD: Record<string, string> = {
-  Ł: 'L',
-  ł: 'l',
-  Đ: 'D',
-  đ: 'd',
-  Ħ: 'H',
-  ħ: 'h',
-  ı: 'i',
-  Ŀ: 'L',
-  ŀ: 'l',
-};
-const printable = (ch: string) => {
-  const c = ch.codePointAt(0)!;
-  return (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
-};
-
+/** Tabs and line breaks become spaces (a cell is one line); other control characters go. */
 export function pdfSafe(text: string): string {
-  if (/^[\x20-\x7e]*$/.test(text)) return text;
-  let out = '';
-  for (const ch of text) {
-    if (printable(ch)) out += ch;
-    else if (/\s/.test(ch)) out += ' ';
-    else {
-      const folded = FOLD[ch] ?? ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += folded && [...folded].every(printable) ? folded : '?';
-    }
-  }
-  return out;
+  return text.replace(/\s/g, ' ').replace(/\p{Cc}/gu, '');
 }
+
+const RTL = /^[\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+$/;
+/**
+ * pdfkit shapes each word right to left but places the words left to right: an all-Arabic (or
+ * Hebrew) name gets its words reversed so it reads in order from the right. Mixed strings are
+ * left as they are (no full bidi here).
+ */
+export const visualOrder = (s: string) => (RTL.test(s) ? s.split(' ').reverse().join(' ') : s);
 
 /** The text, cut with an ellipsis to fit `width` in the current font. */
 export function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
   const safe = pdfSafe(text);
-  // No Helvetica glyph is wider than the line height (1.16 em): a short string needs no measuring.
+  // No glyph of ours is wider than the line height: a short string needs no measuring.
   if (safe.length * doc.currentLineHeight() <= width || doc.widthOfString(safe) <= width)
     return safe;
   let [lo, hi] = [0, safe.length];
@@ -110,16 +90,18 @@ export function line(
   y: number,
   opts: { width: number; align?: 'left' | 'right' | 'center' },
 ) {
-  const s = fit(doc, text, opts.width);
-  const shift =
-    opts.align === 'right'
-      ? opts.width - doc.widthOfString(s)
-      : opts.align === 'center'
-        ? (opts.width - doc.widthOfString(s)) / 2
-        : 0;
-  const [cx, cy] = [doc.x, doc.y];
-  doc.text(s, x + shift, y, { lineBreak: false });
-  [doc.x, doc.y] = [cx, cy];
+  inFaceFor(doc, text, (dy) => {
+    const s = visualOrder(fit(doc, text, opts.width));
+    const shift =
+      opts.align === 'right'
+        ? opts.width - doc.widthOfString(s)
+        : opts.align === 'center'
+          ? (opts.width - doc.widthOfString(s)) / 2
+          : 0;
+    const [cx, cy] = [doc.x, doc.y];
+    doc.text(s, x + shift, y + dy, { lineBreak: false });
+    [doc.x, doc.y] = [cx, cy];
+  });
 }
 
 /** A moment as the PDFs show it: minutes, UTC, said so. */
@@ -213,7 +195,10 @@ export function openPdf(meta: PdfMeta): { pdf: ReportPdf; stream: Readable } {
       CreationDate: new Date(meta.generatedAt),
     },
     pdfVersion: '1.7',
+    // pdfkit would keep every word it ever laid out (each name of a 100,000-row export): no cache.
+    fontLayoutCache: false,
   });
+  registerFonts(doc);
   let page = 0;
   doc.on('pageAdded', () => drawFrame(doc, meta, (page += 1)));
   const { out, ready } = backpressured(doc);

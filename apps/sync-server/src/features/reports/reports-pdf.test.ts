@@ -233,7 +233,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
         '2 | Dev Narang | Reports R | No record',
         '3 | Ada Quill | Reports R | Present | 10:04 | qr',
         '4 | Bram Stoke | Reports R | Late | 10:04 | code',
-        '5 | Lucja Voss | Reports R | Absent | 10:04 | manual',
+        '5 | Łucja Voss | Reports R | Absent | 10:04 | manual',
         '6 | Faye Walker | walk-in | Present | 10:04 | search',
         'Present | 2',
         'Late | 1',
@@ -244,7 +244,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
         'Rollcall · Attendance sheet | Page 1',
       ]),
     );
-    expect(text).not.toContain('Łucja'); // the standard fonts have no Ł: folded, not garbled
+    expect(text).not.toContain('Lucja'); // printed as written, not folded
   });
 
   it('breaks a long sheet over pages, repeating the header row, and loses no one', async () => {
@@ -331,7 +331,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
         '5 | 3',
         '1 | Eli Moss | Reports R | No record',
         '2 | Dev Narang | Reports R | No record',
-        '3 | Lucja Voss | Reports R | Absent | manual | 2026-11-08 10:04 | Ben Usher',
+        '3 | Łucja Voss | Reports R | Absent | manual | 2026-11-08 10:04 | Ben Usher',
       ]),
     );
     expect(absent.text).not.toMatch(/Ada Quill|Faye Walker/);
@@ -344,7 +344,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
         '1',
       ]),
     );
-    expect(drifting.text).not.toMatch(/Dev Narang|Lucja Voss/); // one miss each: excused is not missed
+    expect(drifting.text).not.toMatch(/Dev Narang|Łucja Voss/); // one miss each: excused is not missed
     const ushers = await pdf(`usher-activity?sessionId=${S.S1}&format=pdf`);
     expect(ushers.pages[0]).toEqual(
       expect.arrayContaining([

@@ -14,11 +14,13 @@ interface PreviewItem {
 export function BulkPanel({
   ids,
   states,
+  label,
   onDone,
   onError,
 }: {
   ids: string[];
   states: PresenceState[];
+  label(code: string | null): string;
   onDone(): Promise<void>;
   onError(m: string): void;
 }) {
@@ -60,8 +62,8 @@ export function BulkPanel({
             setPreview(null);
           }}
         >
-          <option value="keep_a">Keep A for all</option>
-          <option value="keep_b">Keep B for all</option>
+          <option value="keep_a">Keep the first recording of each</option>
+          <option value="keep_b">Keep the second recording of each</option>
           {states.map((s) => (
             <option key={s.code} value={s.code}>
               Set all to {s.label}
@@ -81,8 +83,8 @@ export function BulkPanel({
           <ul className="preview-list">
             {preview.map((p) => (
               <li key={p.id}>
-                {p.participantName}: {p.fromState ?? '—'} →{' '}
-                <strong>{p.toState ?? 'cleared'}</strong>
+                {p.participantName}: {p.fromState === null ? '—' : label(p.fromState)} →{' '}
+                <strong>{label(p.toState)}</strong>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@
 import type { Conflict, PresenceState } from '@rollcall/shared';
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
-import { when } from '../../lib/use-remote.ts';
+import { keepLabel, methodLabel } from './readable.ts';
 
 export type Choice = { choice: 'keep_a' | 'keep_b' } | { choice: 'state'; state: string };
 interface Earlier {
@@ -14,32 +14,23 @@ interface Earlier {
   resolvedAt: string | null;
 }
 
-function Version({
-  label,
-  v,
-  current,
-}: {
-  label: string;
-  v: Conflict['versionA'];
-  current: boolean;
-}) {
+function Version({ v, fmt }: { v: Conflict['versionA']; fmt: Fmt }) {
   return (
-    <div className={`version${current ? ' current' : ''}`}>
+    <div className="version">
       <h3>
-        {label}: <span className="state">{v.state ?? 'cleared'}</span>
-        {current && <span className="tag">on record</span>}
+        <span className="state">{fmt.state(v.state)}</span>
       </h3>
       <dl>
         <dt>Usher</dt>
-        <dd>{v.userName ?? v.userId}</dd>
+        <dd>{v.userName ?? 'Unknown usher'}</dd>
         <dt>Device</dt>
-        <dd>{v.deviceName ?? v.deviceId.slice(-8)}</dd>
+        <dd>{v.deviceName ?? `…${v.deviceId.slice(-8)}`}</dd>
         <dt>How</dt>
-        <dd>{v.method}</dd>
-        <dt>Device time</dt>
-        <dd>{when(v.recordedAt)}</dd>
-        <dt>Server time</dt>
-        <dd>{when(v.receivedAt)}</dd>
+        <dd>{methodLabel(v.method)}</dd>
+        <dt>Recorded (device clock)</dt>
+        <dd>{fmt.time(v.recordedAt)}</dd>
+        <dt>Reached the server</dt>
+        <dd>{fmt.time(v.receivedAt)}</dd>
         <dt>Had seen</dt>
         <dd>{v.baseVersion === 0 ? 'nothing recorded yet' : `version ${v.baseVersion}`}</dd>
       </dl>
@@ -47,15 +38,25 @@ function Version({
   );
 }
 
+/** How this screen writes states and times (one zone for every time on it). */
+export interface Fmt {
+  state(code: string | null): string;
+  time(iso: string | null | undefined): string;
+  zone: string;
+}
+
 interface Props {
   c: Conflict;
   states: PresenceState[];
+  fmt: Fmt;
+  /** Managers read the queue; only admins decide, so they get no buttons that would fail. */
+  canResolve: boolean;
   selected: boolean;
   onSelect(on: boolean): void;
   onResolve(c: Choice, note: string): Promise<void>;
 }
 
-export function ConflictCard({ c, states, selected, onSelect, onResolve }: Props) {
+export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, onResolve }: Props) {
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
   const [earlier, setEarlier] = useState<Earlier[] | null>(null);
@@ -72,7 +73,7 @@ export function ConflictCard({ c, states, selected, onSelect, onResolve }: Props
       aria-label={`Conflict for ${c.participantName}`}
     >
       <div className="row">
-        {open && (
+        {open && canResolve && (
           <input
             type="checkbox"
             className="check"
@@ -83,19 +84,18 @@ export function ConflictCard({ c, states, selected, onSelect, onResolve }: Props
         )}
         <strong className="grow">{c.participantName}</strong>
         <span className="muted">
-          {c.sessionName} · {when(c.createdAt)}
+          {c.sessionName} · {fmt.time(c.createdAt)}
         </span>
       </div>
       <div className="versions">
-        <Version label="A" v={c.versionA} current={false} />
-        <Version label="B" v={c.versionB} current={false} />
+        <Version v={c.versionA} fmt={fmt} />
+        <Version v={c.versionB} fmt={fmt} />
       </div>
       <p className="muted">{c.explanation}</p>
       {c.resolution && (
         <p className="resolved" role="status">
-          Resolved: <strong>{c.resolution.state ?? 'cleared'}</strong> (
-          {c.resolution.choice.replace('_', ' ')}) by {c.resolution.resolvedBy ?? 'a rule'} on{' '}
-          {when(c.resolution.resolvedAt)}
+          Resolved: <strong>{fmt.state(c.resolution.state)}</strong> by{' '}
+          {c.resolution.resolvedBy ?? 'a rule'} on {fmt.time(c.resolution.resolvedAt)}
           {c.resolution.note ? ` — “${c.resolution.note}”` : ''}
         </p>
       )}
@@ -107,12 +107,11 @@ export function ConflictCard({ c, states, selected, onSelect, onResolve }: Props
         <p className="muted">
           {earlier.length === 0
             ? 'No earlier resolutions for this participant.'
-            : earlier
-                .map((e) => `${e.state ?? '?'} (${e.choice ?? e.state}) on ${when(e.resolvedAt)}`)
-                .join('; ')}
+            : earlier.map((e) => `${fmt.state(e.state)} on ${fmt.time(e.resolvedAt)}`).join('; ')}
         </p>
       )}
-      {open && (
+      {open && !canResolve && <p className="muted">Only an admin can resolve conflicts.</p>}
+      {open && canResolve && (
         <>
           <label>
             <span className="label">Note (optional)</span>
@@ -124,14 +123,14 @@ export function ConflictCard({ c, states, selected, onSelect, onResolve }: Props
               className="primary"
               onClick={() => void onResolve({ choice: 'keep_a' }, note)}
             >
-              Keep A ({c.versionA.state ?? 'cleared'})
+              {keepLabel(c.versionA, fmt.zone)}
             </button>
             <button
               type="button"
               className="primary"
               onClick={() => void onResolve({ choice: 'keep_b' }, note)}
             >
-              Keep B ({c.versionB.state ?? 'cleared'})
+              {keepLabel(c.versionB, fmt.zone)}
             </button>
             <select
               aria-label="Another state"

@@ -8,7 +8,8 @@ import { useRemote } from '../../lib/use-remote.ts';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { useSession } from '../auth/session-store.ts';
 import { BulkPanel } from './bulk-panel.tsx';
-import { ConflictCard, type Choice } from './conflict-card.tsx';
+import { ConflictCard, type Choice, type Fmt } from './conflict-card.tsx';
+import { screenTimeZone, stateLabeler, timeIn } from './readable.ts';
 
 interface Filters {
   status: string;
@@ -50,14 +51,20 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   const sessions =
     useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(100).toArray(), []) ??
     [];
-  const states =
-    useLiveQuery(
-      async () =>
-        (await db.presenceStates.toArray())
-          .filter((s) => s.active)
-          .sort((a, b) => a.sortOrder - b.sortOrder),
-      [],
-    ) ?? [];
+  const allStates = useLiveQuery(
+    async () => (await db.presenceStates.toArray()).sort((a, b) => a.sortOrder - b.sortOrder),
+    [],
+  );
+  const states = useMemo(() => (allStates ?? []).filter((s) => s.active), [allStates]);
+  // A retired state still has a label: old conflicts keep reading in words.
+  const fmt = useMemo<Fmt>(() => {
+    const zone = screenTimeZone();
+    return {
+      zone,
+      state: stateLabeler(allStates ?? []),
+      time: (iso) => timeIn(zone, iso),
+    };
+  }, [allStates]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const items = useMemo(() => data?.items ?? [], [data]);
@@ -90,6 +97,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
           ({data?.total ?? '…'} {f.status})
         </span>
       </h1>
+      <p className="muted">Times are in {fmt.zone}.</p>
       <form className="filters" aria-label="Filter conflicts" onSubmit={(e) => e.preventDefault()}>
         <label>
           <span className="label">Status</span>
@@ -166,7 +174,13 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
         </div>
       )}
       {canResolve && selected.size > 0 && (
-        <BulkPanel ids={[...selected]} states={states} onDone={after} onError={setProblem} />
+        <BulkPanel
+          ids={[...selected]}
+          states={states}
+          label={fmt.state}
+          onDone={after}
+          onError={setProblem}
+        />
       )}
       <ul className="conflict-list">
         {items.map((c) => (
@@ -174,6 +188,8 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
             key={c.id}
             c={c}
             states={states}
+            fmt={fmt}
+            canResolve={canResolve}
             selected={selected.has(c.id)}
             onSelect={(on) =>
               setSelected((s) => {

@@ -102,7 +102,7 @@ export function HistoryScreen({ focus }: { focus?: string }) {
           {error}
         </p>
       )}
-      <table className="table">
+      <table className="table stack">
         <thead>
           <tr>
             <th>When</th>
@@ -124,31 +124,31 @@ export function HistoryScreen({ focus }: { focus?: string }) {
                 className={h.rejected ? 'has-rejections' : ''}
                 onClick={() => setOpen(open === h.id ? null : h.id)}
               >
-                <td>
+                <td data-label="When">
                   <button type="button" className="link" aria-expanded={open === h.id}>
                     {when(h.startedAt)}
                   </button>
                 </td>
-                <td>
+                <td data-label="Device · usher">
                   {h.deviceName ?? h.deviceId.slice(-8)} · {h.userName}
                 </td>
-                <td>{h.applied}</td>
-                <td>{h.duplicate}</td>
-                <td>{h.merged}</td>
-                <td>{h.conflict}</td>
-                <td>{h.rejected}</td>
-                <td>
+                <td data-label="Applied">{h.applied}</td>
+                <td data-label="Duplicates">{h.duplicate}</td>
+                <td data-label="Merged">{h.merged}</td>
+                <td data-label="Conflicts">{h.conflict}</td>
+                <td data-label="Rejected">{h.rejected}</td>
+                <td data-label="Status">
                   <span
                     className={`tag ${h.status === 'success' ? '' : h.status === 'partial' ? 'warn' : 'error'}`}
                   >
                     {h.status}
                   </span>
                 </td>
-                <td>{h.durationMs}</td>
+                <td data-label="Took (ms)">{h.durationMs}</td>
               </tr>
               {open === h.id && (
                 <tr>
-                  <td colSpan={9}>
+                  <td colSpan={9} className="detail">
                     <Detail id={h.id} canWrite={canWrite} />
                   </td>
                 </tr>

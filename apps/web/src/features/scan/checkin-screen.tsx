@@ -181,7 +181,7 @@ function FeedbackBanner({
           type="button"
           className="undo"
           data-testid="undo-last"
-          onClick={() => onUndo(feedback.undo!)}
+          onClick={() => feedback.undo && onUndo(feedback.undo)}
         >
           Undo
         </button>
