@@ -363,7 +363,7 @@ test('a Sunday service: three ushers, offline, flapping, a revoked temporary ush
     );
     for (const p of h)
       await soft(
-        u.page.getByTestId(`roster-${p.id}`).getByText('conflict'),
+        u.page.getByTestId(`roster-${p.id}`).getByText('an admin will check'),
         `${u.email} flags the disagreement on ${p.firstName} ${p.lastName}`,
       ).toBeVisible();
   }

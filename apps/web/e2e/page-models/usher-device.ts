@@ -130,9 +130,9 @@ export class UsherDevice extends AppPage {
   /** Reloads the app with the network off: it must come back with everything it recorded. */
   async reloadOffline() {
     await this.page.reload();
-    await expect(this.page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    // The URL keeps the session's check-in screen across a reload, offline too.
+    await expect(this.page.getByRole('heading', { name: 'Sunday Service' })).toBeVisible();
     await expect(this.pending()).toContainText('Offline');
-    await this.openSession();
     await expect(this.headcount()).toHaveText(String(this.here));
   }
 
