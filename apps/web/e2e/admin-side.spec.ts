@@ -77,7 +77,9 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
         .getByTestId(`roster-${first!.id}`)
         .getByRole('button', { name: 'Absent', exact: true }),
     ).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
-    await expect(u.page.getByTestId(`roster-${first!.id}`).getByText('an admin will check')).toHaveCount(0);
+    await expect(
+      u.page.getByTestId(`roster-${first!.id}`).getByText('an admin will check'),
+    ).toHaveCount(0);
     for (const p of rest)
       await expect(
         u.page.getByTestId(`roster-${p.id}`).getByRole('button', { name: 'Excused', exact: true }),
