@@ -83,7 +83,11 @@ const noSidewaysScroll = (page: Page) =>
     .toBe(true);
 
 async function openScreen(page: Page, name: RegExp) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+  // On a phone the navigation's links sit behind its Menu button.
+  const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+  const toggle = page.getByRole('button', { name: /^Menu/ });
+  if (!(await link.isVisible()) && (await toggle.isVisible())) await toggle.click();
+  await link.click();
 }
 
 test('an admin on a phone reads each conflict in words and resolves by naming the usher', async ({
