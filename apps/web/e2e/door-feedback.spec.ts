@@ -251,7 +251,8 @@ test('the usher reads no "conflict" jargon; "last synced" survives a reload offl
 
   await devices[0]!.context.setOffline(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
+  // The URL keeps the session's check-in screen across an offline reload.
+  await expect(page.getByRole('heading', { name: 'Sunday Service' })).toBeVisible();
   await expect(status).toHaveAttribute('data-state', 'offline');
   await expect(status).toContainText('Last synced');
   await expect(status).not.toContainText(/never|Not synced yet/);
