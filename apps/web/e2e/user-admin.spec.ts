@@ -25,10 +25,7 @@ test('an admin deactivates and reactivates a user and sets a new password', asyn
   const page = await context.newPage();
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('button', { name: 'Ushers' })
-    .click();
+  await app.navTo('Ushers');
   const ben = page.getByTestId('user-usher2@demo.rollcall.test');
   await expect(ben).toBeVisible();
 
