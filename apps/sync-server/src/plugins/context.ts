@@ -6,6 +6,8 @@ import type { Clock } from '../lib/clock.ts';
 import type { Notifier } from '../features/sync/notifier.ts';
 import type { AuthContext } from '../features/auth/auth.service.ts';
 
+import type { ApiRoute } from './route-access.ts';
+
 export interface AppContext {
   db: Db;
   clock: Clock;
@@ -16,6 +18,8 @@ export interface AppContext {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every API route and who may call it (see route-access.ts). */
+    apiRoutes: ApiRoute[];
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -25,6 +29,7 @@ declare module 'fastify' {
 export const contextPlugin = fp<{ ctx: AppContext }>(
   async (app, opts) => {
     app.decorate('ctx', opts.ctx);
+    app.decorate('apiRoutes', []);
     app.decorateRequest('auth', null);
   },
   { name: 'rollcall-context' },
