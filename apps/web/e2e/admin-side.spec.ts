@@ -176,6 +176,52 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   await admin.context.close();
 });
 
+test('an admin reaches a past session with "Show earlier" and edits its time and groups', async ({
+  browser,
+}) => {
+  const api = await adminApi(server.url);
+  const start = new Date(Date.now() - 30 * 86_400_000);
+  start.setHours(18, 0, 0, 0);
+  const res = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Harvest supper',
+      scheduledStart: start.toISOString(),
+      scheduledEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    }),
+  });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as { id: string };
+  const groups = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/groups')).items;
+
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  const schedule = await SchedulePage.open(admin.app);
+  // The list has loaded (today's service) and the month-old session is not in it yet.
+  await expect(schedule.rows('Sunday Service').first()).toBeVisible();
+  await expect(schedule.rows('Harvest supper')).toHaveCount(0);
+  await schedule.showEarlier();
+  await expect(schedule.rows('Harvest supper')).toHaveCount(1);
+
+  const form = await schedule.edit('Harvest supper');
+  await expect(form.getByLabel('Starts')).toHaveValue('18:00');
+  await form.getByLabel('Name').fill('Harvest supper (moved)');
+  await form.getByLabel('Starts').fill('17:30');
+  await form.getByLabel(groups[0]!.name, { exact: true }).check();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(schedule.rows('Harvest supper (moved)')).toHaveCount(1);
+
+  const after = (
+    await api.get<{ items: { id: string; scheduledStart: string; groupIds: string[] }[] }>(
+      `/api/v1/sessions?from=${encodeURIComponent(new Date(start.getTime() - 86_400_000).toISOString())}`,
+    )
+  ).items.find((s) => s.id === created.id);
+  const moved = new Date(start);
+  moved.setHours(17, 30);
+  expect(after).toMatchObject({ scheduledStart: moved.toISOString(), groupIds: [groups[0]!.id] });
+  await admin.context.close();
+});
+
 test('an admin renames a presence state and adds one; the usher roster shows both after sync', async ({
   browser,
 }) => {

@@ -152,6 +152,17 @@ export class SchedulePage {
   rows(name: string) {
     return this.page.getByRole('row').filter({ hasText: name });
   }
+  async showEarlier() {
+    await this.page.getByRole('button', { name: 'Show earlier' }).click();
+  }
+  /** Opens the edit form of the session named `name` (the first such row). */
+  async edit(name: string) {
+    await this.rows(name)
+      .first()
+      .getByRole('button', { name: new RegExp(`^Edit ${name}`) })
+      .click();
+    return this.page.getByRole('form', { name: `Edit ${name}` });
+  }
   groups() {
     return this.page.getByRole('region', { name: 'Groups' });
   }
