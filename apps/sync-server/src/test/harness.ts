@@ -27,12 +27,15 @@ export type TestClock = ReturnType<typeof testClock>;
 
 export async function createHarness(
   dialect: Dialect,
-  opts: { participants?: number; poolSize?: number } = {},
+  opts: { participants?: number; poolSize?: number; env?: Record<string, string> } = {},
 ) {
   const clock = testClock();
   const { db, drop } = await createTestDb(dialect, opts);
   const notifier: Notifier = db.url ? await postgresNotifier(db.url, () => {}) : memoryNotifier();
-  const config = { ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '' }), webDist: null };
+  const config = {
+    ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '', ...opts.env }),
+    webDist: null,
+  };
   const ctx = { db, clock, config, notifier };
   const app = await buildApp(ctx);
   const demo = await seedDemo(db.kysely, clock, { participants: opts.participants ?? 20 });
