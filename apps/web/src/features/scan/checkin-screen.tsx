@@ -104,7 +104,18 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
         </section>
       )}
       <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
-      {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
+      {!blocked && (
+        <QuickAdd
+          onAdded={(p) =>
+            void checkIn(p, 'manual', { visitor: true }).then(() =>
+              // The sheet closed over the bottom of the screen: bring the banner (and its Undo) to the eye.
+              document
+                .querySelector('[data-testid="feedback"]')
+                ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+            )
+          }
+        />
+      )}
     </main>
   );
 }
