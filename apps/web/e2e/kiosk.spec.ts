@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { formatBadgePayload, type Participant, type PullResponse } from '@rollcall/shared';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { SettingsPage } from './page-models/admin-pages.ts';
 import { AppPage } from './page-models/app-page.ts';
 import { adminClient, type AdminClient } from './support/admin-client.ts';
 import { writeBadgeVideo } from './support/fake-camera.ts';
@@ -86,6 +87,9 @@ test('people check themselves in at an offline kiosk; the server gets each once,
   await expect(page.getByRole('button', { name: '← Sessions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   const [byQr, byCode, stranger] = people as [Participant, Participant, Participant];
   await page.getByRole('button', { name: 'Scan my badge' }).click();
@@ -99,6 +103,9 @@ test('people check themselves in at an offline kiosk; the server gets each once,
   await expect(message).toContainText(`Welcome back, ${first(byCode)}!`);
   await expect(message).toContainText('You are checked in.');
   expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: `${SCREENS}/kiosk-welcome.png` });
   await expect(page.locator('body')).not.toContainText(byCode.lastName);
   await expect(page.locator('body')).not.toContainText(stranger.lastName);
@@ -162,12 +169,20 @@ test('a locked station cannot be left without the PIN, and shows no roster; with
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
 });
 
-test('an admin may let a locked station show the roster, still without "Mark all present"', async ({
+test('an admin sets the PIN and lets a locked door show the roster, still without "Mark all present"', async ({
   page,
+  browser: fixtureBrowser,
 }) => {
-  await admin.patch('/api/v1/organization', {
-    settings: { stationShowsRoster: true, stationAllowsMarkAll: false },
-  });
+  const adminContext = await fixtureBrowser.newContext();
+  const adminApp = new AppPage(await adminContext.newPage(), server.url);
+  await adminApp.login('admin@demo.rollcall.test');
+  const settings = await SettingsPage.open(adminApp);
+  await settings.setStationPin('135790');
+  await settings.stations().getByLabel('A locked door station shows the roster').check();
+  await expect(settings.stations().getByRole('status')).toHaveText('Saved.');
+  await expect(settings.stations().getByLabel('…and offers “Mark all present”')).not.toBeChecked();
+  await adminContext.close();
+
   const app = new AppPage(page, server.url);
   await app.login('usher1@demo.rollcall.test');
   await app.openSession();
@@ -175,4 +190,10 @@ test('an admin may let a locked station show the roster, still without "Mark all
   await expect(page.getByText('Station locked to this session')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Roster' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark all present' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await unlockWith(page, PIN); // the old one
+  await expect(pinForm(page).getByRole('alert')).toHaveText(/^Wrong PIN/);
+  await unlockWith(page, '135790');
+  await expect(page.getByRole('button', { name: '← Sessions' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark all present' })).toBeVisible();
 });

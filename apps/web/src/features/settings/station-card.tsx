@@ -10,13 +10,27 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
   const [problem, setProblem] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
   const s = org.settings;
+  // The boxes answer the tap at once; a refused save puts them back.
+  const [roster, setRoster] = useState(s.stationShowsRoster);
+  const [markAll, setMarkAll] = useState(s.stationAllowsMarkAll);
   const save = async (body: object, done: string) => {
-    if (await attempt(() => api.patch('/api/v1/organization', body), setProblem)) {
+    setSaid(null);
+    const ok = await attempt(() => api.patch('/api/v1/organization', body), setProblem);
+    if (ok) {
       setProblem(null);
       setSaid(done);
       setPin('');
       await onSaved();
     }
+    return ok;
+  };
+  const toggle = async (
+    key: 'stationShowsRoster' | 'stationAllowsMarkAll',
+    value: boolean,
+    set: (v: boolean) => void,
+  ) => {
+    set(value);
+    if (!(await save({ settings: { [key]: value } }, 'Saved.'))) set(!value);
   };
   const setIt = (e: FormEvent) => {
     e.preventDefault();
@@ -63,21 +77,17 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
       <label className="check-label">
         <input
           type="checkbox"
-          checked={s.stationShowsRoster}
-          onChange={(e) =>
-            void save({ settings: { stationShowsRoster: e.target.checked } }, 'Saved.')
-          }
+          checked={roster}
+          onChange={(e) => void toggle('stationShowsRoster', e.target.checked, setRoster)}
         />{' '}
         A locked door station shows the roster
       </label>
       <label className="check-label">
         <input
           type="checkbox"
-          checked={s.stationAllowsMarkAll}
-          disabled={!s.stationShowsRoster}
-          onChange={(e) =>
-            void save({ settings: { stationAllowsMarkAll: e.target.checked } }, 'Saved.')
-          }
+          checked={markAll}
+          disabled={!roster}
+          onChange={(e) => void toggle('stationAllowsMarkAll', e.target.checked, setMarkAll)}
         />{' '}
         …and offers “Mark all present”
       </label>
