@@ -10,7 +10,7 @@ describe('station PIN verifier', () => {
     expect(await checkStationPin('48210', v)).toBe(false);
   });
 
-  it('salts each verifier, so two stations with one PIN share no hash', async () => {
+  it('salts each verifier, so two organizations with one PIN share no hash', async () => {
     const [a, b] = await Promise.all([
       makeStationPinVerifier('123456', 1000),
       makeStationPinVerifier('123456', 1000),
