@@ -194,6 +194,15 @@ export class SettingsPage {
   retention() {
     return this.page.getByRole('form', { name: 'Data retention' });
   }
+  stations() {
+    return this.page.getByRole('region', { name: 'Check-in stations' });
+  }
+  async setStationPin(pin: string) {
+    const card = this.stations();
+    await card.getByLabel('New station PIN (4 to 6 digits)').fill(pin);
+    await card.getByRole('button', { name: 'Set PIN' }).click();
+    await expect(card.getByRole('status')).toHaveText(/PIN saved/);
+  }
   async saveRetention(attendanceYears: string, auditYears: string) {
     const card = this.retention();
     await card.getByLabel('Keep attendance (years)').fill(attendanceYears);

@@ -23,9 +23,11 @@ interface Props {
   records: LocalRecord[];
   states: PresenceState[];
   disabled: boolean;
+  /** Off on a locked station unless the admin allows it. */
+  markAll?: boolean;
 }
 
-export function Roster({ session, records, states, disabled }: Props) {
+export function Roster({ session, records, states, disabled, markAll = true }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
@@ -132,14 +134,16 @@ export function Roster({ session, records, states, disabled }: Props) {
         <h2 className="grow">
           Roster <span className="muted">({people.length})</span>
         </h2>
-        <button
-          type="button"
-          className="secondary"
-          disabled={disabled}
-          onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
-        >
-          Mark all present
-        </button>
+        {markAll && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={disabled}
+            onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
+          >
+            Mark all present
+          </button>
+        )}
       </div>
       {marked && (
         <p className="banner info" role="status">
