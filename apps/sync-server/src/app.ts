@@ -135,7 +135,9 @@ async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<b
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
-    setHeaders: (reply, path) => reply.header('cache-control', cacheControlFor(webDist, path)),
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', cacheControlFor(webDist, path));
+    },
   });
   return true;
 }
