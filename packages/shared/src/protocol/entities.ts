@@ -26,6 +26,9 @@ export const OrganizationSettingsSchema = Type.Object({
   lateAfterMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
   conflictPolicy: Type.Object({ rules: Type.Array(PolicyRuleSchema) }),
   tempUsherGraceHours: Type.Integer({ minimum: 0, maximum: 720 }),
+  recordDepartures: Type.Optional(
+    Type.Boolean({ description: 'devices offer check-out (time left); absent means false' }),
+  ),
 });
 export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
 
@@ -109,6 +112,8 @@ export const PresenceRecordSchema = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   hasConflict: Type.Boolean(),
   conflictId: Nullable(Uuid),
+  /** When the person left (the latest check-out), null if not checked out; from version 3. */
+  leftAt: Type.Optional(Nullable(IsoDateTime)),
   updatedAt: IsoDateTime,
 });
 export type PresenceRecord = Static<typeof PresenceRecordSchema>;
