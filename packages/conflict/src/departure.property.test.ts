@@ -15,21 +15,22 @@ const departures = fc
     { minLength: 1, maxLength: 8 },
   )
   .map((xs) =>
-    xs.map(
-      (x, i): Departure => ({
-        changeId: `c${i}`,
-        deviceId: `d${x.device}`,
-        userId: `u${x.device}`,
-        hlc: `${String(1_700_000_000_000 + x.ms).padStart(15, '0')}-${String(x.counter).padStart(5, '0')}-d${x.device}`,
-      }),
-    ),
+    xs.map((x, i): Departure => ({
+      changeId: `c${i}`,
+      deviceId: `d${x.device}`,
+      userId: `u${x.device}`,
+      hlc: `${String(1_700_000_000_000 + x.ms).padStart(15, '0')}-${String(x.counter).padStart(5, '0')}-d${x.device}`,
+    })),
   );
 
 const fold = (xs: Departure[], start: Departure | null = null) =>
   xs.reduce<Departure | null>((d, x) => mergeDeparture(d, x).next, start);
 
 const shuffled = departures.chain((xs) =>
-  fc.tuple(fc.constant(xs), fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length })),
+  fc.tuple(
+    fc.constant(xs),
+    fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length }),
+  ),
 );
 
 describe('departure rule', () => {

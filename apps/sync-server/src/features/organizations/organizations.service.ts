@@ -22,6 +22,7 @@ export function defaultSettings(domainType: DomainType, graceHours = 24): Organi
     lateAfterMinutes: 10,
     conflictPolicy: { rules: [] },
     tempUsherGraceHours: graceHours,
+    recordDepartures: false,
   };
 }
 
