@@ -6,12 +6,13 @@ import { setMeta } from '../../db/meta.ts';
 import { lazyScreen } from '../../pwa/load-chunk.ts';
 import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
-import { useCheckIn, type Feedback, type UndoTarget } from './use-check-in.ts';
+import { useCheckIn, type DoorMode, type Feedback, type UndoTarget } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
+import type { Participant } from '@rollcall/shared';
 
 // The scanner library is a third of the app's code: load it when the camera is first opened (the
 // service worker precaches the chunk and controls the page from the first load, so this works
@@ -32,7 +33,15 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
-  const { feedback, checkIn, handleText, undo } = useCheckIn(session, lateAfter);
+  // Check-out shows only when the organization records departures; off, nothing about it shows.
+  const departures = Boolean(
+    org?.settings.recordDepartures ?? login?.organization.settings.recordDepartures,
+  );
+  const [mode, setMode] = useState<DoorMode>('arriving');
+  const { feedback, checkIn, checkOut, handleText, undo } = useCheckIn(session, lateAfter, {
+    departures,
+    mode,
+  });
   const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
@@ -52,7 +61,11 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     for (const r of records) if (r.state) c[r.state] = (c[r.state] ?? 0) + 1;
     return c;
   }, [records]);
-  const here = (counts.present ?? 0) + (counts.late ?? 0);
+  const left = departures
+    ? records.filter((r) => r.leftAt && (r.state === 'present' || r.state === 'late')).length
+    : 0;
+  // With departures recorded, "here" means still in: arrived and not checked out.
+  const here = (counts.present ?? 0) + (counts.late ?? 0) - left;
 
   if (!session)
     return (
@@ -74,6 +87,11 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
                 {s.label} {counts[s.code]}
               </span>
             ))}
+          {left > 0 && (
+            <span className="chip" data-testid="left-count">
+              Left {left}
+            </span>
+          )}
         </p>
       </header>
       {blocked && (
@@ -81,7 +99,12 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           {blocked}
         </p>
       )}
-      <FeedbackBanner feedback={feedback} onUndo={blocked ? undefined : (u) => void undo(u)} />
+      <FeedbackBanner
+        feedback={feedback}
+        onUndo={blocked ? undefined : (u) => void undo(u)}
+        onCheckOut={blocked ? undefined : (p) => void checkOut(p)}
+      />
+      {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
         <section className="ways" aria-label="Check people in">
           <button
@@ -103,9 +126,30 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
-      <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
+      <Roster
+        session={session}
+        records={records}
+        states={states}
+        disabled={Boolean(blocked)}
+        onCheckOut={departures ? (p) => void checkOut(p) : undefined}
+      />
       {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
     </main>
+  );
+}
+
+// At an exit (or at the end), the usher turns the door around: scans, codes and names then check
+// people out. The choice is big and coloured so a scan never does the other thing unnoticed.
+function DoorModeToggle({ mode, onChange }: { mode: DoorMode; onChange(m: DoorMode): void }) {
+  return (
+    <div className={`door-mode ${mode}`} role="group" aria-label="Scans check people">
+      <button type="button" aria-pressed={mode === 'arriving'} onClick={() => onChange('arriving')}>
+        In
+      </button>
+      <button type="button" aria-pressed={mode === 'leaving'} onClick={() => onChange('leaving')}>
+        Out
+      </button>
+    </div>
   );
 }
 
@@ -144,9 +188,11 @@ function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): voi
 function FeedbackBanner({
   feedback,
   onUndo,
+  onCheckOut,
 }: {
   feedback: Feedback | null;
   onUndo?: (u: UndoTarget) => void;
+  onCheckOut?: (p: Participant) => void;
 }) {
   const kind = feedback?.kind ?? 'idle';
   return (
@@ -186,6 +232,16 @@ function FeedbackBanner({
           Undo
         </button>
       )}
+      {feedback?.checkOut && onCheckOut && (
+        <button
+          type="button"
+          className="undo"
+          data-testid="check-out-from-banner"
+          onClick={() => feedback.checkOut && onCheckOut(feedback.checkOut)}
+        >
+          Check out
+        </button>
+      )}
     </div>
   );
 }
@@ -197,4 +253,5 @@ const KIND_MARK: Record<Feedback['kind'], string> = {
   wrong: '✕',
   error: '!',
   undone: '↶',
+  left: '→',
 };

@@ -23,9 +23,14 @@ interface Props {
   records: LocalRecord[];
   states: PresenceState[];
   disabled: boolean;
+  /** Given when the organization records departures: a checked-in person can be checked out. */
+  onCheckOut?: (p: Participant) => void;
 }
 
-export function Roster({ session, records, states, disabled }: Props) {
+const hhmm = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+
+export function Roster({ session, records, states, disabled, onCheckOut }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
@@ -123,6 +128,8 @@ export function Roster({ session, records, states, disabled }: Props) {
     engine.noteLocalChange();
   };
   const active = states.filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
+  const isIn = (code: string | null) =>
+    Boolean(code && states.find((s) => s.code === code)?.countsAsPresent);
 
   return (
     <section className="roster" aria-label="Roster">
@@ -181,7 +188,22 @@ export function Roster({ session, records, states, disabled }: Props) {
                     an admin will check
                   </span>
                 )}
+                {onCheckOut && r?.leftAt && (
+                  <span className="tag" data-testid={`left-${p.id}`}>
+                    left {hhmm(r.leftAt)}
+                  </span>
+                )}
               </span>
+              {onCheckOut && r && !r.leftAt && isIn(r.state) && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={disabled}
+                  onClick={() => onCheckOut(p)}
+                >
+                  Check out
+                </button>
+              )}
               <span className="toggles" role="group" aria-label={`State of ${displayName(p)}`}>
                 {active.map((s) => (
                   <button
