@@ -38,6 +38,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     org?.settings.recordDepartures ?? login?.organization.settings.recordDepartures,
   );
   const [mode, setMode] = useState<DoorMode>('arriving');
+  const leaving = departures && mode === 'leaving';
   const { feedback, checkIn, checkOut, handleText, undo } = useCheckIn(session, lateAfter, {
     departures,
     mode,
@@ -106,7 +107,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       />
       {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
-        <section className="ways" aria-label="Check people in">
+        <section className="ways" aria-label={leaving ? 'Check people out' : 'Check people in'}>
           <button
             type="button"
             className="primary big"
@@ -122,7 +123,10 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
               </Suspense>
             </ScreenBoundary>
           )}
-          <CodeEntry onSubmit={(text) => handleText(text, 'code')} />
+          <CodeEntry
+            onSubmit={(text) => handleText(text, 'code')}
+            verb={leaving ? 'Check out' : 'Check in'}
+          />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
