@@ -33,7 +33,11 @@ interface History {
   items: { received: number; applied: number; duplicate: number; rejected: number }[];
 }
 
-test('check-outs made offline sync by themselves, each exactly once', async ({ page, context }) => {
+test('check-outs made offline sync by themselves, each exactly once', async ({
+  page,
+  context,
+  browser,
+}) => {
   const [byRoster, byBanner, byDoor, notIn, stays] = people as [
     Participant,
     Participant,
@@ -129,8 +133,18 @@ test('check-outs made offline sync by themselves, each exactly once', async ({ p
   expect(changes.split('\r\n')[0]).toMatch(/left_at,minutes_present$/);
 
   // The live page (the admin's): one still in, three left.
+  const sessionId = records.get(stays.id)!.sessionId;
   const live = await admin.get<{ stillIn: number; left: number }>(
-    `/api/v1/sessions/${records.get(stays.id)!.sessionId}/live`,
+    `/api/v1/sessions/${sessionId}/live`,
   );
   expect(live).toMatchObject({ stillIn: 1, left: 3 });
+  const adminContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const adminApp = new AppPage(await adminContext.newPage(), server.url);
+  await adminApp.login('admin@demo.rollcall.test');
+  await adminApp.page.getByRole('button', { name: 'Live arrivals for Sunday Service' }).click();
+  await expect(adminApp.page.getByTestId('live-still-in')).toHaveText(/Still in\s*1\s*· left 3/);
+  await expect(adminApp.page.getByTestId('live-latest')).toContainText(
+    `${nameOf(byDoor)} · present`,
+  );
+  await adminContext.close();
 });
