@@ -146,5 +146,14 @@ test('check-outs made offline sync by themselves, each exactly once', async ({
   await expect(adminApp.page.getByTestId('live-latest')).toContainText(
     `${nameOf(byDoor)} · present`,
   );
+
+  // The attendance report shows time present for those checked out (minutes, here under one).
+  await adminApp.navTo('Reports');
+  await adminApp.page.getByRole('combobox', { name: /^Report/ }).selectOption('attendance');
+  await adminApp.page.getByLabel('Session').selectOption(sessionId);
+  const report = adminApp.page.getByRole('region', { name: 'Attendance' });
+  // On a phone the tables lay out as blocks (no table roles): found by their elements.
+  await expect(report.locator('th', { hasText: 'Present for' })).toBeVisible();
+  await expect(report.locator('tr', { hasText: nameOf(byDoor) })).toContainText(/\d+ min/);
   await adminContext.close();
 });
