@@ -2,7 +2,7 @@
 // departure, and that departure is the latest recorded (by stamp), never lost to arrival order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { departureTime, mergeDeparture, type Departure } from './departure.ts';
+import { departureMs, mergeDeparture, type Departure } from './departure.ts';
 
 /** 1–8 departures from up to 4 devices; stamps may tie on time (the device then breaks the tie). */
 const departures = fc
@@ -37,7 +37,7 @@ describe('departure rule', () => {
   it('is deterministic: the same departures in the same order give the same result', () => {
     fc.assert(
       fc.property(departures, (xs) => {
-        expect(fold(xs)).toEqual(fold(structuredClone(xs)));
+        expect(fold(xs)).toEqual(fold(xs.map((x) => ({ ...x }))));
       }),
     );
   });
@@ -103,8 +103,6 @@ describe('mergeDeparture', () => {
   });
 
   it('reads the time left from the stamp', () => {
-    expect(departureTime(at(Date.parse('2026-12-01T10:42:00.000Z'), 'a'))).toBe(
-      '2026-12-01T10:42:00.000Z',
-    );
+    expect(departureMs(at(1_764_585_720_000, 'a'))).toBe(1_764_585_720_000);
   });
 });

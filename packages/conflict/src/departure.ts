@@ -29,11 +29,12 @@ export function mergeDeparture(current: Departure | null, incoming: Departure): 
 }
 
 /**
- * When the person left: the physical part of the stamp. The device stamps in the server's time as
- * it last learnt it (see `clockOffsetMs`), so a phone with a wrong clock does not move it by hours.
+ * When the person left, in epoch ms: the physical part of the stamp. The device stamps in the
+ * server's time as it last learnt it (see `clockOffsetMs`), so a phone with a wrong clock does not
+ * move it by hours.
  */
-export function departureTime(d: Pick<Departure, 'hlc'>): string {
+export function departureMs(d: Pick<Departure, 'hlc'>): number {
   const h = parseHlc(d.hlc);
   if (!h) throw new Error(`not an HLC stamp: ${d.hlc}`);
-  return new Date(h.wallMs).toISOString();
+  return h.wallMs;
 }

@@ -1,6 +1,6 @@
 // The local write path. A check-in writes the presence record AND its outbox entry in ONE
 // IndexedDB transaction; the caller confirms to the usher only after it commits.
-import { departureTime, formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
+import { departureMs, formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
 import { uuidv7, type Change, type Method, type NewParticipant } from '@rollcall/shared';
 import type { LocalRecord, RollcallDb } from './db.ts';
 
@@ -173,7 +173,8 @@ export async function recordDeparture(
       baseVersion: existing.version,
     };
     // The time left is read from the stamp, as the server reads it: both show the same minute.
-    const record: LocalRecord = { ...existing, leftAt: departureTime(stamp), pending: true };
+    const leftAt = new Date(departureMs(stamp)).toISOString();
+    const record: LocalRecord = { ...existing, leftAt, pending: true };
     await db.records.put(record);
     await db.outbox.add({
       deviceSeq: stamp.deviceSeq,

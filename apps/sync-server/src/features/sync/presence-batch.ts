@@ -1,7 +1,7 @@
 // Folds one batch of presence changes through the pure conflict rules, in memory, and collects
 // the rows to write. The database sees one set-based statement per table afterwards.
 import {
-  departureTime,
+  departureMs,
   mergeDeparture,
   decodeKeyState,
   encodeKeyState,
@@ -15,6 +15,7 @@ import {
 import { uuidv7, type Change } from '@rollcall/shared';
 import type { Insertable } from 'kysely';
 import type { PresenceRecordRow, PresenceRecordTable, SyncConflictTable } from '../../db/schema.ts';
+import { iso } from '../../lib/clock.ts';
 import { parseJson } from '../../lib/json.ts';
 
 export type PresenceOutcome =
@@ -177,7 +178,7 @@ export function recordRowsToWrite(
       has_conflict: conflict?.status === 'open' ? 1 : 0,
       conflict_id: conflict ? e.conflictId : null,
       key_state: encodeKeyState(e.state),
-      left_at: e.departure ? departureTime(e.departure) : null,
+      left_at: e.departure ? iso(departureMs(e.departure)) : null,
       departure: e.departure ? JSON.stringify(e.departure) : null,
       created_at: e.row?.created_at ?? nowIso,
       updated_at: nowIso,

@@ -91,16 +91,17 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
       };
       continue;
     }
+    const sessionId = f.change.sessionId ?? ''; // present: checked by push-validate
     const out =
       f.change.kind === 'presence.checkout'
         ? batch.depart(
-            f.change.sessionId!,
+            sessionId,
             f.change.participantId,
             toDeparture(f.change, auth.deviceId, auth.userId),
             presentCodes,
           )
         : batch.apply(
-            f.change.sessionId!,
+            sessionId,
             f.change.participantId,
             toObservation(f.change, auth.deviceId, auth.userId),
           );
@@ -110,7 +111,7 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
         changeId: f.change.changeId,
         status: 'rejected',
         code: 'not_checked_in',
-        reason: `Participant ${f.change.participantId} is not checked in to session "${sessionById.get(f.change.sessionId!)?.name ?? f.change.sessionId}": there is nothing to check out`,
+        reason: `Participant ${f.change.participantId} is not checked in to session "${sessionById.get(sessionId)?.name ?? sessionId}": there is nothing to check out`,
       };
       continue;
     }
