@@ -121,7 +121,7 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
       ...out,
       ...(f.graceAccepted ? { graceAccepted: true } : {}),
     };
-    touchedSessions.add(f.change.sessionId!);
+    touchedSessions.add(sessionId);
   }
   for (const f of input.fresh) {
     if (f.duplicateOf) f.item.result = duplicateOfBatch(f);

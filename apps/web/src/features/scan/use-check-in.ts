@@ -243,13 +243,18 @@ export function useCheckIn(
       const found = await lookupScan(db, text, login.organization.id);
       let outcome: CheckInOutcome;
       if (!found.ok) {
-        say({ kind: 'wrong', title: 'Not checked in', detail: found.message });
+        const leaving = door.departures && door.mode === 'leaving';
+        say({
+          kind: 'wrong',
+          title: leaving ? 'Not checked out' : 'Not checked in',
+          detail: found.message,
+        });
         outcome = 'refused';
       } else outcome = await atDoor(found.participant, method);
       lastRead = method === 'qr' ? { text, at: Date.now(), outcome } : null;
       return outcome;
     },
-    [login, atDoor],
+    [login, atDoor, door.departures, door.mode],
   );
 
   const undo = useCallback(
