@@ -20,7 +20,13 @@ export type Method = (typeof METHODS)[number];
 export const SESSION_STATUSES = ['scheduled', 'active', 'completed', 'canceled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const CHANGE_KINDS = ['presence.set', 'presence.clear', 'participant.create'] as const;
+export const CHANGE_KINDS = [
+  'presence.set',
+  'presence.clear',
+  'participant.create',
+  // A departure (check-out) of someone checked in: protocol version 3.
+  'presence.checkout',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const RESULT_STATUSES = ['applied', 'duplicate', 'merged', 'conflict', 'rejected'] as const;

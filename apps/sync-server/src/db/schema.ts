@@ -149,6 +149,9 @@ export interface PresenceRecordTable {
   has_conflict: Bool;
   conflict_id: string | null;
   key_state: string;
+  /** The latest departure (check-out), from 0013: the time left, and the departure as JSON. */
+  left_at: string | null;
+  departure: string | null;
   created_at: string;
   updated_at: string;
   seq: number;

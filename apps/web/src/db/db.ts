@@ -23,6 +23,8 @@ export interface LocalRecord {
   version: number;
   hasConflict: boolean;
   conflictId: string | null;
+  /** When the person was checked out (the latest departure known here); absent or null if not. */
+  leftAt?: string | null;
   /** True while an outbox entry for this record waits for the server. */
   pending: boolean;
 }

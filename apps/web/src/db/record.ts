@@ -1,6 +1,6 @@
 // The local write path. A check-in writes the presence record AND its outbox entry in ONE
 // IndexedDB transaction; the caller confirms to the usher only after it commits.
-import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
+import { departureMs, formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
 import { uuidv7, type Change, type Method, type NewParticipant } from '@rollcall/shared';
 import type { LocalRecord, RollcallDb } from './db.ts';
 
@@ -135,4 +135,53 @@ export async function createParticipant(db: RollcallDb, who: Recorder, p: NewPar
     });
   });
   return id;
+}
+
+export type DepartureResult =
+  | { kind: 'recorded'; record: LocalRecord }
+  | { kind: 'already_left'; record: LocalRecord }
+  | { kind: 'not_in'; record: LocalRecord | undefined };
+
+/**
+ * A check-out: the time left, with its outbox entry, in one transaction. Only of someone this
+ * device shows as in (a state that counts as present): anyone else is refused here, before
+ * anything is queued, so the usher sees why at once.
+ */
+export async function recordDeparture(
+  db: RollcallDb,
+  who: Recorder,
+  input: { sessionId: string; participantId: string },
+): Promise<DepartureResult> {
+  return db.transaction('rw', [db.records, db.outbox, db.meta, db.presenceStates], async () => {
+    const existing = await db.records.get([input.sessionId, input.participantId]);
+    const state = existing?.state;
+    const counts = state
+      ? ((await db.presenceStates.where('code').equals(state).first())?.countsAsPresent ??
+        ARRIVED.has(state))
+      : false;
+    if (!existing || !counts) return { kind: 'not_in', record: existing };
+    if (existing.leftAt) return { kind: 'already_left', record: existing };
+    const stamp = await nextStamp(db, who);
+    const change: Change = {
+      changeId: uuidv7(who.now()),
+      deviceSeq: stamp.deviceSeq,
+      kind: 'presence.checkout',
+      sessionId: input.sessionId,
+      participantId: input.participantId,
+      recordedAt: new Date(who.now()).toISOString(),
+      hlc: stamp.hlc,
+      baseVersion: existing.version,
+    };
+    // The time left is read from the stamp, as the server reads it: both show the same minute.
+    const leftAt = new Date(departureMs(stamp)).toISOString();
+    const record: LocalRecord = { ...existing, leftAt, pending: true };
+    await db.records.put(record);
+    await db.outbox.add({
+      deviceSeq: stamp.deviceSeq,
+      change,
+      status: 'pending',
+      queuedAt: who.now(),
+    });
+    return { kind: 'recorded', record };
+  });
 }

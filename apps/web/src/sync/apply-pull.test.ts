@@ -79,3 +79,20 @@ describe('applying removed records', () => {
     db.close();
   });
 });
+
+describe('applying a departure another device recorded', () => {
+  it('takes the time left even though the record keeps its version', async () => {
+    const db = new RollcallDb(`apply-pull-${uuidv7()}`);
+    const [s, p] = [uuidv7(), uuidv7()];
+    await db.records.put(local(s, p));
+    const { pending: _pending, ...same } = local(s, p);
+    const leftAt = '2023-01-01T11:30:00.000Z';
+    await applyPullPage(
+      db,
+      page({
+        presenceRecords: [{ id: uuidv7(), ...same, leftAt, updatedAt: '2023-01-01T11:30:01.000Z' }],
+      }),
+    );
+    expect(await db.records.get([s, p])).toMatchObject({ version: 1, leftAt, pending: false });
+  });
+});

@@ -69,7 +69,8 @@ async function mergeRecords(db: RollcallDb, page: PullResponse) {
       !mine.pending &&
       mine.version === r.version &&
       mine.hasConflict === r.hasConflict &&
-      mine.state === r.state
+      mine.state === r.state &&
+      (mine.leftAt ?? null) === (r.leftAt ?? null)
     )
       return;
     if (mine?.pending)
@@ -85,6 +86,7 @@ async function mergeRecords(db: RollcallDb, page: PullResponse) {
       version: r.version,
       hasConflict: r.hasConflict,
       conflictId: r.conflictId,
+      leftAt: r.leftAt ?? null,
       pending: false,
     });
   });

@@ -41,6 +41,9 @@ export const OrganizationSettingsSchema = Type.Object({
   stationShowsRoster: Type.Boolean(),
   /** A locked door station that shows the roster offers "Mark all present". */
   stationAllowsMarkAll: Type.Boolean(),
+  recordDepartures: Type.Optional(
+    Type.Boolean({ description: 'devices offer check-out (time left); absent means false' }),
+  ),
 });
 export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
 
@@ -124,6 +127,8 @@ export const PresenceRecordSchema = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   hasConflict: Type.Boolean(),
   conflictId: Nullable(Uuid),
+  /** When the person left (the latest check-out), null if not checked out; from version 3. */
+  leftAt: Type.Optional(Nullable(IsoDateTime)),
   updatedAt: IsoDateTime,
 });
 export type PresenceRecord = Static<typeof PresenceRecordSchema>;

@@ -7,8 +7,11 @@
  * 2 (2026-12-01): ids lower-cased on arrival; no U+0000 in a change's text; deviceSeq, baseVersion
  *   and pendingCount bounded to 32 bits; tombstones of purged presence records carry their
  *   sessionId and participantId. Additive: a version-1 device is still served.
- * 3 (2026-12-01): organization settings carry the station PIN's verifier and what a locked station
- *   shows (stationPin, stationShowsRoster, stationAllowsMarkAll). Additive.
+ * 3 (2026-12-01): additive. Check-out: the change kind `presence.checkout`, a presence record's
+ *   `leftAt`, the organization setting `recordDepartures`, the rejection `not_checked_in` (older
+ *   devices never send the kind and ignore the field). Stations: organization settings carry the
+ *   station PIN's verifier and what a locked station shows (stationPin, stationShowsRoster,
+ *   stationAllowsMarkAll).
  */
 export const PROTOCOL_VERSION = 3;
 

@@ -52,6 +52,7 @@ export const sessionRecords = (db: Kysely<Database>, org: string, sessionId: str
       'r.state',
       'r.method',
       'r.recorded_at',
+      'r.left_at',
       'r.updated_at',
       'r.device_id',
       'r.has_conflict',

@@ -16,7 +16,9 @@ const Snapshot = Type.Object({
     location: Nullable(Type.String()),
     scheduledStart: Type.String(),
   }),
-  headcount: Type.Integer(),
+  headcount: Type.Integer({ description: 'everyone who arrived (present or late)' }),
+  stillIn: Type.Integer({ description: 'arrived and not checked out' }),
+  left: Type.Integer({ description: 'arrived, then checked out' }),
   expected: Type.Integer(),
   byState: Type.Array(
     Type.Object({
@@ -34,6 +36,7 @@ const Snapshot = Type.Object({
       state: Nullable(Type.String()),
       method: Type.String(),
       recordedAt: Type.String(),
+      leftAt: Nullable(Type.String()),
       userName: Nullable(Type.String()),
       deviceName: Nullable(Type.String()),
       hasConflict: Type.Boolean(),

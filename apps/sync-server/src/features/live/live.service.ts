@@ -31,6 +31,8 @@ export async function liveSnapshot(
     count: records.filter((r) => r.state === s.code).length,
   }));
   const arrivals = records.filter((r) => r.state !== null && presentCodes.has(r.state));
+  // Checked out: arrived, then left. Everyone else who arrived is still in.
+  const left = arrivals.filter((r) => r.left_at !== null).length;
   const perMinute = arrivalsPerMinute(
     arrivals.map((r) => Date.parse(r.recorded_at)),
     nowMs,
@@ -44,6 +46,7 @@ export async function liveSnapshot(
       state: r.state,
       method: r.method,
       recordedAt: r.recorded_at,
+      leftAt: r.left_at,
       userName: r.user_name,
       deviceName: r.device_name,
       hasConflict: r.has_conflict === 1,
@@ -69,6 +72,8 @@ export async function liveSnapshot(
       scheduledStart: session.scheduled_start,
     },
     headcount: arrivals.length,
+    stillIn: arrivals.length - left,
+    left,
     expected,
     byState,
     perMinute,

@@ -25,6 +25,7 @@ export function defaultSettings(domainType: DomainType, graceHours = 24): Organi
     stationPin: null,
     stationShowsRoster: false,
     stationAllowsMarkAll: false,
+    recordDepartures: false,
   };
 }
 

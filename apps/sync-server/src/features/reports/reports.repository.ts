@@ -208,6 +208,7 @@ export function sessionRows(db: Db, org: string, q: SessionRowsQuery) {
     'r.state',
     'r.method',
     'r.recorded_at',
+    'r.left_at',
     'u.display_name as recorded_by_name',
   ] as const;
   const after = (eb: PEb) =>

@@ -36,6 +36,8 @@ const ROW_HEADER = [
   'method',
   'recorded_at',
   'recorded_by',
+  'left_at',
+  'minutes_present',
 ];
 const rowCells = (r: ReportRow) => [
   r.sessionName,
@@ -47,6 +49,8 @@ const rowCells = (r: ReportRow) => [
   r.method,
   r.recordedAt,
   r.recordedBy,
+  r.leftAt,
+  r.minutesPresent,
 ];
 const withoutFormat = <T extends { format?: unknown }>({ format: _format, ...q }: T) => q;
 

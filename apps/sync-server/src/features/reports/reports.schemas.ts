@@ -92,6 +92,10 @@ const Row = Type.Object({
   method: Nullable(Type.String()),
   recordedAt: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
+  leftAt: Nullable(Type.String({ description: 'when the person was checked out, if they were' })),
+  minutesPresent: Nullable(
+    Type.Integer({ description: 'time present (left − arrived) in minutes, where both are known' }),
+  ),
 });
 const Page = { total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() };
 

@@ -96,7 +96,16 @@ const toRow = (s: SessionInfo, r: repo.SessionRow) => ({
   method: r.method,
   recordedAt: r.recorded_at,
   recordedBy: r.recorded_by_name,
+  leftAt: r.left_at,
+  minutesPresent: minutesPresent(r.recorded_at, r.left_at),
 });
+
+/** Time present, where both ends are known: left − arrived, in whole minutes (never negative). */
+function minutesPresent(arrived: string | null, left: string | null) {
+  if (!arrived || !left) return null;
+  const ms = Date.parse(left) - Date.parse(arrived);
+  return ms >= 0 ? Math.round(ms / 60_000) : null;
+}
 export type ReportRow = ReturnType<typeof toRow>;
 
 const rowQuery = (scope: Scope, s: SessionInfo, filter: repo.RowFilter) => ({

@@ -71,6 +71,7 @@ export const toPresenceRecord = (r: PresenceRecordRow): PresenceRecord => ({
   version: r.version,
   hasConflict: bool(r.has_conflict),
   conflictId: r.conflict_id,
+  leftAt: r.left_at,
   updatedAt: r.updated_at,
 });
 

@@ -1,17 +1,22 @@
 // Folds one batch of presence changes through the pure conflict rules, in memory, and collects
 // the rows to write. The database sees one set-based statement per table afterwards.
 import {
+  departureMs,
+  mergeDeparture,
   decodeKeyState,
   encodeKeyState,
   reconcile,
   type ConflictPolicy,
   type ConflictState,
+  type Departure,
   type KeyState,
   type Observation,
 } from '@rollcall/conflict';
 import { uuidv7, type Change } from '@rollcall/shared';
 import type { Insertable } from 'kysely';
 import type { PresenceRecordRow, PresenceRecordTable, SyncConflictTable } from '../../db/schema.ts';
+import { iso } from '../../lib/clock.ts';
+import { parseJson } from '../../lib/json.ts';
 
 export type PresenceOutcome =
   | { status: 'applied' | 'merged'; version: number; conflictId?: string }
@@ -23,6 +28,7 @@ interface KeyEntry {
   conflictId: string | null; // the current conflict episode
   conflictIsNew: boolean;
   dirty: boolean;
+  departure: Departure | null; // the latest check-out, kept beside the presence rules
 }
 
 export const keyOf = (sessionId: string, participantId: string) => `${sessionId}|${participantId}`;
@@ -40,6 +46,13 @@ export function toObservation(c: Change, deviceId: string, userId: string): Obse
     baseVersion: c.baseVersion,
   };
 }
+
+export const toDeparture = (c: Change, deviceId: string, userId: string): Departure => ({
+  changeId: c.changeId,
+  deviceId,
+  userId,
+  hlc: c.hlc,
+});
 
 export function keyStateFromRow(row: PresenceRecordRow): KeyState {
   try {
@@ -63,6 +76,7 @@ export function createPresenceBatch(
       conflictId: state.conflict ? row.conflict_id : null,
       conflictIsNew: false,
       dirty: false,
+      departure: parseJson<Departure | null>(row.departure ?? 'null', null),
     });
   }
   // Each conflict episode touched by the batch, with the last versions it held.
@@ -79,6 +93,7 @@ export function createPresenceBatch(
       conflictId: null,
       conflictIsNew: false,
       dirty: false,
+      departure: null,
     };
     keys.set(key, entry);
     const r = reconcile(entry.state, obs, policy);
@@ -110,7 +125,29 @@ export function createPresenceBatch(
       : { status, version };
   }
 
-  return { apply, keys, conflictRows };
+  /**
+   * A check-out: only of someone whose record (as this batch left it) counts as present; the
+   * latest departure stands (packages/conflict). Leaves the presence version alone: a device's
+   * next change on top of it has seen every observation it had seen before.
+   */
+  function depart(
+    sessionId: string,
+    participantId: string,
+    d: Departure,
+    presentCodes: Set<string>,
+  ): PresenceOutcome | null {
+    const entry = keys.get(keyOf(sessionId, participantId));
+    const state = entry?.state?.record.state;
+    if (!entry?.state || !state || !presentCodes.has(state)) return null;
+    const r = mergeDeparture(entry.departure, d);
+    if (r.outcome === 'applied') {
+      entry.departure = r.next;
+      entry.dirty = true;
+    }
+    return { status: r.outcome, version: entry.state.version };
+  }
+
+  return { apply, depart, keys, conflictRows };
 }
 
 export type PresenceBatch = ReturnType<typeof createPresenceBatch>;
@@ -141,6 +178,8 @@ export function recordRowsToWrite(
       has_conflict: conflict?.status === 'open' ? 1 : 0,
       conflict_id: conflict ? e.conflictId : null,
       key_state: encodeKeyState(e.state),
+      left_at: e.departure ? iso(departureMs(e.departure)) : null,
+      departure: e.departure ? JSON.stringify(e.departure) : null,
       created_at: e.row?.created_at ?? nowIso,
       updated_at: nowIso,
       seq: nextSeq(),

@@ -10,6 +10,7 @@ import {
   createPresenceBatch,
   conflictRowsToWrite,
   recordRowsToWrite,
+  toDeparture,
   toObservation,
 } from './presence-batch.ts';
 import { createParticipants } from './participant-create.ts';
@@ -52,7 +53,7 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
     repo.findRecords(trx, org, sessionIds, participantIds),
     trx
       .selectFrom('presence_states')
-      .select('code')
+      .select(['code', 'counts_as_present'])
       .where('organization_id', '=', org)
       .where('active', '=', 1)
       .execute(),
@@ -60,6 +61,7 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
   const participants = new Set(known);
   const stateCodes = new Set(states.map((s) => s.code));
+  const presentCodes = new Set(states.filter((s) => s.counts_as_present === 1).map((s) => s.code));
   const batch = createPresenceBatch(records, input.policy, nowMs);
   const creations = await createParticipants(
     trx,
@@ -89,18 +91,37 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
       };
       continue;
     }
-    const out = batch.apply(
-      f.change.sessionId!,
-      f.change.participantId,
-      toObservation(f.change, auth.deviceId, auth.userId),
-    );
+    const sessionId = f.change.sessionId ?? ''; // present: checked by push-validate
+    const out =
+      f.change.kind === 'presence.checkout'
+        ? batch.depart(
+            sessionId,
+            f.change.participantId,
+            toDeparture(f.change, auth.deviceId, auth.userId),
+            presentCodes,
+          )
+        : batch.apply(
+            sessionId,
+            f.change.participantId,
+            toObservation(f.change, auth.deviceId, auth.userId),
+          );
+    if (!out) {
+      f.item.result = {
+        index: f.item.index,
+        changeId: f.change.changeId,
+        status: 'rejected',
+        code: 'not_checked_in',
+        reason: `Participant ${f.change.participantId} is not checked in to session "${sessionById.get(sessionId)?.name ?? sessionId}": there is nothing to check out`,
+      };
+      continue;
+    }
     f.item.result = {
       index: f.item.index,
       changeId: f.change.changeId,
       ...out,
       ...(f.graceAccepted ? { graceAccepted: true } : {}),
     };
-    touchedSessions.add(f.change.sessionId!);
+    touchedSessions.add(sessionId);
   }
   for (const f of input.fresh) {
     if (f.duplicateOf) f.item.result = duplicateOfBatch(f);

@@ -166,7 +166,14 @@ export async function auditRecordChanges(
 const pick = (
   r: Pick<
     Insertable<PresenceRecordTable>,
-    'state' | 'method' | 'recorded_at' | 'recorded_by' | 'device_id' | 'version' | 'has_conflict'
+    | 'state'
+    | 'method'
+    | 'recorded_at'
+    | 'recorded_by'
+    | 'device_id'
+    | 'version'
+    | 'has_conflict'
+    | 'left_at'
   >,
 ) => ({
   state: r.state,
@@ -176,4 +183,5 @@ const pick = (
   deviceId: r.device_id,
   version: r.version,
   hasConflict: r.has_conflict === 1,
+  leftAt: r.left_at ?? null,
 });

@@ -60,6 +60,8 @@ function kindProblem(c: Change): string | null {
   if (!c.sessionId) return `${c.kind} needs a sessionId`;
   if (c.kind === 'presence.set' && !c.state) return 'presence.set needs a state';
   if (c.kind === 'presence.set' && !c.method) return 'presence.set needs a method';
+  if (c.kind === 'presence.checkout' && c.state !== undefined)
+    return 'presence.checkout takes no state: it records when the person left';
   return null;
 }
 

@@ -147,5 +147,7 @@ const newRow = (
   session_id: w.sessionId,
   participant_id: w.participantId,
   created_at: iso(nowMs),
+  left_at: null,
+  departure: null,
   ...fields,
 });

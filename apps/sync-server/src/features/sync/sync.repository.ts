@@ -155,7 +155,7 @@ export const recordsByKey = (
     .where('participant_id', 'in', participantIds);
 
 export async function upsertRecords(trx: Trx, rows: Insertable<PresenceRecordTable>[]) {
-  for (const part of chunk(rows, rowsPerStatement(17))) {
+  for (const part of chunk(rows, rowsPerStatement(19))) {
     await trx
       .insertInto('presence_records')
       .values(part)
@@ -171,6 +171,8 @@ export async function upsertRecords(trx: Trx, rows: Insertable<PresenceRecordTab
           has_conflict: eb.ref('excluded.has_conflict'),
           conflict_id: eb.ref('excluded.conflict_id'),
           key_state: eb.ref('excluded.key_state'),
+          left_at: eb.ref('excluded.left_at'),
+          departure: eb.ref('excluded.departure'),
           updated_at: eb.ref('excluded.updated_at'),
           seq: eb.ref('excluded.seq'),
         })),

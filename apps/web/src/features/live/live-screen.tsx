@@ -2,10 +2,14 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
 import { ago, when } from '../../lib/use-remote.ts';
+import { useSession } from '../auth/session-store.ts';
 
 interface Snapshot {
   session: { name: string; status: string; location: string | null };
   headcount: number;
+  /** Arrived and not checked out / checked out (sent by protocol-3 servers). */
+  stillIn?: number;
+  left?: number;
   expected: number;
   byState: { code: string; label: string; color: string; count: number }[];
   perMinute: { minute: string; count: number }[];
@@ -15,6 +19,7 @@ interface Snapshot {
     state: string | null;
     method: string;
     recordedAt: string;
+    leftAt?: string | null;
     userName: string | null;
     deviceName: string | null;
     hasConflict: boolean;
@@ -84,6 +89,7 @@ function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
 
 export function LiveScreen({ sessionId }: { sessionId: string }) {
   const { snap, connected } = useLive(sessionId);
+  const departures = useSession((s) => Boolean(s.login?.organization.settings.recordDepartures));
   if (!snap)
     return (
       <main className="screen">
@@ -108,6 +114,13 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
           </strong>
           <span className="muted"> of {snap.expected} expected</span>
         </div>
+        {(departures || Boolean(snap.left)) && (
+          <div data-testid="live-still-in">
+            <span className="label">Still in</span>
+            <strong className="huge">{snap.stillIn ?? snap.headcount}</strong>
+            <span className="muted"> · left {snap.left ?? 0}</span>
+          </div>
+        )}
         <ul className="state-counts">
           {snap.byState.map((s) => (
             <li key={s.code}>
@@ -132,6 +145,15 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
                 minute: '2-digit',
               })}{' '}
               by {r.userName ?? '?'}
+              {r.leftAt && (
+                <span className="tag">
+                  left{' '}
+                  {new Date(r.leftAt).toLocaleTimeString([], {
+                    hour: 'numeric',
+                    minute: '2-digit',
+                  })}
+                </span>
+              )}
               {r.hasConflict && <span className="tag warn">conflict</span>}
             </li>
           ))}

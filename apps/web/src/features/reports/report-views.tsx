@@ -11,6 +11,9 @@ interface Row {
   method: string | null;
   recordedAt: string | null;
   recordedBy: string | null;
+  /** Check-out (protocol 3 servers): when they left and for how long they were there. */
+  leftAt?: string | null;
+  minutesPresent?: number | null;
 }
 export interface Attendance {
   sessions: {
@@ -65,7 +68,16 @@ export interface UsherActivity {
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
+const duration = (m: number | null | undefined) =>
+  m === null || m === undefined
+    ? '—'
+    : m < 60
+      ? `${m} min`
+      : `${Math.floor(m / 60)} h ${m % 60} min`;
+
 function Rows({ rows }: { rows: Row[] }) {
+  // Time present shows only where someone was checked out: with departures off, nothing changes.
+  const departures = rows.some((r) => r.leftAt);
   return (
     <table className="table">
       <thead>
@@ -76,6 +88,7 @@ function Rows({ rows }: { rows: Row[] }) {
           <th>How</th>
           <th>When</th>
           <th>By</th>
+          {departures && <th>Present for</th>}
         </tr>
       </thead>
       <tbody>
@@ -90,6 +103,7 @@ function Rows({ rows }: { rows: Row[] }) {
             <td>{r.method ?? '—'}</td>
             <td>{when(r.recordedAt)}</td>
             <td>{r.recordedBy ?? '—'}</td>
+            {departures && <td>{duration(r.minutesPresent)}</td>}
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,7 @@ import { db } from '../../app-context.ts';
 import { lazyScreen } from '../../pwa/load-chunk.ts';
 import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
-import { useCheckIn, type Feedback, type UndoTarget } from './use-check-in.ts';
+import { useCheckIn, type DoorMode, type Feedback, type UndoTarget } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
@@ -13,6 +13,7 @@ import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { StationToggle } from '../kiosk/station-toggle.tsx';
 import { useStationView } from '../kiosk/station-lock.ts';
+import type { Participant } from '@rollcall/shared';
 
 // The scanner library is a third of the app's code: load it when the camera is first opened (the
 // service worker precaches the chunk and controls the page from the first load, so this works
@@ -33,7 +34,16 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
-  const { feedback, checkIn, handleText, undo } = useCheckIn(session, lateAfter);
+  // Check-out shows only when the organization records departures; off, nothing about it shows.
+  const departures = Boolean(
+    org?.settings.recordDepartures ?? login?.organization.settings.recordDepartures,
+  );
+  const [mode, setMode] = useState<DoorMode>('arriving');
+  const leaving = departures && mode === 'leaving';
+  const { feedback, checkIn, checkOut, handleText, undo } = useCheckIn(session, lateAfter, {
+    departures,
+    mode,
+  });
   const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
   // A locked station shows what a door needs: the roster and "Mark all present" only if allowed.
@@ -55,7 +65,11 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     for (const r of records) if (r.state) c[r.state] = (c[r.state] ?? 0) + 1;
     return c;
   }, [records]);
-  const here = (counts.present ?? 0) + (counts.late ?? 0);
+  const left = departures
+    ? records.filter((r) => r.leftAt && (r.state === 'present' || r.state === 'late')).length
+    : 0;
+  // With departures recorded, "here" means still in: arrived and not checked out.
+  const here = (counts.present ?? 0) + (counts.late ?? 0) - left;
 
   if (!session)
     return (
@@ -77,6 +91,11 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
                 {s.label} {counts[s.code]}
               </span>
             ))}
+          {left > 0 && (
+            <span className="chip" data-testid="left-count">
+              Left {left}
+            </span>
+          )}
         </p>
       </header>
       {blocked && (
@@ -84,9 +103,14 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           {blocked}
         </p>
       )}
-      <FeedbackBanner feedback={feedback} onUndo={blocked ? undefined : (u) => void undo(u)} />
+      <FeedbackBanner
+        feedback={feedback}
+        onUndo={blocked ? undefined : (u) => void undo(u)}
+        onCheckOut={blocked ? undefined : (p) => void checkOut(p)}
+      />
+      {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
-        <section className="ways" aria-label="Check people in">
+        <section className="ways" aria-label={leaving ? 'Check people out' : 'Check people in'}>
           <button
             type="button"
             className="primary big"
@@ -102,7 +126,10 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
               </Suspense>
             </ScreenBoundary>
           )}
-          <CodeEntry onSubmit={(text) => handleText(text, 'code')} />
+          <CodeEntry
+            onSubmit={(text) => handleText(text, 'code')}
+            verb={leaving ? 'Check out' : 'Check in'}
+          />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
@@ -113,6 +140,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           states={states}
           disabled={Boolean(blocked)}
           markAll={view.markAll}
+          onCheckOut={departures ? (p) => void checkOut(p) : undefined}
         />
       )}
       {!blocked && (
@@ -131,14 +159,31 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   );
 }
 
+// At an exit (or at the end), the usher turns the door around: scans, codes and names then check
+// people out. The choice is big and coloured so a scan never does the other thing unnoticed.
+function DoorModeToggle({ mode, onChange }: { mode: DoorMode; onChange(m: DoorMode): void }) {
+  return (
+    <div className={`door-mode ${mode}`} role="group" aria-label="Scans check people">
+      <button type="button" aria-pressed={mode === 'arriving'} onClick={() => onChange('arriving')}>
+        In
+      </button>
+      <button type="button" aria-pressed={mode === 'leaving'} onClick={() => onChange('leaving')}>
+        Out
+      </button>
+    </div>
+  );
+}
+
 // The banner keeps one height whatever it says, so nothing under a finger moves; Undo sits beside
 // the message (outside the live region, which reads the message alone).
 function FeedbackBanner({
   feedback,
   onUndo,
+  onCheckOut,
 }: {
   feedback: Feedback | null;
   onUndo?: (u: UndoTarget) => void;
+  onCheckOut?: (p: Participant) => void;
 }) {
   const kind = feedback?.kind ?? 'idle';
   return (
@@ -178,6 +223,16 @@ function FeedbackBanner({
           Undo
         </button>
       )}
+      {feedback?.checkOut && onCheckOut && (
+        <button
+          type="button"
+          className="undo"
+          data-testid="check-out-from-banner"
+          onClick={() => feedback.checkOut && onCheckOut(feedback.checkOut)}
+        >
+          Check out
+        </button>
+      )}
     </div>
   );
 }
@@ -189,4 +244,5 @@ const KIND_MARK: Record<Feedback['kind'], string> = {
   wrong: '✕',
   error: '!',
   undone: '↶',
+  left: '→',
 };

@@ -1,7 +1,7 @@
 // Sound and vibration for a scan: ushers look at the person, not at the screen. Each outcome has
 // its own colour (styles.css), tone and buzz, so "already in" never feels like a new check-in and
 // a mistyped code never feels like a broken phone.
-export type FeedbackKind = 'ok' | 'already' | 'wrong' | 'error' | 'undone';
+export type FeedbackKind = 'ok' | 'already' | 'wrong' | 'error' | 'undone' | 'left';
 
 interface Signal {
   /** navigator.vibrate pattern: on, off, on… in ms. */
@@ -39,6 +39,14 @@ export const SIGNALS: Record<FeedbackKind, Signal> = {
   error: { vibrate: [400], notes: [[220, 0.35]] },
   // A light tick: the last action was taken back.
   undone: { vibrate: [25], notes: [[520, 0.06]] },
+  // One short buzz, the "in" pair played downwards: "out".
+  left: {
+    vibrate: [70],
+    notes: [
+      [1320, 0.08],
+      [880, 0.1],
+    ],
+  },
 };
 
 let audio: AudioContext | null = null;

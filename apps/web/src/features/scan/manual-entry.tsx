@@ -18,7 +18,14 @@ const SETTLE_MS = 250;
  * longer external key starts with those digits. A code that matched no one stays in the box to be
  * corrected; a check-in empties it for the next person.
  */
-export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<CheckInOutcome> }) {
+export function CodeEntry({
+  onSubmit,
+  verb = 'Check in',
+}: {
+  onSubmit: (text: string) => Promise<CheckInOutcome>;
+  /** What the button says: "Check out" while the door checks people out. */
+  verb?: string;
+}) {
   const [value, setValue] = useState('');
   const current = useRef('');
   // Each edit has a number; a value already submitted (by the button) is not auto-submitted again.
@@ -79,7 +86,7 @@ export function CodeEntry({ onSubmit }: { onSubmit: (text: string) => Promise<Ch
         />
       </label>
       <button type="submit" className="primary">
-        Check in
+        {verb}
       </button>
     </form>
   );

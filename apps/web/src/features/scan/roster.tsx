@@ -25,9 +25,14 @@ interface Props {
   disabled: boolean;
   /** Off on a locked station unless the admin allows it. */
   markAll?: boolean;
+  /** Given when the organization records departures: a checked-in person can be checked out. */
+  onCheckOut?: (p: Participant) => void;
 }
 
-export function Roster({ session, records, states, disabled, markAll = true }: Props) {
+const hhmm = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+
+export function Roster({ session, records, states, disabled, markAll = true, onCheckOut }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
@@ -127,6 +132,8 @@ export function Roster({ session, records, states, disabled, markAll = true }: P
     engine.noteLocalChange();
   };
   const active = states.filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
+  const isIn = (code: string | null) =>
+    Boolean(code && states.find((s) => s.code === code)?.countsAsPresent);
 
   return (
     <section className="roster" aria-label="Roster">
@@ -192,7 +199,22 @@ export function Roster({ session, records, states, disabled, markAll = true }: P
                     an admin will check
                   </span>
                 )}
+                {onCheckOut && r?.leftAt && (
+                  <span className="tag" data-testid={`left-${p.id}`}>
+                    left {hhmm(r.leftAt)}
+                  </span>
+                )}
               </span>
+              {onCheckOut && r && !r.leftAt && isIn(r.state) && (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={disabled}
+                  onClick={() => onCheckOut(p)}
+                >
+                  Check out
+                </button>
+              )}
               <span className="toggles" role="group" aria-label={`State of ${displayName(p)}`}>
                 {active.map((s) => (
                   <button

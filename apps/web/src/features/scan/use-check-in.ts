@@ -7,7 +7,7 @@ import type { Method, Participant, Session } from '@rollcall/shared';
 import { useCallback, useEffect } from 'react';
 import { create } from 'zustand';
 import { db, engine } from '../../app-context.ts';
-import { recordPresence } from '../../db/record.ts';
+import { recordDeparture, recordPresence } from '../../db/record.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { signal, type FeedbackKind } from './feedback.ts';
 import { autoState, displayName, initials, lookupScan } from './lookup.ts';
@@ -29,8 +29,13 @@ export interface Feedback {
   detail?: string;
   initials?: string;
   undo?: UndoTarget;
+  /** An "already in" banner offers checking the person out (when departures are recorded). */
+  checkOut?: Participant;
   at: number;
 }
+
+/** What a scan, a code or a name does at the door: check people in, or (when on) out. */
+export type DoorMode = 'arriving' | 'leaving';
 
 export type CheckInOutcome = 'recorded' | 'already' | 'refused' | 'not_saved';
 
@@ -102,7 +107,11 @@ export function reportNotSaved(e: unknown, who?: string) {
 const hhmm = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
-export function useCheckIn(session: Session | undefined, lateAfterMinutes: number) {
+export function useCheckIn(
+  session: Session | undefined,
+  lateAfterMinutes: number,
+  door: { departures: boolean; mode: DoorMode } = { departures: false, mode: 'arriving' },
+) {
   const login = useSession((s) => s.login);
   const feedback = useFeedback((s) => s.feedback);
   // A banner belongs to the screen that showed it: leaving the screen clears it.
@@ -144,11 +153,15 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
         const by =
           (await db.users.get(result.record.recordedBy))?.displayName ??
           (result.record.recordedBy === login.user.id ? login.user.displayName : 'another usher');
+        const left = door.departures ? result.record.leftAt : null;
         say({
           kind: 'already',
           title: name,
-          detail: `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}: nothing new recorded.`,
+          detail: left
+            ? `Already checked in at ${hhmm(result.record.recordedAt)}, left at ${hhmm(left)}: nothing new recorded.`
+            : `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}: nothing new recorded.`,
           initials: initials(participant),
+          ...(door.departures && !left ? { checkOut: participant } : {}),
         });
         return 'already';
       }
@@ -168,7 +181,54 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
       });
       return 'recorded';
     },
-    [session, login, lateAfterMinutes],
+    [session, login, lateAfterMinutes, door.departures],
+  );
+
+  const checkOut = useCallback(
+    async (participant: Participant): Promise<CheckInOutcome> => {
+      if (!session || !login) return 'refused';
+      const blocked = assignmentBlock(login, Date.now());
+      if (blocked) {
+        say({ kind: 'error', title: 'Check-out closed', detail: blocked });
+        return 'refused';
+      }
+      const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
+      const name = displayName(participant);
+      let result;
+      try {
+        result = await recordDeparture(db, who, {
+          sessionId: session.id,
+          participantId: participant.id,
+        });
+      } catch (e) {
+        reportNotSaved(e, name);
+        return 'not_saved';
+      }
+      const face = { title: name, initials: initials(participant) };
+      if (result.kind === 'not_in') {
+        say({ kind: 'wrong', ...face, detail: 'Not checked in: nothing to check out.' });
+        return 'refused';
+      }
+      if (result.kind === 'already_left') {
+        say({
+          kind: 'already',
+          ...face,
+          detail: `Already checked out at ${hhmm(result.record.leftAt ?? '')}: nothing new recorded.`,
+        });
+        return 'already';
+      }
+      engine.noteLocalChange();
+      say({ kind: 'left', ...face, detail: `Checked out at ${hhmm(result.record.leftAt ?? '')}` });
+      return 'recorded';
+    },
+    [session, login],
+  );
+  const atDoor = useCallback(
+    (participant: Participant, method: Method, opts: { visitor?: boolean } = {}) =>
+      door.departures && door.mode === 'leaving' && !opts.visitor
+        ? checkOut(participant)
+        : checkIn(participant, method, opts),
+    [door.departures, door.mode, checkIn, checkOut],
   );
 
   const handleText = useCallback(
@@ -187,13 +247,18 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
       const found = await lookupScan(db, text, login.organization.id);
       let outcome: CheckInOutcome;
       if (!found.ok) {
-        say({ kind: 'wrong', title: 'Not checked in', detail: found.message });
+        const leaving = door.departures && door.mode === 'leaving';
+        say({
+          kind: 'wrong',
+          title: leaving ? 'Not checked out' : 'Not checked in',
+          detail: found.message,
+        });
         outcome = 'refused';
-      } else outcome = await checkIn(found.participant, method);
+      } else outcome = await atDoor(found.participant, method);
       lastRead = method === 'qr' ? { text, at: Date.now(), outcome } : null;
       return outcome;
     },
-    [login, checkIn],
+    [login, atDoor, door.departures, door.mode],
   );
 
   const undo = useCallback(
@@ -203,5 +268,5 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
     [login],
   );
 
-  return { feedback, checkIn, handleText, say, undo };
+  return { feedback, checkIn: atDoor, checkOut, handleText, say, undo };
 }

@@ -47,6 +47,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
         },
         lateAfterMinutes: Number(f.get('late')),
         tempUsherGraceHours: Number(f.get('grace')),
+        recordDepartures: f.get('departures') === 'on',
         conflictPolicy: { rules },
       },
     };
@@ -105,6 +106,10 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
           />
         </label>
       </div>
+      <label className="check-label">
+        <input type="checkbox" name="departures" defaultChecked={Boolean(s.recordDepartures)} />{' '}
+        Record departures: ushers can check people out, reports show time present
+      </label>
       <fieldset>
         <legend>
           Conflict rules (applied in this order; what no rule settles goes to the conflict queue)
