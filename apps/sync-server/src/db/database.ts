@@ -15,6 +15,7 @@ import * as m0008 from './migrations/0008-record-tombstones.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
 import * as m0010 from './migrations/0010-refresh-rotation.ts';
 import * as m0011 from './migrations/0011-row-level-security.ts';
+import * as m0016 from './migrations/0016-account-security.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0009-login-throttle': m0009,
   '0010-refresh-rotation': m0010,
   '0011-row-level-security': m0011,
+  '0016-account-security': m0016,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.

@@ -1,9 +1,10 @@
 // An administrator's changes to user accounts, and a user's change of their own password. Role
 // and active are read on every request (authenticate), so a change takes effect on the user's
 // existing devices at once; a new password signs the user's devices out.
-import type { Role } from '@rollcall/shared';
-import type { Kysely } from 'kysely';
+import { uuidv7, type Role } from '@rollcall/shared';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { insertUser } from '../organizations/organizations.service.ts';
 import { iso } from '../../lib/clock.ts';
 import { conflict, HttpError, notFound } from '../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/secrets.ts';
@@ -63,14 +64,14 @@ export async function resetPassword(
   const u = await repo.findUserInOrg(ctx.db.kysely, auth.organizationId, id);
   if (!u) throw notFound(`User ${id}`);
   assertPasswordAllowed(password, u.role, 'body/password', {
-    email: u.email,
+    email: repo.signInEmail(u),
     displayName: u.display_name,
   });
   const hash = await hashPassword(password);
   return rosterWrite(ctx, auth, async (s) => {
     await repo.setPasswordHash(s.trx, id, hash, s.nowIso);
     await repo.signOutUserDevices(s.trx, id, signedOut);
-    await repo.clearLoginFailures(s.trx, u.email);
+    await repo.clearLoginFailures(s.trx, repo.signInEmail(u));
     await s.audit('user', id, 'password_reset', null, { devicesSignedOut: true });
     return repo.userDeviceIds(s.trx, id);
   });
@@ -88,16 +89,17 @@ export async function changeOwnPassword(
 ) {
   const u = await repo.findUserInOrg(db, auth.organizationId, auth.userId);
   if (!u) throw notFound('Your account');
-  const attempt = await reserveAttempt(db, u.email, nowMs);
+  const email = repo.signInEmail(u);
+  const attempt = await reserveAttempt(db, email, nowMs);
   if (!(await verifyPassword(body.currentPassword, u.password_hash))) {
-    await failAttempt(db, u.email, attempt, nowMs);
+    await failAttempt(db, email, attempt, nowMs);
     throw new HttpError(400, 'wrong_password', 'The current password is not correct', [
       { path: 'body/currentPassword', message: 'is not correct' },
     ]);
   }
-  await repo.clearLoginFailures(db, u.email);
+  await repo.clearLoginFailures(db, email);
   assertPasswordAllowed(body.newPassword, u.role, 'body/newPassword', {
-    email: u.email,
+    email,
     displayName: u.display_name,
   });
   const hash = await hashPassword(body.newPassword);
@@ -114,4 +116,30 @@ export async function changeOwnPassword(
     });
     return (await repo.userDeviceIds(trx, u.id)).filter((d) => d !== auth.deviceId);
   });
+}
+
+/**
+ * Creates a user with an address that may be another organization's too. `email` is unique across
+ * organizations (sign-in is by address alone), so such a user keeps the address in `shared_email`
+ * behind a placeholder `email`, and signs in by it like anyone else (the password tells the
+ * accounts apart). The admin's answer is the same either way: nothing says the address is in use.
+ */
+export async function createUserAccount(
+  trx: Transaction<Database>,
+  seq: number,
+  nowMs: number,
+  u: {
+    organizationId: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+  },
+) {
+  const email = u.email.toLowerCase();
+  if (!(await repo.emailTaken(trx, email))) return insertUser(trx, seq, nowMs, { ...u, email });
+  const placeholder = `shared-${uuidv7(nowMs)}@shared.invalid`;
+  const id = await insertUser(trx, seq, nowMs, { ...u, email: placeholder });
+  await trx.updateTable('users').set({ shared_email: email }).where('id', '=', id).execute();
+  return id;
 }
