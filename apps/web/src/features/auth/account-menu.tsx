@@ -23,8 +23,8 @@ async function exportPending() {
   URL.revokeObjectURL(a.href);
 }
 
-// Ushers see Sessions; admins and managers (read-only) the admin side; admins the audit log and
-// settings too (app-routes.ts `allowed`).
+// Ushers see Sessions; admins and managers (read-only) the admin side and their own account
+// (password, two-step sign-in); admins the audit log and settings too (app-routes.ts `allowed`).
 const SCREENS: [Screen['name'], string][] = [
   ['sessions', 'Sessions'],
   ['conflicts', 'Conflicts'],
@@ -37,6 +37,7 @@ const SCREENS: [Screen['name'], string][] = [
   ['excuses', 'Excuses'],
   ['audit', 'Audit log'],
   ['settings', 'Settings'],
+  ['account', 'My account'],
 ];
 
 /** The open screen's section: the check-in screen belongs to Sessions, a focused conflict to Conflicts. */
