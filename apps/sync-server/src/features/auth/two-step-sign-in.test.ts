@@ -163,11 +163,17 @@ describe.each(dialects)('two-step sign-in on %s', (dialect) => {
     expect((await passwordStep(a.email)).statusCode).toBe(200);
 
     const b = await enrolledAdmin();
+    const twoStepOf = async (id: string) =>
+      (await h.app.inject({ method: 'GET', url: '/api/v1/users', headers: auth(admin) }))
+        .json<{ items: { id: string; twoStep: boolean }[] }>()
+        .items.find((u) => u.id === id)?.twoStep;
+    expect(await twoStepOf(b.id)).toBe(true);
     const other = await login(h.app, 'admin@other.demo.rollcall.test');
     // Another organization's admin finds no such user.
     expect((await post(`/api/v1/users/${b.id}/totp/reset`, undefined, other)).statusCode).toBe(404);
     expect((await post(`/api/v1/users/${b.id}/totp/reset`, undefined, admin)).statusCode).toBe(204);
     expect((await passwordStep(b.email)).statusCode).toBe(200);
+    expect(await twoStepOf(b.id)).toBe(false);
     expect(await auditActions(b.id)).toEqual(expect.arrayContaining(['totp_enable', 'totp_reset']));
   });
 });

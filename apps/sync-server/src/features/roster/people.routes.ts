@@ -11,7 +11,7 @@ import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { resetPassword, updateUser } from '../auth/user-admin.service.ts';
 import { createUserAccount } from '../auth/user-admin.service.ts';
 import { emailInOrg, signInEmail } from '../auth/auth.repository.ts';
-import { resetTotp } from '../auth/totp.service.ts';
+import { hasSecondFactor, resetTotp } from '../auth/totp.service.ts';
 import { assignmentStatus } from '../auth/assignment.ts';
 import { rosterWrite } from './roster.service.ts';
 import { IdParams, UserInput } from './roster.schemas.ts';
@@ -60,6 +60,8 @@ const User = Type.Object({
   displayName: Type.String(),
   role: Type.String(),
   active: Type.Boolean(),
+  /** Two-step sign-in is on (an admin can reset it for a lost phone). */
+  twoStep: Type.Boolean(),
   assignment: Nullable(Assignment),
 });
 const Device = Type.Object({
@@ -113,6 +115,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
             displayName: u.display_name,
             role: u.role,
             active: u.active === 1,
+            twoStep: hasSecondFactor(u),
             assignment: a
               ? {
                   id: a.id,
