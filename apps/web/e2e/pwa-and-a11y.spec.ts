@@ -85,7 +85,6 @@ test('no serious accessibility violations on the admin screens (light and dark)'
       ['Audit log', /Audit log/],
       ['Settings', /Settings/],
       ['Reports', /Reports/],
-      ['My account', /My account/],
     ] as const) {
       const loaded = page.waitForResponse(
         (r) => r.url().includes('/api/v1/') && r.request().method() === 'GET',

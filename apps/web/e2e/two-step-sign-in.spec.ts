@@ -1,13 +1,21 @@
 // Issue 23 on a phone (390×844): an admin turns on two-step sign-in from their account screen
 // (QR code, the key in groups of four, recovery codes shown once), signs out, and signs back in
 // with the password and then a code computed from the key the screen showed.
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { AppPage } from './page-models/app-page.ts';
 import { launchServer, type TestServer } from './support/server.ts';
 import { totpCode, totpStep } from './support/totp.ts';
 
 const PHONE = { width: 390, height: 844 };
 let server: TestServer;
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
 
 test.beforeAll(async () => {
   server = await launchServer();
@@ -29,6 +37,7 @@ test('an admin enrols TOTP, signs out, and signs in with password and code', asy
   const twoStep = page.getByRole('region', { name: 'Two-step sign-in' });
   await twoStep.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(twoStep.getByRole('img', { name: /QR code/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   const shown = page.getByTestId('totp-secret');
   const secret = (await shown.textContent())?.replace(/\s/g, '') ?? '';
   expect(await shown.textContent()).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
@@ -48,6 +57,7 @@ test('an admin enrols TOTP, signs out, and signs in with password and code', asy
   await page.getByRole('button', { name: 'Sign in' }).click();
   const code = page.getByLabel('Authentication code');
   await expect(code).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 
   // The enrolment's code is spent: an authenticator shows the next one after the 30 s step.
   await expect.poll(() => totpStep(), { timeout: 35_000 }).toBeGreaterThan(enrolStep);
