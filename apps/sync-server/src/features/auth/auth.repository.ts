@@ -229,9 +229,6 @@ export const emailInOrg = async (db: Q, organizationId: string, email: string) =
       .executeTakeFirst(),
   );
 
-export const emailTaken = async (db: Q, email: string) =>
-  Boolean(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst());
-
 export interface TotpColumns {
   totp_secret: string | null;
   totp_pending_secret: string | null;

@@ -56,6 +56,21 @@ describe.each(dialects)('an address used by two organizations on %s', (dialect) 
     expect((await signIn('usher1@demo.rollcall.test', 'neither-password-1')).statusCode).toBe(401);
   });
 
+  it('gives two organizations adding one new address in parallel an account each', async () => {
+    const demoAdmin = await login(h.app, 'admin@demo.rollcall.test');
+    const answers = await Promise.all([
+      create(otherAdmin, 'both-at-once@example.org'),
+      create(demoAdmin, 'both-at-once@example.org', STRONG),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect((await signIn('both-at-once@example.org', STRONG)).json().organization.name).not.toBe(
+      'Other Org',
+    );
+    expect((await signIn('both-at-once@example.org', OTHER_STRONG)).json().organization.name).toBe(
+      'Other Org',
+    );
+  });
+
   it('still refuses an address the same organization already has', async () => {
     const again = await create(otherAdmin, 'usher1@demo.rollcall.test');
     expect(again.statusCode).toBe(409);

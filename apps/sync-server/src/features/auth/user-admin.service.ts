@@ -4,7 +4,6 @@
 import { uuidv7, type Role } from '@rollcall/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { insertUser } from '../organizations/organizations.service.ts';
 import { iso } from '../../lib/clock.ts';
 import { conflict, HttpError, notFound } from '../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/secrets.ts';
@@ -123,6 +122,8 @@ export async function changeOwnPassword(
  * organizations (sign-in is by address alone), so such a user keeps the address in `shared_email`
  * behind a placeholder `email`, and signs in by it like anyone else (the password tells the
  * accounts apart). The admin's answer is the same either way: nothing says the address is in use.
+ * `ON CONFLICT DO NOTHING` decides in one statement, so two organizations adding one new address at
+ * the same moment both succeed.
  */
 export async function createUserAccount(
   trx: Transaction<Database>,
@@ -136,10 +137,32 @@ export async function createUserAccount(
     passwordHash: string;
   },
 ) {
+  const id = uuidv7(nowMs);
   const email = u.email.toLowerCase();
-  if (!(await repo.emailTaken(trx, email))) return insertUser(trx, seq, nowMs, { ...u, email });
-  const placeholder = `shared-${uuidv7(nowMs)}@shared.invalid`;
-  const id = await insertUser(trx, seq, nowMs, { ...u, email: placeholder });
-  await trx.updateTable('users').set({ shared_email: email }).where('id', '=', id).execute();
+  const row = {
+    id,
+    organization_id: u.organizationId,
+    email,
+    display_name: u.displayName,
+    role: u.role,
+    password_hash: u.passwordHash,
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: iso(nowMs),
+    updated_at: iso(nowMs),
+    seq,
+  };
+  const own = await trx
+    .insertInto('users')
+    .values(row)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!own)
+    await trx
+      .insertInto('users')
+      .values({ ...row, email: `shared-${id}@shared.invalid`, shared_email: email })
+      .execute();
   return id;
 }
