@@ -10,6 +10,14 @@ import { totpCode, totpStep } from './support/totp.ts';
 const PHONE = { width: 390, height: 844 };
 let server: TestServer;
 
+/** My account sits beside Sign out, behind the Menu button on a phone. */
+async function openAccount(page: Page) {
+  await page.getByRole('button', { name: /^Menu/ }).click();
+  await page.getByRole('link', { name: 'My account' }).click();
+  await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/account$/);
+}
+
 async function seriousViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
@@ -32,8 +40,7 @@ test('an admin enrols TOTP, signs out, and signs in with password and code', asy
   const app = new AppPage(page, server.url);
   await app.login('admin@demo.rollcall.test');
 
-  await app.navTo('My account');
-  await expect(page.getByRole('heading', { name: 'My account' })).toBeVisible();
+  await openAccount(page);
   const twoStep = page.getByRole('region', { name: 'Two-step sign-in' });
   await twoStep.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(twoStep.getByRole('img', { name: /QR code/ })).toBeVisible();
@@ -64,7 +71,7 @@ test('an admin enrols TOTP, signs out, and signs in with password and code', asy
   await code.fill(totpCode(secret));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('heading', { name: 'Today' })).toBeVisible();
-  await app.navTo('My account');
+  await openAccount(page);
   await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText(
     '8 recovery codes left',
   );

@@ -170,7 +170,11 @@ function Enrolment({
     if (ok) await onEnabled(codes);
   };
   return (
-    <form aria-label="Set up two-step sign-in" onSubmit={(e) => void submit(e)}>
+    <form
+      className="account-steps"
+      aria-label="Set up two-step sign-in"
+      onSubmit={(e) => void submit(e)}
+    >
       <p>1. Scan this code with an authenticator app (Google Authenticator, Aegis, 1Password…).</p>
       {qr && <img className="totp-qr" src={qr} alt="QR code for your authenticator app" />}
       <p>Or enter this key by hand:</p>
@@ -208,7 +212,7 @@ function Enrolment({
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
   return (
-    <div>
+    <div className="account-steps">
       <p role="status">Two-step sign-in is on.</p>
       <p>
         Keep these recovery codes somewhere safe: each signs you in once if you lose your phone.
@@ -237,7 +241,11 @@ function TurnOff({ left, onOff }: { left: number; onOff(): Promise<void> }) {
       await onOff();
   };
   return (
-    <form aria-label="Turn off two-step sign-in" onSubmit={(e) => void submit(e)}>
+    <form
+      className="account-steps"
+      aria-label="Turn off two-step sign-in"
+      onSubmit={(e) => void submit(e)}
+    >
       <p>
         On. {left} recovery code{left === 1 ? '' : 's'} left.
       </p>

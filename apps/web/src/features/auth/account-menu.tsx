@@ -23,8 +23,9 @@ async function exportPending() {
   URL.revokeObjectURL(a.href);
 }
 
-// Ushers see Sessions; admins and managers (read-only) the admin side and their own account
-// (password, two-step sign-in); admins the audit log and settings too (app-routes.ts `allowed`).
+// Ushers see Sessions; admins and managers (read-only) the admin side; admins the audit log and
+// settings too (app-routes.ts `allowed`). Admins' and managers' own account (password, two-step
+// sign-in) sits with signing out, beside the screens.
 const SCREENS: [Screen['name'], string][] = [
   ['sessions', 'Sessions'],
   ['conflicts', 'Conflicts'],
@@ -37,7 +38,6 @@ const SCREENS: [Screen['name'], string][] = [
   ['excuses', 'Excuses'],
   ['audit', 'Audit log'],
   ['settings', 'Settings'],
-  ['account', 'My account'],
 ];
 
 /** The open screen's section: the check-in screen belongs to Sessions, a focused conflict to Conflicts. */
@@ -142,6 +142,15 @@ export function AccountMenu() {
           </ul>
         </nav>
         <div className="nav-account">
+          {allowed({ name: 'account' }, role) && (
+            <Link
+              href={pathFor({ name: 'account' })}
+              className="link"
+              aria-current={menu.current === 'account' ? 'page' : undefined}
+            >
+              My account
+            </Link>
+          )}
           <DeviceNameControl />
           <button type="button" className="link" onClick={() => void logout()}>
             Sign out
