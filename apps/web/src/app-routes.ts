@@ -15,7 +15,8 @@ export type Screen =
   | { name: 'audit' }
   | { name: 'schedule' }
   | { name: 'reports' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'account' };
 
 const enc = encodeURIComponent;
 
@@ -44,6 +45,7 @@ const PLAIN_ADMIN = [
   'schedule',
   'reports',
   'settings',
+  'account',
 ] as const;
 
 /** The screen a path names, or null for a path that names none (the app then shows the list). */

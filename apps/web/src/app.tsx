@@ -67,6 +67,9 @@ const UshersScreen = lazyScreen(() =>
 const SettingsScreen = lazyScreen(() =>
   import('./features/settings/settings-screen.tsx').then((m) => m.SettingsScreen),
 );
+const AccountScreen = lazyScreen(() =>
+  import('./features/account/account-screen.tsx').then((m) => m.AccountScreen),
+);
 const ConflictsScreen = lazyScreen(() =>
   import('./features/conflicts/conflicts-screen.tsx').then((m) => m.ConflictsScreen),
 );
@@ -154,6 +157,7 @@ function Screens() {
           {screen.name === 'schedule' && <ScheduleScreen />}
           {screen.name === 'reports' && <ReportsScreen />}
           {screen.name === 'settings' && <SettingsScreen />}
+          {screen.name === 'account' && <AccountScreen />}
         </Suspense>
       </ScreenBoundary>
     </>

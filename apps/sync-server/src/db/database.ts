@@ -16,6 +16,7 @@ import * as m0009 from './migrations/0009-login-throttle.ts';
 import * as m0010 from './migrations/0010-refresh-rotation.ts';
 import * as m0011 from './migrations/0011-row-level-security.ts';
 import * as m0013 from './migrations/0013-departures.ts';
+import * as m0016 from './migrations/0016-account-security.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0010-refresh-rotation': m0010,
   '0011-row-level-security': m0011,
   '0013-departures': m0013,
+  '0016-account-security': m0016,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.

@@ -36,6 +36,16 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   seq: number;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
+  /** JSON array of the unused recovery codes' SHA-256 hashes. */
+  totp_recovery_hashes: string | null;
+  totp_challenge_hash: string | null;
+  totp_challenge_expires_at: string | null;
+  /** The address of a user whose address another organization also uses (`email` is then a placeholder). */
+  shared_email: string | null;
 }
 export interface UsherAssignmentTable {
   id: string;

@@ -6,7 +6,9 @@
 import { PROTOCOL_VERSION } from '@rollcall/shared';
 import type {
   Credentials,
+  LoginChallenge,
   LoginRequest,
+  TotpLoginRequest,
   LoginResponse,
   PullResponse,
   PushRequest,
@@ -56,7 +58,10 @@ export function inProcessLock(): RefreshLock {
 }
 
 export interface Api {
-  login(body: LoginRequest): Promise<LoginResponse>;
+  /** The password step: credentials, or (202) a challenge when the account needs a code too. */
+  login(body: LoginRequest): Promise<LoginResponse | LoginChallenge>;
+  /** The code step of a two-step sign-in. */
+  loginWithCode(body: TotpLoginRequest): Promise<LoginResponse>;
   push(body: PushRequest): Promise<PushResponse>;
   pull(cursor: string | undefined, limit?: number): Promise<PullResponse>;
   get<T>(path: string): Promise<T>;
@@ -165,6 +170,11 @@ export function createApi(
   return {
     async login(body) {
       const res = await send('POST', '/api/v1/auth/login', body);
+      if (!res.ok) throw await toError(res);
+      return res.json() as Promise<LoginResponse | LoginChallenge>;
+    },
+    async loginWithCode(body) {
+      const res = await send('POST', '/api/v1/auth/login/totp', body);
       if (!res.ok) throw await toError(res);
       return res.json() as Promise<LoginResponse>;
     },

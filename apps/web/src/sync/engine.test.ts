@@ -25,7 +25,9 @@ async function device(email = 'usher1@demo.rollcall.test') {
     get: async () => (await db.meta.get('credentials'))?.value as Credentials | undefined,
     set: async (c) => void (await db.meta.put({ key: 'credentials', value: c })),
   });
-  const { credentials, ...login } = await api.login({ email, password: 'rollcall-demo' });
+  const res = await api.login({ email, password: 'rollcall-demo' });
+  if ('totpRequired' in res) throw new Error(`${email} has two-step sign-in`);
+  const { credentials, ...login } = res;
   await db.meta.bulkPut([
     { key: 'credentials', value: credentials },
     { key: 'login', value: login },

@@ -11,6 +11,23 @@ export const LoginRequestSchema = Type.Object({
 });
 export type LoginRequest = Static<typeof LoginRequestSchema>;
 
+/** The password step's answer for an account with a second factor: send a code with this. */
+export const LoginChallengeSchema = Type.Object({
+  totpRequired: Type.Literal(true),
+  challenge: Type.String(),
+  expiresAt: IsoDateTime,
+});
+export type LoginChallenge = Static<typeof LoginChallengeSchema>;
+
+/** The code step: the authenticator's 6 digits, or a recovery code (`abcde-fghij`). */
+export const TotpLoginRequestSchema = Type.Object({
+  challenge: Type.String({ minLength: 10, maxLength: 300 }),
+  code: Type.String({ minLength: 6, maxLength: 20 }),
+  deviceName: Type.Optional(Type.String({ maxLength: 100 })),
+  appVersion: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type TotpLoginRequest = Static<typeof TotpLoginRequestSchema>;
+
 export const AssignmentSchema = Type.Object({
   id: Uuid,
   expiresAt: IsoDateTime,

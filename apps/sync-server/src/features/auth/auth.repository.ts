@@ -3,9 +3,6 @@ import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const findUserByEmail = (db: Q, email: string) =>
-  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
-
 export const findOrganization = (db: Q, id: string) =>
   db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -198,3 +195,81 @@ export const findDeviceContext = (db: Q, deviceId: string) =>
 
 export const touchDevice = (db: Q, deviceId: string, at: string) =>
   db.updateTable('devices').set({ last_seen_at: at }).where('id', '=', deviceId).execute();
+
+/**
+ * The accounts an address signs in to: the one whose `email` it is, and those of organizations
+ * that added it while another organization already used it (`shared_email`), oldest first.
+ */
+export const findUsersForSignIn = (db: Q, email: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('email', '=', email.toLowerCase()), eb('shared_email', '=', email.toLowerCase())]),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+export const findUserById = (db: Q, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The address a user signs in with (their own `email`, unless another organization had it). */
+export const signInEmail = (u: { email: string; shared_email: string | null }) =>
+  u.shared_email ?? u.email;
+
+/** Whether an organization already has a user with this address. */
+export const emailInOrg = async (db: Q, organizationId: string, email: string) =>
+  Boolean(
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where((eb) => eb.or([eb('email', '=', email), eb('shared_email', '=', email)]))
+      .executeTakeFirst(),
+  );
+
+export interface TotpColumns {
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_last_step: number | null;
+  totp_recovery_hashes: string | null;
+  totp_challenge_hash: string | null;
+  totp_challenge_expires_at: string | null;
+}
+
+export const updateTotp = (db: Q, userId: string, set: Partial<TotpColumns>) =>
+  db.updateTable('users').set(set).where('id', '=', userId).execute();
+
+/** Records a step as used, unless it (or a later one) already was: of two uses, one wins. */
+export async function acceptTotpStep(db: Q, userId: string, step: number) {
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Replaces the recovery hashes only if they are still the ones read: a code is used once. */
+export async function replaceRecoveryHashes(db: Q, userId: string, old: string, next: string) {
+  const r = await db
+    .updateTable('users')
+    .set({ totp_recovery_hashes: next })
+    .where('id', '=', userId)
+    .where('totp_recovery_hashes', '=', old)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A successful password does not count toward the lockout; wrong codes after it still do. */
+export const forgiveLoginAttempt = (db: Q, email: string) =>
+  db
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('email', '=', email)
+    .where('failures', '>', 0)
+    .where('locked_until', 'is', null)
+    .execute();

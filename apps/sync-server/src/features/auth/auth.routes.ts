@@ -3,6 +3,8 @@ import {
   ErrorBody,
   LoginRequestSchema,
   LoginResponseSchema,
+  LoginChallengeSchema,
+  TotpLoginRequestSchema,
   CredentialsSchema,
   RefreshRequestSchema,
   OrganizationSchema,
@@ -11,9 +13,10 @@ import {
   RoleSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
+import { deviceStreams, requireAuth, requireRole, who } from '../../plugins/auth.ts';
 import { findOrganization, latestAssignment } from './auth.repository.ts';
-import { login, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
+import { login, loginWithCode, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
+import { beginEnrolment, confirmEnrolment, disableOwnTotp, totpStatus } from './totp.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toAssignmentDto } from './assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
@@ -39,10 +42,28 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         body: LoginRequestSchema,
+        response: { 200: LoginResponseSchema, 202: LoginChallengeSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(db.kysely, clock, req.body);
+      // 202: the password was right, and a code from the authenticator app is still needed.
+      return 'totpRequired' in result ? reply.status(202).send(result) : result;
+    },
+  );
+
+  app.post(
+    '/auth/login/totp',
+    {
+      // Wrong codes count toward the account's lockout (like wrong passwords).
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: TotpLoginRequestSchema,
         response: { 200: LoginResponseSchema, ...errors },
       },
     },
-    async (req) => login(db.kysely, clock, req.body),
+    async (req) => loginWithCode(db.kysely, clock, req.body),
   );
 
   app.post(
@@ -101,6 +122,73 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const others = await changeOwnPassword(db.kysely, clock.now(), who(req), req.body);
       for (const id of others) deviceStreams(app).closeDevice(id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Two-step sign-in for the accounts that can read and change everything.
+  const secondFactor = requireRole('admin', 'manager');
+  app.get(
+    '/me/totp',
+    {
+      onRequest: secondFactor,
+      schema: {
+        tags: ['auth'],
+        response: {
+          200: Type.Object({ enabled: Type.Boolean(), recoveryCodesLeft: Type.Integer() }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => totpStatus(db.kysely, who(req)),
+  );
+
+  app.post(
+    '/me/totp',
+    {
+      onRequest: secondFactor,
+      schema: {
+        tags: ['auth'],
+        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...errors },
+      },
+    },
+    async (req) => beginEnrolment(db.kysely, who(req)),
+  );
+
+  app.post(
+    '/me/totp/confirm',
+    {
+      onRequest: secondFactor,
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => confirmEnrolment(db.kysely, clock.now(), who(req), req.body.code),
+  );
+
+  app.post(
+    '/me/totp/disable',
+    {
+      onRequest: secondFactor,
+      schema: {
+        tags: ['auth'],
+        body: Type.Object(
+          { password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await disableOwnTotp(db.kysely, clock.now(), who(req), req.body.password);
       return reply.status(204).send(null);
     },
   );

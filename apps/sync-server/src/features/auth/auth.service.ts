@@ -1,8 +1,8 @@
 // Login, refresh, logout and per-request authentication of device credentials.
 // A token is `rc1.<deviceId>.<secret>`: the device id finds the row, the secret's hash proves it.
-import { uuidv7, type LoginRequest, type Role } from '@rollcall/shared';
+import { uuidv7, type LoginRequest, type Role, type TotpLoginRequest } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, UserRow } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/errors.ts';
 import {
@@ -17,6 +17,7 @@ import { appendAudit } from '../audit/audit.repository.ts';
 import { failAttempt, reserveAttempt } from './login-throttle.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import * as repo from './auth.repository.ts';
+import { consumeCode, hasSecondFactor, issueChallenge, userForChallenge } from './totp.service.ts';
 import { assignmentCutoff, assignmentLapse, toAssignmentDto } from './assignment.ts';
 
 export const ACCESS_TTL_MS = 12 * 3600_000; // a long service day without a refresh
@@ -71,18 +72,35 @@ const organizationDeleted = () =>
 
 const invalid = () => new HttpError(401, 'invalid_credentials', 'Email or password is not correct');
 
+/**
+ * The account an address and password open: each account the address signs in to is checked (all
+ * of them, so the time taken does not depend on which matched), the oldest that matches wins.
+ */
+async function passwordAccount(db: Kysely<Database>, email: string, password: string) {
+  const candidates = await repo.findUsersForSignIn(db, email);
+  // An unknown email costs the same scrypt work as a real one, so timing does not tell them apart.
+  if (!candidates.length) {
+    await verifyPassword(password, await decoyHash);
+    return undefined;
+  }
+  const matches = [];
+  for (const u of candidates) if (await verifyPassword(password, u.password_hash)) matches.push(u);
+  return matches.find((u) => u.active === 1);
+}
+
+/**
+ * The password step. Without a second factor it signs the device in; with one it answers 202
+ * with a challenge for the code step (loginWithCode), and the lockout keeps counting wrong codes.
+ */
 export async function login(db: Kysely<Database>, clock: Clock, body: LoginRequest) {
   const now = clock.now();
   const email = body.email.toLowerCase();
   const attempt = await reserveAttempt(db, email, now);
-  const user = await repo.findUserByEmail(db, email);
-  // An unknown email costs the same scrypt work as a real one, so timing does not tell them apart.
-  const passwordOk = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash));
-  if (!user || user.active !== 1 || !passwordOk) {
+  const user = await passwordAccount(db, email, body.password);
+  if (!user) {
     await failAttempt(db, email, attempt, now);
     throw invalid();
   }
-  await repo.clearLoginFailures(db, email);
   // Hashes made with weaker scrypt parameters are upgraded now, the only time the password is known.
   if (needsRehash(user.password_hash))
     await repo.replacePasswordHash(
@@ -91,6 +109,57 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
       user.password_hash,
       await hashPassword(body.password),
     );
+  if (hasSecondFactor(user)) {
+    await repo.forgiveLoginAttempt(db, email);
+    return issueChallenge(db, user, now);
+  }
+  await repo.clearLoginFailures(db, email);
+  return signInDevice(db, now, user, body);
+}
+
+const invalidCode = () =>
+  new HttpError(401, 'invalid_code', 'The code is not correct, or it was already used');
+
+/** The code step: the challenge from the password step and a code (or a recovery code). */
+export async function loginWithCode(db: Kysely<Database>, clock: Clock, body: TotpLoginRequest) {
+  const now = clock.now();
+  const user = await userForChallenge(db, body.challenge, now);
+  const email = repo.signInEmail(user);
+  const attempt = await reserveAttempt(db, email, now);
+  const used = user.active === 1 ? await consumeCode(db, user, body.code, now) : null;
+  if (!used) {
+    await failAttempt(db, email, attempt, now);
+    throw invalidCode();
+  }
+  await repo.clearLoginFailures(db, email);
+  await repo.updateTotp(db, user.id, {
+    totp_challenge_hash: null,
+    totp_challenge_expires_at: null,
+  });
+  const signedIn = await signInDevice(db, now, user, body);
+  if (used === 'recovery')
+    await appendAudit(
+      db,
+      { organizationId: user.organization_id, userId: user.id, deviceId: signedIn.deviceId },
+      {
+        nowMs: now,
+        action: 'totp_recovery_code_used',
+        entity: 'user',
+        entityId: user.id,
+        oldValues: null,
+        newValues: { deviceId: signedIn.deviceId },
+      },
+    );
+  return signedIn;
+}
+
+/** Registers a new device for a user whose sign-in is complete, and answers with its credentials. */
+async function signInDevice(
+  db: Kysely<Database>,
+  now: number,
+  user: UserRow,
+  body: { deviceName?: string; appVersion?: string },
+) {
   const org = await repo.findOrganization(db, user.organization_id);
   if (!org || org.deleted_at) throw invalid();
   const assignment = await repo.latestAssignment(db, user.id);
@@ -114,7 +183,7 @@ export async function login(db: Kysely<Database>, clock: Clock, body: LoginReque
     deviceId,
     user: {
       id: user.id,
-      email: user.email,
+      email: repo.signInEmail(user),
       displayName: user.display_name,
       role: user.role as Role,
     },

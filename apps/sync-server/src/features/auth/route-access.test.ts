@@ -9,7 +9,11 @@ import { auth, createHarness, login, type Device, type Harness } from '../../tes
 import type { ApiRoute } from '../../plugins/route-access.ts';
 
 /** Reachable without credentials. */
-const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/refresh'];
+const PUBLIC = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/totp',
+  'POST /api/v1/auth/refresh',
+];
 /** Any signed-in device, whatever its role: what an usher's phone needs to work. */
 const SIGNED_IN = [
   'GET /api/v1/groups',

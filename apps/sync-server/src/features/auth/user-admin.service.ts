@@ -1,8 +1,8 @@
 // An administrator's changes to user accounts, and a user's change of their own password. Role
 // and active are read on every request (authenticate), so a change takes effect on the user's
 // existing devices at once; a new password signs the user's devices out.
-import type { Role } from '@rollcall/shared';
-import type { Kysely } from 'kysely';
+import { uuidv7, type Role } from '@rollcall/shared';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { conflict, HttpError, notFound } from '../../lib/errors.ts';
@@ -63,14 +63,14 @@ export async function resetPassword(
   const u = await repo.findUserInOrg(ctx.db.kysely, auth.organizationId, id);
   if (!u) throw notFound(`User ${id}`);
   assertPasswordAllowed(password, u.role, 'body/password', {
-    email: u.email,
+    email: repo.signInEmail(u),
     displayName: u.display_name,
   });
   const hash = await hashPassword(password);
   return rosterWrite(ctx, auth, async (s) => {
     await repo.setPasswordHash(s.trx, id, hash, s.nowIso);
     await repo.signOutUserDevices(s.trx, id, signedOut);
-    await repo.clearLoginFailures(s.trx, u.email);
+    await repo.clearLoginFailures(s.trx, repo.signInEmail(u));
     await s.audit('user', id, 'password_reset', null, { devicesSignedOut: true });
     return repo.userDeviceIds(s.trx, id);
   });
@@ -88,16 +88,17 @@ export async function changeOwnPassword(
 ) {
   const u = await repo.findUserInOrg(db, auth.organizationId, auth.userId);
   if (!u) throw notFound('Your account');
-  const attempt = await reserveAttempt(db, u.email, nowMs);
+  const email = repo.signInEmail(u);
+  const attempt = await reserveAttempt(db, email, nowMs);
   if (!(await verifyPassword(body.currentPassword, u.password_hash))) {
-    await failAttempt(db, u.email, attempt, nowMs);
+    await failAttempt(db, email, attempt, nowMs);
     throw new HttpError(400, 'wrong_password', 'The current password is not correct', [
       { path: 'body/currentPassword', message: 'is not correct' },
     ]);
   }
-  await repo.clearLoginFailures(db, u.email);
+  await repo.clearLoginFailures(db, email);
   assertPasswordAllowed(body.newPassword, u.role, 'body/newPassword', {
-    email: u.email,
+    email,
     displayName: u.display_name,
   });
   const hash = await hashPassword(body.newPassword);
@@ -114,4 +115,54 @@ export async function changeOwnPassword(
     });
     return (await repo.userDeviceIds(trx, u.id)).filter((d) => d !== auth.deviceId);
   });
+}
+
+/**
+ * Creates a user with an address that may be another organization's too. `email` is unique across
+ * organizations (sign-in is by address alone), so such a user keeps the address in `shared_email`
+ * behind a placeholder `email`, and signs in by it like anyone else (the password tells the
+ * accounts apart). The admin's answer is the same either way: nothing says the address is in use.
+ * `ON CONFLICT DO NOTHING` decides in one statement, so two organizations adding one new address at
+ * the same moment both succeed.
+ */
+export async function createUserAccount(
+  trx: Transaction<Database>,
+  seq: number,
+  nowMs: number,
+  u: {
+    organizationId: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    passwordHash: string;
+  },
+) {
+  const id = uuidv7(nowMs);
+  const email = u.email.toLowerCase();
+  const row = {
+    id,
+    organization_id: u.organizationId,
+    email,
+    display_name: u.displayName,
+    role: u.role,
+    password_hash: u.passwordHash,
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: iso(nowMs),
+    updated_at: iso(nowMs),
+    seq,
+  };
+  const own = await trx
+    .insertInto('users')
+    .values(row)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!own)
+    await trx
+      .insertInto('users')
+      .values({ ...row, email: `shared-${id}@shared.invalid`, shared_email: email })
+      .execute();
+  return id;
 }

@@ -209,6 +209,10 @@ export async function anonymize(trx: Transaction<Database>, org: string, nowIso:
       display_name: 'Deleted user',
       password_hash: '!',
       active: 0,
+      shared_email: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_recovery_hashes: null,
       updated_at: nowIso,
     })
     .where('id', 'in', usersToAnonymize(trx, org).select('id'))

@@ -9,7 +9,9 @@ import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/secrets.ts';
 import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { resetPassword, updateUser } from '../auth/user-admin.service.ts';
-import { insertUser } from '../organizations/organizations.service.ts';
+import { createUserAccount } from '../auth/user-admin.service.ts';
+import { emailInOrg, signInEmail } from '../auth/auth.repository.ts';
+import { hasSecondFactor, resetTotp } from '../auth/totp.service.ts';
 import { assignmentStatus } from '../auth/assignment.ts';
 import { rosterWrite } from './roster.service.ts';
 import { IdParams, UserInput } from './roster.schemas.ts';
@@ -58,6 +60,8 @@ const User = Type.Object({
   displayName: Type.String(),
   role: Type.String(),
   active: Type.Boolean(),
+  /** Two-step sign-in is on (an admin can reset it for a lost phone). */
+  twoStep: Type.Boolean(),
   assignment: Nullable(Assignment),
 });
 const Device = Type.Object({
@@ -107,10 +111,11 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
           const mine = devices.filter((d) => d.user_id === u.id);
           return {
             id: u.id,
-            email: u.email,
+            email: signInEmail(u),
             displayName: u.display_name,
             role: u.role,
             active: u.active === 1,
+            twoStep: hasSecondFactor(u),
             assignment: a
               ? {
                   id: a.id,
@@ -155,18 +160,17 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw badRequest('A temporary usher needs an assignment with expiresAt', [
           { path: 'body/assignment', message: 'is required for temp_usher' },
         ]);
-      const taken = await db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', b.email.toLowerCase())
-        .executeTakeFirst();
-      if (taken) throw conflict(`A user with email ${b.email} already exists`, 'email_taken');
+      const email = b.email.toLowerCase();
+      // Only this organization's own users are named: whether another organization uses the
+      // address is never said (the account is created either way; see createUserAccount).
+      if (await emailInOrg(db, auth.organizationId, email))
+        throw conflict(`This organization already has a user with email ${b.email}`, 'email_taken');
       assertPasswordAllowed(b.password, b.role, 'body/password', b);
       const passwordHash = await hashPassword(b.password);
       const id = await rosterWrite(ctx, auth, async (s) => {
-        const userId = await insertUser(s.trx, s.seq.next(), ctx.clock.now(), {
+        const userId = await createUserAccount(s.trx, s.seq.next(), ctx.clock.now(), {
           organizationId: auth.organizationId,
-          email: b.email,
+          email,
           displayName: b.displayName,
           role: b.role as Role,
           passwordHash,
@@ -249,6 +253,19 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const deviceIds = await resetPassword(ctx, who(req), req.params.id, req.body.password);
       for (const id of deviceIds) deviceStreams(app).closeDevice(id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // A lost phone and lost recovery codes: an admin turns the user's second factor off (audited).
+  app.post(
+    '/users/:id/totp/reset',
+    {
+      onRequest: requireRole('admin'),
+      schema: { tags: ['people'], params: IdParams, response: { 204: Type.Null(), ...errors } },
+    },
+    async (req, reply) => {
+      await resetTotp(db, ctx.clock.now(), who(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

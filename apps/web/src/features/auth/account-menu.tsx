@@ -24,7 +24,8 @@ async function exportPending() {
 }
 
 // Ushers see Sessions; admins and managers (read-only) the admin side; admins the audit log and
-// settings too (app-routes.ts `allowed`).
+// settings too (app-routes.ts `allowed`). Admins' and managers' own account (password, two-step
+// sign-in) sits with signing out, beside the screens.
 const SCREENS: [Screen['name'], string][] = [
   ['sessions', 'Sessions'],
   ['conflicts', 'Conflicts'],
@@ -141,6 +142,15 @@ export function AccountMenu() {
           </ul>
         </nav>
         <div className="nav-account">
+          {allowed({ name: 'account' }, role) && (
+            <Link
+              href={pathFor({ name: 'account' })}
+              className="link"
+              aria-current={menu.current === 'account' ? 'page' : undefined}
+            >
+              My account
+            </Link>
+          )}
           <DeviceNameControl />
           <button type="button" className="link" onClick={() => void logout()}>
             Sign out

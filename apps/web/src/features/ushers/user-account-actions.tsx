@@ -1,5 +1,5 @@
-// An administrator's account controls for one user: role, deactivate or reactivate, and a new
-// password. The server applies them to the user's devices at once (a new password signs them out).
+// An administrator's account controls for one user: role, deactivate or reactivate, a new
+// password, and turning off their two-step sign-in (a lost phone). The server applies them to the user's devices at once (a new password signs them out).
 import { api } from '../../app-context.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
@@ -10,6 +10,7 @@ export interface AccountUser {
   displayName: string;
   role: string;
   active: boolean;
+  twoStep?: boolean;
 }
 
 export function UserAccountActions({
@@ -43,6 +44,14 @@ export function UserAccountActions({
     );
     if (password) void run(() => api.post(`/api/v1/users/${user.id}/password`, { password }));
   };
+  const resetTwoStep = () => {
+    if (
+      window.confirm(
+        `Turn off two-step sign-in for ${user.displayName}? They sign in with the password alone until they set it up again. This is recorded in the audit log.`,
+      )
+    )
+      void run(() => api.post(`/api/v1/users/${user.id}/totp/reset`, undefined));
+  };
   return (
     <span className="account-actions">
       <select
@@ -62,6 +71,14 @@ export function UserAccountActions({
       <button type="button" className="secondary" onClick={setPassword}>
         Set password
       </button>
+      {user.twoStep && (
+        <>
+          {' '}
+          <button type="button" className="secondary" onClick={resetTwoStep}>
+            Reset two-step sign-in
+          </button>
+        </>
+      )}
     </span>
   );
 }

@@ -31,6 +31,7 @@ interface User {
   displayName: string;
   role: string;
   active: boolean;
+  twoStep: boolean;
   assignment: Assignment | null;
 }
 
