@@ -3,10 +3,12 @@
 // forgets its `organization_id` filter still reaches only its own organization; work outside any
 // scope reaches nothing. (`h.db` is the tests' superuser view, which PostgreSQL never subjects to
 // policies; `h.ctx.db` is the app's.)
+import { request } from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPostgres } from '../test/test-db.ts';
-import { auth, createHarness, login, type Harness } from '../test/harness.ts';
+import { PROTOCOL_VERSION, type PushResponse } from '@rollcall/shared';
+import { auth, change, createHarness, login, type Harness } from '../test/harness.ts';
 import { asSystem, withTenant } from './tenant-context.ts';
 
 describe.runIf(hasPostgres)('row-level security on postgres', () => {
@@ -152,7 +154,7 @@ describe.runIf(hasPostgres)('row-level security on postgres', () => {
   });
 
   it('serves a signed-in request its own organization under the policies', async () => {
-    const admin = await login(h.app, h.demo.logins[0]!.email);
+    const admin = await login(h.app, h.demo.logins[0]?.email ?? '');
     const res = await h.app.inject({
       method: 'GET',
       url: '/api/v1/participants?limit=1000',
@@ -160,5 +162,47 @@ describe.runIf(hasPostgres)('row-level security on postgres', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ total: number }>().total).toBe(20);
+  });
+
+  // Over a socket, a body that arrives after the headers comes through the socket's stream events,
+  // long after onRequest: the scope must hold after it is read, or the push would reach no rows.
+  it('keeps the scope of a request whose body arrives after its headers', async () => {
+    const base = new URL(await h.app.listen({ port: 0, host: '127.0.0.1' }));
+    const usher = await login(h.app, 'usher1@demo.rollcall.test');
+    const session = h.demo.sessions[0]?.id ?? '';
+    const participantId = h.demo.participants[0]?.id ?? '';
+    const body = JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      changes: [change(usher, h.clock.now(), { sessionId: session, participantId })],
+    });
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: base.hostname,
+          port: base.port,
+          path: '/api/v1/sync/push',
+          method: 'POST',
+          headers: { ...auth(usher), 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.flushHeaders();
+      // The body follows once the server has run its onRequest hooks on the headers alone.
+      setTimeout(() => req.end(body), 200);
+    });
+    expect(answer.status).toBe(200);
+    const pushed = JSON.parse(answer.body) as PushResponse;
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied']);
+    const stored = await h.db.kysely
+      .selectFrom('presence_records')
+      .select('organization_id')
+      .where('participant_id', '=', participantId)
+      .execute();
+    expect(organizationsOf(stored)).toEqual(new Set([h.demo.organizationId]));
   });
 });

@@ -1,7 +1,6 @@
 // What every route needs, decorated once on the app: the database, the clock, config and the
 // notifier; and each request's tenant scope (db/tenant-context.ts), empty until authentication
 // names the caller's organization, so an unauthenticated request reaches no organization's rows.
-import type { FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { runInScope, type TenantScope } from '../db/tenant-context.ts';
 import type { Config } from '../env.ts';
@@ -34,16 +33,12 @@ export const contextPlugin = fp<{ ctx: AppContext }>(
     app.decorateRequest('auth', null);
     // Replaced by a fresh scope per request below (a shared default object would leak between them).
     app.decorateRequest('tenant', null as unknown as TenantScope);
-    // The scope is entered when the request arrives and again after its body is read: a body
-    // arrives through stream events, which run outside the context the request started in.
-    const enter = (req: FastifyRequest, _reply: unknown, done: HookHandlerDoneFunction) =>
-      runInScope(req.tenant, done);
-    app.addHook('onRequest', (req, reply, done) => {
+    // Everything after onRequest runs inside this scope: Fastify reads the body in an AsyncResource
+    // of the request, so the stream events that deliver it do not lose the context.
+    app.addHook('onRequest', (req, _reply, done) => {
       req.tenant = { organizationId: '' };
-      enter(req, reply, done);
+      runInScope(req.tenant, done);
     });
-    app.addHook('preValidation', enter);
-    app.addHook('preHandler', enter);
   },
   { name: 'rollcall-context' },
 );
