@@ -13,6 +13,7 @@ import { Type } from '@sinclair/typebox';
 import { contextPlugin, type AppContext } from './plugins/context.ts';
 import { installErrorHandler, installNotFound } from './plugins/errors.ts';
 import { authenticateEveryRoute } from './plugins/auth.ts';
+import { recordRoutes } from './plugins/route-access.ts';
 import { withRedaction } from './lib/log.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { syncRoutes } from './features/sync/sync.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(
   });
   await app.register(
     async (api) => {
+      recordRoutes(api, app.apiRoutes);
       authenticateEveryRoute(api);
       await api.register(authRoutes);
       await api.register(syncRoutes);

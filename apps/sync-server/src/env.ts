@@ -18,6 +18,8 @@ export interface Config {
   demoHistory: boolean;
   logLevel: string;
   tempUsherGraceHours: number;
+  /** A pull page stops at this many bytes of rows (or at its row limit, whichever comes first). */
+  pullPageBytes: number;
   /** Fastify's trustProxy: false, true, or the addresses/CIDRs of the proxies in front. */
   trustProxy: boolean | string[];
   isCi: boolean;
@@ -68,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     tempUsherGraceHours: intFrom('TEMP_USHER_GRACE_HOURS', env.TEMP_USHER_GRACE_HOURS, 24),
+    // 1 MiB of JSON (~90 KB compressed): a page a phone on a weak signal finishes, and resends cheaply.
+    pullPageBytes: Math.max(1, intFrom('PULL_PAGE_BYTES', env.PULL_PAGE_BYTES, 1_048_576)),
     isCi: env.CI === 'true' || env.CI === '1',
     testDatabaseUrl: env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   });

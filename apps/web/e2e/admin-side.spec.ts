@@ -3,6 +3,16 @@
 // temporary usher whose device says why it stopped.
 import { expect, test, type Browser } from '@playwright/test';
 import type { Participant } from '@rollcall/shared';
+import {
+  AuditPage,
+  ConflictsPage,
+  LivePage,
+  ParticipantsPage,
+  RosterRow,
+  SchedulePage,
+  SettingsPage,
+  UshersPage,
+} from './page-models/admin-pages.ts';
 import { AppPage } from './page-models/app-page.ts';
 import { adminApi, launchServer, type TestServer } from './support/server.ts';
 
@@ -47,64 +57,38 @@ test('admin resolves one conflict by keeping B and three in bulk; both ushers co
     .toBe(4);
 
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  const nav = admin.page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: /Conflicts/ }).click();
-  await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('4 open');
+  const conflicts = await ConflictsPage.open(admin.app);
+  await conflicts.expectOpen(4);
   const [first, ...rest] = people;
-  const card = admin.page.getByRole('listitem', {
-    name: `Conflict for ${first!.firstName} ${first!.lastName}`,
-  });
-  await expect(card.getByText('Ana Usher')).toBeVisible();
-  await expect(card.getByText('Ben Usher')).toBeVisible();
-  await card.getByLabel('Note (optional)').fill('Ben saw him leave');
-  await card.getByRole('button', { name: /^Keep B/ }).click();
-  await expect(admin.page.getByRole('heading', { name: /Conflicts/ })).toContainText('3 open');
-
-  await admin.page.getByRole('button', { name: 'Select all 3 matching' }).click();
-  const bulk = admin.page.getByRole('region', { name: 'Bulk resolution' });
-  await bulk.getByLabel('Rule for all selected').selectOption('excused');
-  await bulk.getByRole('button', { name: 'Preview' }).click();
-  await expect(bulk.getByRole('region', { name: 'Preview' })).toContainText(
+  await expect(conflicts.card(first!).getByText('Ana Usher')).toBeVisible();
+  await expect(conflicts.card(first!).getByText('Ben Usher')).toBeVisible();
+  await conflicts.keep(first!, 'B', 'Ben saw him leave');
+  await conflicts.expectOpen(3);
+  await conflicts.resolveAllAs(
+    3,
+    'excused',
     '3 conflicts will be resolved; 3 records change state',
   );
-  await bulk.getByRole('button', { name: 'Resolve 3' }).click();
-  await expect(admin.page.getByText('Nothing to resolve.')).toBeVisible();
+  await expect(conflicts.emptyMessage()).toBeVisible();
 
   // Every device converges through its normal pull: B for the first, excused for the other three.
   for (const u of ushers) {
-    await expect(
-      u.page
-        .getByTestId(`roster-${first!.id}`)
-        .getByRole('button', { name: 'Absent', exact: true }),
-    ).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
-    await expect(
-      u.page.getByTestId(`roster-${first!.id}`).getByText('an admin will check'),
-    ).toHaveCount(0);
-    for (const p of rest)
-      await expect(
-        u.page.getByTestId(`roster-${p.id}`).getByRole('button', { name: 'Excused', exact: true }),
-      ).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+    await RosterRow.of(u.page, first!.id).expectState('Absent');
+    await expect(RosterRow.of(u.page, first!.id).flaggedForAdmin()).toHaveCount(0);
+    for (const p of rest) await RosterRow.of(u.page, p.id).expectState('Excused');
   }
   // Resolved conflicts keep both versions and the decision.
-  await admin.page.getByLabel('Status').selectOption('resolved');
-  await expect(
-    admin.page.getByRole('listitem', {
-      name: `Conflict for ${first!.firstName} ${first!.lastName}`,
-    }),
-  ).toContainText('Resolved: Absent by Grace Admin');
-  await expect(
-    admin.page.getByRole('listitem', {
-      name: `Conflict for ${first!.firstName} ${first!.lastName}`,
-    }),
-  ).toContainText('Ben saw him leave');
+  await conflicts.show('resolved');
+  await expect(conflicts.card(first!)).toContainText('Resolved: Absent by Grace Admin');
+  await expect(conflicts.card(first!)).toContainText('Ben saw him leave');
   const audit = await api.get<{ items: { action: string; entityId: string }[] }>(
     '/api/v1/audit?action=resolve_conflict&limit=50',
   );
   expect(audit.items.filter((a) => a.action === 'resolve_conflict')).toHaveLength(4);
-  await nav.getByRole('link', { name: 'Audit log' }).click();
-  await admin.page.getByLabel('Action').fill('resolve_conflict');
-  await expect(admin.page.getByRole('heading', { name: /Audit log/ })).toContainText('(4)');
-  await expect(admin.page.getByRole('table')).toContainText('"note":"Ben saw him leave"');
+  const log = await AuditPage.open(admin.app);
+  await log.filterAction('resolve_conflict');
+  await expect(log.heading()).toContainText('(4)');
+  await expect(log.table()).toContainText('"note":"Ben saw him leave"');
   for (const c of [...ushers, admin]) await c.context.close();
 });
 
@@ -112,9 +96,8 @@ test('live arrivals update while another device checks people in', async ({ brow
   const api = await adminApi(server.url);
   const evening = 'Evening Service';
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page.getByRole('button', { name: `Live arrivals for ${evening}` }).click();
-  const headcount = admin.page.getByTestId('live-headcount');
-  await expect(headcount).toBeVisible();
+  const live = await LivePage.open(admin.app, evening);
+  const headcount = live.headcount();
   const before = Number(await headcount.textContent());
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
@@ -127,24 +110,11 @@ test('live arrivals update while another device checks people in', async ({ brow
     await expect(usher.app.feedback()).toContainText(p.firstName);
     await expect(headcount).toHaveText(String(before + i + 1), { timeout: 15_000 });
   }
-  await expect(admin.page.getByTestId('live-latest')).toContainText(people[2]!.firstName);
-  await expect(admin.page.getByRole('table')).toContainText('Ana Usher');
+  await expect(live.latest()).toContainText(people[2]!.firstName);
+  await expect(live.table()).toContainText('Ana Usher');
   // The same check-in shows in the participant's attendance history.
-  await admin.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Participants' })
-    .click();
-  await admin.page.getByLabel('Search participants').fill(people[0]!.personalCode);
-  await admin.page
-    .getByRole('row')
-    .filter({ hasText: people[0]!.personalCode })
-    .getByRole('button', { name: 'History' })
-    .click();
-  await expect(
-    admin.page.getByRole('region', {
-      name: `Attendance of ${people[0]!.firstName} ${people[0]!.lastName}`,
-    }),
-  ).toContainText('Evening Service');
+  const participants = await ParticipantsPage.open(admin.app);
+  await expect(await participants.history(people[0]!)).toContainText('Evening Service');
   await usher.context.close();
   await admin.context.close();
 });
@@ -162,14 +132,10 @@ test('a temporary usher whose assignment is revoked stops checking people in, an
   await temp.app.expectPending(0);
 
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Ushers' })
-    .click();
-  const row = admin.page.getByTestId('user-temp@demo.rollcall.test');
+  const ushersPage = await UshersPage.open(admin.app);
+  const row = ushersPage.row('temp@demo.rollcall.test');
   await expect(row).toContainText('active');
-  admin.page.once('dialog', (d) => void d.accept());
-  await row.getByRole('button', { name: 'Revoke' }).click();
+  await ushersPage.revoke('temp@demo.rollcall.test');
   await expect(row).toContainText('revoked');
 
   // Online, the phone hears of the revocation by its event stream: its next pull is refused.
@@ -193,22 +159,14 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   browser,
 }) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Schedule' })
-    .click();
-  const form = admin.page.getByRole('form', { name: 'New session' });
-  await form.getByLabel('Name').fill('Midweek prayer');
-  await form.getByLabel('Repeat weekly for (weeks)').fill('3');
-  await form.getByRole('button', { name: 'Create' }).click();
-  const rows = admin.page.getByRole('row').filter({ hasText: 'Midweek prayer' });
+  const schedule = await SchedulePage.open(admin.app);
+  await schedule.createWeekly('Midweek prayer', 3);
+  const rows = schedule.rows('Midweek prayer');
   await expect(rows).toHaveCount(3);
   await rows.first().getByRole('button', { name: 'Start' }).click();
   await expect(rows.first()).toContainText('active');
-  const groups = admin.page.getByRole('region', { name: 'Groups' });
-  await groups.getByLabel('New group name').fill('Ushers team');
-  await groups.getByRole('button', { name: 'Add group' }).click();
-  await expect(groups.getByRole('list').first()).toContainText('Ushers team');
+  await schedule.addGroup('Ushers team');
+  await expect(schedule.groups().getByRole('list').first()).toContainText('Ushers team');
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
   await expect(usher.page.getByRole('button', { name: /^Midweek prayer/ })).toBeVisible({
@@ -218,35 +176,67 @@ test('an admin creates a weekly series and a group, and starts a session; ushers
   await admin.context.close();
 });
 
+test('an admin reaches a past session with "Show earlier" and edits its time and groups', async ({
+  browser,
+}) => {
+  const api = await adminApi(server.url);
+  const start = new Date(Date.now() - 30 * 86_400_000);
+  start.setHours(18, 0, 0, 0);
+  const res = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Harvest supper',
+      scheduledStart: start.toISOString(),
+      scheduledEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    }),
+  });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as { id: string };
+  const groups = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/groups')).items;
+
+  const admin = await device(browser, 'admin@demo.rollcall.test');
+  const schedule = await SchedulePage.open(admin.app);
+  // The list has loaded (today's service) and the month-old session is not in it yet.
+  await expect(schedule.rows('Sunday Service').first()).toBeVisible();
+  await expect(schedule.rows('Harvest supper')).toHaveCount(0);
+  await schedule.showEarlier();
+  await expect(schedule.rows('Harvest supper')).toHaveCount(1);
+
+  const form = await schedule.edit('Harvest supper');
+  await expect(form.getByLabel('Starts')).toHaveValue('18:00');
+  await form.getByLabel('Name').fill('Harvest supper (moved)');
+  await form.getByLabel('Starts').fill('17:30');
+  await form.getByLabel(groups[0]!.name, { exact: true }).check();
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(schedule.rows('Harvest supper (moved)')).toHaveCount(1);
+
+  const after = (
+    await api.get<{ items: { id: string; scheduledStart: string; groupIds: string[] }[] }>(
+      `/api/v1/sessions?from=${encodeURIComponent(new Date(start.getTime() - 86_400_000).toISOString())}`,
+    )
+  ).items.find((s) => s.id === created.id);
+  const moved = new Date(start);
+  moved.setHours(17, 30);
+  expect(after).toMatchObject({ scheduledStart: moved.toISOString(), groupIds: [groups[0]!.id] });
+  await admin.context.close();
+});
+
 test('an admin renames a presence state and adds one; the usher roster shows both after sync', async ({
   browser,
 }) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  const label = admin.page.getByLabel('Label of present');
-  await label.fill('Here');
-  await label.blur();
-  await expect(admin.page.getByLabel('Label of present')).toHaveValue('Here');
-  const add = admin.page.getByRole('form', { name: 'Add a presence state' });
-  await add.getByLabel('New state code').fill('online');
-  await add.getByLabel('New state label').fill('Online');
-  await add.getByRole('button', { name: 'Add state' }).click();
+  const settings = await SettingsPage.open(admin.app);
+  await settings.renameState('present', 'Here');
+  await expect(settings.stateLabel('present')).toHaveValue('Here');
+  await settings.addState('online', 'Online');
   await expect(admin.page.getByTestId('state-online')).toBeVisible();
 
   const usher = await device(browser, 'usher1@demo.rollcall.test');
   await usher.app.openSession();
-  const firstRow = usher.page
-    .getByRole('list')
-    .filter({ has: usher.page.getByTestId(/^roster-/) })
-    .getByTestId(/^roster-/)
-    .first();
-  await expect(firstRow.getByRole('button', { name: 'Here', exact: true })).toBeVisible({
-    timeout: 30_000,
-  });
-  await expect(firstRow.getByRole('button', { name: 'Online', exact: true })).toBeVisible();
+  const firstRow = RosterRow.first(usher.page);
+  await expect(firstRow.state('Here')).toBeVisible({ timeout: 30_000 });
+  await expect(firstRow.state('Online')).toBeVisible();
   await usher.context.close();
   await admin.context.close();
 });
@@ -255,18 +245,13 @@ test('an admin sets how long attendance is kept and sees what a retention run wo
   browser,
 }) => {
   const admin = await device(browser, 'admin@demo.rollcall.test');
-  await admin.page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Settings' })
-    .click();
-  const card = admin.page.getByRole('form', { name: 'Data retention' });
+  const settings = await SettingsPage.open(admin.app);
+  const card = settings.retention();
   await expect(card.getByLabel('Keep attendance (years)')).toHaveValue('3');
   await expect(card.getByTestId('retention-preview')).toContainText(
     'it would remove 0 attendance records',
   );
-  await card.getByLabel('Keep attendance (years)').fill('0.5');
-  await card.getByLabel('Keep the audit log (years)').fill('2');
-  await card.getByRole('button', { name: 'Save limits' }).click();
+  await settings.saveRetention('0.5', '2');
   await expect(card.getByRole('status')).toHaveText('Saved.');
   // The preview is recomputed from the stored limits: audit entries before two years ago.
   const auditCutoff = new Date();

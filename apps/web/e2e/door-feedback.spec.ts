@@ -67,9 +67,7 @@ async function thumb(page: Page, code: string) {
   await codeBox(page).pressSequentially(code, { delay: 60 });
 }
 
-test('each outcome has its own kind, colour and vibration; a roster tap says it like a scan', async ({
-  page,
-}) => {
+async function feedbackKinds({ page }: { page: Page }) {
   const app = await openDoor(page);
   const [a, b] = rostered() as [Participant, Participant];
   const kinds: Record<string, { bg: string; buzz: string }> = {};
@@ -130,7 +128,12 @@ test('each outcome has its own kind, colour and vibration; a roster tap says it 
       .first(),
   ).toContainText('Present');
   await expect(results.getByTestId('already-in').first()).toBeVisible();
-});
+}
+
+test(
+  'each outcome has its own kind, colour and vibration; a roster tap says it like a scan',
+  feedbackKinds,
+);
 
 test('a badge held in view: repeated reads keep the first result, not "already checked in"', async ({
   page,
@@ -200,9 +203,7 @@ test('undo of the last check-in from the banner is a new change the server recei
   await app.expectPending(0);
 });
 
-test('nothing moves while changes wait offline: the check-in panel keeps its place', async ({
-  page,
-}) => {
+async function noLayoutShift({ page }: { page: Page }) {
   const app = await openDoor(page);
   const y = async () => (await panel(page).boundingBox())!.y;
   const start = await y();
@@ -223,6 +224,15 @@ test('nothing moves while changes wait offline: the check-in panel keeps its pla
   await app.expectPending(0);
   await expect(page.getByTestId('sync-status')).toContainText('All saved');
   expect(await y()).toBe(start);
+}
+
+test('nothing moves while changes wait offline: the check-in panel keeps its place', noLayoutShift);
+
+// The same door on a tablet in a stand (820×1180): the same feedback, and nothing moves either.
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+  test('each outcome has its own kind, colour and vibration (tablet)', feedbackKinds);
+  test('nothing moves while changes wait offline (tablet)', noLayoutShift);
 });
 
 test('the usher reads no "conflict" jargon; "last synced" survives a reload offline', async ({

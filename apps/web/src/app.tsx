@@ -1,12 +1,13 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
-import { setMeta } from './db/meta.ts';
+import { getMeta, setMeta } from './db/meta.ts';
 import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
 import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
+import { KioskScreen } from './features/kiosk/kiosk-screen.tsx';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
@@ -109,13 +110,18 @@ function useRoutedScreen(): Screen | null {
 
 function Screens() {
   const screen = useRoutedScreen();
+  // A kiosk is a locked station: it keeps the door's URL and shows the self check-in screen there.
+  const kiosk = useSession((s) => s.station !== null && s.stationKind === 'kiosk');
   if (!screen) return null;
   return (
     <>
       {screen.name === 'sessions' && <SessionsScreen />}
-      {screen.name === 'checkin' && (
-        <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
-      )}
+      {screen.name === 'checkin' &&
+        (kiosk ? (
+          <KioskScreen key={screen.sessionId} sessionId={screen.sessionId} />
+        ) : (
+          <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
+        ))}
       <ScreenBoundary key={screen.name}>
         <Suspense fallback={<p className="screen muted">Loading…</p>}>
           {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
@@ -139,10 +145,15 @@ export function App() {
   const { login, booted, boot } = useSession();
   const storageProblem = useStorageCare();
   useEffect(() => {
-    void Promise.all([db.meta.get('login'), db.meta.get('station')]).then(([login, station]) =>
+    void Promise.all([
+      db.meta.get('login'),
+      db.meta.get('station'),
+      getMeta(db, 'stationKind'),
+    ]).then(([login, station, kind]) =>
       boot(
         (login?.value as Login | undefined) ?? null,
         (station?.value as string | null | undefined) ?? null,
+        kind ?? 'door',
       ),
     );
   }, [boot]);

@@ -10,6 +10,7 @@ import { streamRegistry } from '../lib/sse.ts';
 import { HttpError } from '../lib/errors.ts';
 import { SYSTEM, asSystem } from '../db/tenant-context.ts';
 import type { AuthContext } from '../features/auth/auth.service.ts';
+import { roleGuard } from './route-access.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,7 +58,7 @@ export function authenticateEveryRoute(api: FastifyInstance) {
 }
 
 export function requireRole(...roles: Role[]) {
-  return async (req: FastifyRequest, reply: FastifyReply) => {
+  return roleGuard(async (req: FastifyRequest, reply: FastifyReply) => {
     await requireAuth(req, reply);
     const role = who(req).role;
     if (!roles.includes(role)) {
@@ -67,7 +68,7 @@ export function requireRole(...roles: Role[]) {
         `This needs the role ${roles.join(' or ')}; you are ${role}`,
       );
     }
-  };
+  }, roles);
 }
 
 /** For handlers behind requireAuth: the caller, never null there. */

@@ -9,6 +9,8 @@ import type { Clock } from '../lib/clock.ts';
 import type { Notifier } from '../features/sync/notifier.ts';
 import type { AuthContext } from '../features/auth/auth.service.ts';
 
+import type { ApiRoute } from './route-access.ts';
+
 export interface AppContext {
   db: Db;
   clock: Clock;
@@ -19,6 +21,8 @@ export interface AppContext {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Every API route and who may call it (see route-access.ts). */
+    apiRoutes: ApiRoute[];
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -30,6 +34,7 @@ declare module 'fastify' {
 export const contextPlugin = fp<{ ctx: AppContext }>(
   async (app, opts) => {
     app.decorate('ctx', opts.ctx);
+    app.decorate('apiRoutes', []);
     app.decorateRequest('auth', null);
     // Replaced by a fresh scope per request below (a shared default object would leak between them).
     app.decorateRequest('tenant', null as unknown as TenantScope);

@@ -15,7 +15,13 @@ export interface MetaShape {
   lastPullAt: number;
   /** A station device stays on one session's check-in screen until unlocked. */
   station: string | null;
+  /** What the locked station shows: the usher's door screen, or the self check-in kiosk. */
+  stationKind: StationKind;
+  /** Wrong station PINs in a row, and when the last was typed: each makes the next wait longer. */
+  stationPinFailures: { count: number; lastAt: number };
 }
+
+export type StationKind = 'door' | 'kiosk';
 
 export async function getMeta<K extends keyof MetaShape>(
   db: RollcallDb,

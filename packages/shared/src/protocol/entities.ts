@@ -21,11 +21,26 @@ export const PolicyRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('latest_wins') }),
 ]);
 
+/** How a device checks a station PIN offline (see station-pin.ts); never the PIN itself. */
+export const StationPinVerifierSchema = Type.Object({
+  algorithm: Type.Literal('PBKDF2-SHA256'),
+  iterations: Type.Integer({ minimum: 1000, maximum: 10_000_000 }),
+  salt: Type.String({ description: 'base64' }),
+  hash: Type.String({ description: 'base64' }),
+});
+export type StationPinVerifier = Static<typeof StationPinVerifierSchema>;
+
 export const OrganizationSettingsSchema = Type.Object({
   labels: Type.Object({ session: Type.String(), participant: Type.String(), group: Type.String() }),
   lateAfterMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
   conflictPolicy: Type.Object({ rules: Type.Array(PolicyRuleSchema) }),
   tempUsherGraceHours: Type.Integer({ minimum: 0, maximum: 720 }),
+  /** Leaving a locked station (door or kiosk) needs this PIN; null: a confirmation is enough. */
+  stationPin: Nullable(StationPinVerifierSchema),
+  /** A locked door station shows the session's roster (off: code, camera and name search only). */
+  stationShowsRoster: Type.Boolean(),
+  /** A locked door station that shows the roster offers "Mark all present". */
+  stationAllowsMarkAll: Type.Boolean(),
 });
 export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
 

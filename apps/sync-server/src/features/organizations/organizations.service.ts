@@ -22,6 +22,9 @@ export function defaultSettings(domainType: DomainType, graceHours = 24): Organi
     lateAfterMinutes: 10,
     conflictPolicy: { rules: [] },
     tempUsherGraceHours: graceHours,
+    stationPin: null,
+    stationShowsRoster: false,
+    stationAllowsMarkAll: false,
   };
 }
 

@@ -14,7 +14,7 @@ import { toGroup, toPresenceState, toSession } from '../sync/mappers.ts';
 import { sessionGroupsOf } from '../sync/pull.repository.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { assertOwnGroups, rosterWrite } from './roster.service.ts';
+import { assertOwnGroups, rosterWrite, type WriteScope } from './roster.service.ts';
 import { notifyDrifting } from '../notifications/notifications.producers.ts';
 import { GroupInput, IdParams, SessionInput } from './roster.schemas.ts';
 
@@ -129,6 +129,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .executeTakeFirst();
         if (!before) throw notFound(`Session ${req.params.id}`);
         const b = req.body;
+        const start = b.scheduledStart ?? before.scheduled_start;
+        const end = b.scheduledEnd ?? before.scheduled_end;
+        if (Date.parse(end) <= Date.parse(start))
+          throw badRequest('scheduledEnd must be after scheduledStart', [
+            { path: 'body/scheduledEnd', message: `must be after ${start}` },
+          ]);
         const status = b.status ?? before.status;
         const patch = {
           ...(b.name !== undefined ? { name: b.name } : {}),
@@ -145,6 +151,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           seq: s.seq.next(),
         };
         await s.trx.updateTable('sessions').set(patch).where('id', '=', before.id).execute();
+        if (b.groupIds) await setSessionGroups(s, auth.organizationId, before.id, b.groupIds);
         await s.audit('session', before.id, 'update', before, b);
         if (status === 'completed' && before.status !== 'completed') {
           await notifyDrifting(s.trx, {
@@ -260,17 +267,7 @@ async function createSessions(
       };
       await s.trx.insertInto('sessions').values(row).execute();
       const groupIds = b.groupIds ?? [];
-      if (groupIds.length)
-        await s.trx
-          .insertInto('session_groups')
-          .values(
-            groupIds.map((g) => ({
-              organization_id: auth.organizationId,
-              session_id: id,
-              group_id: g,
-            })),
-          )
-          .execute();
+      await insertSessionGroups(s, auth.organizationId, id, groupIds);
       await s.audit('session', id, 'create', null, {
         ...b,
         ...o,
@@ -280,4 +277,19 @@ async function createSessions(
     }
     return out;
   });
+}
+
+async function insertSessionGroups(s: WriteScope, org: string, sessionId: string, ids: string[]) {
+  if (ids.length)
+    await s.trx
+      .insertInto('session_groups')
+      .values(ids.map((g) => ({ organization_id: org, session_id: sessionId, group_id: g })))
+      .execute();
+}
+
+/** Replaces the groups a session expects (an edit), only with the organization's own groups. */
+async function setSessionGroups(s: WriteScope, org: string, sessionId: string, ids: string[]) {
+  await assertOwnGroups(s.trx, org, ids);
+  await s.trx.deleteFrom('session_groups').where('session_id', '=', sessionId).execute();
+  await insertSessionGroups(s, org, sessionId, ids);
 }

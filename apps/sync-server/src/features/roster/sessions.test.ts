@@ -118,4 +118,55 @@ describe.each(dialects)('session series on %s', (dialect) => {
     ).toHaveLength(before);
     expect((await series(usher, [week(5)])).statusCode).toBe(403);
   });
+  it('edits a session: name, times and expected groups; devices pull the edit', async () => {
+    const created = (await series(admin, [week(6)])).json().items[0];
+    const [g1, g2] = h.demo.groups;
+    const moved = week(6, 18);
+    const res = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sessions/${created.id}`,
+      headers: auth(admin),
+      payload: { name: 'Bible study (evening)', ...moved, groupIds: [g1, g2] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Bible study (evening)', ...moved });
+    expect([...res.json().groupIds].sort()).toEqual([g1, g2].sort());
+    // Groups are replaced, not added to.
+    const again = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/sessions/${created.id}`,
+      headers: auth(admin),
+      payload: { groupIds: [g2] },
+    });
+    expect(again.json().groupIds).toEqual([g2]);
+    const pulled = (await pullAll(h.app, usher)).pages.flatMap((p) => p.sessions);
+    expect(pulled.filter((x) => x.id === created.id).at(-1)).toMatchObject({
+      name: 'Bible study (evening)',
+      ...moved,
+      groupIds: [g2],
+    });
+  });
+
+  it("refuses an edit that ends before it starts, or names another organization's group", async () => {
+    const created = (await series(admin, [week(7)])).json().items[0];
+    const patch = (payload: object) =>
+      h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/sessions/${created.id}`,
+        headers: auth(admin),
+        payload,
+      });
+    const early = await patch({ scheduledEnd: week(7, 8).scheduledStart });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().message).toMatch(/scheduledEnd must be after scheduledStart/);
+    const foreign = await patch({ groupIds: [h.other.groups[0]] });
+    expect(foreign.statusCode).toBeGreaterThanOrEqual(400);
+    expect(foreign.statusCode).toBeLessThan(500);
+    const now = (
+      await h.app.inject({ method: 'GET', url: '/api/v1/sessions', headers: auth(admin) })
+    )
+      .json()
+      .items.find((x: { id: string }) => x.id === created.id);
+    expect(now).toMatchObject({ ...week(7), groupIds: [] });
+  });
 });

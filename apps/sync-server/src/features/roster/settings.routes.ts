@@ -4,10 +4,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ErrorBody,
+  Nullable,
   OrganizationSchema,
   OrganizationSettingsSchema,
   PresenceStateSchema,
+  STATION_PIN_PATTERN,
+  makeStationPinVerifier,
   uuidv7,
+  type OrganizationSettings,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { conflict, notFound } from '../../lib/errors.ts';
@@ -27,6 +31,15 @@ const StateFields = {
   countsAsPresent: Type.Boolean(),
   active: Type.Boolean(),
 };
+
+// The PIN's verifier is made here from the PIN: a client never sends one (it could send a weak one).
+const { stationPin: _verifier, ...WritableSettings } = OrganizationSettingsSchema.properties;
+
+/** The audit trail says a PIN was set or changed, never its verifier. */
+const auditable = (s: OrganizationSettings) => ({
+  ...s,
+  stationPin: s.stationPin ? `set (salt ${s.stationPin.salt})` : null,
+});
 
 export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -61,13 +74,22 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
               Type.Partial(
                 Type.Object(
                   {
-                    ...OrganizationSettingsSchema.properties,
+                    ...WritableSettings,
                     labels: Type.Object(OrganizationSettingsSchema.properties.labels.properties, {
                       additionalProperties: false,
                     }),
                   },
                   { additionalProperties: false },
                 ),
+              ),
+            ),
+            stationPin: Type.Optional(
+              Nullable(
+                Type.String({
+                  pattern: STATION_PIN_PATTERN,
+                  description:
+                    'the PIN that unlocks a check-in station: 4 to 6 digits; null removes it',
+                }),
               ),
             ),
           },
@@ -78,6 +100,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const auth = who(req);
+      const { stationPin } = req.body;
+      const pin =
+        stationPin === undefined
+          ? {}
+          : { stationPin: stationPin === null ? null : await makeStationPinVerifier(stationPin) };
       return rosterWrite(ctx, auth, async (s) => {
         const row = await s.trx
           .selectFrom('organizations')
@@ -85,7 +112,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           .where('id', '=', auth.organizationId)
           .executeTakeFirstOrThrow();
         const before = toOrganizationDto(row);
-        const settings = { ...before.settings, ...(req.body.settings ?? {}) };
+        const settings = { ...before.settings, ...(req.body.settings ?? {}), ...pin };
         const patch = {
           name: req.body.name ?? row.name,
           settings: JSON.stringify(settings),
@@ -96,8 +123,8 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'organization',
           row.id,
           'update',
-          { name: before.name, settings: before.settings },
-          { name: patch.name, settings },
+          { name: before.name, settings: auditable(before.settings) },
+          { name: patch.name, settings: auditable(settings) },
         );
         return toOrganizationDto({ ...row, ...patch });
       });

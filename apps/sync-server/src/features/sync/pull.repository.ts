@@ -24,13 +24,17 @@ const SYNCED: Synced[] = [
 
 type Rows = { [K in Synced]: Selectable<Database[K]>[] };
 
-/** Up to `limit` rows with from < seq <= upTo across every synced table, lowest seq first. */
+/**
+ * Rows with from < seq <= upTo across every synced table, lowest seq first: up to `limit` of them,
+ * and no more than about `maxBytes` of their JSON (a page always carries at least one row).
+ */
 export async function changedRows(
   db: Kysely<Database>,
   org: string,
   from: number,
   upTo: number,
   limit: number,
+  maxBytes = Infinity,
 ) {
   const perTable = await Promise.all(
     SYNCED.map(async (table) => {
@@ -48,11 +52,11 @@ export async function changedRows(
     }),
   );
   const merged = perTable.flat().sort((a, b) => Number(a.row.seq) - Number(b.row.seq));
-  const taken = merged.slice(0, limit);
+  const taken = withinBytes(merged.slice(0, limit), maxBytes);
   const out = Object.fromEntries(SYNCED.map((t) => [t, [] as unknown[]])) as unknown as Rows;
   for (const { table, row } of taken) (out[table] as unknown[]).push(row);
   return {
-    hasMore: merged.length > limit,
+    hasMore: merged.length > taken.length,
     lastSeq: taken.length ? Number(taken[taken.length - 1]!.row.seq) : from,
     organization: out.organizations[0] ?? null,
     users: out.users,
@@ -63,6 +67,17 @@ export async function changedRows(
     presenceRecords: out.presence_records,
     tombstones: out.tombstones,
   };
+}
+
+/** The longest prefix of `rows` whose JSON fits in `maxBytes` (never empty if rows are not). */
+function withinBytes<T extends { row: object }>(rows: T[], maxBytes: number): T[] {
+  if (maxBytes === Infinity) return rows;
+  let bytes = 0;
+  for (const [i, r] of rows.entries()) {
+    bytes += JSON.stringify(r.row).length;
+    if (bytes > maxBytes && i > 0) return rows.slice(0, i);
+  }
+  return rows;
 }
 
 async function groupMap(

@@ -48,6 +48,7 @@ export async function pull(
   db: Kysely<Database>,
   auth: AuthContext,
   q: { cursor?: string; limit?: number },
+  maxBytes = Infinity,
 ): Promise<PullResponse> {
   const epoch = await serverEpoch(db);
   const parsed = parseCursor(q.cursor, epoch);
@@ -59,7 +60,7 @@ export async function pull(
   // written after the restore reuse the seqs it already passed, so it starts again from scratch.
   const ahead = parsed.from > upTo;
   const { from, reset } = ahead ? { from: 0, reset: true } : parsed;
-  const page = await pullRepo.changedRows(db, org, from, upTo, limit);
+  const page = await pullRepo.changedRows(db, org, from, upTo, limit, maxBytes);
   const [participantGroups, sessionGroups] = await Promise.all([
     pullRepo.membershipsOf(
       db,

@@ -138,3 +138,31 @@ describe.each(dialects)('pull on %s', (dialect) => {
     expect(res.json().details[0].path).toContain('limit');
   });
 });
+
+describe.each(dialects)('pull pages sized by bytes on %s', (dialect) => {
+  let h: Harness;
+  let ana: Device;
+  const budget = 6_000;
+  beforeAll(async () => {
+    h = await createHarness(dialect, {
+      participants: 50,
+      env: { PULL_PAGE_BYTES: String(budget) },
+    });
+    ana = await login(h.app, 'usher1@demo.rollcall.test');
+  });
+  afterAll(() => h.close());
+
+  it('stops a page near the byte budget, well under its row limit, and loses no row', async () => {
+    const { pages, participants } = await pullAll(h.app, ana);
+    // Without the budget the default row limit (2,000) takes the whole demo in one page.
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages.slice(0, -1)) {
+      expect(page.hasMore).toBe(true);
+      expect(JSON.stringify(page).length).toBeLessThan(2 * budget);
+    }
+    expect(participants.map((p) => p.id).sort()).toEqual(
+      h.demo.participants.map((p) => p.id).sort(),
+    );
+    expect(new Set(participants.map((p) => p.id)).size).toBe(participants.length);
+  });
+});

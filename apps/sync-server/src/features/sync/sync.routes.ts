@@ -65,7 +65,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req) => {
       // An app that predates this parameter speaks version 1.
       assertProtocol(req.query.protocolVersion ?? 1);
-      return pull(ctx.db.kysely, who(req), req.query);
+      return pull(ctx.db.kysely, who(req), req.query, ctx.config.pullPageBytes);
     },
   );
 

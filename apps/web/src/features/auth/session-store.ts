@@ -4,6 +4,7 @@ import type { LoginResponse } from '@rollcall/shared';
 import { navigate } from 'wouter/use-browser-location';
 import { create } from 'zustand';
 import { pathFor, screenFor, type Screen } from '../../app-routes.ts';
+import type { StationKind } from '../../db/meta.ts';
 
 export type { Screen };
 export type Login = Omit<LoginResponse, 'credentials'>;
@@ -13,19 +14,21 @@ interface SessionState {
   booted: boolean;
   /** The session this device is locked to as a check-in station, or null. */
   station: string | null;
-  setStation(sessionId: string | null): void;
+  stationKind: StationKind;
+  setStation(sessionId: string | null, kind?: StationKind): void;
   setLogin(login: Login | null): void;
   go(screen: Screen, opts?: { replace?: boolean }): void;
-  boot(login: Login | null, station?: string | null): void;
+  boot(login: Login | null, station?: string | null, kind?: StationKind): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
   login: null,
   booted: false,
   station: null,
+  stationKind: 'door',
   // Locking replaces the entry: the back button must not lead a station off its session.
-  setStation: (station) => {
-    set({ station });
+  setStation: (station, stationKind = 'door') => {
+    set({ station, stationKind });
     if (station) navigate(pathFor({ name: 'checkin', sessionId: station }), { replace: true });
   },
   setLogin: (login) => {
@@ -35,7 +38,8 @@ export const useSession = create<SessionState>((set) => ({
       navigate(pathFor({ name: 'sessions' }), { replace: true });
   },
   go: (screen, opts) => navigate(pathFor(screen), opts),
-  boot: (login, station = null) => set({ login, booted: true, station: login ? station : null }),
+  boot: (login, station = null, stationKind = 'door') =>
+    set({ login, booted: true, station: login ? station : null, stationKind }),
 }));
 
 /** A temporary usher's device refuses new check-ins after expiry, even offline. */

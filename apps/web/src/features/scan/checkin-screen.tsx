@@ -2,7 +2,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
-import { setMeta } from '../../db/meta.ts';
 import { lazyScreen } from '../../pwa/load-chunk.ts';
 import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
@@ -12,6 +11,8 @@ import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
+import { StationToggle } from '../kiosk/station-toggle.tsx';
+import { useStationView } from '../kiosk/station-lock.ts';
 
 // The scanner library is a third of the app's code: load it when the camera is first opened (the
 // service worker precaches the chunk and controls the page from the first load, so this works
@@ -35,6 +36,8 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const { feedback, checkIn, handleText, undo } = useCheckIn(session, lateAfter);
   const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
+  // A locked station shows what a door needs: the roster and "Mark all present" only if allowed.
+  const view = useStationView(sessionId);
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
   const blocked =
     assignmentBlock(login, Date.now()) ??
@@ -103,39 +106,33 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
+<<<<<<< HEAD
       <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
+      {!blocked && (
+        <QuickAdd
+          onAdded={(p) =>
+            void checkIn(p, 'manual', { visitor: true }).then(() =>
+              // The sheet closed over the bottom of the screen: bring the banner (and its Undo) to the eye.
+              document
+                .querySelector('[data-testid="feedback"]')
+                ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+            )
+          }
+        />
+      )}
+=======
+      {view.roster && (
+        <Roster
+          session={session}
+          records={records}
+          states={states}
+          disabled={Boolean(blocked)}
+          markAll={view.markAll}
+        />
+      )}
       {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
+>>>>>>> kiosk
     </main>
-  );
-}
-
-function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): void }) {
-  const station = useSession((s) => s.station);
-  const setStation = useSession((s) => s.setStation);
-  const lock = async (on: boolean) => {
-    if (!on && !window.confirm('Unlock this station? The device returns to the session list.'))
-      return;
-    await setMeta(db, 'station', on ? sessionId : null);
-    setStation(on ? sessionId : null);
-  };
-  if (station === sessionId)
-    return (
-      <div className="row">
-        <span className="tag">Station locked to this session</span>
-        <button type="button" className="link" onClick={() => void lock(false)}>
-          Unlock
-        </button>
-      </div>
-    );
-  return (
-    <div className="row">
-      <button type="button" className="link" onClick={onBack}>
-        ← Sessions
-      </button>
-      <button type="button" className="link" onClick={() => void lock(true)}>
-        Lock as a station
-      </button>
-    </div>
   );
 }
 

@@ -1,28 +1,34 @@
-// Someone at the door who is not on the roster: add them offline and check them in.
-import type { Participant, Session } from '@rollcall/shared';
-import { useState } from 'react';
+// Someone at the door who is not on the roster: a sheet over the screen, where the usher is
+// looking, adds them offline as a guest (in no group: an admin places them later) and closes onto
+// the check-in banner, "Visitor checked in", with its Undo.
+import type { Participant } from '@rollcall/shared';
+import { useEffect, useRef, useState } from 'react';
 import { db } from '../../app-context.ts';
 import { createParticipant } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { reportNotSaved } from './use-check-in.ts';
 
-export function QuickAdd({
-  session,
-  onAdded,
-}: {
-  session: Session;
-  onAdded: (p: Participant) => void;
-}) {
+export function QuickAdd({ onAdded }: { onAdded: (p: Participant) => void }) {
   const login = useSession((s) => s.login);
   const [open, setOpen] = useState(false);
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
-  if (!open)
-    return (
-      <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
-        + Add someone not on the roster
-      </button>
-    );
+  const firstField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    firstField.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+  const opener = (
+    <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
+      + Add someone not on the roster
+    </button>
+  );
+  if (!open) return opener;
   const submit = async () => {
     if (!login || !first.trim()) return;
     let id: string;
@@ -30,7 +36,7 @@ export function QuickAdd({
       id = await createParticipant(
         db,
         { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() },
-        { firstName: first.trim(), lastName: last.trim(), groupIds: session.groupIds.slice(0, 1) },
+        { firstName: first.trim(), lastName: last.trim(), groupIds: [] },
       );
     } catch (e) {
       return reportNotSaved(e, `${first.trim()} ${last.trim()}`.trim());
@@ -42,30 +48,43 @@ export function QuickAdd({
     if (p) onAdded(p);
   };
   return (
-    <form
-      className="card"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2>Add a newcomer</h2>
-      <label>
-        <span className="label">First name</span>
-        <input required value={first} onChange={(e) => setFirst(e.target.value)} />
-      </label>
-      <label>
-        <span className="label">Last name</span>
-        <input value={last} onChange={(e) => setLast(e.target.value)} />
-      </label>
-      <div className="row">
-        <button type="submit" className="primary">
-          Add and check in
-        </button>
-        <button type="button" className="link" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <>
+      {opener}
+      <div className="sheet-backdrop" onClick={() => setOpen(false)} />
+      <form
+        className="sheet card"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Add a visitor"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2>Add a visitor</h2>
+        <label>
+          <span className="label">First name</span>
+          <input
+            ref={firstField}
+            required
+            autoComplete="off"
+            value={first}
+            onChange={(e) => setFirst(e.target.value)}
+          />
+        </label>
+        <label>
+          <span className="label">Last name</span>
+          <input autoComplete="off" value={last} onChange={(e) => setLast(e.target.value)} />
+        </label>
+        <div className="row">
+          <button type="submit" className="primary">
+            Add and check in
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </>
   );
 }

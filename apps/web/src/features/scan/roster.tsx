@@ -23,26 +23,30 @@ interface Props {
   records: LocalRecord[];
   states: PresenceState[];
   disabled: boolean;
+  /** Off on a locked station unless the admin allows it. */
+  markAll?: boolean;
 }
 
-export function Roster({ session, records, states, disabled }: Props) {
+export function Roster({ session, records, states, disabled, markAll = true }: Props) {
   const login = useSession((s) => s.login);
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
+  const byPerson = new Map(records.map((r) => [r.participantId, r]));
+  const recorded = records.map((r) => r.participantId).join();
+  // The session's groups' members, and anyone recorded at this session (a guest added at the
+  // door): a guest shows on the roster of the session they came to, not on every roster after.
   const people =
     useLiveQuery(async () => {
       const groups = withDescendants(session.groupIds, await db.groups.toArray());
+      const here = new Set(recorded.split(','));
       return db.participants
         .filter(
           (p) =>
             p.active &&
-            (groups.size === 0 ||
-              p.groupIds.some((g) => groups.has(g)) ||
-              Boolean(p.extra.createdOnDevice)),
+            (groups.size === 0 || p.groupIds.some((g) => groups.has(g)) || here.has(p.id)),
         )
         .sortBy('lastName');
-    }, [session.id, session.groupIds.join()]) ?? [];
-  const byPerson = new Map(records.map((r) => [r.participantId, r]));
+    }, [session.id, session.groupIds.join(), recorded]) ?? [];
   const shown = filter
     ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase()))
     : people;
@@ -130,14 +134,16 @@ export function Roster({ session, records, states, disabled }: Props) {
         <h2 className="grow">
           Roster <span className="muted">({people.length})</span>
         </h2>
-        <button
-          type="button"
-          className="secondary"
-          disabled={disabled}
-          onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
-        >
-          Mark all present
-        </button>
+        {markAll && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={disabled}
+            onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
+          >
+            Mark all present
+          </button>
+        )}
       </div>
       {marked && (
         <p className="banner info" role="status">
@@ -171,6 +177,11 @@ export function Roster({ session, records, states, disabled }: Props) {
             >
               <span className="who">
                 {displayName(p)}
+                {p.groupIds.length === 0 && (
+                  <span className="tag" title="In no group yet: an admin can add them to one">
+                    guest
+                  </span>
+                )}
                 {r?.pending && (
                   <span className="tag" title="Saved on this device, not sent yet">
                     waiting

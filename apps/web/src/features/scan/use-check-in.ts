@@ -109,7 +109,11 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
   useEffect(() => () => useFeedback.setState({ feedback: null }), []);
 
   const checkIn = useCallback(
-    async (participant: Participant, method: Method): Promise<CheckInOutcome> => {
+    async (
+      participant: Participant,
+      method: Method,
+      opts: { visitor?: boolean } = {},
+    ): Promise<CheckInOutcome> => {
       if (!session || !login) return 'refused';
       const blocked = assignmentBlock(login, Date.now());
       if (blocked) {
@@ -152,7 +156,7 @@ export function useCheckIn(session: Session | undefined, lateAfterMinutes: numbe
       say({
         kind: 'ok',
         title: name,
-        detail: state === 'late' ? 'Checked in — late' : 'Checked in',
+        detail: `${opts.visitor ? 'Visitor checked in' : 'Checked in'}${state === 'late' ? ' — late' : ''}`,
         initials: initials(participant),
         undo: {
           sessionId: session.id,

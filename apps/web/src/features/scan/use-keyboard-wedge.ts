@@ -87,6 +87,17 @@ export function useKeyboardWedge(onScan: (text: string) => void, enabled = true)
       if (e.key === 'Enter') {
         const done = burst;
         burst = NO_BURST;
+        // A whole badge in a field is a scan however it got there: a busy device can stall a
+        // scanner's burst long enough to split it, and then half of it sits in the field.
+        const field = textField(e.target);
+        if (field && parseBadgePayload(field.value.trim()).ok) {
+          e.preventDefault();
+          e.stopPropagation();
+          const text = field.value.trim();
+          restore({ el: field, value: '', start: 0, end: 0 });
+          onScanRef.current(text);
+          return;
+        }
         // However late the Enter (a busy device, a slow radio), the burst it ends is not dropped.
         if (!isScan(done.text, done.maxGap, done.field !== null)) return;
         // Ours: no form submits it, no focused button clicks on it.

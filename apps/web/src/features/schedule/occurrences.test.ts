@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weeklyOccurrences } from './occurrences.ts';
+import { localParts, weeklyOccurrences } from './occurrences.ts';
 
 describe('weekly occurrences', () => {
   it('repeats the same local weekday and time, one week apart', () => {
@@ -10,5 +10,14 @@ describe('weekly occurrences', () => {
       expect([s.getDate(), s.getHours(), s.getMinutes()]).toEqual([[1, 8, 15][i], 9, 0]);
       expect(Date.parse(x.scheduledEnd) - Date.parse(x.scheduledStart)).toBe(90 * 60_000);
     }
+  });
+});
+
+describe('local parts of an instant', () => {
+  it('round-trips through a one-week occurrence (what the edit form sends back)', () => {
+    const [o] = weeklyOccurrences('2026-11-01', '19:05', '20:00', 1);
+    const start = localParts(o?.scheduledStart ?? '');
+    expect(start).toEqual({ date: '2026-11-01', time: '19:05' });
+    expect(localParts(o?.scheduledEnd ?? '').time).toBe('20:00');
   });
 });

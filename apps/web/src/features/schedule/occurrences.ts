@@ -8,3 +8,13 @@ export function weeklyOccurrences(date: string, start: string, end: string, week
     scheduledEnd: new Date(y, m - 1, d + 7 * w, eh, em).toISOString(),
   }));
 }
+
+/** The date (YYYY-MM-DD) and time (HH:MM) of an instant in the device's time zone, for a form. */
+export function localParts(iso: string) {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+  };
+}

@@ -7,6 +7,9 @@ import { useSession } from '../auth/session-store.ts';
 import { weeklyOccurrences } from './occurrences.ts';
 import { attendanceImport } from '../imports/import-kinds.ts';
 import { ImportPanel } from '../imports/import-panel.tsx';
+import { EditSession } from './edit-session.tsx';
+
+const WEEK_MS = 7 * 86_400_000;
 
 const NEXT: Record<string, [string, string][]> = {
   scheduled: [
@@ -116,10 +119,13 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
 
 export function ScheduleScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
-  const from = new Date(Date.now() - 7 * 86_400_000).toISOString();
-  const [since] = useState(from);
+  // A week back at first; "Show earlier" reaches further, eight weeks at a time.
+  const [weeksBack, setWeeksBack] = useState(1);
+  const [since] = useState(() => Date.now());
+  const from = new Date(since - weeksBack * WEEK_MS).toISOString();
+  const [editing, setEditing] = useState<string | null>(null);
   const sessions = useRemote<{ items: Session[] }>(
-    `/api/v1/sessions?from=${encodeURIComponent(since)}`,
+    `/api/v1/sessions?from=${encodeURIComponent(from)}`,
   );
   const groups = useRemote<{ items: Group[] }>('/api/v1/groups');
   const [problem, setProblem] = useState<string | null>(null);
@@ -184,7 +190,7 @@ export function ScheduleScreen() {
           </tr>
         </thead>
         <tbody>
-          {sessions.data?.items.map((s) => (
+          {sessions.data?.items.map((s) => [
             <tr key={s.id} data-testid={`session-${s.id}`}>
               <td>
                 {s.name}
@@ -195,6 +201,17 @@ export function ScheduleScreen() {
                 <span className={`badge ${s.status}`}>{s.status}</span>
               </td>
               <td className="actions">
+                {canWrite && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-expanded={editing === s.id}
+                    aria-label={`Edit ${s.name}, ${when(s.scheduledStart)}`}
+                    onClick={() => setEditing(editing === s.id ? null : s.id)}
+                  >
+                    Edit
+                  </button>
+                )}
                 {canWrite &&
                   NEXT[s.status]?.map(([to, label]) => (
                     <button
@@ -207,10 +224,31 @@ export function ScheduleScreen() {
                     </button>
                   ))}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            editing === s.id && (
+              <tr key={`${s.id}-edit`}>
+                <td colSpan={4}>
+                  <EditSession
+                    session={s}
+                    groups={allGroups}
+                    onCancel={() => setEditing(null)}
+                    onDone={async () => {
+                      setEditing(null);
+                      await changed();
+                    }}
+                  />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
       </table>
+      <div className="row">
+        <span className="muted grow">Showing sessions from {when(from)}</span>
+        <button type="button" className="secondary" onClick={() => setWeeksBack((w) => w + 8)}>
+          Show earlier
+        </button>
+      </div>
       {canWrite && <NewSession groups={allGroups} onDone={changed} />}
       <section className="card" aria-label="Groups">
         <h2>Groups</h2>

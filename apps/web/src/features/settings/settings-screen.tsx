@@ -6,6 +6,7 @@ import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { RetentionCard } from './retention-card.tsx';
+import { StationCard } from './station-card.tsx';
 
 type Rule = Organization['settings']['conflictPolicy']['rules'][number];
 const RULES: { kind: Rule['kind']; label: string }[] = [
@@ -244,6 +245,7 @@ export function SettingsScreen() {
         </p>
       )}
       {org.data && <OrgForm org={org.data} onSaved={changed} />}
+      {org.data && <StationCard org={org.data} onSaved={changed} />}
       <section className="card" aria-label="Presence states">
         <h2>Presence states</h2>
         <table className="table">

@@ -1,0 +1,99 @@
+// Leaving a locked station: the admin's PIN, checked on the device (offline too). A wrong PIN says
+// so and makes the next try wait a little longer; the wait survives a reload.
+import { useEffect, useState, type FormEvent } from 'react';
+import { db } from '../../app-context.ts';
+import { getMeta } from '../../db/meta.ts';
+import { pinWaitLeft } from './pin-delay.ts';
+import { tryStationPin, unlockStation, useOrgSettings } from './station-lock.ts';
+
+const seconds = (ms: number) => {
+  const s = Math.ceil(ms / 1000);
+  return `${s} second${s === 1 ? '' : 's'}`;
+};
+
+/** Whether leaving needs the PIN; without one set, a confirmation is all that stands in the way. */
+export function useStationLeave(onAskPin: () => void) {
+  const settings = useOrgSettings();
+  return () => {
+    if (settings?.stationPin) onAskPin();
+    else if (
+      window.confirm(
+        'Unlock this station? No station PIN is set, so anyone can. The device returns to the check-in screen.',
+      )
+    )
+      void unlockStation();
+  };
+}
+
+export function UnlockPanel({ onCancel }: { onCancel(): void }) {
+  const settings = useOrgSettings();
+  const [pin, setPin] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    void getMeta(db, 'stationPinFailures').then((f) => {
+      const left = pinWaitLeft(f, Date.now());
+      if (left > 0) {
+        setNow(Date.now());
+        setWaitUntil(Date.now() + left);
+      }
+    });
+  }, []);
+  // Ticks only while a wait runs, so the button comes back by itself.
+  useEffect(() => {
+    if (waitUntil <= now) return;
+    const t = setTimeout(() => setNow(Date.now()), Math.min(250, waitUntil - now));
+    return () => clearTimeout(t);
+  }, [waitUntil, now]);
+  const waiting = waitUntil > now;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await tryStationPin(pin, settings);
+    if (result.ok) return;
+    setPin('');
+    setWaitUntil(Date.now() + result.waitMs);
+    setNow(Date.now());
+    setProblem(
+      result.wrong
+        ? `Wrong PIN. You can try again in ${seconds(result.waitMs)}.`
+        : `Too many wrong PINs. Try again in ${seconds(result.waitMs)}.`,
+    );
+  };
+  return (
+    <form
+      className="card unlock-panel"
+      aria-label="Unlock this station"
+      onSubmit={(e) => void submit(e)}
+    >
+      <label>
+        <span className="label">Station PIN</span>
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          pattern="[0-9]{4,6}"
+          maxLength={6}
+          required
+          autoFocus
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
+      </label>
+      {problem && (
+        <p className="error-text" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="primary" disabled={waiting}>
+          {waiting ? `Wait ${seconds(waitUntil - now)}` : 'Unlock station'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
