@@ -32,18 +32,13 @@ export async function createHarness(
   const clock = testClock();
   const { db, appDb, drop } = await createTestDb(dialect, opts);
   const notifier: Notifier = db.url ? await postgresNotifier(db.url, () => {}) : memoryNotifier();
-<<<<<<< HEAD
-  const config = { ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '' }), webDist: null };
-  // The app runs as it would deployed (tenant-scoped, under RLS on PostgreSQL); `db` is the
-  // tests' own view of the database, which seeds and inspects it from outside the app.
-  const ctx = { db: appDb, clock, config, notifier };
-=======
   const config = {
     ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '', ...opts.env }),
     webDist: null,
   };
-  const ctx = { db, clock, config, notifier };
->>>>>>> main
+  // The app runs as it would deployed (tenant-scoped, under RLS on PostgreSQL); `db` is the
+  // tests' own view of the database, which seeds and inspects it from outside the app.
+  const ctx = { db: appDb, clock, config, notifier };
   const app = await buildApp(ctx);
   const demo = await seedDemo(db.kysely, clock, { participants: opts.participants ?? 20 });
   const other = await seedDemo(db.kysely, clock, {
