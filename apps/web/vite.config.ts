@@ -21,8 +21,9 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        orientation: 'portrait',
-        theme_color: '#15803d',
+        // Tablets stand in landscape at the door; phones turn as their owner likes.
+        orientation: 'any',
+        theme_color: '#0b1220',
         background_color: '#0b1220',
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },

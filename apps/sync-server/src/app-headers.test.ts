@@ -28,6 +28,7 @@ describe('the served PWA and its headers', () => {
       '{"version":3,"sources":["src/secret.ts"]}',
     );
     writeFileSync(join(dir, 'app.map'), '{}');
+    writeFileSync(join(dir, 'sw.js'), 'self.skipWaiting();');
     testDb = await createTestDb('sqlite');
     const config = { ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '' }), webDist: dir };
     app = await buildApp({ db: testDb.db, clock: testClock(), config, notifier: memoryNotifier() });
@@ -82,6 +83,16 @@ describe('the served PWA and its headers', () => {
     expect(directive('form-action')).toBe("form-action 'self'");
     expect(directive('frame-ancestors')).toBe("frame-ancestors 'none'");
     expect(directive('style-src')).toBe("style-src 'self'");
+  });
+
+  it('lets browsers keep hashed assets for a year, and checks index.html and sw.js every time', async () => {
+    const js = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/index.html', '/sw.js', '/sessions/123/check-in']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 
   it('keeps API answers out of every cache', async () => {

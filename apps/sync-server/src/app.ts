@@ -1,5 +1,6 @@
 // Builds the Fastify app; never listens (tests use app.inject, server.ts listens).
 import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -129,8 +130,26 @@ async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<b
         message: 'Not found',
       });
   });
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', cacheControlFor(webDist, path));
+    },
+  });
   return true;
+}
+
+/**
+ * Vite names every file in assets/ by its content's hash, so a browser may keep one for a year
+ * without asking; everything else (index.html, sw.js, the manifest) names the current version and
+ * is checked on every load, or an update would never reach a device.
+ */
+function cacheControlFor(webDist: string, file: string): string {
+  const rel = relative(webDist, file).split(sep);
+  return rel.length > 1 && rel[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 // What the static handler will look for: `/app.m%61p` is `/app.map` to it.

@@ -1,5 +1,6 @@
 // Importing participants through the UI: errors per row before anything is written, then an
 // all-or-nothing import with progress, and a re-import that changes nothing.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import type { Participant } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
@@ -60,11 +61,11 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   const result = panel.getByRole('region', { name: 'Check result' });
   await expect(result).toContainText('3 problem(s)');
   const problems = result.getByRole('row');
-  await expect(problems.filter({ hasText: 'first_name' })).toContainText('2');
-  await expect(problems.filter({ hasText: 'personal_code' })).toContainText(
+  await expect(problems.filter({ hasText: 'First name' })).toContainText('2');
+  await expect(problems.filter({ hasText: 'Personal code' })).toContainText(
     '"12x45" is not 5 digits',
   );
-  await expect(problems.filter({ hasText: 'groups' })).toContainText(
+  await expect(problems.filter({ hasText: 'Groups' })).toContainText(
     'no group is called "Chess club"',
   );
   await expect(panel.getByRole('button', { name: /^Import \d+ rows/ })).toBeDisabled();
@@ -94,7 +95,7 @@ test('an admin imports a CSV: sees each bad row, fixes it, imports, and a second
   await mapColumns(panel);
   await panel.getByRole('button', { name: 'Check the rows' }).click();
   await expect(result).toContainText('0 new, 0 to update, 0 unchanged; 1 problem(s)');
-  await expect(result.getByRole('row').filter({ hasText: 'personal_code' })).toContainText(
+  await expect(result.getByRole('row').filter({ hasText: 'Personal code' })).toContainText(
     'personal code 00002 belongs to Yaw Asante',
   );
   await expect(panel.getByRole('button', { name: 'Import 1 rows' })).toBeDisabled();
@@ -156,4 +157,79 @@ test('an admin imports past attendance: a session from the file is created and t
     present: 2,
     late: 1,
   });
+});
+
+test('a semicolon-separated Windows-1252 export with French headers maps itself and imports', async ({
+  page,
+}) => {
+  const api = await adminApi(server.url);
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Participants' })
+    .click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const panel = page.getByRole('region', { name: 'Import participants' });
+  const chooser = panel.getByLabel('CSV file');
+
+  // What Excel on a French Windows writes for "CSV (séparateur: point-virgule)".
+  const text = [
+    'Prénom;Nom;Code personnel;Téléphone;Groupe',
+    'Zoé;Lefèvre;00061;06 12 34 56 78;Choir',
+    'Hélène;Dupré;00062;;Choir',
+  ].join('\r\n');
+  await chooser.setInputFiles({
+    name: 'export.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(text, 'latin1'),
+  });
+  await expect(panel).toContainText('2 rows');
+  await expect(panel.getByRole('combobox', { name: 'First name' })).toHaveValue('0');
+  await expect(panel.getByRole('combobox', { name: 'Last name' })).toHaveValue('1');
+  await expect(panel.getByRole('combobox', { name: 'Guardian phone' })).toHaveValue('3');
+  await expect(panel.getByTestId('sample-first_name')).toHaveText('e.g. Zoé, Hélène');
+  await expect(panel.getByTestId('sample-last_name')).toHaveText('e.g. Lefèvre, Dupré');
+
+  // Without a first name no row can pass: the check waits until that column is matched.
+  const check = panel.getByRole('button', { name: 'Check the rows' });
+  await panel.getByRole('combobox', { name: 'First name' }).selectOption('— not in the file —');
+  await expect(check).toBeDisabled();
+  await expect(check).toHaveAccessibleDescription(
+    'Before checking, match a column to: First name.',
+  );
+  await panel.getByRole('combobox', { name: 'First name' }).selectOption({ label: 'Prénom' });
+  await check.click();
+  await expect(panel.getByRole('region', { name: 'Check result' })).toContainText(
+    '2 new, 0 to update, 0 unchanged — ready to import',
+  );
+  await panel.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported: 2 new');
+  const zoe = (await api.get<{ items: Participant[] }>('/api/v1/participants?q=00061')).items;
+  expect(zoe).toMatchObject([
+    {
+      firstName: 'Zoé',
+      lastName: 'Lefèvre',
+      personalCode: '00061',
+      guardianPhone: '06 12 34 56 78',
+    },
+  ]);
+});
+
+test('a picture chosen by mistake is refused as not a CSV file', async ({ page }) => {
+  const app = new AppPage(page, server.url);
+  await app.login('admin@demo.rollcall.test');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Participants' })
+    .click();
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  const panel = page.getByRole('region', { name: 'Import participants' });
+  await panel.getByLabel('CSV file').setInputFiles({
+    name: 'badge.png',
+    mimeType: 'image/png',
+    buffer: readFileSync(new URL('../public/icons/icon-192.png', import.meta.url)),
+  });
+  await expect(panel.getByRole('alert')).toHaveText(/^This is not a CSV file: it is a PNG image/);
+  await expect(panel.getByRole('button', { name: 'Check the rows' })).toHaveCount(0);
 });

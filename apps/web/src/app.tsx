@@ -3,17 +3,36 @@ import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
 import { getMeta, setMeta } from './db/meta.ts';
 import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
-import { AccountMenu } from './features/auth/account-menu.tsx';
 import { LoginScreen } from './features/auth/login-screen.tsx';
-import { NotificationBell } from './features/notifications/notification-bell.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
-import { KioskScreen } from './features/kiosk/kiosk-screen.tsx';
-import { CheckinScreen } from './features/scan/checkin-screen.tsx';
-import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
-import { StatusBar } from './features/sync/status-bar.tsx';
 import { lazyScreen } from './pwa/load-chunk.ts';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
 import { ScreenBoundary } from './pwa/screen-boundary.tsx';
+
+// The signed-in side is not the sign-in page's to load. It comes as one whole on signing in (each
+// part asks for all of them), so the door works offline right after, worker or not.
+const usherSide = () =>
+  Promise.all([
+    import('./features/auth/account-menu.tsx'),
+    import('./features/notifications/notification-bell.tsx'),
+    import('./features/sync/status-bar.tsx'),
+    import('./features/sessions/sessions-screen.tsx'),
+    import('./features/scan/checkin-screen.tsx'),
+    import('./features/kiosk/kiosk-screen.tsx'),
+  ]).then(([menu, bell, status, sessions, checkin, kiosk]) => ({
+    ...menu,
+    ...bell,
+    ...status,
+    ...sessions,
+    ...checkin,
+    ...kiosk,
+  }));
+const AccountMenu = lazyScreen(() => usherSide().then((m) => m.AccountMenu));
+const NotificationBell = lazyScreen(() => usherSide().then((m) => m.NotificationBell));
+const StatusBar = lazyScreen(() => usherSide().then((m) => m.StatusBar));
+const SessionsScreen = lazyScreen(() => usherSide().then((m) => m.SessionsScreen));
+const CheckinScreen = lazyScreen(() => usherSide().then((m) => m.CheckinScreen));
+const KioskScreen = lazyScreen(() => usherSide().then((m) => m.KioskScreen));
 
 // The admin side is split from the usher's code and loaded on first use (the service worker
 // precaches every chunk and claims the page that installed it, so it opens offline from the first
@@ -170,12 +189,14 @@ export function App() {
         </p>
       )}
       {login ? (
-        <>
-          <AccountMenu />
-          <NotificationBell />
-          <StatusBar />
-          <Screens />
-        </>
+        <ScreenBoundary>
+          <Suspense fallback={<p className="screen muted">Loading…</p>}>
+            <AccountMenu />
+            <NotificationBell />
+            <StatusBar />
+            <Screens />
+          </Suspense>
+        </ScreenBoundary>
       ) : (
         <LoginScreen />
       )}

@@ -1,7 +1,45 @@
 // Admin screens read the server directly (they are used online); this keeps loading, error and
 // reload in one place. Nothing here is the device's source of truth — that is Dexie.
+// Offline, a screen keeps what it last loaded in this tab and says how old it is, instead of a
+// browser's "Failed to fetch"; it loads again by itself when the network returns.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../app-context.ts';
+import { useSession } from '../features/auth/session-store.ts';
+import { ApiError } from '../sync/api.ts';
+
+interface Loaded {
+  data: unknown;
+  at: number;
+}
+
+// In memory only: it is personal data, and a reload online loads it afresh anyway.
+const lastLoaded = new Map<string, Loaded>();
+const KEEP = 50;
+
+function remember(path: string, data: unknown, at: number) {
+  lastLoaded.delete(path);
+  lastLoaded.set(path, { data, at });
+  const oldest = lastLoaded.keys().next();
+  if (lastLoaded.size > KEEP && !oldest.done) lastLoaded.delete(oldest.value);
+}
+
+// Another person signing in on this tab must not see what the last one loaded.
+useSession.subscribe((s, before) => {
+  if (s.login?.user.id !== before.login?.user.id) lastLoaded.clear();
+});
+
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** What a screen says when the network is gone, with the age of what it still shows. */
+function offlineMessage(loadedAt: number | null): string {
+  return loadedAt === null
+    ? "You're offline; this page needs the network and has not loaded since this tab opened."
+    : `You're offline; this page needs the network; last loaded ${time(loadedAt)}.`;
+}
+
+const isNetworkFailure = (e: unknown) =>
+  (e instanceof ApiError && e.code === 'network') || !navigator.onLine;
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
@@ -14,15 +52,26 @@ export function useRemote<T>(path: string | null) {
     if (!path) return;
     try {
       const data = await api.get<T>(path);
+      const at = Date.now();
+      remember(path, data, at);
       if (current.current !== path) return;
       setState({ path, data });
       setError(null);
     } catch (e) {
-      if (current.current === path) setError(e instanceof Error ? e.message : String(e));
+      if (current.current !== path) return;
+      if (isNetworkFailure(e)) setError(offlineMessage(lastLoaded.get(path)?.at ?? null));
+      else setError(e instanceof Error ? e.message : String(e));
     }
   }, [path]);
-  useEffect(() => void reload(), [reload]);
-  return { data: state && state.path === path ? state.data : null, error, reload };
+  useEffect(() => {
+    void reload();
+    const again = () => void reload();
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [reload]);
+  const kept = path === null ? undefined : lastLoaded.get(path);
+  const data = state && state.path === path ? state.data : ((kept?.data as T | undefined) ?? null);
+  return { data, error, reload };
 }
 
 /** Runs an admin action and turns a failure into a readable message instead of a crash. */

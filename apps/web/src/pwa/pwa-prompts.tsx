@@ -1,12 +1,30 @@
-// "A new version is ready" and "Install this app", when the browser offers them.
+// "A new version is ready" and "Install this app": where the browser offers to install
+// (beforeinstallprompt), a button; on iPhone and iPad, which never offer it, the steps in words.
 import { useEffect, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
+import { needsIosInstallHint } from './ios-install.ts';
 
 interface InstallEvent extends Event {
   prompt(): Promise<void>;
 }
 
+const HINT_SEEN = 'rollcall-ios-install-hint-dismissed';
+
+function useIosInstallHint() {
+  const [show, setShow] = useState(
+    () =>
+      needsIosInstallHint(navigator, matchMedia('(display-mode: standalone)').matches) &&
+      localStorage.getItem(HINT_SEEN) === null,
+  );
+  const dismiss = () => {
+    localStorage.setItem(HINT_SEEN, '1');
+    setShow(false);
+  };
+  return { show, dismiss };
+}
+
 export function PwaPrompts() {
+  const iosHint = useIosInstallHint();
   const [update, setUpdate] = useState<null | (() => Promise<void>)>(null);
   const [install, setInstall] = useState<InstallEvent | null>(null);
   useEffect(() => {
@@ -52,6 +70,15 @@ export function PwaPrompts() {
             }}
           >
             Install
+          </button>
+        </div>
+      )}
+      {iosHint.show && (
+        <div className="banner info" role="note" aria-label="Install on iPhone or iPad">
+          Install Rollcall so it opens offline and keeps its data: in Safari, tap Share (the square
+          with an arrow), then Add to Home Screen.{' '}
+          <button type="button" className="link" onClick={iosHint.dismiss}>
+            Got it
           </button>
         </div>
       )}

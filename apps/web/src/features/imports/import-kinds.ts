@@ -2,6 +2,8 @@
 // happened. Participants go in one request, all or nothing; past attendance can be a year of
 // sessions, so it goes in parts of CHUNK rows, and a stopped import is finished by sending the same
 // file again (rows already in come back unchanged).
+import { ATTENDANCE_FIELDS, PARTICIPANT_FIELDS, type Field, type Need } from './columns.ts';
+
 export interface Outcome {
   dryRun: boolean;
   total: number;
@@ -17,7 +19,9 @@ export interface ImportKind {
   label: string;
   endpoint: string;
   template: { path: string; file: string };
-  fields: readonly string[];
+  fields: readonly Field[];
+  /** The columns a check needs (the server's "is required" rules), matched before it runs. */
+  needs: readonly Need[];
   /** How rows find what they update, shown above the file input. */
   help?: string;
   /** Rows per request; without it the whole file is one all-or-nothing request. */
@@ -46,16 +50,8 @@ export const participantsImport: ImportKind = {
     path: '/api/v1/imports/participants/template.csv',
     file: 'participants-template.csv',
   },
-  fields: [
-    'first_name',
-    'last_name',
-    'preferred_name',
-    'personal_code',
-    'external_key',
-    'guardian_name',
-    'guardian_phone',
-    'groups',
-  ],
+  fields: PARTICIPANT_FIELDS,
+  needs: [[['first_name']]],
   // The server's rule (apps/sync-server/src/features/imports/participant-match.ts), in short.
   help: 'A row updates the participant with its external key, else with its personal code, when the first and last name agree. A code or key of someone else under another name is shown as a problem, never a rename; to correct a name, give both the external key and the personal code.',
   body: () => ({}),
@@ -65,16 +61,12 @@ export const attendanceImport: ImportKind = {
   label: 'Import past attendance',
   endpoint: '/api/v1/imports/attendance',
   template: { path: '/api/v1/imports/attendance/template.csv', file: 'attendance-template.csv' },
-  fields: [
-    'session_id',
-    'session_name',
-    'session_date',
-    'session_time',
-    'session_groups',
-    'external_key',
-    'personal_code',
-    'state',
-    'checked_in_at',
+  fields: ATTENDANCE_FIELDS,
+  // A session by id, or by name and date; a participant by key or code; and how they attended.
+  needs: [
+    [['session_id'], ['session_name', 'session_date']],
+    [['external_key'], ['personal_code']],
+    [['state']],
   ],
   chunk: 1000,
   // Dates and times in the file are read in this device's time zone, as the schedule screen does.

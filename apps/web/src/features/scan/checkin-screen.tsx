@@ -106,8 +106,15 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
       )}
-<<<<<<< HEAD
-      <Roster session={session} records={records} states={states} disabled={Boolean(blocked)} />
+      {view.roster && (
+        <Roster
+          session={session}
+          records={records}
+          states={states}
+          disabled={Boolean(blocked)}
+          markAll={view.markAll}
+        />
+      )}
       {!blocked && (
         <QuickAdd
           onAdded={(p) =>
@@ -120,18 +127,6 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           }
         />
       )}
-=======
-      {view.roster && (
-        <Roster
-          session={session}
-          records={records}
-          states={states}
-          disabled={Boolean(blocked)}
-          markAll={view.markAll}
-        />
-      )}
-      {!blocked && <QuickAdd session={session} onAdded={(p) => void checkIn(p, 'manual')} />}
->>>>>>> kiosk
     </main>
   );
 }
