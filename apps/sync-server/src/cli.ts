@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DOMAIN_TYPES, type DomainType } from '@rollcall/shared';
 import { loadConfig } from './env.ts';
 import { openRuntime } from './runtime.ts';
+import { asSystem } from './db/tenant-context.ts';
 import { createOrganization } from './features/organizations/organizations.service.ts';
 import { seedDemoIfEmpty } from './features/demo/demo-days.ts';
 import {
@@ -90,7 +91,8 @@ async function retention(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
   for (const r of results) console.log(describeRetention(r, Boolean(values.execute)).join('\n'));
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+// Operator commands act across organizations (or create one): system work.
+asSystem(() => main(process.argv.slice(2))).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

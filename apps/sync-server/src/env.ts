@@ -6,6 +6,11 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string | null; // postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath
+  /**
+   * PostgreSQL: the role the app takes on for every connection (`SET ROLE`), e.g. `rollcall_app`,
+   * when DATABASE_URL's user owns the tables. Migrations still run as that user.
+   */
+  databaseAppRole: string | null;
   sqlitePath: string;
   webDist: string | null;
   seedDemo: boolean;
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: env.HOST ?? '0.0.0.0',
     port: intFrom('PORT', env.PORT, 3000),
     databaseUrl,
+    databaseAppRole: env.DATABASE_APP_ROLE?.trim() || null,
     sqlitePath: resolve(env.SQLITE_PATH ?? resolve(packageRoot, '.data/rollcall.sqlite')),
     webDist:
       env.WEB_DIST === '' ? null : resolve(env.WEB_DIST ?? resolve(packageRoot, '../web/dist')),

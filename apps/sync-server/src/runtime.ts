@@ -10,7 +10,7 @@ export async function openRuntime(
   clock: Clock = systemClock,
 ): Promise<AppContext & { close(): Promise<void> }> {
   const db: Db = config.databaseUrl
-    ? openPostgres(config.databaseUrl)
+    ? openPostgres(config.databaseUrl, { appRole: config.databaseAppRole })
     : openSqlite(config.sqlitePath);
   await migrateToLatest(db);
   const notifier: Notifier = db.url

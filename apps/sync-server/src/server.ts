@@ -3,21 +3,26 @@
 import { loadConfig } from './env.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './runtime.ts';
+import { asSystem } from './db/tenant-context.ts';
 import { DEMO_PASSWORD } from './features/demo/demo-seed.ts';
 import { keepDemoCurrent, seedDemoIfEmpty, startDemoDays } from './features/demo/demo-days.ts';
 
 async function main() {
   const config = loadConfig();
   const runtime = await openRuntime(config);
+  // Seeding and the hourly demo days are system work (the timer keeps the context it started in);
+  // requests get their own scope from plugins/context.ts.
   const seeded = config.seedDemo
-    ? await seedDemoIfEmpty(runtime.db.kysely, runtime.clock, { history: config.demoHistory })
+    ? await asSystem(() =>
+        seedDemoIfEmpty(runtime.db.kysely, runtime.clock, { history: config.demoHistory }),
+      )
     : null;
   // The demo works on any day: today's sessions and shift are added on start and every hour.
   let stopDemoDays = () => {};
   if (config.seedDemo) {
-    await keepDemoCurrent(runtime.db.kysely, runtime.clock);
-    stopDemoDays = startDemoDays(runtime.db.kysely, runtime.clock, (e) =>
-      console.error('demo day:', e),
+    await asSystem(() => keepDemoCurrent(runtime.db.kysely, runtime.clock));
+    stopDemoDays = asSystem(() =>
+      startDemoDays(runtime.db.kysely, runtime.clock, (e) => console.error('demo day:', e)),
     );
   }
   const app = await buildApp(runtime, { logger: { level: config.logLevel } });

@@ -2,7 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Migration,
+  type PostgresPool,
+} from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-init.ts';
 import * as m0002 from './migrations/0002-audit-guard.ts';
@@ -15,9 +22,11 @@ import * as m0008 from './migrations/0008-record-tombstones.ts';
 import * as m0009 from './migrations/0009-login-throttle.ts';
 import * as m0010 from './migrations/0010-refresh-rotation.ts';
 import * as m0011 from './migrations/0011-row-level-security.ts';
+import * as m0012 from './migrations/0012-fail-closed-rls.ts';
 import * as m0013 from './migrations/0013-departures.ts';
 import * as m0016 from './migrations/0016-account-security.ts';
 import type { Database } from './schema.ts';
+import { asSystem, currentTenant } from './tenant-context.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
@@ -41,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '0009-login-throttle': m0009,
   '0010-refresh-rotation': m0010,
   '0011-row-level-security': m0011,
+  '0012-fail-closed-rls': m0012,
   '0013-departures': m0013,
   '0016-account-security': m0016,
 };
@@ -59,15 +69,74 @@ export function openSqlite(path: string): Db {
   return { kysely, dialect: 'sqlite', url: null, close: () => kysely.destroy() };
 }
 
-export function openPostgres(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+export interface PostgresOptions {
+  /** Pool size. */
+  max?: number;
+  /**
+   * A role without ownership of the tables (`rollcall_app`) that every connection takes on
+   * (`SET ROLE`), so that row-level security applies to the app even when the URL's user owns the
+   * tables or is a superuser. Null: the URL's user as it is (connect as `rollcall_app` then).
+   */
+  appRole?: string | null;
+}
+
+export function openPostgres(url: string, opts: PostgresOptions = {}): Db {
+  const pool = tenantPool(
+    new pg.Pool({ connectionString: url, max: opts.max ?? 10 }),
+    opts.appRole,
+  );
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { kysely, dialect: 'postgres', url, close: () => kysely.destroy() };
 }
 
+// Kysely checks a connection out for every query or transaction, in the caller's async context:
+// that is where the connection is given the caller's organization (tenant-context.ts), unless it
+// already carries exactly that value. Checking on every checkout (rather than resetting on
+// release) is what keeps a pooled connection from carrying one organization's value into another's
+// work, and costs a round trip only when the value changes. It is a session setting made outside
+// any transaction, so a rollback cannot undo it behind the cache's back.
+function tenantPool(pool: pg.Pool, appRole: string | null = null): PostgresPool {
+  const carried = new WeakMap<pg.PoolClient, string>();
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      const wanted = currentTenant();
+      const had = carried.get(client);
+      if (had === wanted) return client;
+      try {
+        if (had === undefined && appRole)
+          await client.query(`SET ROLE ${client.escapeIdentifier(appRole)}`);
+        await client.query("SELECT set_config('app.organization_id', $1, false)", [wanted]);
+      } catch (e) {
+        client.release(e instanceof Error ? e : true); // a connection in an unknown state is dropped
+        throw e;
+      }
+      carried.set(client, wanted);
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
+/**
+ * Migrates as system work and, on PostgreSQL, over a connection of the URL's own user (the tables'
+ * owner), never as the app role: the app role may neither create nor alter tables.
+ */
 export async function migrateToLatest(db: Db): Promise<void> {
+  if (db.dialect === 'postgres' && db.url) {
+    const owner = openPostgres(db.url, { max: 1 });
+    try {
+      return await asSystem(() => migrate(owner.kysely));
+    } finally {
+      await owner.close();
+    }
+  }
+  return asSystem(() => migrate(db.kysely));
+}
+
+async function migrate(kysely: Kysely<Database>): Promise<void> {
   const migrator = new Migrator({
-    db: db.kysely,
+    db: kysely,
     provider: { getMigrations: async () => migrations },
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -1,11 +1,14 @@
 // Route guards. Every API route authenticates in `onRequest`, before its body is read, so an
 // anonymous caller cannot make the server parse megabytes; `requireRole` checks the role, also
-// before the body. Handlers read `req.auth` and scope every query to its organization.
+// before the body. Handlers read `req.auth` and scope every query to its organization; on
+// PostgreSQL the request's tenant scope (plugins/context.ts) is set to it too, so row-level
+// security hides every other organization even from a query that forgets to.
 import type { Role } from '@rollcall/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticate, deviceAllowed } from '../features/auth/auth.service.ts';
 import { streamRegistry } from '../lib/sse.ts';
 import { HttpError } from '../lib/errors.ts';
+import { SYSTEM, asSystem } from '../db/tenant-context.ts';
 import type { AuthContext } from '../features/auth/auth.service.ts';
 import { roleGuard } from './route-access.ts';
 
@@ -31,16 +34,26 @@ function bearer(req: FastifyRequest): string | undefined {
   return typeof q?.access_token === 'string' ? q.access_token : undefined;
 }
 
+// A token names its device, not (yet) an organization: finding it is system work.
 export async function requireAuth(req: FastifyRequest, _reply: FastifyReply) {
-  req.auth ??= await authenticate(req.server.ctx.db.kysely, req.server.ctx.clock, bearer(req), {
-    lapsedAssignment: req.routeOptions.config.lapsedAssignment === true,
-  });
+  const { db, clock } = req.server.ctx;
+  req.auth ??= await asSystem(() =>
+    authenticate(db.kysely, clock, bearer(req), {
+      lapsedAssignment: req.routeOptions.config.lapsedAssignment === true,
+    }),
+  );
+  req.tenant.organizationId = req.auth.organizationId;
 }
 
-/** Authenticates every route of `api` but the public ones, before any body is parsed. */
+/**
+ * Authenticates every route of `api` but the public ones, before any body is parsed. The public
+ * ones (sign-in and refresh) find their user by email or refresh token across organizations, so
+ * they run as system work.
+ */
 export function authenticateEveryRoute(api: FastifyInstance) {
   api.addHook('onRequest', async (req, reply) => {
-    if (!req.routeOptions.config.public) await requireAuth(req, reply);
+    if (req.routeOptions.config.public) req.tenant.organizationId = SYSTEM;
+    else await requireAuth(req, reply);
   });
 }
 
@@ -67,5 +80,6 @@ export const who = (req: FastifyRequest): AuthContext => {
 /** The server's event streams, re-checked against the device's credentials. */
 export const deviceStreams = (app: FastifyInstance) =>
   streamRegistry(app, {
-    allowed: (deviceId) => deviceAllowed(app.ctx.db.kysely, app.ctx.clock, deviceId),
+    allowed: (deviceId) =>
+      asSystem(() => deviceAllowed(app.ctx.db.kysely, app.ctx.clock, deviceId)),
   });

@@ -30,13 +30,15 @@ export async function createHarness(
   opts: { participants?: number; poolSize?: number; env?: Record<string, string> } = {},
 ) {
   const clock = testClock();
-  const { db, drop } = await createTestDb(dialect, opts);
+  const { db, appDb, drop } = await createTestDb(dialect, opts);
   const notifier: Notifier = db.url ? await postgresNotifier(db.url, () => {}) : memoryNotifier();
   const config = {
     ...loadConfig({ SEED_DEMO: '0', WEB_DIST: '', ...opts.env }),
     webDist: null,
   };
-  const ctx = { db, clock, config, notifier };
+  // The app runs as it would deployed (tenant-scoped, under RLS on PostgreSQL); `db` is the
+  // tests' own view of the database, which seeds and inspects it from outside the app.
+  const ctx = { db: appDb, clock, config, notifier };
   const app = await buildApp(ctx);
   const demo = await seedDemo(db.kysely, clock, { participants: opts.participants ?? 20 });
   const other = await seedDemo(db.kysely, clock, {

@@ -36,9 +36,17 @@ if (!hasPostgres && config.isCi) {
 export const dialects: Dialect[] = hasPostgres ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDb {
+  /** The tests' own view, from outside the app: on PostgreSQL the superuser, which RLS ignores. */
   db: Db;
+  /**
+   * What the app is given: on PostgreSQL connections as `rollcall_app` (the role a deployment runs
+   * as), so the row-level security policies hold the app to its tenant scope in every test.
+   */
+  appDb: Db;
   drop(): Promise<void>;
 }
+
+export const APP_ROLE = 'rollcall_app';
 
 export async function createTestDb(
   dialect: Dialect,
@@ -50,6 +58,7 @@ export async function createTestDb(
     await migrateToLatest(db);
     return {
       db,
+      appDb: db,
       drop: async () => {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
@@ -60,11 +69,14 @@ export async function createTestDb(
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(config.testDatabaseUrl);
   url.pathname = `/${name}`;
-  const db = openPostgres(url.toString(), opts.poolSize ?? 10);
+  const db = openPostgres(url.toString(), { max: 4 });
   await migrateToLatest(db);
+  const appDb = openPostgres(url.toString(), { max: opts.poolSize ?? 10, appRole: APP_ROLE });
   return {
     db,
+    appDb,
     drop: async () => {
+      await appDb.close();
       await db.close();
       await dropWhenIdle(name);
     },

@@ -1,5 +1,6 @@
 // Tells connected devices that something changed so they pull. In-process on SQLite (one server
 // process owns the file); LISTEN/NOTIFY on PostgreSQL so every server process hears every commit.
+import { AsyncResource } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
@@ -27,9 +28,12 @@ function localHub() {
       for (const org of emitter.eventNames())
         emitter.emit(org, { organizationId: String(org), seq: 0, sessionIds: [] });
     },
+    // A listener runs in its subscriber's async context (a request's tenant scope, see
+    // db/tenant-context.ts), not in whichever connection's callback delivered the notice.
     subscribe(organizationId: string, listener: (n: ChangeNotice) => void) {
-      emitter.on(organizationId, listener);
-      return () => emitter.off(organizationId, listener);
+      const bound = AsyncResource.bind(listener);
+      emitter.on(organizationId, bound);
+      return () => emitter.off(organizationId, bound);
     },
   };
 }
