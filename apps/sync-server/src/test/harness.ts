@@ -178,3 +178,6 @@ export async function pullAll(
 export const auth = (device: Pick<Device, 'token'>) => ({
   authorization: `Bearer ${device.token}`,
 });
+
+/** For benches that need more than one seeded organization. */
+export { seedDemo } from '../features/demo/demo-seed.ts';

@@ -25,6 +25,8 @@ export interface LocalRecord {
   conflictId: string | null;
   /** When the person was checked out (the latest departure known here); absent or null if not. */
   leftAt?: string | null;
+  /** 1 exactly when `hasConflict`; set by the store on every write (see `markConflict`). */
+  inConflict?: 1;
   /** True while an outbox entry for this record waits for the server. */
   pending: boolean;
 }
@@ -67,7 +69,51 @@ export class RollcallDb extends Dexie {
       outbox: 'deviceSeq, status',
       meta: 'key',
     });
+    // IndexedDB cannot index a boolean: a record in conflict also carries `inConflict: 1`, so the
+    // sync loop counts conflicts from an index instead of reading every record.
+    this.version(2)
+      .stores({ records: '[sessionId+participantId], sessionId, participantId, inConflict' })
+      .upgrade((tx) =>
+        tx
+          .table<LocalRecord>('records')
+          .filter((r) => r.hasConflict)
+          .modify((r) => void (r.inConflict = 1)),
+      );
+    this.use({
+      stack: 'dbcore',
+      name: 'records-in-conflict',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'records') return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              table.mutate(
+                req.type === 'add' || req.type === 'put'
+                  ? { ...req, values: req.values.map(markConflict) }
+                  : req,
+              ),
+          };
+        },
+      }),
+    });
   }
+}
+
+/** Every write path (scan, pull, push settle, upgrade) keeps `inConflict` true to `hasConflict`. */
+function markConflict(value: unknown): unknown {
+  const r = value as LocalRecord;
+  if (r.hasConflict) return r.inConflict === 1 ? r : { ...r, inConflict: 1 };
+  if (r.inConflict === undefined) return r;
+  const { inConflict: _dropped, ...rest } = r;
+  return rest;
+}
+
+/** Records in conflict, counted from the `inConflict` index. */
+export function countConflicts(db: RollcallDb): Promise<number> {
+  return db.records.where('inConflict').equals(1).count();
 }
 
 export const ROSTER_TABLES = [

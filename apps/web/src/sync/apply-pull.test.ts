@@ -2,7 +2,7 @@
 // key records are stored under; a queued change and a record pulled after the removal survive.
 import 'fake-indexeddb/auto';
 import { PROTOCOL_VERSION, uuidv7, type PresenceRecord, type PullResponse } from '@rollcall/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RollcallDb, type LocalRecord } from '../db/db.ts';
 import { applyPullPage } from './apply-pull.ts';
 
@@ -94,5 +94,32 @@ describe('applying a departure another device recorded', () => {
       }),
     );
     expect(await db.records.get([s, p])).toMatchObject({ version: 1, leftAt, pending: false });
+    db.close();
+  });
+});
+
+describe('applying the pushes of this device coming back', () => {
+  it('writes no record it already holds at the same version, and writes the ones that moved', async () => {
+    const db = new RollcallDb(`apply-pull-own-${uuidv7()}`);
+    const s = uuidv7();
+    const mine = Array.from({ length: 50 }, () => local(s, uuidv7()));
+    await db.records.bulkPut(mine);
+    const back = (r: LocalRecord, over: Partial<PresenceRecord> = {}): PresenceRecord => ({
+      id: uuidv7(),
+      ...r,
+      updatedAt: '2026-11-22T09:00:00.000Z',
+      ...over,
+    });
+    const put = vi.spyOn(db.records, 'bulkPut');
+    const moved = back(mine[0]!, { version: 2, state: 'late' });
+    await applyPullPage(
+      db,
+      page({ presenceRecords: [moved, ...mine.slice(1).map((r) => back(r))] }),
+    );
+    expect(put.mock.calls.map(([rows]) => rows.map((r) => r.participantId))).toEqual([
+      [mine[0]!.participantId],
+    ]);
+    expect((await db.records.get([s, mine[0]!.participantId]))?.state).toBe('late');
+    db.close();
   });
 });

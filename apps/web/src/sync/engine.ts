@@ -2,7 +2,7 @@
 // Triggers: a new scan (debounced), `online`, the tab becoming visible, start, a timer, the
 // server's event stream. Failures back off with jitter up to a minute; a watchdog calls out a
 // queue that stopped moving instead of letting it stall silently.
-import type { RollcallDb } from '../db/db.ts';
+import { countConflicts, type RollcallDb } from '../db/db.ts';
 import { ApiError, type Api } from './api.ts';
 import { applyPullPage } from './apply-pull.ts';
 import { SYNC_LOCK } from './background-sync.ts';
@@ -52,6 +52,9 @@ export class SyncEngine {
   private failures = 0;
   private lastProgressAt: number;
   private stream: EventSource | null = null;
+  private counting: Promise<void> | null = null;
+  private recount: Promise<void> | null = null;
+  private watchdogTimer: ReturnType<typeof setTimeout> | null = null;
   private detach: (() => void)[] = [];
   private readonly now: () => number;
 
@@ -105,7 +108,7 @@ export class SyncEngine {
       });
     }
     this.timers.push(setInterval(() => this.request('timer'), this.deps.timerMs ?? 30_000));
-    this.timers.push(setInterval(() => void this.watchdog(), 5_000));
+    this.scheduleWatchdog();
     void this.openStream();
     void this.refreshCounts();
     this.request('start');
@@ -116,6 +119,8 @@ export class SyncEngine {
     for (const t of this.timers) clearInterval(t);
     if (this.debounce) clearTimeout(this.debounce);
     if (this.retry) clearTimeout(this.retry);
+    if (this.watchdogTimer) clearTimeout(this.watchdogTimer);
+    this.watchdogTimer = null;
     this.stream?.close();
     for (const d of this.detach) d();
     this.timers = [];
@@ -232,13 +237,32 @@ export class SyncEngine {
     this.retry = setTimeout(() => this.request('retry'), wait);
   }
 
-  async refreshCounts() {
+  /**
+   * Re-reads the queue's counts. Calls while a count runs share ONE follow-up count (it starts
+   * after the running one, so it sees every write made before the call): a burst of scans, the
+   * watchdog and the sync loop never stack up reads of the store.
+   */
+  refreshCounts(): Promise<void> {
+    if (!this.counting) {
+      this.counting = this.countOnce().finally(() => (this.counting = null));
+      return this.counting;
+    }
+    this.recount ??= this.counting
+      .catch(() => {})
+      .then(() => {
+        this.recount = null;
+        return this.refreshCounts();
+      });
+    return this.recount;
+  }
+
+  private async countOnce() {
     const db = this.deps.db;
     const [pending, rejected, oldest, conflicts, notCounting, lastPull] = await Promise.all([
       db.outbox.where('status').equals('pending').count(),
       db.outbox.where('status').equals('rejected').count(),
       db.outbox.where('status').equals('pending').first(),
-      db.records.filter((r) => r.hasConflict).count(),
+      countConflicts(db),
       countNotCounting(db, this.status.pushRefused),
       db.meta.get('lastPullAt'),
     ]);
@@ -251,6 +275,18 @@ export class SyncEngine {
       oldestPendingAt: oldest?.queuedAt ?? null,
       lastPullAt: this.status.lastPullAt ?? (lastPull?.value as number | undefined) ?? null,
     });
+  }
+
+  // The next check is timed from the end of this one, so a slow check never overlaps the next.
+  private scheduleWatchdog() {
+    const timer = setTimeout(() => {
+      void this.watchdog()
+        .catch(() => {})
+        .finally(() => {
+          if (this.watchdogTimer === timer) this.scheduleWatchdog(); // not stopped meanwhile
+        });
+    }, 5_000);
+    this.watchdogTimer = timer;
   }
 
   private async watchdog() {

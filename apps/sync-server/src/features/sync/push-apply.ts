@@ -29,7 +29,8 @@ export interface Fresh {
 interface ApplyInput {
   auth: AuthContext;
   fresh: Fresh[];
-  seq: SeqAllocator;
+  /** Only participant creations take a seq while planning; null when the batch has none. */
+  seq: SeqAllocator | null;
   policy: ConflictPolicy;
   nowMs: number;
   historyId: string;
@@ -37,8 +38,12 @@ interface ApplyInput {
   retainedSince: string;
 }
 
-export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) {
-  const { auth, seq, nowMs } = input;
+/**
+ * Reads what the batch needs and folds it through the conflict rules; writes nothing but
+ * participant creations. Every change gets its result here.
+ */
+export async function planFresh(trx: Transaction<Database>, input: ApplyInput) {
+  const { auth, nowMs } = input;
   const org = auth.organizationId;
   const ordered = input.fresh
     .filter((f) => !f.duplicateOf)
@@ -63,14 +68,9 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
   const stateCodes = new Set(states.map((s) => s.code));
   const presentCodes = new Set(states.filter((s) => s.counts_as_present === 1).map((s) => s.code));
   const batch = createPresenceBatch(records, input.policy, nowMs);
-  const creations = await createParticipants(
-    trx,
-    org,
-    ordered.filter((f) => f.change.kind === 'participant.create'),
-    participants,
-    seq,
-    nowMs,
-  );
+  const creations = ordered.filter((f) => f.change.kind === 'participant.create');
+  if (creations.length > 0 && !input.seq) throw new Error('participant creations need the seq');
+  if (input.seq) await createParticipants(trx, org, creations, participants, input.seq, nowMs);
   const touchedSessions = new Set<string>();
 
   for (const f of ordered) {
@@ -126,14 +126,56 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
   for (const f of input.fresh) {
     if (f.duplicateOf) f.item.result = duplicateOfBatch(f);
   }
-
   const nowIso = iso(nowMs);
-  const recordRows = recordRowsToWrite(batch, org, nowIso, seq.next);
-  await repo.upsertRecords(trx, recordRows);
-  const conflicts = conflictRowsToWrite(batch, org, nowIso);
+  // Seqs are given out by writeRecords, once the counter is locked.
+  const recordRows = recordRowsToWrite(batch, org, nowIso, () => 0);
+  const read = new Map(records.map((r) => [r.id, Number(r.seq)]));
+  return {
+    input,
+    ordered,
+    batch,
+    sessionById,
+    touchedSessions,
+    recordRows,
+    read,
+    sessionIds,
+    participantIds,
+  };
+}
+
+export type Plan = Awaited<ReturnType<typeof planFresh>>;
+
+/** The change log and the audit of the plan: rows no seq orders, so no lock is needed first. */
+export async function writeLog(trx: Transaction<Database>, plan: Plan) {
+  const { auth, historyId } = plan.input;
+  const nowIso = iso(plan.input.nowMs);
+  await repo.insertMany(trx, 'changes', changeRows(plan.ordered, auth, nowIso, historyId));
+  await auditRecordChanges(trx, plan.batch, plan.recordRows, auth, nowIso);
+}
+
+/**
+ * True when the records the plan read are still as it read them (none added, changed or
+ * removed). Call with the counter locked: every record write holds that lock, so nothing can
+ * change them between this check and the commit.
+ */
+export async function planStillHolds(trx: Transaction<Database>, plan: Plan) {
+  const now = await repo.findRecords(
+    trx,
+    plan.input.auth.organizationId,
+    plan.sessionIds,
+    plan.participantIds,
+  );
+  return now.length === plan.read.size && now.every((r) => plan.read.get(r.id) === Number(r.seq));
+}
+
+/** Records and conflicts of the plan, each record with the organization's next seq. */
+export async function writeRecords(trx: Transaction<Database>, plan: Plan, seq: SeqAllocator) {
+  const org = plan.input.auth.organizationId;
+  const nowIso = iso(plan.input.nowMs);
+  for (const row of plan.recordRows) row.seq = seq.next();
+  await repo.upsertRecords(trx, plan.recordRows);
+  const conflicts = conflictRowsToWrite(plan.batch, org, nowIso);
   await repo.saveConflicts(trx, conflicts.created, conflicts.updated);
-  await repo.insertMany(trx, 'changes', changeRows(ordered, auth, nowIso, input.historyId));
-  await auditRecordChanges(trx, batch, recordRows, auth, nowIso);
   // Open conflicts, new or updated, for the notification producer (each notifies once, by id).
   const openConflicts = [...conflicts.created, ...conflicts.updated]
     .filter((c) => c.status === 'open')
@@ -141,9 +183,9 @@ export async function applyFresh(trx: Transaction<Database>, input: ApplyInput) 
       id: c.id,
       sessionId: c.session_id,
       participantId: c.participant_id,
-      sessionName: sessionById.get(c.session_id)?.name ?? 'a session',
+      sessionName: plan.sessionById.get(c.session_id)?.name ?? 'a session',
     }));
-  return { touchedSessions, created: creations, openConflicts };
+  return { touchedSessions: plan.touchedSessions, openConflicts };
 }
 
 function presenceProblem(

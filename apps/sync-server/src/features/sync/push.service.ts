@@ -11,6 +11,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '@rollcall/shared';
+import type { ConflictPolicy } from '@rollcall/conflict';
 import type { Transaction } from 'kysely';
 import type { AssignmentRow, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -22,7 +23,7 @@ import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { parseJson } from '../../lib/json.ts';
 import { checkOne, type Checked } from './push-validate.ts';
 import type { Item } from './push-item.ts';
-import { applyFresh, type Fresh } from './push-apply.ts';
+import { planFresh, planStillHolds, writeLog, writeRecords, type Fresh } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
@@ -56,42 +57,21 @@ export async function push(
   }));
   const historyId = uuidv7(started);
 
-  const touched = await db.transaction().execute(async (trx) => {
-    const seq = await lockSeq(trx, auth.organizationId);
-    const fresh = await rejectReusedSeqs(trx, auth, await settleDuplicates(trx, auth, items));
-    const { touchedSessions, openConflicts } = await applyFresh(trx, {
-      auth,
-      fresh,
-      seq,
-      policy: settings.conflictPolicy,
-      nowMs: started,
-      historyId,
-      retainedSince: yearsBefore(started, policyOf(org.settings).policy.presenceYears),
-    });
-    const tally = tallyOf(items);
-    await writeHistory(trx, {
-      auth,
-      items,
-      tally,
-      historyId,
-      started,
-      durationMs: ctx.clock.now() - started,
-      body,
-    });
-    await notifyPush(trx, {
-      organizationId: auth.organizationId,
-      deviceId: auth.deviceId,
-      userName: auth.displayName,
-      historyId,
-      received: items.length,
-      rejected: tally.rejected,
-      conflicts: openConflicts,
-      nowMs: started,
-    });
-    if (assignment) await countAssignment(trx, assignment, items);
-    await seq.flush();
-    return { touchedSessions, tally };
-  });
+  const run = (lockFirst: boolean) =>
+    db.transaction().execute((trx) =>
+      writePush(trx, lockFirst, {
+        auth,
+        items,
+        body,
+        started,
+        historyId,
+        assignment,
+        policy: settings.conflictPolicy,
+        retainedSince: yearsBefore(started, policyOf(org.settings).policy.presenceYears),
+        elapsed: () => ctx.clock.now() - started,
+      }),
+    );
+  const touched = await runPush(run, ctx.db.dialect === 'postgres' && !createsParticipants(items));
   if (
     touched.touchedSessions.size > 0 ||
     touched.tally.applied + touched.tally.merged + touched.tally.conflict > 0
@@ -108,6 +88,90 @@ export async function push(
     serverTime: iso(ctx.clock.now()),
     results: items.map((i) => i.result!),
   };
+}
+
+interface PushWork {
+  auth: AuthContext;
+  items: Item[];
+  body: PushRequest;
+  started: number;
+  historyId: string;
+  assignment: AssignmentRow | null;
+  policy: ConflictPolicy;
+  retainedSince: string;
+  elapsed: () => number;
+}
+
+/** The plan read records that another push changed before this one got the counter. */
+class PlanOutdated extends Error {}
+
+const createsParticipants = (items: Item[]) =>
+  items.some((i) => i.checked.ok && i.checked.change.kind === 'participant.create');
+
+/**
+ * On PostgreSQL, pushes of one organization queue on its counter row, so the lock is taken as
+ * late as possible: everything is read, decided and logged first, then the counter is locked, the
+ * records read are checked unchanged and written with their seqs. A push whose records moved
+ * meanwhile (or that collided with a concurrent replay of its own change ids) is rolled back and
+ * run again with the lock taken first, as on SQLite, where one connection serializes writers.
+ */
+async function runPush<T>(run: (lockFirst: boolean) => Promise<T>, lockLate: boolean) {
+  if (!lockLate) return run(true);
+  try {
+    return await run(false);
+  } catch (e) {
+    if (!(e instanceof PlanOutdated) && !RETRYABLE.has(pgCode(e))) throw e;
+    return run(true);
+  }
+}
+
+// unique_violation: a concurrent replay stored the same change id first; deadlock_detected: that
+// replay held the counter (its turn comes again with the lock taken first).
+const RETRYABLE = new Set(['23505', '40P01']);
+const pgCode = (e: unknown) =>
+  typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+
+async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: PushWork) {
+  const { auth, items } = w;
+  for (const item of items) delete item.result; // a second run starts from nothing
+  const early = lockFirst ? await lockSeq(trx, auth.organizationId) : null;
+  const fresh = await rejectReusedSeqs(trx, auth, await settleDuplicates(trx, auth, items));
+  const plan = await planFresh(trx, {
+    auth,
+    fresh,
+    seq: early,
+    policy: w.policy,
+    nowMs: w.started,
+    historyId: w.historyId,
+    retainedSince: w.retainedSince,
+  });
+  await writeLog(trx, plan);
+  const seq = early ?? (await lockSeq(trx, auth.organizationId));
+  if (!early && !(await planStillHolds(trx, plan))) throw new PlanOutdated();
+  const { touchedSessions, openConflicts } = await writeRecords(trx, plan, seq);
+  const tally = tallyOf(items);
+  await writeHistory(trx, {
+    auth,
+    items,
+    tally,
+    historyId: w.historyId,
+    started: w.started,
+    durationMs: w.elapsed(),
+    body: w.body,
+  });
+  await notifyPush(trx, {
+    organizationId: auth.organizationId,
+    deviceId: auth.deviceId,
+    userName: auth.displayName,
+    historyId: w.historyId,
+    received: items.length,
+    rejected: tally.rejected,
+    conflicts: openConflicts,
+    nowMs: w.started,
+  });
+  if (w.assignment) await countAssignment(trx, w.assignment, items);
+  await seq.flush();
+  return { touchedSessions, tally };
 }
 
 const normalized = (c: Checked): Checked =>
