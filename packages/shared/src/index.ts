@@ -11,3 +11,4 @@ export * from './protocol/auth.ts';
 export * from './protocol/conflicts.ts';
 export * from './protocol/notifications.ts';
 export * from './groups.ts';
+export * from './zoned-time.ts';

@@ -26,6 +26,12 @@ export const OrganizationSettingsSchema = Type.Object({
   lateAfterMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
   conflictPolicy: Type.Object({ rules: Type.Array(PolicyRuleSchema) }),
   tempUsherGraceHours: Type.Integer({ minimum: 0, maximum: 720 }),
+  /** Where "today", report weeks and printed times are reckoned. */
+  timeZone: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'an IANA time zone, for example America/Los_Angeles',
+  }),
 });
 export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
 

@@ -7,8 +7,10 @@
  * 2 (2026-12-01): ids lower-cased on arrival; no U+0000 in a change's text; deviceSeq, baseVersion
  *   and pendingCount bounded to 32 bits; tombstones of purged presence records carry their
  *   sessionId and participantId. Additive: a version-1 device is still served.
+ * 3 (2026-12-01): organization settings carry `timeZone` (IANA), where days and weeks are reckoned.
+ *   Additive: older devices ignore it.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * The oldest app protocol this server still serves. A device below it (or above PROTOCOL_VERSION)
