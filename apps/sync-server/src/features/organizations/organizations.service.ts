@@ -49,6 +49,16 @@ export function toOrganizationDto(row: OrganizationRow): Organization {
   };
 }
 
+/** The zone an organization's days are reckoned in. */
+export async function organizationZone(db: Kysely<Database>, org: string): Promise<string> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('settings')
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return parseJson<{ timeZone?: string }>(row?.settings, {}).timeZone ?? LEGACY_TIME_ZONE;
+}
+
 export interface NewOrganization {
   name: string;
   slug: string;
