@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
 import { setMeta } from './db/meta.ts';
@@ -10,6 +10,7 @@ import { useSession, type Login } from './features/auth/session-store.ts';
 import { CheckinScreen } from './features/scan/checkin-screen.tsx';
 import { SessionsScreen } from './features/sessions/sessions-screen.tsx';
 import { StatusBar } from './features/sync/status-bar.tsx';
+import { useDisplayZone } from './features/settings/org-zone.ts';
 import { lazyScreen } from './pwa/load-chunk.ts';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
 import { ScreenBoundary } from './pwa/screen-boundary.tsx';
@@ -109,9 +110,11 @@ function useRoutedScreen(): Screen | null {
 
 function Screens() {
   const screen = useRoutedScreen();
+  // Keyed by the zone: a changed organization zone redraws every time on screen.
+  const zone = useDisplayZone();
   if (!screen) return null;
   return (
-    <>
+    <Fragment key={zone}>
       {screen.name === 'sessions' && <SessionsScreen />}
       {screen.name === 'checkin' && (
         <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
@@ -131,7 +134,7 @@ function Screens() {
           {screen.name === 'settings' && <SettingsScreen />}
         </Suspense>
       </ScreenBoundary>
-    </>
+    </Fragment>
   );
 }
 

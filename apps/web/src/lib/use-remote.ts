@@ -2,6 +2,7 @@
 // reload in one place. Nothing here is the device's source of truth — that is Dexie.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../app-context.ts';
+import { dateTimeIn } from './zone-format.ts';
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
@@ -39,8 +40,7 @@ export async function attempt(
   }
 }
 
-export const when = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '—';
+export const when = (iso: string | null | undefined) => (iso ? dateTimeIn(iso) : '—');
 export const ago = (iso: string | null | undefined, now = Date.now()) => {
   if (!iso) return 'never';
   const s = Math.round((now - Date.parse(iso)) / 1000);

@@ -8,7 +8,6 @@ import { formatLocalDate, formatLocalMinute, localDateOf } from '@rollcall/share
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
-import { iso } from '../../lib/clock.ts';
 import { organizationOf } from './reports.repository.ts';
 import { inFaceFor, registerFonts } from './pdf-fonts.ts';
 

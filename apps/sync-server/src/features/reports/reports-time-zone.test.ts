@@ -36,7 +36,8 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
   let admin: Device, usher: Device;
   const group = uuidv7();
   const ada = uuidv7();
-  const ids = SESSIONS.map(() => uuidv7());
+  const ids: string[] = SESSIONS.map(() => uuidv7());
+  const idOf = (i: number) => ids[i] ?? '';
   const get = (url: string) =>
     h.app.inject({ method: 'GET', url: `/api/v1/reports/${url}`, headers: auth(admin) });
   const weeks = async (from: string, to: string) => {
@@ -89,7 +90,7 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
         .insertInto('sessions')
         .values({
           ...row,
-          id: ids[i]!,
+          id: idOf(i),
           name,
           location: null,
           scheduled_start: start,
@@ -102,12 +103,12 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
         .execute();
       await db
         .insertInto('session_groups')
-        .values({ organization_id: org, session_id: ids[i]!, group_id: group })
+        .values({ organization_id: org, session_id: idOf(i), group_id: group })
         .execute();
     }
     // Ada arrives four minutes after each start.
     const changes = SESSIONS.map(([, start], i) =>
-      change(usher, Date.parse(start) + 4 * 60_000, { sessionId: ids[i]!, participantId: ada }),
+      change(usher, Date.parse(start) + 4 * 60_000, { sessionId: idOf(i), participantId: ada }),
     );
     expect((await push(h.app, usher, changes)).results.every((r) => r.status === 'applied')).toBe(
       true,
@@ -122,6 +123,10 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
     expect(res.json().settings.timeZone).toBe(LA);
   });
   afterAll(() => h.close());
+
+  it('runs where the host zone is neither UTC nor the organization zone', () => {
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('Australia/Sydney');
+  });
 
   it('refuses a zone that is not an IANA name, and says which field', async () => {
     const res = await h.app.inject({
@@ -186,7 +191,7 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
       ]),
     );
     const sheet = await pdfText(
-      (await get(`attendance?sessionId=${ids[1]}&format=pdf`)).rawPayload,
+      (await get(`attendance?sessionId=${idOf(1)}&format=pdf`)).rawPayload,
     );
     expect(sheet.pages[0]).toEqual(
       expect.arrayContaining([

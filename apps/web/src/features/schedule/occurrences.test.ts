@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { weeklyOccurrences } from './occurrences.ts';
 
 describe('weekly occurrences', () => {
-  it('repeats the same local weekday and time, one week apart', () => {
-    const o = weeklyOccurrences('2026-03-01', '09:00', '10:30', 3);
-    expect(o).toHaveLength(3);
-    for (const [i, x] of o.entries()) {
-      const s = new Date(x.scheduledStart);
-      expect([s.getDate(), s.getHours(), s.getMinutes()]).toEqual([[1, 8, 15][i], 9, 0]);
+  it("repeats the same weekday and time in the organization's zone, across its DST change", () => {
+    // Los Angeles moves to DST on 8 March 2026; the device (TZ in vitest.config.ts) is in Sydney.
+    const o = weeklyOccurrences('2026-03-01', '09:00', '10:30', 3, 'America/Los_Angeles');
+    expect(o.map((x) => x.scheduledStart)).toEqual([
+      '2026-03-01T17:00:00.000Z',
+      '2026-03-08T16:00:00.000Z',
+      '2026-03-15T16:00:00.000Z',
+    ]);
+    for (const x of o)
       expect(Date.parse(x.scheduledEnd) - Date.parse(x.scheduledStart)).toBe(90 * 60_000);
-    }
   });
 });

@@ -1,10 +1,21 @@
-// Weekly occurrences in the device's time zone: 9:00 stays 9:00 on both sides of a DST change.
-export function weeklyOccurrences(date: string, start: string, end: string, weeks: number) {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+// Weekly occurrences in the organization's time zone: 9:00 stays 9:00 on both sides of a DST
+// change, and a 9:00 service is 9:00 at the organization whatever zone the admin's device is in.
+import { addDays, zonedInstant, type LocalDate } from '@rollcall/shared';
+
+export function weeklyOccurrences(
+  date: string,
+  start: string,
+  end: string,
+  weeks: number,
+  zone: string,
+) {
+  const first = date.split('-').map(Number) as LocalDate;
   const [sh, sm] = start.split(':').map(Number) as [number, number];
   const [eh, em] = end.split(':').map(Number) as [number, number];
-  return Array.from({ length: weeks }, (_, w) => ({
-    scheduledStart: new Date(y, m - 1, d + 7 * w, sh, sm).toISOString(),
-    scheduledEnd: new Date(y, m - 1, d + 7 * w, eh, em).toISOString(),
-  }));
+  const at = (day: LocalDate, h: number, m: number) =>
+    new Date(zonedInstant(day, [h, m], zone)).toISOString();
+  return Array.from({ length: weeks }, (_, w) => {
+    const day = addDays(first, 7 * w);
+    return { scheduledStart: at(day, sh, sm), scheduledEnd: at(day, eh, em) };
+  });
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { deviceZone } from '../../lib/zone-format.ts';
 import { RetentionCard } from './retention-card.tsx';
 
 type Rule = Organization['settings']['conflictPolicy']['rules'][number];
@@ -46,6 +47,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
         },
         lateAfterMinutes: Number(f.get('late')),
         tempUsherGraceHours: Number(f.get('grace')),
+        timeZone: String(f.get('timeZone')).trim(),
         conflictPolicy: { rules },
       },
     };
@@ -103,6 +105,25 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
             defaultValue={s.tempUsherGraceHours}
           />
         </label>
+        <label>
+          <span className="label">Time zone</span>
+          <input
+            name="timeZone"
+            list="time-zones"
+            required
+            maxLength={64}
+            aria-describedby="time-zone-hint"
+            defaultValue={s.timeZone}
+          />
+          <span id="time-zone-hint" className="muted">
+            Today, report weeks and printed times follow it. This device is in {deviceZone()}.
+          </span>
+        </label>
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
       </div>
       <fieldset>
         <legend>
