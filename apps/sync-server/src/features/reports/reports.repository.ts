@@ -38,8 +38,6 @@ export const findGroup = (db: Db, org: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-export const organizationName = async (db: Db, org: string) => (await organizationOf(db, org)).name;
-
 /** The organization's name and the zone its days and weeks are reckoned in. */
 export async function organizationOf(db: Db, org: string) {
   const row = await db
