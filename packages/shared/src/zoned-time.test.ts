@@ -40,3 +40,24 @@ describe('zoned time', () => {
       expect(isTimeZoneName(z), z).toBe(false);
   });
 });
+
+describe('the cached wall clock', () => {
+  it('agrees with Intl at every quarter hour and in between, through both 2026 DST changes', () => {
+    const check = new Intl.DateTimeFormat('en-US', {
+      timeZone: LA,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const intl = (ms: number) => {
+      const p = Object.fromEntries(check.formatToParts(ms).map((x) => [x.type, x.value]));
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+    };
+    for (const day of ['2026-03-08T06:00:00Z', '2026-11-01T06:00:00Z', '2026-06-01T06:00:00Z'])
+      for (let ms = Date.parse(day); ms < Date.parse(day) + 6 * 3600_000; ms += 7 * 60_000)
+        expect(formatLocalMinute(ms, LA), new Date(ms).toISOString()).toBe(intl(ms));
+  });
+});

@@ -51,8 +51,8 @@ export interface WallClock {
   second: number;
 }
 
-/** What a clock on the wall in `tz` shows at an instant. */
-export function wallClock(ms: number, tz: string): WallClock {
+/** What the formatter says the wall clock shows: slow (a PDF asks for every row), so cached below. */
+function formatParts(ms: number, tz: string): WallClock {
   const parts = formatter(tz).formatToParts(new Date(ms));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {
@@ -65,11 +65,36 @@ export function wallClock(ms: number, tz: string): WallClock {
   };
 }
 
+// Zones change offset on a quarter hour (every offset in use is a multiple of 15 minutes), so one
+// offset holds for a whole quarter hour of UTC: asked once per quarter, not once per instant.
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** Milliseconds the zone is ahead of UTC at an instant. */
 function offsetAt(ms: number, tz: string): number {
-  const w = wallClock(ms, tz);
-  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wall - Math.floor(ms / 1000) * 1000;
+  const quarter = Math.floor(ms / QUARTER) * QUARTER;
+  const key = `${tz}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const w = formatParts(quarter, tz);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - quarter;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** What a clock on the wall in `tz` shows at an instant. */
+export function wallClock(ms: number, tz: string): WallClock {
+  const d = new Date(ms + offsetAt(ms, tz));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /**
