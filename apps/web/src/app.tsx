@@ -1,4 +1,4 @@
-import { Fragment, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
 import { setMeta } from './db/meta.ts';
@@ -110,11 +110,11 @@ function useRoutedScreen(): Screen | null {
 
 function Screens() {
   const screen = useRoutedScreen();
-  // Keyed by the zone: a changed organization zone redraws every time on screen.
-  const zone = useDisplayZone();
+  // Re-rendered when the organization's zone changes, so every time on screen is redrawn in it.
+  useDisplayZone();
   if (!screen) return null;
   return (
-    <Fragment key={zone}>
+    <>
       {screen.name === 'sessions' && <SessionsScreen />}
       {screen.name === 'checkin' && (
         <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
@@ -134,7 +134,7 @@ function Screens() {
           {screen.name === 'settings' && <SettingsScreen />}
         </Suspense>
       </ScreenBoundary>
-    </Fragment>
+    </>
   );
 }
 
