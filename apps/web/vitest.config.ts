@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // Nothing may depend on the device's zone: screens reckon days in the organization's.
+    env: { TZ: 'Australia/Sydney' },
   },
 });

@@ -55,10 +55,51 @@ describe('cli create-org', () => {
       organization: {
         slug: 'st-mark',
         domainType: 'education',
-        settings: { labels: { session: 'Class' } },
+        // The operator's own zone when none is given (vitest.config.ts sets it for this process
+        // and the CLI it starts).
+        settings: { labels: { session: 'Class' }, timeZone: 'Australia/Sydney' },
       },
     });
     await app.close();
     await runtime.close();
+  });
+
+  it('takes the time zone the organization reckons its days in, and refuses a made-up one', async () => {
+    const org = [
+      '--type',
+      'church',
+      '--admin-name',
+      'Lu',
+      '--admin-password',
+      'correct horse battery',
+    ];
+    await cli(
+      'create-org',
+      ...['--name', 'West', '--slug', 'west', '--admin-email', 'lu@west.org'],
+      ...org,
+      ...['--time-zone', 'America/Los_Angeles'],
+    );
+    await expect(
+      cli(
+        'create-org',
+        ...['--name', 'Moon', '--slug', 'moon', '--admin-email', 'lu@moon.org'],
+        ...org,
+        ...['--time-zone', 'Moon/Tranquility_Base'],
+      ),
+    ).rejects.toMatchObject({
+      stderr: expect.stringMatching(/"Moon\/Tranquility_Base" is not a time zone/),
+    });
+    const runtime = await openRuntime(
+      loadConfig({ SQLITE_PATH: env.SQLITE_PATH, SEED_DEMO: '0', WEB_DIST: '' }),
+    );
+    const rows = await runtime.db.kysely
+      .selectFrom('organizations')
+      .select(['slug', 'settings'])
+      .where('slug', 'in', ['west', 'moon'])
+      .execute();
+    await runtime.close();
+    expect(rows.map((r) => [r.slug, JSON.parse(r.settings).timeZone])).toEqual([
+      ['west', 'America/Los_Angeles'],
+    ]);
   });
 });

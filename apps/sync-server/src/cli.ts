@@ -1,6 +1,7 @@
 // Operator commands. `create-org` is how a real deployment starts (next to the demo seed):
 //   pnpm --filter @rollcall/sync-server cli create-org --name "St. Mark" --slug st-mark --type church \
-//        --admin-email admin@stmark.org --admin-name "Ama Admin" --admin-password '…'
+//        --admin-email admin@stmark.org --admin-name "Ama Admin" --admin-password '…' \
+//        [--time-zone America/Chicago]   (default: this machine's zone)
 //   … cli migrate | seed-demo
 //   … cli retention --dry-run | --execute   (what retention.service.ts describes, per organization)
 import { parseArgs } from 'node:util';
@@ -16,7 +17,7 @@ import {
   planRetention,
 } from './features/retention/retention.service.ts';
 
-const USAGE = `usage: cli <migrate | seed-demo | retention --dry-run|--execute | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P>`;
+const USAGE = `usage: cli <migrate | seed-demo | retention --dry-run|--execute | create-org --name N --slug S --type ${DOMAIN_TYPES.join('|')} --admin-email E --admin-name N --admin-password P [--time-zone Area/City]>`;
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -47,6 +48,8 @@ async function createOrg(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
       'admin-email': { type: 'string' },
       'admin-name': { type: 'string' },
       'admin-password': { type: 'string' },
+      // The creating admin's zone, as a browser would report it; an admin can change it later.
+      'time-zone': { type: 'string', default: Intl.DateTimeFormat().resolvedOptions().timeZone },
     },
   });
   const missing = ['name', 'slug', 'admin-email', 'admin-name', 'admin-password'].filter(
@@ -61,6 +64,7 @@ async function createOrg(runtime: Awaited<ReturnType<typeof openRuntime>>, args:
     name: values.name!,
     slug: values.slug!,
     domainType: values.type as DomainType,
+    timeZone: values['time-zone'],
     admin: {
       email: values['admin-email']!,
       password: values['admin-password']!,

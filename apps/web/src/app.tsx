@@ -5,6 +5,7 @@ import { getMeta, setMeta } from './db/meta.ts';
 import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
+import { useDisplayZone } from './features/settings/org-zone.ts';
 import { lazyScreen } from './pwa/load-chunk.ts';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
 import { ScreenBoundary } from './pwa/screen-boundary.tsx';
@@ -134,6 +135,8 @@ function Screens() {
   const screen = useRoutedScreen();
   // A kiosk is a locked station: it keeps the door's URL and shows the self check-in screen there.
   const kiosk = useSession((s) => s.station !== null && s.stationKind === 'kiosk');
+  // Re-rendered when the organization's zone changes, so every time on screen is redrawn in it.
+  useDisplayZone();
   if (!screen) return null;
   return (
     <>

@@ -12,3 +12,4 @@ export * from './protocol/conflicts.ts';
 export * from './protocol/notifications.ts';
 export * from './groups.ts';
 export * from './station-pin.ts';
+export * from './zoned-time.ts';

@@ -191,6 +191,14 @@ export class SettingsPage {
     await add.getByLabel('New state label').fill(label);
     await add.getByRole('button', { name: 'Add state' }).click();
   }
+  organization() {
+    return this.page.getByRole('form', { name: 'Organization settings' });
+  }
+  async setTimeZone(zone: string) {
+    const form = this.organization();
+    await form.getByLabel('Time zone').fill(zone);
+    await form.getByRole('button', { name: 'Save' }).click();
+  }
   retention() {
     return this.page.getByRole('form', { name: 'Data retention' });
   }

@@ -28,8 +28,7 @@ useSession.subscribe((s, before) => {
   if (s.login?.user.id !== before.login?.user.id) lastLoaded.clear();
 });
 
-const time = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (ms: number) => timeIn(ms);
 
 /** What a screen says when the network is gone, with the age of what it still shows. */
 function offlineMessage(loadedAt: number | null): string {
@@ -40,6 +39,7 @@ function offlineMessage(loadedAt: number | null): string {
 
 const isNetworkFailure = (e: unknown) =>
   (e instanceof ApiError && e.code === 'network') || !navigator.onLine;
+import { dateTimeIn, timeIn } from './zone-format.ts';
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
@@ -88,8 +88,7 @@ export async function attempt(
   }
 }
 
-export const when = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : '—';
+export const when = (iso: string | null | undefined) => (iso ? dateTimeIn(iso) : '—');
 export const ago = (iso: string | null | undefined, now = Date.now()) => {
   if (!iso) return 'never';
   const s = Math.round((now - Date.parse(iso)) / 1000);

@@ -44,6 +44,12 @@ export const OrganizationSettingsSchema = Type.Object({
   recordDepartures: Type.Optional(
     Type.Boolean({ description: 'devices offer check-out (time left); absent means false' }),
   ),
+  /** Where "today", report weeks and printed times are reckoned. */
+  timeZone: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'an IANA time zone, for example America/Los_Angeles',
+  }),
 });
 export type OrganizationSettings = Static<typeof OrganizationSettingsSchema>;
 

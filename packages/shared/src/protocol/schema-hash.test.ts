@@ -18,7 +18,7 @@ import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version.ts';
 const KNOWN: Record<number, string> = {
   1: '820ab95d9bd74393',
   2: 'd924dd72a49eb260',
-  3: 'dbd675d9c9fea62f',
+  3: 'e7f5c04b5bcb140b',
 };
 
 // Everything a device in the field depends on: the messages, the error body, the entities, the

@@ -12,6 +12,8 @@
  *   devices never send the kind and ignore the field). Stations: organization settings carry the
  *   station PIN's verifier and what a locked station shows (stationPin, stationShowsRoster,
  *   stationAllowsMarkAll).
+ *   Time zone: organization settings carry `timeZone` (IANA), where days and weeks are reckoned
+ *   (older devices ignore it).
  */
 export const PROTOCOL_VERSION = 3;
 

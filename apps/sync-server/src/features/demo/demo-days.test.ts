@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
 import { auth, createHarness, login, pullAll, type Harness } from '../../test/harness.ts';
+import { localDateOf, localDayAround, wallClock, weekdayOf } from '@rollcall/shared';
 import { keepDemoCurrent, seedDemoHistory } from './demo-days.ts';
+import { DEMO_TIME_ZONE } from './demo-seed.ts';
 
 const DAY = 24 * 3600_000;
 
@@ -15,9 +17,9 @@ describe.each(dialects)('the demo on any day, on %s', (dialect) => {
   afterAll(() => h.close());
 
   const sessionsOn = async (dayMs: number) => {
-    const d = new Date(dayMs);
-    const start = new Date(d.getFullYear(), d.getMonth(), d.getDate()).toISOString();
-    const end = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).toISOString();
+    // The demo's day, in its zone: the server's own zone (TZ in vitest.config.ts) plays no part.
+    const day = localDayAround(dayMs, DEMO_TIME_ZONE);
+    const [start, end] = [new Date(day.start).toISOString(), new Date(day.end).toISOString()];
     return h.db.kysely
       .selectFrom('sessions')
       .select(['name', 'status'])
@@ -66,7 +68,11 @@ describe.each(dialects)('the demo on any day, on %s', (dialect) => {
       .where('status', '=', 'completed')
       .execute();
     expect(services).toHaveLength(6);
-    for (const s of services) expect(new Date(s.scheduled_start).getDay()).toBe(0); // Sundays
+    for (const s of services) {
+      const at = Date.parse(s.scheduled_start);
+      expect(weekdayOf(localDateOf(at, DEMO_TIME_ZONE))).toBe(0); // Sundays
+      expect(wallClock(at, DEMO_TIME_ZONE).hour).toBe(9);
+    }
     const drifting = await get('/api/v1/reports/drifting');
     expect(drifting.total).toBeGreaterThan(0);
   });

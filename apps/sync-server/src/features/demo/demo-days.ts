@@ -1,25 +1,27 @@
 // The demo works on any day: `npm start` on a later day (or a server left running past midnight)
 // finds today's sessions and an active temporary usher, and the reports have a few weeks of
 // history to show. Only the demo organization (slug "grace", seeded by `seedDemoIfEmpty`) is touched.
-import { uuidv7 } from '@rollcall/shared';
+import {
+  addDays,
+  localDateOf,
+  localDayAround,
+  uuidv7,
+  weekdayOf,
+  zonedInstant,
+} from '@rollcall/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
 import { lockSeq } from '../sync/seq.repository.ts';
 import { insertServerPresences, type ServerPresence } from '../sync/server-presence.ts';
-import { seedDemo, seedSessions } from './demo-seed.ts';
+import { DEMO_TIME_ZONE, seedDemo, seedSessions } from './demo-seed.ts';
 
 const DEMO_SLUG = 'grace';
 const HISTORY_WEEKS = 6;
 const HOUR = 3600_000;
 
-/** Midnight to midnight of the server's local day that holds `ms`. */
-function localDay(ms: number) {
-  const d = new Date(ms);
-  const start = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-  const end = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-  return { start, end };
-}
+/** Midnight to midnight of the demo's day (in its zone, not the server's) that holds `ms`. */
+const localDay = (ms: number) => localDayAround(ms, DEMO_TIME_ZONE);
 
 async function demoOrganization(db: Kysely<Database>) {
   return db
@@ -128,9 +130,9 @@ export async function seedDemoHistory(
   usherId: string,
 ) {
   const now = clock.now();
-  const { start: today } = localDay(now);
+  const today = localDateOf(now, DEMO_TIME_ZONE);
   // Sunday Services fall on Sundays: the last one before today, and the weeks before it.
-  const lastSunday = today - (new Date(today).getDay() || 7) * 24 * HOUR;
+  const lastSunday = addDays(today, -(weekdayOf(today) || 7));
   await db.transaction().execute(async (trx) => {
     const seq = await lockSeq(trx, demo.organizationId);
     const auth = {
@@ -141,8 +143,8 @@ export async function seedDemoHistory(
       displayName: 'Ana Usher',
     };
     for (let week = HISTORY_WEEKS; week >= 1; week--) {
-      const day = new Date(lastSunday - (week - 1) * 7 * 24 * HOUR);
-      const starts = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 9).getTime();
+      const day = addDays(lastSunday, -(week - 1) * 7);
+      const starts = zonedInstant(day, [9, 0], DEMO_TIME_ZONE);
       const sessionId = await pastService(trx, demo, seq.next(), starts, now);
       const came = demo.participants.filter((_, i) => attended(i, week));
       const records: ServerPresence[] = came.map((p, i) => ({

@@ -1,6 +1,6 @@
 // The demo organization `npm start` puts into an empty database: an admin, a manager, two ushers,
 // a temporary usher, about 200 participants in a few groups, and today's sessions.
-import { uuidv7, type Role } from '@rollcall/shared';
+import { localDateOf, uuidv7, zonedInstant, type Role } from '@rollcall/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
@@ -10,6 +10,11 @@ import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 import { DEMO_FIRST, DEMO_LAST } from './demo-names.ts';
 
 export const DEMO_PASSWORD = 'rollcall-demo';
+/**
+ * The demo's days are this zone's, fixed so a demo (and every test seeded from it) has the same
+ * sessions and weeks wherever the server runs; an admin can change it in the settings.
+ */
+export const DEMO_TIME_ZONE = 'UTC';
 const DOMAIN = 'demo.rollcall.test';
 // One scrypt hash (N = 2^17, ~0.4 s) for every demo login of every seed in this process: test
 // harnesses seed two organizations each, and hashing per user would slow every test file.
@@ -36,6 +41,7 @@ export async function seedDemo(
     name,
     slug,
     domainType: 'church',
+    timeZone: DEMO_TIME_ZONE,
     admin: {
       email: adminEmail,
       passwordHash: await demoPasswordHash(),
@@ -181,9 +187,8 @@ export async function seedSessions(
   now: number,
   groups: string[],
 ) {
-  const day = new Date(now);
-  const at = (h: number, m = 0) =>
-    new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m).toISOString();
+  const day = localDateOf(now, DEMO_TIME_ZONE);
+  const at = (h: number, m = 0) => iso(zonedInstant(day, [h, m], DEMO_TIME_ZONE));
   const defs = [
     {
       name: 'Sunday Service',

@@ -6,6 +6,7 @@ import { csvLine } from '../../lib/csv.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { isTimeZone } from '../../lib/local-time.ts';
 import { HttpError } from '../../lib/errors.ts';
+import { organizationZone } from '../organizations/organizations.service.ts';
 import { importAttendance } from './attendance-import.service.ts';
 import { ATTENDANCE_FIELDS } from './attendance-rows.ts';
 import { importParticipants } from './imports.service.ts';
@@ -93,7 +94,8 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ),
   );
 
-  // Past attendance: the file's dates and times are read in timeZone (the importing device's).
+  // Past attendance: the file's dates and times are read in the organization's zone, or in timeZone
+  // when given (a file exported at another site).
   // Each request is all or nothing; a large file is sent in parts and can be sent again if it stops.
   // The check (dryRun) takes the whole file at once, so duplicates across parts are found: a year
   // of weekly sessions for 1,500 people is 78,000 rows.
@@ -108,7 +110,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             rows: Type.Array(rowOf(ATTENDANCE_FIELDS), { minItems: 1, maxItems: 200_000 }),
             dryRun: Type.Boolean(),
-            timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+            timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
           },
           { additionalProperties: false },
         ),
@@ -116,13 +118,16 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (req) => {
-      if (!isTimeZone(req.body.timeZone))
+      const auth = who(req);
+      const zone =
+        req.body.timeZone ?? (await organizationZone(app.ctx.db.kysely, auth.organizationId));
+      if (!isTimeZone(zone))
         throw new HttpError(
           400,
           'bad_time_zone',
-          `"${req.body.timeZone}" is not a time zone (for example Europe/Berlin)`,
+          `"${zone}" is not a time zone (for example Europe/Berlin)`,
         );
-      return importAttendance(app.ctx, who(req), req.body.rows, req.body.timeZone, req.body.dryRun);
+      return importAttendance(app.ctx, auth, req.body.rows, zone, req.body.dryRun);
     },
   );
 

@@ -2,6 +2,7 @@
 import {
   DEFAULT_LABELS,
   DEFAULT_PRESENCE_STATES,
+  isTimeZoneName,
   uuidv7,
   type DomainType,
   type Organization,
@@ -11,12 +12,20 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
+import { badRequest } from '../../lib/errors.ts';
 import { parseJson } from '../../lib/json.ts';
 import { hashPassword } from '../../lib/secrets.ts';
 import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { lockSeq } from '../sync/seq.repository.ts';
 
-export function defaultSettings(domainType: DomainType, graceHours = 24): OrganizationSettings {
+/** Organizations made before zones were a setting were reported in UTC: they stay so until set. */
+export const LEGACY_TIME_ZONE = 'UTC';
+
+export function defaultSettings(
+  domainType: DomainType,
+  graceHours = 24,
+  timeZone = LEGACY_TIME_ZONE,
+): OrganizationSettings {
   return {
     labels: { ...DEFAULT_LABELS[domainType] },
     lateAfterMinutes: 10,
@@ -26,6 +35,7 @@ export function defaultSettings(domainType: DomainType, graceHours = 24): Organi
     stationShowsRoster: false,
     stationAllowsMarkAll: false,
     recordDepartures: false,
+    timeZone,
   };
 }
 
@@ -43,10 +53,22 @@ export function toOrganizationDto(row: OrganizationRow): Organization {
   };
 }
 
+/** The zone an organization's days are reckoned in. */
+export async function organizationZone(db: Kysely<Database>, org: string): Promise<string> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('settings')
+    .where('id', '=', org)
+    .executeTakeFirst();
+  return parseJson<{ timeZone?: string }>(row?.settings, {}).timeZone ?? LEGACY_TIME_ZONE;
+}
+
 export interface NewOrganization {
   name: string;
   slug: string;
   domainType: DomainType;
+  /** IANA zone its days and weeks are reckoned in: the creating admin's. */
+  timeZone: string;
   /** `passwordHash` instead of `password` reuses a hash already made (the demo seed's). */
   admin: { email: string; displayName: string } & (
     { password: string; passwordHash?: never } | { passwordHash: string; password?: never }
@@ -60,6 +82,10 @@ export async function createOrganization(
 ) {
   const now = clock.now();
   const orgId = uuidv7(now);
+  if (!isTimeZoneName(input.timeZone))
+    throw badRequest(`"${input.timeZone}" is not a time zone (for example Europe/Berlin)`, [
+      { path: 'timeZone', message: 'must be an IANA time zone' },
+    ]);
   const { password, passwordHash: given, ...admin } = input.admin;
   if (password !== undefined) assertPasswordAllowed(password, 'admin', 'admin.password', admin);
   const passwordHash = given ?? (password === undefined ? null : await hashPassword(password));
@@ -74,7 +100,7 @@ export async function createOrganization(
         name: input.name,
         slug: input.slug,
         domain_type: input.domainType,
-        settings: JSON.stringify(defaultSettings(input.domainType)),
+        settings: JSON.stringify(defaultSettings(input.domainType, 24, input.timeZone)),
         deleted_at: null,
         created_at: iso(now),
         seq: seq.next(),

@@ -4,7 +4,7 @@
 // Rows are written as they are read, a page at a time, like the CSV.
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
-import { pct, sendPdf, utc, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import { pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
 import {
   absenteesExport,
   attendanceExport,
@@ -18,9 +18,9 @@ type Row = ReportRow & { groups: string };
 
 const stateLabel = (labels: Map<string, string>, code: string) =>
   code === 'missing' ? 'No record' : (labels.get(code) ?? code);
-/** "09:04" on the session's own day (UTC), the full date and time otherwise. */
-const checkedIn = (at: string | null, day: string) =>
-  at ? utc(at).replace(' UTC', '').replace(`${day} `, '') : '';
+/** "09:04" on the session's own day (in the organization's zone), the full date and time otherwise. */
+const checkedIn = (pdf: ReportPdf, at: string | null, day: string) =>
+  at ? pdf.time(at).replace(`${day} `, '') : '';
 const groupCell = (r: Row) => (r.expected ? r.groups : 'walk-in');
 
 export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
@@ -47,7 +47,7 @@ const SHEET: Column[] = [
   { header: 'Participant', width: 23 },
   { header: 'Group', width: 14 },
   { header: 'State', width: 10 },
-  { header: 'Arrived (UTC)', width: 13 },
+  { header: 'Arrived', width: 13 },
   { header: 'Method', width: 8 },
   { header: 'Signature', width: 24 },
 ];
@@ -55,8 +55,8 @@ const SHEET: Column[] = [
 async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[]>) {
   const s = a.sessions[0]!;
   const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
-  const day = utc(s.scheduledStart).slice(0, 10);
-  pdf.heading(`${s.name}  ·  ${utc(s.scheduledStart)}`);
+  const day = pdf.time(s.scheduledStart).slice(0, 10);
+  pdf.heading(`${s.name}  ·  ${pdf.time(s.scheduledStart)}`);
   pdf.facts([
     ['Expected', s.expected],
     ['Attended', s.attended],
@@ -69,7 +69,7 @@ async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[
     row.participantName,
     groupCell(row),
     stateLabel(labels, row.state),
-    checkedIn(row.recordedAt, day),
+    checkedIn(pdf, row.recordedAt, day),
     row.method,
     '',
   ]);
@@ -89,7 +89,7 @@ async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[
 
 const SESSIONS: Column[] = [
   { header: 'Session', width: 30 },
-  { header: 'Starts (UTC)', width: 18 },
+  { header: 'Starts', width: 18 },
   { header: 'Expected', width: 10, align: 'right' },
   { header: 'Attended', width: 10, align: 'right' },
   { header: 'Walk-ins', width: 10, align: 'right' },
@@ -103,10 +103,10 @@ const PEOPLE: Column[] = [
   { header: 'Participant', width: 23 },
   { header: 'State', width: 10 },
   { header: 'Method', width: 8 },
-  { header: 'Time (UTC)', width: 13 },
+  { header: 'Time', width: 13 },
   { header: 'By', width: 14 },
 ];
-const bare = (at: string | null) => (at ? utc(at).replace(' UTC', '') : '');
+const bare = (pdf: ReportPdf, at: string | null) => (at ? pdf.time(at) : '');
 
 async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<ReportRow[]>) {
   const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
@@ -122,18 +122,25 @@ async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Repo
   pdf.heading('Sessions');
   const sessions = table(pdf, SESSIONS);
   for (const s of a.sessions)
-    sessions.row([s.name, bare(s.scheduledStart), s.expected, s.attended, s.walkIns, pct(s.rate)]);
+    sessions.row([
+      s.name,
+      bare(pdf, s.scheduledStart),
+      s.expected,
+      s.attended,
+      s.walkIns,
+      pct(s.rate),
+    ]);
   pdf.heading('People');
   const t = table(pdf, PEOPLE);
   await streamRows(pdf, t, rows, (r) => {
-    const day = utc(r.scheduledStart).slice(0, 10);
+    const day = pdf.time(r.scheduledStart).slice(0, 10);
     return [
       r.sessionName,
       day,
       r.expected ? r.participantName : `${r.participantName} (walk-in)`,
       stateLabel(labels, r.state),
       r.method,
-      checkedIn(r.recordedAt, day),
+      checkedIn(pdf, r.recordedAt, day),
       r.recordedBy,
     ];
   });
@@ -146,7 +153,7 @@ export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
   ]);
   const rows = withGroupNames(r.db, a.scope, a.pages);
   return sendPdf(r, { name: 'absentees', title: 'Absentees', filters }, async (pdf) => {
-    pdf.heading(`${a.session.name}  ·  ${utc(a.session.scheduled_start)}`);
+    pdf.heading(`${a.session.name}  ·  ${pdf.time(a.session.scheduled_start)}`);
     pdf.facts([
       ['Expected', a.expected],
       ['Absent or no record', a.total],
@@ -157,7 +164,7 @@ export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
       { header: 'Group', width: 16 },
       { header: 'State', width: 11 },
       { header: 'Method', width: 9 },
-      { header: 'Recorded (UTC)', width: 16 },
+      { header: 'Recorded', width: 16 },
       { header: 'By', width: 15 },
     ]);
     await streamRows(pdf, t, rows, (row, n) => [
@@ -166,7 +173,7 @@ export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
       groupCell(row),
       stateLabel(a.labels, row.state),
       row.method,
-      bare(row.recordedAt),
+      bare(pdf, row.recordedAt),
       row.recordedBy,
     ]);
   });

@@ -2,8 +2,9 @@
 // can check (names, not ids).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { findGroup, findSession } from './reports.repository.ts';
-import { utc } from './report-pdf.ts';
+import { formatLocalDate, localDateOf } from '@rollcall/shared';
+import { findGroup, findSession, organizationOf } from './reports.repository.ts';
+import { stamp } from './report-pdf.ts';
 
 export interface FilterScope {
   sessionId?: string | null | undefined;
@@ -18,14 +19,16 @@ export async function describeFilters(
   f: FilterScope,
   extra: string[] = [],
 ): Promise<string[]> {
-  const [session, group] = await Promise.all([
+  const [session, group, { zone }] = await Promise.all([
     f.sessionId ? findSession(db, org, f.sessionId) : undefined,
     f.groupId ? findGroup(db, org, f.groupId) : undefined,
+    organizationOf(db, org),
   ]);
+  const day = (at: string) => formatLocalDate(localDateOf(Date.parse(at), zone));
   const out: string[] = [];
-  if (session) out.push(`Session: ${session.name}, ${utc(session.scheduled_start)}`);
+  if (session) out.push(`Session: ${session.name}, ${stamp(session.scheduled_start, zone)}`);
   if (group) out.push(`Group: ${group.name} and its subgroups`);
   if (!session && !group) out.push('Every group');
-  if (f.from && f.to) out.push(`From ${f.from.slice(0, 10)} to ${f.to.slice(0, 10)}`);
+  if (f.from && f.to) out.push(`From ${day(f.from)} to ${day(f.to)}`);
   return [...out, ...extra];
 }

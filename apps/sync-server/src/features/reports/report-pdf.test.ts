@@ -8,6 +8,7 @@ import { openPdf, pdfSafe } from './report-pdf.ts';
 
 const META = {
   organization: 'Stream Org',
+  zone: 'UTC',
   title: 'Stream test',
   filters: ['Every group'],
   generatedAt: Date.parse('2026-11-22T09:30:00Z'),

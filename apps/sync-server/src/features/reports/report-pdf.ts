@@ -4,11 +4,11 @@
 // between pages of rows (`ready`), so a long export holds a page of rows, never the export.
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { formatLocalDate, formatLocalMinute, localDateOf } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
-import { iso } from '../../lib/clock.ts';
-import { organizationName } from './reports.repository.ts';
+import { organizationOf } from './reports.repository.ts';
 import { inFaceFor, registerFonts } from './pdf-fonts.ts';
 
 export const FONT = 'Sans';
@@ -21,6 +21,8 @@ const CHUNK = 16 * 1024;
 
 export interface PdfMeta {
   organization: string;
+  /** Every time printed is a wall-clock time in this zone (the organization's), said on each page. */
+  zone: string;
   title: string;
   filters: string[];
   generatedAt: number;
@@ -40,6 +42,8 @@ export interface ReportPdf {
   facts(pairs: [string, string | number][]): void;
   /** Resolves once the reader has caught up with what was drawn; false when the reader has gone. */
   ready(): Promise<boolean>;
+  /** "2026-03-07 19:00": a moment in the document's zone. */
+  time(at: string | number): string;
 }
 
 /** ?format=pdf, or (without a format) an Accept header that asks for application/pdf. */
@@ -104,25 +108,25 @@ export function line(
   });
 }
 
-/** A moment as the PDFs show it: minutes, UTC, said so. */
-export const utc = (at: string | number) =>
-  `${iso(typeof at === 'number' ? at : Date.parse(at))
-    .slice(0, 16)
-    .replace('T', ' ')} UTC`;
+/** A moment as the PDFs show it: to the minute, on the wall clock of `zone` (the frame names it). */
+export const stamp = (at: string | number, zone: string) =>
+  formatLocalMinute(typeof at === 'number' ? at : Date.parse(at), zone);
 export const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
 function drawFrame(doc: PDFKit.PDFDocument, meta: PdfMeta, page: number) {
   const [left, width, height] = [MARGIN.side, doc.page.width - 2 * MARGIN.side, doc.page.height];
   doc.font(FONT).fontSize(8).fillColor(GREY);
   line(doc, meta.organization, left, MARGIN.top, { width: width * 0.6 });
-  line(doc, `Generated ${utc(meta.generatedAt)}`, left + width * 0.6, MARGIN.top, {
+  line(doc, `Generated ${stamp(meta.generatedAt, meta.zone)}`, left + width * 0.6, MARGIN.top, {
     width: width * 0.4,
     align: 'right',
   });
   doc.font(BOLD).fontSize(15).fillColor('black');
   line(doc, meta.title, left, MARGIN.top + 12, { width });
   doc.font(FONT).fontSize(8.5).fillColor(GREY);
-  line(doc, meta.filters.join('  ·  '), left, MARGIN.top + 32, { width });
+  line(doc, [...meta.filters, `Times in ${meta.zone}`].join('  ·  '), left, MARGIN.top + 32, {
+    width,
+  });
   doc
     .moveTo(left, MARGIN.top + 46)
     .lineTo(left + width, MARGIN.top + 46)
@@ -206,6 +210,7 @@ export function openPdf(meta: PdfMeta): { pdf: ReportPdf; stream: Readable } {
   const pdf: ReportPdf = {
     doc,
     ready,
+    time: (at) => stamp(at, meta.zone),
     left: MARGIN.side,
     width: doc.page.width - 2 * MARGIN.side,
     bottom: doc.page.height - MARGIN.bottom,
@@ -250,8 +255,10 @@ export async function sendPdf(
   report: { name: string; title: string; filters: string[] },
   draw: (pdf: ReportPdf) => Promise<void>,
 ) {
+  const org = await organizationOf(r.db, r.org);
   const meta = {
-    organization: await organizationName(r.db, r.org),
+    organization: org.name,
+    zone: org.zone,
     title: report.title,
     filters: report.filters,
     generatedAt: r.nowMs,
@@ -268,7 +275,7 @@ export async function sendPdf(
     .header('content-type', 'application/pdf')
     .header(
       'content-disposition',
-      `attachment; filename="rollcall-${report.name}-${iso(r.nowMs).slice(0, 10)}.pdf"`,
+      `attachment; filename="rollcall-${report.name}-${formatLocalDate(localDateOf(r.nowMs, org.zone))}.pdf"`,
     )
     .header('cache-control', 'no-store')
     .send(stream);

@@ -2,7 +2,15 @@
 // reports only count sessions that have started by now and were not canceled, so a future
 // session never shows everyone as missing. A group stands for itself and its subgroups (as on the
 // live page and the device roster): a session for "Teens" expects the members of "Junior Teens".
-import { withDescendants } from '@rollcall/shared';
+import {
+  addDays,
+  formatLocalDate,
+  localDateOf,
+  startOfLocalDay,
+  weekdayOf,
+  withDescendants,
+  type LocalDate,
+} from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -29,6 +37,8 @@ export interface SessionInfo {
 }
 export interface Scope {
   org: string;
+  /** The organization's time zone: date bounds and weeks are its days. */
+  zone: string;
   sessionId: string | null;
   groupId: string | null;
   from: string | null;
@@ -55,23 +65,31 @@ export async function statesOf(db: Kysely<Database>, org: string): Promise<State
   };
 }
 
-/** A date (the whole day, UTC) or a date-time; `to` as a date includes that day. */
-export function parseBound(value: string, end: boolean, field: string): string {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const ms = Date.parse(dateOnly ? `${value}T00:00:00.000Z` : value);
-  if (Number.isNaN(ms))
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date (the whole day in the organization's zone) or a date-time; `to` as a date includes that
+ * day, however long DST makes it.
+ */
+export function parseBound(value: string, end: boolean, field: string, zone: string): string {
+  const m = DATE_ONLY.exec(value);
+  const day: LocalDate | null = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+  const ms = day
+    ? startOfLocalDay(end ? addDays(day, 1) : day, zone) - (end ? 1 : 0)
+    : Date.parse(value);
+  if (Number.isNaN(ms) || (day && formatLocalDate(addDays(day, 0)) !== value))
     throw badRequest(`"${value}" is not a date`, [
       { path: `querystring/${field}`, message: 'must be a date or date-time' },
     ]);
-  return iso(dateOnly && end ? ms + DAY - 1 : ms);
+  return iso(ms);
 }
 
 const MAX_RANGE_DAYS = 5 * 366;
 
-export function rangeOf(q: RangeQuery, nowMs: number) {
-  const to = q.to ? parseBound(q.to, true, 'to') : iso(nowMs);
+export function rangeOf(q: RangeQuery, nowMs: number, zone: string) {
+  const to = q.to ? parseBound(q.to, true, 'to', zone) : iso(nowMs);
   const from = q.from
-    ? parseBound(q.from, false, 'from')
+    ? parseBound(q.from, false, 'from', zone)
     : iso(Date.parse(to) - DEFAULT_RANGE_DAYS * DAY);
   if (from > to)
     throw badRequest('"from" is after "to"', [
@@ -98,8 +116,11 @@ export async function resolveScope(
       { path: 'querystring/sessionId', message: 'sessionId or groupId is required' },
     ]);
   }
-  if (q.groupId && !(await repo.findGroup(db, org, q.groupId)))
-    throw notFound(`Group ${q.groupId}`);
+  const [group, { zone }] = await Promise.all([
+    q.groupId ? repo.findGroup(db, org, q.groupId) : null,
+    repo.organizationOf(db, org),
+  ]);
+  if (q.groupId && !group) throw notFound(`Group ${q.groupId}`);
   let sessions: SessionInfo[];
   let range: { from: string | null; to: string | null } = { from: null, to: null };
   if (q.sessionId) {
@@ -107,7 +128,7 @@ export async function resolveScope(
     if (!s) throw notFound(`Session ${q.sessionId}`);
     sessions = [s];
   } else {
-    range = rangeOf(q, nowMs);
+    range = rangeOf(q, nowMs, zone);
     sessions = await repo.sessionsInRange(db, org, {
       from: range.from!,
       to: range.to!,
@@ -131,6 +152,7 @@ export async function resolveScope(
       : [];
   return {
     org,
+    zone,
     sessionId: q.sessionId ?? null,
     groupId: q.groupId ?? null,
     ...range,
@@ -140,29 +162,37 @@ export async function resolveScope(
   };
 }
 
-/** The ISO 8601 week (Monday to Sunday, UTC) a moment falls in: `2026-W47`, starting `2026-11-16`. */
-export function isoWeek(ms: number): { week: string; start: string } {
-  const d = new Date(ms);
-  const monday = Date.UTC(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate() - ((d.getUTCDay() + 6) % 7),
-  );
-  const thursday = new Date(monday + 3 * DAY);
-  const year = thursday.getUTCFullYear();
-  const n = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
-  return { week: `${year}-W${String(n).padStart(2, '0')}`, start: iso(monday).slice(0, 10) };
+/**
+ * The ISO 8601 week (Monday to Sunday, in the organization's zone) a moment falls in: `2026-W47`,
+ * starting `2026-11-16`. A Saturday evening service belongs to its Saturday's week, wherever UTC is.
+ */
+export function isoWeek(ms: number, zone: string): { week: string; start: string } {
+  return weekOfDate(localDateOf(ms, zone));
 }
 
-/** Every ISO week from the one holding `from` to the one holding `to`. */
-export function weeksBetween(from: string, to: string) {
+function weekOfDate(day: LocalDate): { week: string; start: string } {
+  const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
+  const thursday = addDays(monday, 3);
+  const year = thursday[0];
+  const n = Math.floor((Date.UTC(...ymd(thursday)) - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
+  return { week: `${year}-W${String(n).padStart(2, '0')}`, start: formatLocalDate(monday) };
+}
+const ymd = (d: LocalDate): [number, number, number] => [d[0], d[1] - 1, d[2]];
+
+/** The instant a week (as `isoWeek` gives its start) begins in the zone. */
+export const weekStartInstant = (start: string, zone: string) =>
+  startOfLocalDay(start.split('-').map(Number) as LocalDate, zone);
+
+/** Every ISO week from the one holding `from` to the one holding `to`, stepped by calendar days. */
+export function weeksBetween(from: string, to: string, zone: string) {
   const out: { week: string; start: string }[] = [];
   const end = Date.parse(to);
+  const first = isoWeek(Date.parse(from), zone).start;
   for (
-    let t = Date.parse(`${isoWeek(Date.parse(from)).start}T00:00:00.000Z`);
-    t <= end;
-    t += 7 * DAY
+    let monday = first.split('-').map(Number) as LocalDate;
+    startOfLocalDay(monday, zone) <= end;
+    monday = addDays(monday, 7)
   )
-    out.push(isoWeek(t));
+    out.push(weekOfDate(monday));
   return out;
 }

@@ -220,15 +220,15 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);
     expect(pages[0]!.slice(0, 3)).toEqual([
-      'Grace Community Church | Generated 2026-11-22 09:30 UTC',
+      'Grace Community Church | Generated 2026-11-22 09:30',
       'Attendance sheet',
-      'Session: Sunday S1, 2026-11-08 10:00 UTC',
+      'Session: Sunday S1, 2026-11-08 10:00 · Times in UTC',
     ]);
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         'Expected | Attended | Rate | Walk-ins',
         '5 | 2 | 40% | 1',
-        '# | Participant | Group | State | Arrived (UTC) | Method | Signature',
+        '# | Participant | Group | State | Arrived | Method | Signature',
         '1 | Eli Moss | Reports R | No record',
         '2 | Dev Narang | Reports R | No record',
         '3 | Ada Quill | Reports R | Present | 10:04 | qr',
@@ -255,9 +255,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     long.pages.forEach((lines, i) => {
       expect(lines[1]).toBe('Attendance sheet');
       expect(lines.at(-1)).toBe(`Rollcall · Attendance sheet | Page ${i + 1}`);
-      expect(lines).toContain(
-        '# | Participant | Group | State | Arrived (UTC) | Method | Signature',
-      );
+      expect(lines).toContain('# | Participant | Group | State | Arrived | Method | Signature');
     });
     const listed = long.pages.flat().filter((l) => / \| Bulk Person \d{3} \| /.test(l));
     expect(listed).toEqual(
@@ -278,7 +276,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         'Attendance report',
-        'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20',
+        'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20 · Times in UTC',
         'Sessions | Expected | Attended | Rate',
         '2 | 10 | 5 | 50%',
         'Walk-ins | Present | Late | Absent',
@@ -338,7 +336,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const drifting = await pdf(`drifting?groupId=${G.R}&missed=2&of=2&format=pdf`);
     expect(drifting.pages[0]).toEqual(
       expect.arrayContaining([
-        'Group: Reports R and its subgroups · Missed at least 2 of their last 2 sessions',
+        'Group: Reports R and its subgroups · Missed at least 2 of their last 2 sessions · Times in UTC',
         '1 | Eli Moss | 2 | 2 | never',
         'People drifting',
         '1',

@@ -9,7 +9,8 @@
 import { METHODS } from '@rollcall/shared';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { chunk } from '../../lib/json.ts';
+import { chunk, parseJson } from '../../lib/json.ts';
+import { LEGACY_TIME_ZONE } from '../organizations/organizations.service.ts';
 
 type Db = Kysely<Database>;
 type PEb = ExpressionBuilder<Database & { p: Database['participants'] }, 'p'>;
@@ -37,9 +38,16 @@ export const findGroup = (db: Db, org: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-export const organizationName = async (db: Db, org: string) =>
-  (await db.selectFrom('organizations').select('name').where('id', '=', org).executeTakeFirst())
-    ?.name ?? '';
+/** The organization's name and the zone its days and weeks are reckoned in. */
+export async function organizationOf(db: Db, org: string) {
+  const row = await db
+    .selectFrom('organizations')
+    .select(['name', 'settings'])
+    .where('id', '=', org)
+    .executeTakeFirst();
+  const zone = parseJson<{ timeZone?: string }>(row?.settings ?? '{}', {}).timeZone;
+  return { name: row?.name ?? '', zone: zone ?? LEGACY_TIME_ZONE };
+}
 
 /** The organization's group tree, for widening a group to its subgroups. */
 export const groupTree = (db: Db, org: string) =>

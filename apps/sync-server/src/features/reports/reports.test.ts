@@ -17,24 +17,26 @@ import { isoWeek, weeksBetween } from './report-scope.ts';
 
 describe('ISO weeks', () => {
   it('numbers weeks from Monday, in the year of their Thursday', () => {
-    expect(isoWeek(Date.parse('2026-11-22T09:00:00Z'))).toEqual({
+    expect(isoWeek(Date.parse('2026-11-22T09:00:00Z'), 'UTC')).toEqual({
       week: '2026-W47',
       start: '2026-11-16',
     });
-    expect(isoWeek(Date.parse('2026-11-16T00:00:00Z'))).toEqual({
+    expect(isoWeek(Date.parse('2026-11-16T00:00:00Z'), 'UTC')).toEqual({
       week: '2026-W47',
       start: '2026-11-16',
     });
-    expect(isoWeek(Date.parse('2027-01-01T12:00:00Z'))).toEqual({
+    expect(isoWeek(Date.parse('2027-01-01T12:00:00Z'), 'UTC')).toEqual({
       week: '2026-W53',
       start: '2026-12-28',
     });
-    expect(isoWeek(Date.parse('2024-12-30T12:00:00Z'))).toEqual({
+    expect(isoWeek(Date.parse('2024-12-30T12:00:00Z'), 'UTC')).toEqual({
       week: '2025-W01',
       start: '2024-12-30',
     });
     expect(
-      weeksBetween('2026-10-26T00:00:00.000Z', '2026-11-22T23:59:59.999Z').map((w) => w.week),
+      weeksBetween('2026-10-26T00:00:00.000Z', '2026-11-22T23:59:59.999Z', 'UTC').map(
+        (w) => w.week,
+      ),
     ).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
   });
 });

@@ -2,7 +2,7 @@
 // and check-ins per usher (one row per usher, a column per method, as on screen).
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table } from './pdf-table.ts';
-import { sendPdf, utc, type PdfRequest } from './report-pdf.ts';
+import { sendPdf, type PdfRequest } from './report-pdf.ts';
 import type { driftingPages } from './drifting.service.ts';
 import type { usherActivity } from './usher-activity.service.ts';
 
@@ -24,7 +24,7 @@ export async function driftingPdf(
       { header: 'Participant', width: 42 },
       { header: 'Missed', width: 12, align: 'right' },
       { header: 'Of last', width: 12, align: 'right' },
-      { header: 'Last attended (UTC)', width: 26 },
+      { header: 'Last attended', width: 26 },
     ]);
     if (
       !(await streamRows(pdf, t, pages, (d, n) => [
@@ -32,7 +32,7 @@ export async function driftingPdf(
         d.participantName,
         d.missed,
         d.of,
-        d.lastAttendedAt ? utc(d.lastAttendedAt) : 'never',
+        d.lastAttendedAt ? pdf.time(d.lastAttendedAt) : 'never',
       ]))
     )
       return;

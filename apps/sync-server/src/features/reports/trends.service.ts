@@ -5,7 +5,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import * as repo from './reports.repository.ts';
-import { isoWeek, resolveScope, statesOf, weeksBetween, type RangeQuery } from './report-scope.ts';
+import {
+  isoWeek,
+  resolveScope,
+  statesOf,
+  weekStartInstant,
+  weeksBetween,
+  type RangeQuery,
+} from './report-scope.ts';
 import { tallies } from './reports.service.ts';
 
 const rate = (part: number, whole: number) =>
@@ -24,6 +31,7 @@ async function weeklyPeople(
   pop: repo.Population,
   presentCodes: string[],
   since: string,
+  zone: string,
 ) {
   const attendees = new Map<string, number>();
   const firstTime = new Map<string, number>();
@@ -44,8 +52,8 @@ async function weeklyPeople(
   ]);
   for (const w of perWeek) attendees.set(w.week, Number(w.attendees));
   for (const f of firsts) {
-    const week = isoWeek(Date.parse(f.first_at)).week;
-    if (f.first_here && isoWeek(Date.parse(f.first_here)).week === week)
+    const week = isoWeek(Date.parse(f.first_at), zone).week;
+    if (f.first_here && isoWeek(Date.parse(f.first_here), zone).week === week)
       firstTime.set(week, (firstTime.get(week) ?? 0) + 1);
   }
   return { attendees, firstTime };
@@ -70,9 +78,12 @@ export async function trendsReport(
     : { ...resolved, scopeGroups: (await repo.groupTree(db, org)).map((g) => g.id) };
   const present = new Set(states.presentCodes);
   const weekOf = new Map(
-    scope.sessions.map((s) => [s.id, isoWeek(Date.parse(s.scheduled_start)).week]),
+    scope.sessions.map((s) => [s.id, isoWeek(Date.parse(s.scheduled_start), scope.zone).week]),
   );
-  const since = `${isoWeek(Date.parse(scope.from!)).start}T00:00:00.000Z`; // the whole first week
+  // The whole first week, from its Monday's midnight in the organization's zone.
+  const since = iso(
+    weekStartInstant(isoWeek(Date.parse(scope.from!), scope.zone).start, scope.zone),
+  );
   const [counts, people] = await Promise.all([
     tallies(db, scope, states),
     weeklyPeople(
@@ -82,10 +93,11 @@ export async function trendsReport(
       scope,
       states.presentCodes,
       since,
+      scope.zone,
     ),
   ]);
   const until = iso(Math.min(nowMs, Date.parse(scope.to!)));
-  const weeks = weeksBetween(scope.from!, until).map(({ week, start }) => {
+  const weeks = weeksBetween(scope.from!, until, scope.zone).map(({ week, start }) => {
     const held = scope.sessions
       .filter((s) => weekOf.get(s.id) === week)
       .map((s) => counts.get(s.id)!);

@@ -1,4 +1,4 @@
-// Organization settings (terminology, late-after minutes, conflict policy, grace hours) and the
+// Organization settings (terminology, late-after minutes, conflict policy, grace hours, time zone) and the
 // presence states (labels, colours, order, default). Every write takes a sync seq, so devices pull
 // the change, and is audited.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -10,11 +10,12 @@ import {
   PresenceStateSchema,
   STATION_PIN_PATTERN,
   makeStationPinVerifier,
+  isTimeZoneName,
   uuidv7,
   type OrganizationSettings,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toPresenceState } from '../sync/mappers.ts';
@@ -105,6 +106,11 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         stationPin === undefined
           ? {}
           : { stationPin: stationPin === null ? null : await makeStationPinVerifier(stationPin) };
+      const zone = req.body.settings?.timeZone;
+      if (zone !== undefined && !isTimeZoneName(zone))
+        throw badRequest(`"${zone}" is not a time zone (for example America/Los_Angeles)`, [
+          { path: 'body/settings/timeZone', message: 'must be an IANA time zone name' },
+        ]);
       return rosterWrite(ctx, auth, async (s) => {
         const row = await s.trx
           .selectFrom('organizations')

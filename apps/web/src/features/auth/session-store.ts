@@ -5,6 +5,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { create } from 'zustand';
 import { pathFor, screenFor, type Screen } from '../../app-routes.ts';
 import type { StationKind } from '../../db/meta.ts';
+import { timeIn } from '../../lib/zone-format.ts';
 
 export type { Screen };
 export type Login = Omit<LoginResponse, 'credentials'>;
@@ -49,6 +50,6 @@ export function assignmentBlock(login: Login | null, nowMs: number): string | nu
   if (a.status === 'revoked') return 'Your temporary usher assignment was revoked.';
   const ends = Date.parse(a.expiresAt);
   if (nowMs >= ends)
-    return `Your temporary usher assignment ended at ${new Date(ends).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. What you recorded before still syncs.`;
+    return `Your temporary usher assignment ended at ${timeIn(ends)}. What you recorded before still syncs.`;
   return null;
 }

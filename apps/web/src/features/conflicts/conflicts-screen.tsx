@@ -9,7 +9,9 @@ import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { useSession } from '../auth/session-store.ts';
 import { BulkPanel } from './bulk-panel.tsx';
 import { ConflictCard, type Choice, type Fmt } from './conflict-card.tsx';
-import { screenTimeZone, stateLabeler, timeIn } from './readable.ts';
+import { stateLabeler, timeIn } from './readable.ts';
+import { dateIn, displayZone } from '../../lib/zone-format.ts';
+import { addDays, zonedInstant, type LocalDate } from '@rollcall/shared';
 
 interface Filters {
   status: string;
@@ -33,8 +35,13 @@ function query(f: Filters) {
   if (f.sessionId) q.set('sessionId', f.sessionId);
   if (f.userId) q.set('userId', f.userId);
   if (f.deviceId) q.set('deviceId', f.deviceId);
-  if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
-  if (f.to) q.set('to', new Date(`${f.to}T23:59:59.999`).toISOString());
+  // The days are the organization's, as on every screen.
+  const midnight = (day: string, after: number) =>
+    new Date(
+      zonedInstant(addDays(day.split('-').map(Number) as LocalDate, after), [0, 0], displayZone()),
+    );
+  if (f.from) q.set('from', midnight(f.from, 0).toISOString());
+  if (f.to) q.set('to', new Date(midnight(f.to, 1).getTime() - 1).toISOString());
   return `/api/v1/conflicts?${q}`;
 }
 
@@ -58,7 +65,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   const states = useMemo(() => (allStates ?? []).filter((s) => s.active), [allStates]);
   // A retired state still has a label: old conflicts keep reading in words.
   const fmt = useMemo<Fmt>(() => {
-    const zone = screenTimeZone();
+    const zone = displayZone();
     return {
       zone,
       state: stateLabeler(allStates ?? []),
@@ -112,7 +119,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
             <option value="">All sessions</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+                {s.name} · {dateIn(s.scheduledStart)}
               </option>
             ))}
           </select>

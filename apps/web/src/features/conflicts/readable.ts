@@ -2,9 +2,6 @@
 // recorded it on which device and when, all in one stated time zone.
 import type { ConflictVersion, PresenceState } from '@rollcall/shared';
 
-/** The browser's zone for now; the organization's zone replaces it once it is configured. */
-export const screenTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 const METHOD_LABELS: Record<string, string> = {
   qr: 'QR scan',
   code: 'code',

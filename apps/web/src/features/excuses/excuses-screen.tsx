@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { api, db, engine } from '../../app-context.ts';
 import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { dateIn } from '../../lib/zone-format.ts';
 
 interface Excuse {
   id: string;
@@ -68,7 +69,7 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
           <select name="sessionId" required>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+                {s.name} · {dateIn(s.scheduledStart)}
               </option>
             ))}
           </select>
@@ -146,7 +147,7 @@ export function ExcusesScreen() {
             <div className="row">
               <strong className="grow">{x.participantName}</strong>
               <span className="muted">
-                {x.sessionName} · {new Date(x.sessionStart).toLocaleDateString()}
+                {x.sessionName} · {dateIn(x.sessionStart)}
               </span>
               <span className="tag">{x.status}</span>
             </div>

@@ -69,8 +69,9 @@ export const attendanceImport: ImportKind = {
     [['state']],
   ],
   chunk: 1000,
-  // Dates and times in the file are read in this device's time zone, as the schedule screen does.
-  body: () => ({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }),
+  // Dates and times in the file are read in the organization's time zone (the server knows it),
+  // whichever zone this device is in.
+  body: () => ({}),
 };
 
 /** Adds up the outcomes of the parts of one import; row numbers count from the file's first row. */

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
 import { ago, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { timeIn } from '../../lib/zone-format.ts';
 
 interface Snapshot {
   session: { name: string; status: string; location: string | null };
@@ -78,8 +79,7 @@ function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
           rx="1.5"
         >
           <title>
-            {new Date(b.minute).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}:{' '}
-            {b.count}
+            {timeIn(b.minute)}: {b.count}
           </title>
         </rect>
       ))}
@@ -103,8 +103,7 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
         {snap.session.name} <span className="muted">· live</span>
       </h1>
       <p className="muted" role="status">
-        {connected ? 'Live' : 'Reconnecting…'} · updated{' '}
-        {new Date(snap.generatedAt).toLocaleTimeString()}
+        {connected ? 'Live' : 'Reconnecting…'} · updated {timeIn(snap.generatedAt)}
       </p>
       <section className="card live-head">
         <div>
@@ -140,20 +139,8 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
           {snap.latest.map((r) => (
             <li key={r.participantId}>
               <strong>{r.name}</strong> · {r.state ?? 'cleared'} · {r.method} ·{' '}
-              {new Date(r.recordedAt).toLocaleTimeString([], {
-                hour: 'numeric',
-                minute: '2-digit',
-              })}{' '}
-              by {r.userName ?? '?'}
-              {r.leftAt && (
-                <span className="tag">
-                  left{' '}
-                  {new Date(r.leftAt).toLocaleTimeString([], {
-                    hour: 'numeric',
-                    minute: '2-digit',
-                  })}
-                </span>
-              )}
+              {timeIn(r.recordedAt)} by {r.userName ?? '?'}
+              {r.leftAt && <span className="tag">left {timeIn(r.leftAt)}</span>}
               {r.hasConflict && <span className="tag warn">conflict</span>}
             </li>
           ))}

@@ -15,6 +15,7 @@ import {
   type UsherActivity,
 } from './report-views.tsx';
 import { TrendsChart, type Week } from './trends-chart.tsx';
+import { dateIn, displayZone, todayIn } from '../../lib/zone-format.ts';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
 const KINDS: [Kind, string][] = [
@@ -31,7 +32,8 @@ const NEEDS: Record<Kind, ('session' | 'group' | 'range' | 'drift')[]> = {
   trends: ['group', 'range'],
   'usher-activity': ['session', 'group', 'range'],
 };
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+// The organization's days: the server reads these dates in its zone too.
+const isoDay = (d: Date) => todayIn(displayZone(), d.getTime());
 
 export function ReportsScreen() {
   const [kind, setKind] = useState<Kind>('trends');
@@ -90,7 +92,7 @@ export function ReportsScreen() {
               )}
               {[...sessions].reverse().map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} · {new Date(s.scheduledStart).toLocaleDateString()}
+                  {s.name} · {dateIn(s.scheduledStart)}
                 </option>
               ))}
             </select>

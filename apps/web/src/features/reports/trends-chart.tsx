@@ -77,7 +77,12 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
             </rect>
             {i % labelEvery === 0 && (
               <text x={x(i) + bar / 2} y={H - PAD.b + 16} textAnchor="middle" className="axis">
-                {new Date(w.weekStart).toLocaleDateString([], { month: 'short', day: 'numeric' })}
+                {/* a calendar date (the organization's Monday), not an instant */}
+                {new Date(`${w.weekStart}T00:00:00Z`).toLocaleDateString([], {
+                  month: 'short',
+                  day: 'numeric',
+                  timeZone: 'UTC',
+                })}
               </text>
             )}
           </g>

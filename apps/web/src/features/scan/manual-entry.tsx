@@ -4,6 +4,7 @@ import { db } from '../../app-context.ts';
 import type { LocalRecord } from '../../db/db.ts';
 import { displayName, searchByName } from './lookup.ts';
 import type { CheckInOutcome } from './use-check-in.ts';
+import { timeIn } from '../../lib/zone-format.ts';
 
 const PERSONAL_CODE = /^\d{5}$/;
 /**
@@ -92,8 +93,7 @@ export function CodeEntry({
   );
 }
 
-const hhmm = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+const hhmm = (iso: string) => timeIn(iso);
 
 export function NameSearch({
   onPick,

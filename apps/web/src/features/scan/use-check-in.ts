@@ -11,6 +11,7 @@ import { recordDeparture, recordPresence } from '../../db/record.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { signal, type FeedbackKind } from './feedback.ts';
 import { autoState, displayName, initials, lookupScan } from './lookup.ts';
+import { timeIn } from '../../lib/zone-format.ts';
 
 /** What the banner's Undo puts back: the person's state before the last change. */
 export interface UndoTarget {
@@ -104,8 +105,7 @@ export function reportNotSaved(e: unknown, who?: string) {
   });
 }
 
-const hhmm = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+const hhmm = (iso: string) => timeIn(iso);
 
 export function useCheckIn(
   session: Session | undefined,

@@ -4,6 +4,7 @@ import type { Group, Session } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt } from '../../lib/use-remote.ts';
+import { useOrgZone } from '../settings/org-zone.ts';
 import { localParts, weeklyOccurrences } from './occurrences.ts';
 
 export function EditSession({
@@ -18,8 +19,10 @@ export function EditSession({
   onCancel(): void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const start = localParts(session.scheduledStart);
-  const end = localParts(session.scheduledEnd);
+  // The form shows and reads the day and times in the organization's zone, like the list.
+  const zone = useOrgZone();
+  const start = localParts(session.scheduledStart, zone);
+  const end = localParts(session.scheduledEnd, zone);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -29,6 +32,7 @@ export function EditSession({
       String(f.get('start')),
       String(f.get('end')),
       1,
+      zone,
     );
     const body = {
       name: String(f.get('name')),

@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { todayIn } from '../../lib/zone-format.ts';
+import { useOrgZone } from '../settings/org-zone.ts';
 import { weeklyOccurrences } from './occurrences.ts';
 import { attendanceImport } from '../imports/import-kinds.ts';
 import { ImportPanel } from '../imports/import-panel.tsx';
@@ -38,6 +40,7 @@ function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string
 
 function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<void> }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const zone = useOrgZone();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -53,6 +56,7 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
         String(f.get('start')),
         String(f.get('end')),
         Number(f.get('weeks')),
+        zone,
       ),
     };
     if (await attempt(() => api.post('/api/v1/sessions/series', body), setProblem)) {
@@ -61,7 +65,7 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
       await onDone();
     }
   };
-  const today = new Date().toLocaleDateString('en-CA');
+  const today = todayIn(zone);
   return (
     <form className="card" aria-label="New session" onSubmit={(e) => void submit(e)}>
       <h2>New session</h2>

@@ -7,12 +7,9 @@ import { db } from '../../app-context.ts';
 import { getMeta } from '../../db/meta.ts';
 import { useSession } from '../auth/session-store.ts';
 import { useSyncStatus } from '../sync/status-bar.tsx';
+import { dayIn, timeIn } from '../../lib/zone-format.ts';
+import { useOrgZone } from '../settings/org-zone.ts';
 import { groupSessions, listWindow } from './session-groups.ts';
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' });
 
 /** The clock the grouping follows: a session moves from "Later today" to "Now" without a reload. */
 function useMinute(): number {
@@ -26,7 +23,8 @@ function useMinute(): number {
 
 export function SessionsScreen() {
   const now = useMinute();
-  const { from, to } = listWindow(now);
+  const zone = useOrgZone();
+  const { from, to } = listWindow(now, zone);
   const sessions = useLiveQuery(
     () => db.sessions.where('scheduledStart').between(from, to).toArray(),
     [from, to],
@@ -46,7 +44,7 @@ export function SessionsScreen() {
     }
     return m;
   }, [sessions]);
-  const groups = groupSessions(sessions ?? [], now);
+  const groups = groupSessions(sessions ?? [], now, zone);
   const none = groups.now.length + groups.later.length + groups.recent.length === 0;
   return (
     <main className="screen">
@@ -72,6 +70,7 @@ function EmptyState() {
   const status = useSyncStatus();
   const stored = useLiveQuery(() => getMeta(db, 'lastPullAt'), []);
   const last = Math.max(status.lastPullAt ?? 0, stored ?? 0);
+  const zone = useOrgZone();
   return (
     <div className="card empty-sessions">
       <p>
@@ -79,7 +78,7 @@ function EmptyState() {
       </p>
       <p className="muted" data-testid="last-synced">
         {last
-          ? `This device last synced ${new Date(last).toLocaleString([], { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${status.online ? '' : ' (offline now)'}.`
+          ? `This device last synced ${dayIn(last, zone)}, ${timeIn(last, zone)}${status.online ? '' : ' (offline now)'}.`
           : 'This device has not synced yet: connect to the network to get the sessions.'}
       </p>
     </div>
@@ -107,6 +106,7 @@ function SessionGroup({ title, ...list }: ListProps & { title: string }) {
 
 function SessionList({ sessions, counts, withDay = false }: ListProps) {
   const go = useSession((s) => s.go);
+  const zone = useOrgZone();
   const staff = useSession(
     (s) => s.login?.user.role === 'admin' || s.login?.user.role === 'manager',
   );
@@ -122,8 +122,8 @@ function SessionList({ sessions, counts, withDay = false }: ListProps) {
             <span className="grow">
               <strong>{s.name}</strong>
               <span className="muted">
-                {withDay ? `${day(s.scheduledStart)} · ` : ''}
-                {time(s.scheduledStart)}–{time(s.scheduledEnd)}
+                {withDay ? `${dayIn(s.scheduledStart, zone)} · ` : ''}
+                {timeIn(s.scheduledStart, zone)}–{timeIn(s.scheduledEnd, zone)}
                 {s.location ? ` · ${s.location}` : ''}
               </span>
             </span>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
+import { displayZone } from '../../lib/zone-format.ts';
 
 interface Retention {
   policy: { presenceYears: number; auditYears: number };
@@ -21,7 +22,8 @@ interface Retention {
   };
 }
 
-const day = (iso: string) => new Date(iso).toLocaleDateString([], { dateStyle: 'medium' });
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString([], { dateStyle: 'medium', timeZone: displayZone() });
 
 export function RetentionCard({ canWrite }: { canWrite: boolean }) {
   const r = useRemote<Retention>('/api/v1/organization/retention');

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+import { deviceZone } from '../../lib/zone-format.ts';
 import { RetentionCard } from './retention-card.tsx';
 import { StationCard } from './station-card.tsx';
 
@@ -48,6 +49,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
         lateAfterMinutes: Number(f.get('late')),
         tempUsherGraceHours: Number(f.get('grace')),
         recordDepartures: f.get('departures') === 'on',
+        timeZone: String(f.get('timeZone')).trim(),
         conflictPolicy: { rules },
       },
     };
@@ -105,6 +107,25 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
             defaultValue={s.tempUsherGraceHours}
           />
         </label>
+        <label>
+          <span className="label">Time zone</span>
+          <input
+            name="timeZone"
+            list="time-zones"
+            required
+            maxLength={64}
+            aria-describedby="time-zone-hint"
+            defaultValue={s.timeZone}
+          />
+          <span id="time-zone-hint" className="muted">
+            Today, report weeks and printed times follow it. This device is in {deviceZone()}.
+          </span>
+        </label>
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
       </div>
       <label className="check-label">
         <input type="checkbox" name="departures" defaultChecked={Boolean(s.recordDepartures)} />{' '}

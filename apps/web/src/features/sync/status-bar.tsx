@@ -4,6 +4,7 @@ import { db, engine } from '../../app-context.ts';
 import { notCountingCsv } from '../../sync/not-counting.ts';
 import type { SyncStatus } from '../../sync/status.ts';
 import { useSession } from '../auth/session-store.ts';
+import { todayIn } from '../../lib/zone-format.ts';
 
 const ago = (ms: number | null, now: number) => {
   if (!ms) return 'never';
@@ -20,7 +21,7 @@ async function exportNotCounting(pushRefused: boolean) {
   const csv = await notCountingCsv(db, pushRefused);
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  a.download = `rollcall-not-counted-${new Date().toISOString().slice(0, 10)}.csv`;
+  a.download = `rollcall-not-counted-${todayIn()}.csv`;
   a.click();
   URL.revokeObjectURL(a.href);
 }
