@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { attempt } from '../../lib/use-remote.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
-import { localParts, weeklyOccurrences } from './occurrences.ts';
+import { localParts } from './occurrences.ts';
+import { readSessionForm, SessionFields } from './session-fields.tsx';
 
 export function EditSession({
   session,
@@ -22,79 +23,25 @@ export function EditSession({
   // The form shows and reads the day and times in the organization's zone, like the list.
   const zone = useOrgZone();
   const start = localParts(session.scheduledStart, zone);
-  const end = localParts(session.scheduledEnd, zone);
+  const initial = {
+    name: session.name,
+    location: session.location ?? '',
+    date: start.date,
+    start: start.time,
+    end: localParts(session.scheduledEnd, zone).time,
+    late: session.lateAfterMinutes ?? ('' as const),
+    groupIds: session.groupIds,
+  };
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const late = String(f.get('late'));
-    const [when] = weeklyOccurrences(
-      String(f.get('date')),
-      String(f.get('start')),
-      String(f.get('end')),
-      1,
-      zone,
-    );
-    const body = {
-      name: String(f.get('name')),
-      location: String(f.get('location')) || null,
-      groupIds: f.getAll('groupIds').map(String),
-      lateAfterMinutes: late === '' ? null : Number(late),
-      ...when,
-    };
+    const { occurrences, ...fields } = readSessionForm(new FormData(e.currentTarget), 1, zone);
+    const body = { ...fields, ...occurrences[0] };
     if (await attempt(() => api.patch(`/api/v1/sessions/${session.id}`, body), setProblem))
       await onDone();
   };
   return (
     <form className="card" aria-label={`Edit ${session.name}`} onSubmit={(e) => void submit(e)}>
-      <div className="form-grid">
-        <label>
-          <span className="label">Name</span>
-          <input name="name" required defaultValue={session.name} />
-        </label>
-        <label>
-          <span className="label">Location</span>
-          <input name="location" defaultValue={session.location ?? ''} />
-        </label>
-        <label>
-          <span className="label">Date</span>
-          <input name="date" type="date" required defaultValue={start.date} />
-        </label>
-        <label>
-          <span className="label">Starts</span>
-          <input name="start" type="time" required defaultValue={start.time} />
-        </label>
-        <label>
-          <span className="label">Ends</span>
-          <input name="end" type="time" required defaultValue={end.time} />
-        </label>
-        <label>
-          <span className="label">Late after (min)</span>
-          <input
-            name="late"
-            type="number"
-            min={0}
-            max={1440}
-            placeholder="organization default"
-            defaultValue={session.lateAfterMinutes ?? ''}
-          />
-        </label>
-      </div>
-      <fieldset>
-        <legend>Groups expected</legend>
-        <div className="row">
-          {groups.map((g) => (
-            <label key={g.id} className="check-label">
-              <input
-                type="checkbox"
-                name="groupIds"
-                value={g.id}
-                defaultChecked={session.groupIds.includes(g.id)}
-              />{' '}
-              {g.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <SessionFields groups={groups} initial={initial} />
       {problem && (
         <p className="error-text" role="alert">
           {problem}

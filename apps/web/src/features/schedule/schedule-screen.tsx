@@ -6,7 +6,7 @@ import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { todayIn } from '../../lib/zone-format.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
-import { weeklyOccurrences } from './occurrences.ts';
+import { readSessionForm, SessionFields } from './session-fields.tsx';
 import { attendanceImport } from '../imports/import-kinds.ts';
 import { ImportPanel } from '../imports/import-panel.tsx';
 import { EditSession } from './edit-session.tsx';
@@ -45,70 +45,31 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const late = String(f.get('late'));
-    const body = {
-      name: String(f.get('name')),
-      location: String(f.get('location')) || null,
-      groupIds: f.getAll('groupIds').map(String),
-      lateAfterMinutes: late === '' ? null : Number(late),
-      occurrences: weeklyOccurrences(
-        String(f.get('date')),
-        String(f.get('start')),
-        String(f.get('end')),
-        Number(f.get('weeks')),
-        zone,
-      ),
-    };
+    const body = readSessionForm(f, Number(f.get('weeks')), zone);
     if (await attempt(() => api.post('/api/v1/sessions/series', body), setProblem)) {
       form.reset();
       setProblem(null);
       await onDone();
     }
   };
-  const today = todayIn(zone);
+  const initial = {
+    name: '',
+    location: '',
+    date: todayIn(zone),
+    start: '09:00',
+    end: '10:30',
+    late: '' as const,
+    groupIds: [],
+  };
   return (
     <form className="card" aria-label="New session" onSubmit={(e) => void submit(e)}>
       <h2>New session</h2>
-      <div className="form-grid">
-        <label>
-          <span className="label">Name</span>
-          <input name="name" required />
-        </label>
-        <label>
-          <span className="label">Location</span>
-          <input name="location" />
-        </label>
-        <label>
-          <span className="label">Date</span>
-          <input name="date" type="date" required defaultValue={today} />
-        </label>
-        <label>
-          <span className="label">Starts</span>
-          <input name="start" type="time" required defaultValue="09:00" />
-        </label>
-        <label>
-          <span className="label">Ends</span>
-          <input name="end" type="time" required defaultValue="10:30" />
-        </label>
-        <label>
-          <span className="label">Late after (min)</span>
-          <input name="late" type="number" min={0} max={1440} placeholder="organization default" />
-        </label>
+      <SessionFields groups={groups} initial={initial}>
         <label>
           <span className="label">Repeat weekly for (weeks)</span>
           <input name="weeks" type="number" min={1} max={104} defaultValue={1} required />
         </label>
-      </div>
-      <fieldset>
-        <legend>Groups expected</legend>
-        <div className="row">
-          {groups.map((g) => (
-            <label key={g.id} className="check-label">
-              <input type="checkbox" name="groupIds" value={g.id} /> {g.name}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      </SessionFields>
       {problem && (
         <p className="error-text" role="alert">
           {problem}
