@@ -4,10 +4,8 @@
 // the door (method `self`), offline too, and is left only with the admin's station PIN.
 import type { Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { db } from '../../app-context.ts';
-import { lazyScreen } from '../../pwa/load-chunk.ts';
-import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { signal, type FeedbackKind } from '../scan/feedback.ts';
 import { initials, lookupScan } from '../scan/lookup.ts';
@@ -16,8 +14,7 @@ import { useCheckIn, type CheckInOutcome } from '../scan/use-check-in.ts';
 import { useKeyboardWedge } from '../scan/use-keyboard-wedge.ts';
 import { useOrgSettings } from './station-lock.ts';
 import { UnlockPanel, useStationLeave } from './unlock-panel.tsx';
-
-const QrScanner = lazyScreen(() => import('../scan/qr-scanner.tsx').then((m) => m.QrScanner));
+import { CameraScan } from '../scan/camera-scan.tsx';
 
 /** Long enough to read a greeting from a step away; short enough that the next person is not kept. */
 const RESET_MS = 6000;
@@ -40,7 +37,6 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
   const [message, setMessage] = useState<Message | null>(null);
   // Each reset remounts the code box, so a half-typed or wrong code goes with the message.
   const [round, setRound] = useState(0);
-  const [camera, setCamera] = useState(false);
   const [asking, setAsking] = useState(false);
   const leave = useStationLeave(() => setAsking(true));
   const blocked = assignmentBlock(login, Date.now());
@@ -124,21 +120,10 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
       </div>
       {!blocked && (
         <section className="ways" aria-label="Check yourself in">
-          <button
-            type="button"
-            className="primary big"
-            onClick={() => setCamera((c) => !c)}
-            aria-pressed={camera}
-          >
-            {camera ? 'Stop the camera' : 'Scan my badge'}
-          </button>
-          {camera && (
-            <ScreenBoundary>
-              <Suspense fallback={<p className="muted">Starting the camera…</p>}>
-                <QrScanner onScan={(text) => void handleText(text)} />
-              </Suspense>
-            </ScreenBoundary>
-          )}
+          <CameraScan
+            onScan={(text) => void handleText(text)}
+            labels={['Scan my badge', 'Stop the camera']}
+          />
           <CodeEntry key={round} onSubmit={handleText} />
         </section>
       )}

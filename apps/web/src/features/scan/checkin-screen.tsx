@@ -1,9 +1,7 @@
 // The door: camera, typed code, name search and the roster on one screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
-import { lazyScreen } from '../../pwa/load-chunk.ts';
-import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { useCheckIn, type DoorMode, type Feedback, type UndoTarget } from './use-check-in.ts';
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
@@ -14,11 +12,7 @@ import { QuickAdd } from './quick-add.tsx';
 import { StationToggle } from '../kiosk/station-toggle.tsx';
 import { useStationView } from '../kiosk/station-lock.ts';
 import type { Participant } from '@rollcall/shared';
-
-// The scanner library is a third of the app's code: load it when the camera is first opened (the
-// service worker precaches the chunk and controls the page from the first load, so this works
-// offline too).
-const QrScanner = lazyScreen(() => import('./qr-scanner.tsx').then((m) => m.QrScanner));
+import { CameraScan } from './camera-scan.tsx';
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -44,7 +38,6 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     departures,
     mode,
   });
-  const [camera, setCamera] = useState(false);
   const sync = useSyncStatus();
   // A locked station shows what a door needs: the roster and "Mark all present" only if allowed.
   const view = useStationView(sessionId);
@@ -111,21 +104,10 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
         <section className="ways" aria-label={leaving ? 'Check people out' : 'Check people in'}>
-          <button
-            type="button"
-            className="primary big"
-            onClick={() => setCamera((c) => !c)}
-            aria-pressed={camera}
-          >
-            {camera ? 'Stop camera' : 'Scan badges with the camera'}
-          </button>
-          {camera && (
-            <ScreenBoundary>
-              <Suspense fallback={<p className="muted">Starting the camera…</p>}>
-                <QrScanner onScan={(text) => void handleText(text, 'qr')} />
-              </Suspense>
-            </ScreenBoundary>
-          )}
+          <CameraScan
+            onScan={(text) => void handleText(text, 'qr')}
+            labels={['Scan badges with the camera', 'Stop camera']}
+          />
           <CodeEntry
             onSubmit={(text) => handleText(text, 'code')}
             verb={leaving ? 'Check out' : 'Check in'}
