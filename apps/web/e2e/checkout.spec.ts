@@ -151,8 +151,8 @@ test('check-outs made offline sync by themselves, each exactly once', async ({
   await adminApp.page.getByRole('combobox', { name: /^Report/ }).selectOption('attendance');
   await adminApp.page.getByLabel('Session').selectOption(sessionId);
   const report = adminApp.page.getByRole('region', { name: 'Attendance' });
-  // On a phone the tables lay out as blocks (no table roles): found by their elements.
-  await expect(report.locator('th', { hasText: 'Present for' })).toBeVisible();
-  await expect(report.locator('tr', { hasText: nameOf(byDoor) })).toContainText(/\d+ min/);
+  // On a phone each row is a card (no table roles, no header row): the cell names its column.
+  const doorRow = report.locator('tr', { hasText: nameOf(byDoor) });
+  await expect(doorRow.locator('td[data-label="Present for"]')).toContainText(/\d+ min/);
   await adminContext.close();
 });

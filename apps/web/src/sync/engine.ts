@@ -189,7 +189,9 @@ export class SyncEngine {
       await this.pullAll();
       this.failures = 0;
       this.lastProgressAt = this.now();
-      this.set({ online: true, lastError: null, stalled: false, nextRetryAt: null });
+      // A sync that got through says the server was reachable, not that it still is: a phone that
+      // went offline while the answer was on its way shows offline (the browser knows that much).
+      this.set({ online: this.online(), lastError: null, stalled: false, nextRetryAt: null });
     } catch (e) {
       this.fail(e, phase);
     } finally {
@@ -230,7 +232,7 @@ export class SyncEngine {
     const wait = backoffMs(this.failures, (this.deps.random ?? Math.random)(), err.retryAfterMs);
     this.set({
       lastError: err.status === 0 ? 'Server unreachable' : err.message,
-      online: err.status === 0 ? this.online() : true,
+      online: this.online(),
       nextRetryAt: this.now() + wait,
     });
     if (this.retry) clearTimeout(this.retry);
