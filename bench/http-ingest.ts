@@ -7,6 +7,7 @@ import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
 import { PROTOCOL_VERSION, uuidv7, type Change } from '@rollcall/shared';
 import { createHarness, login, type Harness } from '@rollcall/sync-server/testing';
 import { hasPostgres } from '@rollcall/sync-server/test-db';
+import { writeRawRows, writeRecords } from './raw-rows.ts';
 import { fmt, median } from './stats.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -85,73 +86,9 @@ async function rawUpsert(h: Harness, keys: Key[]) {
   const start = performance.now();
   for (let i = 0; i < changes.length; i += BATCH) {
     const part = changes.slice(i, i + BATCH);
-    await h.db.kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('changes')
-        .values(
-          part.map((c) => ({
-            change_id: c.changeId,
-            organization_id: org,
-            device_id: deviceId,
-            device_seq: c.deviceSeq,
-            user_id: deviceId,
-            kind: c.kind,
-            session_id: c.sessionId!,
-            participant_id: c.participantId,
-            payload: JSON.stringify(c),
-            status: 'applied',
-            version: 1,
-            conflict_id: null,
-            grace_accepted: 0,
-            received_at: now,
-            history_id: deviceId,
-          })),
-        )
-        .execute();
-      await upsertRecords(trx, org, deviceId, now, part);
-    });
+    await h.db.kysely.transaction().execute((trx) => writeRawRows(trx, org, deviceId, now, part));
   }
   return performance.now() - start;
-}
-
-async function upsertRecords(
-  trx: Harness['db']['kysely'],
-  org: string,
-  deviceId: string,
-  now: string,
-  part: Change[],
-) {
-  await trx
-    .insertInto('presence_records')
-    .values(
-      part.map((c) => ({
-        id: uuidv7(),
-        organization_id: org,
-        session_id: c.sessionId!,
-        participant_id: c.participantId,
-        state: c.state!,
-        method: c.method!,
-        recorded_at: c.recordedAt,
-        recorded_by: deviceId,
-        device_id: deviceId,
-        change_id: c.changeId,
-        version: 1,
-        has_conflict: 0,
-        conflict_id: null,
-        key_state: '{}',
-        created_at: now,
-        updated_at: now,
-        seq: 0,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
-        state: eb.ref('excluded.state'),
-        version: eb.ref('excluded.version'),
-        change_id: eb.ref('excluded.change_id'),
-      })),
-    )
-    .execute();
 }
 
 /** Grows the organization to `size` records with batched inserts of 1,000 (no change log). */
@@ -162,7 +99,7 @@ async function seedTo(h: Harness, keys: (n: number) => Promise<Key[]>, held: num
     const part = (await keys(Math.min(1000, size - have))).map((k) => changeFor(deviceId, k));
     await h.db.kysely
       .transaction()
-      .execute((trx) => upsertRecords(trx, h.demo.organizationId, deviceId, now, part));
+      .execute((trx) => writeRecords(trx, h.demo.organizationId, deviceId, now, part));
   }
 }
 

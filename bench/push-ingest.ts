@@ -6,6 +6,7 @@ import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
 import { PROTOCOL_VERSION, uuidv7, type Change } from '@rollcall/shared';
 import { createHarness, login, type Harness } from '@rollcall/sync-server/testing';
 import { hasPostgres } from '@rollcall/sync-server/test-db';
+import { writeRawRows } from './raw-rows.ts';
 import { fmt, median } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -115,64 +116,7 @@ async function rawUpsert(h: Harness, keys: (readonly [string, string])[]) {
   const start = performance.now();
   for (let i = 0; i < changes.length; i += BATCH) {
     const part = changes.slice(i, i + BATCH);
-    await h.db.kysely.transaction().execute(async (trx) => {
-      for (let j = 0; j < part.length; j += 500) {
-        const sub = part.slice(j, j + 500);
-        await trx
-          .insertInto('changes')
-          .values(
-            sub.map((c) => ({
-              change_id: c.changeId,
-              organization_id: org,
-              device_id: deviceId,
-              device_seq: c.deviceSeq,
-              user_id: deviceId,
-              kind: c.kind,
-              session_id: c.sessionId!,
-              participant_id: c.participantId,
-              payload: JSON.stringify(c),
-              status: 'applied',
-              version: 1,
-              conflict_id: null,
-              grace_accepted: 0,
-              received_at: now,
-              history_id: deviceId,
-            })),
-          )
-          .execute();
-        await trx
-          .insertInto('presence_records')
-          .values(
-            sub.map((c) => ({
-              id: uuidv7(),
-              organization_id: org,
-              session_id: c.sessionId!,
-              participant_id: c.participantId,
-              state: c.state!,
-              method: c.method!,
-              recorded_at: c.recordedAt,
-              recorded_by: deviceId,
-              device_id: deviceId,
-              change_id: c.changeId,
-              version: 1,
-              has_conflict: 0,
-              conflict_id: null,
-              key_state: '{}',
-              created_at: now,
-              updated_at: now,
-              seq: 0,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
-              state: eb.ref('excluded.state'),
-              version: eb.ref('excluded.version'),
-              change_id: eb.ref('excluded.change_id'),
-            })),
-          )
-          .execute();
-      }
-    });
+    await h.db.kysely.transaction().execute((trx) => writeRawRows(trx, org, deviceId, now, part));
   }
   return performance.now() - start;
 }
