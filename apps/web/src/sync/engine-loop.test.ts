@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import {
   PROTOCOL_VERSION,
+  type Change,
   uuidv7,
   type PullResponse,
   type PushRequest,
@@ -35,7 +36,7 @@ const applied = (body: PushRequest): PushResponse => ({
   protocolVersion: PROTOCOL_VERSION,
   historyId: uuidv7(),
   serverTime: new Date().toISOString(),
-  results: body.changes.map((c, index) => ({
+  results: (body.changes as Change[]).map((c, index) => ({
     index,
     changeId: c.changeId,
     status: 'applied',
@@ -50,7 +51,7 @@ function fakeServer() {
   const calls: { op: 'push' | 'pull'; at: number; changes?: number }[] = [];
   const server = {
     calls,
-    pushAnswer: null as Answer<PushResponse> | null,
+    pushAnswer: null as ((body: PushRequest) => Promise<PushResponse>) | null,
     pullAnswer: (async () => emptyPage()) as Answer<PullResponse>,
     streamUrls: 0,
     at: (op: 'push' | 'pull') => calls.filter((c) => c.op === op).map((c) => c.at),
@@ -58,7 +59,7 @@ function fakeServer() {
   const api = {
     push: (body: PushRequest) => {
       calls.push({ op: 'push', at: Date.now(), changes: body.changes.length });
-      return server.pushAnswer ? server.pushAnswer() : Promise.resolve(applied(body));
+      return server.pushAnswer ? server.pushAnswer(body) : Promise.resolve(applied(body));
     },
     pull: () => {
       calls.push({ op: 'pull', at: Date.now() });
@@ -89,7 +90,6 @@ class FakeEventSource {
   }
 }
 
-const never = <T>() => new Promise<T>(() => {});
 const down = () => Promise.reject(new ApiError(0, 'error', 'fetch failed'));
 const refused = (code: string) => () => Promise.reject(new ApiError(403, code, `refused: ${code}`));
 // IndexedDB (fake-indexeddb) runs on the real setImmediate: the fake clock stands still while the
@@ -186,7 +186,7 @@ describe('the sync loop on a fake clock', () => {
     server.pullAnswer = down;
     const randoms = [0, 1, 0.5];
     let n = 0;
-    const { engine, seen } = startEngine(api, { random: () => randoms[n++ % randoms.length]! });
+    const { engine, seen } = startEngine(api, { random: () => randoms[n++ % randoms.length] ?? 0 });
     await advance(6 * 60_000);
     const { waits } = schedule(server.at('pull'), seen);
     // base 1 s, 2 s, 4 s … capped at 60 s; jitter takes 50 % to 100 % of it (random 0, 1, 0.5).
@@ -216,16 +216,11 @@ describe('the sync loop on a fake clock', () => {
 
   it('calls out a stalled queue once and starts no second push while one hangs', async () => {
     const { server, api } = fakeServer();
-    let answer: (r: PushResponse) => void = () => {};
-    let body: PushRequest | undefined;
-    server.pushAnswer = () => new Promise<PushResponse>((resolve) => (answer = resolve));
+    let answer = () => {};
+    server.pushAnswer = (body) =>
+      new Promise<PushResponse>((resolve) => (answer = () => resolve(applied(body))));
     await checkIn('p1');
-    const { engine, seen } = startEngine(api, {
-      api: {
-        ...api,
-        push: (b: PushRequest) => ((body = b), api.push(b)),
-      } as Api,
-    });
+    const { engine, seen } = startEngine(api);
     await advance(59_000);
     expect(engine.getStatus()).toMatchObject({ pending: 1, stalled: false, syncing: true });
     await advance(6_000); // the next watchdog check after a minute without progress
@@ -235,7 +230,7 @@ describe('the sync loop on a fake clock', () => {
     // Still one push in flight: the watchdog neither retries under it nor piles up its checks.
     expect(server.at('push')).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(timers);
-    answer(applied(body!));
+    answer();
     await advance(5_000);
     expect(engine.getStatus()).toMatchObject({ pending: 0, stalled: false, syncing: false });
     const flips = seen.map((s) => s.stalled).filter((s, i, all) => i === 0 || s !== all[i - 1]);
@@ -316,9 +311,9 @@ function schedule(at: number[], seen: SyncStatus[]) {
   const retryAt = [
     ...new Set(seen.flatMap((s) => (s.nextRetryAt === null ? [] : [s.nextRetryAt]))),
   ];
-  for (const [i, t] of retryAt.entries())
-    if (at[i + 1] !== undefined) expect(at[i + 1]! - t).toBe(1);
-  return { at, waits: retryAt.map((t, i) => t - at[i]!) };
+  const calledAfter = retryAt.flatMap((t, i) => (i + 1 < at.length ? [(at[i + 1] ?? 0) - t] : []));
+  expect(calledAfter.every((ms) => ms === 1)).toBe(true);
+  return { at, waits: retryAt.map((t, i) => t - (at[i] ?? 0)) };
 }
 
 const T0 = new Date('2026-11-29T10:00:00.000Z').getTime();

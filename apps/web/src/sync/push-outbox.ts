@@ -90,7 +90,7 @@ async function settle(
     const items = [...touched.values()];
     const records = await db.records.bulkGet(items.map((t) => t.key));
     const updated = records.flatMap((rec, i) =>
-      rec ? [settledRecord(rec, items[i]!.result)] : [],
+      rec ? [settledRecord(rec, items[i]?.result ?? null)] : [],
     );
     await db.records.bulkPut(updated);
     // One range delete instead of a request per entry; rejected entries in the range (this batch's
