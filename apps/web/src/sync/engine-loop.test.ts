@@ -118,13 +118,14 @@ async function advance(ms: number) {
   vi.advanceTimersByTime(until - Date.now());
 }
 
+const T0 = new Date('2026-11-29T10:00:00.000Z').getTime();
 let db: RollcallDb;
 let stops: (() => void)[] = [];
 
 beforeEach(() => {
   vi.useFakeTimers({
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-    now: new Date('2026-11-29T10:00:00.000Z'),
+    now: T0,
   });
   db = new RollcallDb(`engine-loop-${uuidv7()}`);
   FakeEventSource.opened = [];
@@ -145,7 +146,7 @@ function startEngine(api: Api, over: Partial<EngineDeps> = {}) {
     EventSourceImpl: null,
     isOnline: () => true,
     random: () => 0.5,
-    // The periodic sync is tested on its own; elsewhere it would blur the schedules asserted.
+    // The periodic sync (every 30 s) would blur the schedules asserted; the refusal test runs it.
     timerMs: 3_600_000,
     ...over,
   });
@@ -316,5 +317,4 @@ function schedule(at: number[], seen: SyncStatus[]) {
   return { at, waits: retryAt.map((t, i) => t - (at[i] ?? 0)) };
 }
 
-const T0 = new Date('2026-11-29T10:00:00.000Z').getTime();
 const asEventSource = () => FakeEventSource as unknown as typeof EventSource;
