@@ -1,7 +1,8 @@
 // Applies one pulled page and its cursor in ONE transaction, so a crash never leaves rows without
 // their cursor or a cursor without its rows. A reset drops pulled rows, never the outbox.
 import type { PullResponse, Tombstone } from '@rollcall/shared';
-import { ROSTER_TABLES, type LocalRecord, type RollcallDb } from '../db/db.ts';
+import { ROSTER_TABLES, type RollcallDb } from '../db/db.ts';
+import { dropsOnRemoval, mergePulled } from './merge-record.ts';
 
 const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
   participant: 'participants',
@@ -41,8 +42,7 @@ export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise
 
 // Retention removed these records on the server (a clear is a record with state null, never a
 // tombstone). Devices key records by (session, participant), so only tombstones carrying the pair
-// can be applied. A record with a change still queued is the usher's unsent word: it stays, and
-// the push answers for it (past_retention).
+// can be applied.
 async function dropRemovedRecords(db: RollcallDb, tombstones: Tombstone[]) {
   const keys = tombstones.flatMap((t) =>
     t.entity === 'presenceRecord' && t.sessionId && t.participantId
@@ -51,44 +51,14 @@ async function dropRemovedRecords(db: RollcallDb, tombstones: Tombstone[]) {
   );
   if (keys.length === 0) return;
   const local = await db.records.bulkGet(keys);
-  await db.records.bulkDelete(keys.filter((_, i) => local[i] && !local[i].pending));
+  await db.records.bulkDelete(keys.filter((_, i) => dropsOnRemoval(local[i])));
 }
 
-// A record with changes still queued here keeps its local values (the usher's latest word) but
-// learns the conflict flag; the server's version becomes its base once the queue has drained.
+// Only the records the merge changes are written: a page of our own pushes coming back writes none.
 async function mergeRecords(db: RollcallDb, page: PullResponse) {
   if (page.presenceRecords.length === 0) return;
   const keys = page.presenceRecords.map((r) => [r.sessionId, r.participantId] as [string, string]);
   const local = await db.records.bulkGet(keys);
-  const rows: LocalRecord[] = [];
-  page.presenceRecords.forEach((r, i) => {
-    const mine = local[i];
-    // Our own pushes come back in the pull: a record already at this version is left alone.
-    if (
-      mine &&
-      !mine.pending &&
-      mine.version === r.version &&
-      mine.hasConflict === r.hasConflict &&
-      mine.state === r.state &&
-      (mine.leftAt ?? null) === (r.leftAt ?? null)
-    )
-      return;
-    if (mine?.pending)
-      return void rows.push({ ...mine, hasConflict: r.hasConflict, conflictId: r.conflictId });
-    rows.push({
-      sessionId: r.sessionId,
-      participantId: r.participantId,
-      state: r.state,
-      method: r.method,
-      recordedAt: r.recordedAt,
-      recordedBy: r.recordedBy,
-      deviceId: r.deviceId,
-      version: r.version,
-      hasConflict: r.hasConflict,
-      conflictId: r.conflictId,
-      leftAt: r.leftAt ?? null,
-      pending: false,
-    });
-  });
+  const rows = page.presenceRecords.flatMap((r, i) => mergePulled(local[i], r) ?? []);
   await db.records.bulkPut(rows);
 }

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type ChangeResult } from '@rollcall/shared';
 import type { OutboxEntry, RollcallDb } from '../db/db.ts';
 import type { Api } from './api.ts';
 import { noteServerTime } from '../db/server-time.ts';
+import { settledRecord } from './merge-record.ts';
 
 export const PUSH_BATCH = 1000; // the server's maximum: fewer round trips when draining
 const DONE = new Set(['applied', 'duplicate', 'merged', 'conflict']);
@@ -88,19 +89,9 @@ async function settle(
     }
     const items = [...touched.values()];
     const records = await db.records.bulkGet(items.map((t) => t.key));
-    const updated = records.flatMap((rec, i) => {
-      if (!rec) return [];
-      const r = items[i]!.result;
-      const conflict = r && (r.status === 'conflict' || r.original?.status === 'conflict');
-      return [
-        {
-          ...rec,
-          pending: false,
-          ...(r?.version !== undefined ? { version: r.version } : {}),
-          ...(conflict ? { hasConflict: true, conflictId: r.conflictId ?? null } : {}),
-        },
-      ];
-    });
+    const updated = records.flatMap((rec, i) =>
+      rec ? [settledRecord(rec, items[i]?.result ?? null)] : [],
+    );
     await db.records.bulkPut(updated);
     // One range delete instead of a request per entry; rejected entries in the range (this batch's
     // and any kept from earlier pushes) are written back.
