@@ -38,6 +38,7 @@ const ROW_HEADER = [
   'recorded_by',
   'left_at',
   'minutes_present',
+  'state_code',
 ];
 const rowCells = (r: ReportRow) => [
   r.sessionName,
@@ -45,12 +46,14 @@ const rowCells = (r: ReportRow) => [
   r.participantId,
   r.participantName,
   r.expected ? 'yes' : 'no',
-  r.state,
+  // The state in the words the totals, the table and the PDF use; its code last, for filters.
+  r.stateLabel,
   r.method,
   r.recordedAt,
   r.recordedBy,
   r.leftAt,
   r.minutesPresent,
+  r.state,
 ];
 const withoutFormat = <T extends { format?: unknown }>({ format: _format, ...q }: T) => q;
 

@@ -1,0 +1,180 @@
+// One report, three readings: the JSON a screen shows, the CSV and the PDF say the same counts in
+// the same words. Fixture: a group of three (Ada, Ben, Cy) and a visitor (Wes) at yesterday's
+// session; Ada is also checked in 15 minutes before today's session, which starts in 10 minutes.
+import { uuidv7 } from '@rollcall/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects } from '../../test/test-db.ts';
+import {
+  auth,
+  change,
+  createHarness,
+  login,
+  push,
+  type Device,
+  type Harness,
+} from '../../test/harness.ts';
+import { pdfText } from '../../test/pdf-text.ts';
+
+const AT = '2026-01-01T00:00:00.000Z';
+const TODAY = Date.parse('2026-11-22T18:00:00.000Z');
+const YESTERDAY = TODAY - 86_400_000;
+const MIN = 60_000;
+
+describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) => {
+  let h: Harness;
+  let admin: Device, usher: Device;
+  const group = uuidv7();
+  const [ada, ben, cy, wes] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+  const [yesterday, today] = [uuidv7(), uuidv7()];
+  const get = (url: string) =>
+    h.app.inject({ method: 'GET', url: `/api/v1/reports/${url}`, headers: auth(admin) });
+  const RANGE = `groupId=${group}&from=2026-11-20&to=2026-11-22`;
+
+  beforeAll(async () => {
+    h = await createHarness(dialect);
+    [admin, usher] = await Promise.all([
+      login(h.app, 'admin@demo.rollcall.test'),
+      login(h.app, 'usher1@demo.rollcall.test'),
+    ]);
+    const org = h.demo.organizationId;
+    const db = h.db.kysely;
+    const row = { organization_id: org, updated_at: AT, seq: 0 };
+    for (const [id, first] of [
+      [ada, 'Ada'],
+      [ben, 'Ben'],
+      [cy, 'Cy'],
+      [wes, 'Wes'],
+    ] as const)
+      await db
+        .insertInto('participants')
+        .values({
+          ...row,
+          id,
+          first_name: first,
+          last_name: 'Agree',
+          preferred_name: null,
+          personal_code: `ag-${id}`,
+          external_key: null,
+          qr_token: `ag-${id}`,
+          guardian_name: null,
+          guardian_phone: null,
+          active: 1,
+          extra: '{}',
+          created_at: AT,
+        })
+        .execute();
+    await db
+      .insertInto('groups')
+      .values({ ...row, id: group, name: 'Agreeable', parent_id: null, active: 1 })
+      .execute();
+    for (const p of [ada, ben, cy])
+      await db
+        .insertInto('group_memberships')
+        .values({ organization_id: org, group_id: group, participant_id: p })
+        .execute();
+    for (const [id, name, start] of [
+      [yesterday, 'Yesterday class', YESTERDAY],
+      [today, 'Today class', TODAY],
+    ] as const) {
+      await db
+        .insertInto('sessions')
+        .values({
+          ...row,
+          id,
+          name,
+          location: null,
+          scheduled_start: new Date(start).toISOString(),
+          scheduled_end: new Date(start + 60 * MIN).toISOString(),
+          actual_start: null,
+          actual_end: null,
+          status: 'scheduled',
+          late_after_minutes: null,
+        })
+        .execute();
+      await db
+        .insertInto('session_groups')
+        .values({ organization_id: org, session_id: id, group_id: group })
+        .execute();
+    }
+    const results = await push(h.app, usher, [
+      change(usher, YESTERDAY + 2 * MIN, { sessionId: yesterday, participantId: ada }),
+      change(usher, YESTERDAY + 30 * MIN, {
+        sessionId: yesterday,
+        participantId: ben,
+        state: 'late',
+      }),
+      change(usher, YESTERDAY + 5 * MIN, { sessionId: yesterday, participantId: wes }),
+      // Early: a quarter of an hour before today's start.
+      change(usher, TODAY - 15 * MIN, { sessionId: today, participantId: ada }),
+    ]);
+    expect(results.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
+    h.clock.set(TODAY - 10 * MIN);
+  });
+  afterAll(() => h.close());
+
+  const report = async () => {
+    const res = await get(`attendance?${RANGE}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as {
+      totals: {
+        present: number;
+        attended: number;
+        expected: number;
+        byState: { state: string; label: string; count: number }[];
+      };
+      sessions: { name: string; attended: number; present: number }[];
+      rows: { participantName: string; sessionName: string; stateLabel: string }[];
+    };
+  };
+
+  it('counts an early arrival as attended, before the session has even started', async () => {
+    const r = await report();
+    expect(r.sessions.map((s) => [s.name, s.attended, s.present])).toEqual([
+      ['Yesterday class', 2, 3],
+      ['Today class', 1, 1],
+    ]);
+    expect(r.rows).toContainEqual(
+      expect.objectContaining({
+        participantName: 'Ada Agree',
+        sessionName: 'Today class',
+        stateLabel: 'Present',
+      }),
+    );
+  });
+
+  it('has one headline: everyone who attended is the sum of the present states', async () => {
+    const { totals } = await report();
+    const count = (label: string) => totals.byState.find((b) => b.label === label)?.count;
+    expect([totals.present, totals.attended, totals.expected]).toEqual([4, 3, 6]);
+    expect([count('Present'), count('Late'), count('No record')]).toEqual([3, 1, 3]);
+    expect(totals.present).toBe((count('Present') ?? 0) + (count('Late') ?? 0));
+  });
+
+  it('says the same states, in the same words, in the table, the CSV and the PDF', async () => {
+    const r = await report();
+    const words = (states: string[]) =>
+      Object.fromEntries(
+        [...new Set(states)].sort().map((w) => [w, states.filter((s) => s === w).length]),
+      );
+    const expected = Object.fromEntries(
+      r.totals.byState.filter((b) => b.count > 0).map((b) => [b.label, b.count]),
+    );
+    expect(words(r.rows.map((row) => row.stateLabel))).toEqual(expected);
+
+    const csv = (await get(`attendance?${RANGE}&format=csv`)).body.trim().split('\r\n');
+    const header = csv[0]!.split(',');
+    const stateAt = header.indexOf('state');
+    expect(words(csv.slice(1).map((line) => line.split(',')[stateAt]!))).toEqual(expected);
+
+    const pdf = await pdfText((await get(`attendance?${RANGE}&format=pdf`)).rawPayload);
+    const people = pdf.text
+      .split('\n')
+      .filter((l) => l.includes(' Agree |') || l.includes(' Agree (walk-in) |'));
+    const pdfStates = people.map((l) => l.split(' | ')[3]!);
+    expect(words(pdfStates)).toEqual(expected);
+    expect(pdf.text).not.toMatch(/\bmissing\b/);
+    // The headline's numbers, as on screen.
+    for (const fact of ['Attended', '4', 'Members', '3 of 6 expected', 'Walk-ins', '1'])
+      expect(pdf.text).toContain(fact);
+  });
+});
