@@ -98,7 +98,7 @@ function rowCount(t: Tally, f: repo.RowFilter, states: States) {
 }
 
 /** A state's label, as the organization names it; "No record" where there is none. */
-export const stateLabel = (labels: Map<string, string>, code: string) =>
+const stateLabel = (labels: Map<string, string>, code: string) =>
   code === MISSING ? NO_RECORD : (labels.get(code) ?? code);
 
 const toRow = (s: SessionInfo, r: repo.SessionRow, labels: Map<string, string>) => ({

@@ -3,7 +3,7 @@
 // different sessions never share a name in the Downloads folder.
 import { formatLocalDate, localDateOf } from '@rollcall/shared';
 
-export interface DownloadScope {
+interface DownloadScope {
   kind: string;
   format: 'csv' | 'pdf';
   zone: string;
