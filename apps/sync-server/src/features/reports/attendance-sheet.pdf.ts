@@ -4,7 +4,8 @@
 // Rows are written as they are read, a page at a time, like the CSV.
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
-import { pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import { formatLocalDate, localDateOf } from '@rollcall/shared';
+import { fileSlug, pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
 import {
   absenteesExport,
   attendanceExport,
@@ -44,14 +45,19 @@ export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
     q.state ? [`Only: ${q.state === 'missing' ? NO_RECORD : q.state}`] : [],
   );
   const single = a.scope.sessionId !== null;
-  return sendPdf(
-    r,
-    { name: 'attendance', title: single ? 'Attendance sheet' : 'Attendance report', filters },
-    (pdf) =>
-      single
-        ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages))
-        : drawRange(pdf, a, a.pages),
+  const title = single ? 'Attendance sheet' : 'Attendance report';
+  return sendPdf(r, { name: 'attendance', title, filters, about: aboutOf(a) }, (pdf) =>
+    single ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages)) : drawRange(pdf, a, a.pages),
   );
+}
+
+/** The file name's part that says what it covers: the session and its day, or the dates. */
+function aboutOf(a: Attendance) {
+  const day = (at: string) => formatLocalDate(localDateOf(Date.parse(at), a.scope.zone));
+  const s = a.sessions[0];
+  if (a.scope.sessionId !== null && s) return `${fileSlug(s.name)}-${day(s.scheduledStart)}`;
+  if (a.scope.from && a.scope.to) return `${day(a.scope.from)}-to-${day(a.scope.to)}`;
+  return undefined;
 }
 
 const SHEET: Column[] = [

@@ -150,6 +150,14 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     expect(totals.present).toBe((count('Present') ?? 0) + (count('Late') ?? 0));
   });
 
+  it("names one session's PDF by the session and its day", async () => {
+    const res = await get(`attendance?sessionId=${yesterday}&format=pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="rollcall-attendance-yesterday-class-2026-11-21.pdf"',
+    );
+  });
+
   it('says the same states, in the same words, in the table, the CSV and the PDF', async () => {
     const r = await report();
     const words = (states: string[]) =>
@@ -166,7 +174,11 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     const stateAt = header.indexOf('state');
     expect(words(csv.slice(1).map((line) => line.split(',')[stateAt] ?? ''))).toEqual(expected);
 
-    const pdf = await pdfText((await get(`attendance?${RANGE}&format=pdf`)).rawPayload);
+    const pdfRes = await get(`attendance?${RANGE}&format=pdf`);
+    expect(pdfRes.headers['content-disposition']).toBe(
+      'attachment; filename="rollcall-attendance-2026-11-20-to-2026-11-22.pdf"',
+    );
+    const pdf = await pdfText(pdfRes.rawPayload);
     const people = pdf.text
       .split('\n')
       .filter((l) => l.includes(' Agree |') || l.includes(' Agree (walk-in) |'));
