@@ -33,12 +33,12 @@ const ROW_HEADER = [
   'participant',
   'expected',
   'state',
+  'state_code',
   'method',
   'recorded_at',
   'recorded_by',
   'left_at',
   'minutes_present',
-  'state_code',
 ];
 const rowCells = (r: ReportRow) => [
   r.sessionName,
@@ -46,14 +46,14 @@ const rowCells = (r: ReportRow) => [
   r.participantId,
   r.participantName,
   r.expected ? 'yes' : 'no',
-  // The state in the words the totals, the table and the PDF use; its code last, for filters.
+  // The state in the words the totals, the table and the PDF use; then its code, for filters.
   r.stateLabel,
+  r.state,
   r.method,
   r.recordedAt,
   r.recordedBy,
   r.leftAt,
   r.minutesPresent,
-  r.state,
 ];
 const withoutFormat = <T extends { format?: unknown }>({ format: _format, ...q }: T) => q;
 
