@@ -109,7 +109,7 @@ export function ReportsScreen() {
             </select>
           </label>
         )}
-        {needs.includes('group') && !sessionId && (
+        {needs.includes('group') && !q.has('sessionId') && (
           <label>
             <span className="label">Group</span>
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
@@ -123,7 +123,8 @@ export function ReportsScreen() {
             </select>
           </label>
         )}
-        {needs.includes('range') && !sessionId && (
+        {/* A session chosen for another report does not hide the dates of one without sessions. */}
+        {needs.includes('range') && !q.has('sessionId') && (
           <>
             <label>
               <span className="label">From</span>
