@@ -1,7 +1,7 @@
 // One report, three readings: the JSON a screen shows, the CSV and the PDF say the same counts in
 // the same words. Fixture: a group of three (Ada, Ben, Cy) and a visitor (Wes) at yesterday's
 // session; Ada is also checked in 15 minutes before today's session, which starts in 10 minutes.
-import { uuidv7 } from '@rollcall/shared';
+import { countSession, uuidv7 } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
 import {
@@ -188,5 +188,65 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     // The headline's numbers, as on screen.
     for (const fact of ['Attended', '4', 'Members', '3 of 6 expected', 'Walk-ins', '1'])
       expect(pdf.text).toContain(fact);
+  });
+
+  // The contract: the one definition in packages/shared, fed the raw rows, counts as the SQL does.
+  it('counts each session as countSession (packages/shared) does', async () => {
+    const db = h.db.kysely;
+    const org = h.demo.organizationId;
+    const [groups, people, memberships, states] = await Promise.all([
+      db
+        .selectFrom('groups')
+        .select(['id', 'parent_id'])
+        .where('organization_id', '=', org)
+        .execute(),
+      db
+        .selectFrom('participants')
+        .select(['id', 'active'])
+        .where('organization_id', '=', org)
+        .execute(),
+      db
+        .selectFrom('group_memberships')
+        .select(['participant_id', 'group_id'])
+        .where('organization_id', '=', org)
+        .execute(),
+      db
+        .selectFrom('presence_states')
+        .select(['code', 'counts_as_present'])
+        .where('organization_id', '=', org)
+        .execute(),
+    ]);
+    const groupIdsOf = (id: string) =>
+      memberships.filter((m) => m.participant_id === id).map((m) => m.group_id);
+    for (const session of [yesterday, today]) {
+      const records = await db
+        .selectFrom('presence_records')
+        .select(['participant_id', 'state'])
+        .where('session_id', '=', session)
+        .execute();
+      const shared = countSession({
+        sessionGroupIds: [group],
+        groups: groups.map((g) => ({ id: g.id, parentId: g.parent_id })),
+        participants: people.map((p) => ({
+          id: p.id,
+          active: Number(p.active) === 1,
+          groupIds: groupIdsOf(p.id),
+        })),
+        records: records.map((r) => ({ participantId: r.participant_id, state: r.state })),
+        presentCodes: states.filter((s) => Number(s.counts_as_present) === 1).map((s) => s.code),
+      });
+      const res = await get(`attendance?sessionId=${session}`);
+      const s = res.json<{
+        sessions: { expected: number; present: number; attended: number; walkIns: number }[];
+      }>().sessions[0];
+      expect(s).toEqual(
+        expect.objectContaining({
+          expected: shared.expected,
+          present: shared.arrived,
+          attended: shared.arrivedExpected,
+          walkIns: shared.walkIns,
+        }),
+      );
+    }
   });
 });
