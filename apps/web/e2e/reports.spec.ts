@@ -92,7 +92,10 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   await admin.page.getByText('Numbers').click();
   await expect(admin.page.getByRole('table')).toContainText('3');
   const trendsPdf = await downloadBy(admin.page, 'Download PDF');
-  expect(trendsPdf.name).toBe('rollcall-trends.pdf');
+  // Named by what it covers: the group and the dates.
+  expect(trendsPdf.name).toMatch(
+    /^rollcall-trends-[a-z0-9-]+-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.pdf$/,
+  );
   const trends = await pdfOf(trendsPdf);
   expect(trends.pages[0]).toEqual(
     expect.arrayContaining([
@@ -105,16 +108,34 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   await admin.page.getByRole('combobox', { name: /^Report/ }).selectOption('attendance');
   const report = admin.page.getByRole('region', { name: 'Attendance' });
   for (const p of members) await expect(report).toContainText(`${p.firstName} ${p.lastName}`);
-  expect((await downloadBy(admin.page, 'Download CSV')).name).toBe('rollcall-attendance.csv');
+  expect((await downloadBy(admin.page, 'Download CSV')).name).toMatch(
+    /^rollcall-attendance-[a-z0-9-]+-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.csv$/,
+  );
 
   // One session: its PDF is the printable attendance sheet.
   await admin.page.getByLabel('Session').selectOption(sessionId);
   for (const p of members) await expect(report).toContainText(`${p.firstName} ${p.lastName}`);
   const sheetPdf = await downloadBy(admin.page, 'Download PDF');
-  expect(sheetPdf.name).toBe('rollcall-attendance.pdf');
+  expect(sheetPdf.name).toMatch(/^rollcall-attendance-morning-class-\d{4}-\d\d-\d\d\.pdf$/);
   const sheet = await pdfOf(sheetPdf);
   expect(sheet.pages[0]).toContain('Attendance sheet');
   expect(sheet.text).toContain('Morning class');
+  // One headline: "Attended" is the present states beside it, and the table says the same words.
+  const totals = report.getByRole('region', { name: 'Totals' });
+  await expect(totals.locator('.huge')).toHaveText('3');
+  const counts = Object.fromEntries(
+    (await totals.getByRole('listitem').allInnerTexts()).map((t) => {
+      const m = /^(.*?)\s+(\d+)$/.exec(t.trim());
+      return [m?.[1] ?? t, Number(m?.[2])];
+    }),
+  );
+  expect((counts['Present'] ?? 0) + (counts['Late'] ?? 0)).toBe(3);
+  const people = report.getByRole('table').last();
+  const stateCells = await people.locator('tbody tr td:nth-child(3)').allInnerTexts();
+  const inTable = (word: string) => stateCells.filter((c) => c === word).length;
+  expect(inTable('Present') + inTable('Late')).toBe(3);
+  expect(inTable('No record')).toBe(counts['No record']);
+  expect(stateCells).not.toContain('missing');
   // Checked in half an hour after the start: present or late, by the organization's late rule.
   for (const p of members)
     expect(sheet.text).toMatch(
@@ -122,6 +143,12 @@ test('the trends chart and the attendance report show what ushers recorded', asy
         `\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| \\d\\d:\\d\\d \\| code`,
       ),
     );
+  // A range with nothing in it says so instead of drawing empty axes.
+  await admin.page.getByRole('combobox', { name: /^Report/ }).selectOption('trends');
+  await admin.page.getByLabel('From').fill('2020-01-01');
+  await admin.page.getByLabel('To').fill('2020-01-31');
+  await expect(admin.page.getByText('No attendance recorded yet.')).toBeVisible();
+  await expect(chart).toHaveCount(0);
   await usherContext.close();
   await context.close();
 });

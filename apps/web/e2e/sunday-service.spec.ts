@@ -322,7 +322,7 @@ test('a Sunday service: three ushers, offline, flapping, a revoked temporary ush
   const col = (name: string) => header!.indexOf(name);
   const csv = csvRows.map((r) => ({
     participantId: r[col('participant_id')]!,
-    state: r[col('state')]!,
+    state: r[col('state_code')]!, // `state` is the label the screen shows
   }));
   const recorded = <T extends { state: string }>(rows: T[]) =>
     rows.filter((r) => r.state !== 'missing');

@@ -13,3 +13,4 @@ export * from './protocol/notifications.ts';
 export * from './groups.ts';
 export * from './station-pin.ts';
 export * from './zoned-time.ts';
+export * from './session-count.ts';

@@ -4,10 +4,12 @@
 // Rows are written as they are read, a page at a time, like the CSV.
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
-import { pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import { formatLocalDate, localDateOf } from '@rollcall/shared';
+import { fileSlug, pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
 import {
   absenteesExport,
   attendanceExport,
+  NO_RECORD,
   withGroupNames,
   type AttendanceQuery,
   type ReportRow,
@@ -16,8 +18,19 @@ import {
 type Attendance = Awaited<ReturnType<typeof attendanceExport>>;
 type Row = ReportRow & { groups: string };
 
-const stateLabel = (labels: Map<string, string>, code: string) =>
-  code === 'missing' ? 'No record' : (labels.get(code) ?? code);
+/** The headline, as the web shows it: everyone who attended, then members of how many expected and walk-ins. */
+const headline = (t: {
+  present: number;
+  attended: number;
+  expected: number;
+  rate: number | null;
+}) =>
+  [
+    ['Attended', t.present],
+    ['Members', `${t.attended} of ${t.expected} expected`],
+    ['Rate', pct(t.rate)],
+    ['Walk-ins', t.present - t.attended],
+  ] as [string, string | number][];
 /** "09:04" on the session's own day (in the organization's zone), the full date and time otherwise. */
 const checkedIn = (pdf: ReportPdf, at: string | null, day: string) =>
   at ? pdf.time(at).replace(`${day} `, '') : '';
@@ -29,17 +42,22 @@ export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
     r.db,
     r.org,
     a.scope,
-    q.state ? [`Only: ${q.state === 'missing' ? 'No record' : q.state}`] : [],
+    q.state ? [`Only: ${q.state === 'missing' ? NO_RECORD : q.state}`] : [],
   );
   const single = a.scope.sessionId !== null;
-  return sendPdf(
-    r,
-    { name: 'attendance', title: single ? 'Attendance sheet' : 'Attendance report', filters },
-    (pdf) =>
-      single
-        ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages))
-        : drawRange(pdf, a, a.pages),
+  const title = single ? 'Attendance sheet' : 'Attendance report';
+  return sendPdf(r, { name: 'attendance', title, filters, about: aboutOf(a) }, (pdf) =>
+    single ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages)) : drawRange(pdf, a, a.pages),
   );
+}
+
+/** The file name's part that says what it covers: the session and its day, or the dates. */
+function aboutOf(a: Attendance) {
+  const day = (at: string) => formatLocalDate(localDateOf(Date.parse(at), a.scope.zone));
+  const s = a.sessions[0];
+  if (a.scope.sessionId !== null && s) return `${fileSlug(s.name)}-${day(s.scheduledStart)}`;
+  if (a.scope.from && a.scope.to) return `${day(a.scope.from)}-to-${day(a.scope.to)}`;
+  return undefined;
 }
 
 const SHEET: Column[] = [
@@ -54,21 +72,15 @@ const SHEET: Column[] = [
 
 async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[]>) {
   const s = a.sessions[0]!;
-  const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
   const day = pdf.time(s.scheduledStart).slice(0, 10);
   pdf.heading(`${s.name}  ·  ${pdf.time(s.scheduledStart)}`);
-  pdf.facts([
-    ['Expected', s.expected],
-    ['Attended', s.attended],
-    ['Rate', pct(s.rate)],
-    ['Walk-ins', s.walkIns],
-  ]);
+  pdf.facts(headline(s));
   const t = table(pdf, SHEET, { rowHeight: 20, ruled: true });
   const done = await streamRows(pdf, t, rows, (row, n) => [
     n,
     row.participantName,
     groupCell(row),
-    stateLabel(labels, row.state),
+    row.stateLabel,
     checkedIn(pdf, row.recordedAt, day),
     row.method,
     '',
@@ -109,14 +121,10 @@ const PEOPLE: Column[] = [
 const bare = (pdf: ReportPdf, at: string | null) => (at ? pdf.time(at) : '');
 
 async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<ReportRow[]>) {
-  const labels = new Map(a.totals.byState.map((b) => [b.state, b.label]));
   pdf.heading('Summary');
   pdf.facts([
     ['Sessions', a.totals.sessions],
-    ['Expected', a.totals.expected],
-    ['Attended', a.totals.attended],
-    ['Rate', pct(a.totals.rate)],
-    ['Walk-ins', a.totals.walkIns],
+    ...headline(a.totals),
     ...a.totals.byState.map((b): [string, number] => [b.label, b.count]),
   ]);
   pdf.heading('Sessions');
@@ -138,7 +146,7 @@ async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Repo
       r.sessionName,
       day,
       r.expected ? r.participantName : `${r.participantName} (walk-in)`,
-      stateLabel(labels, r.state),
+      r.stateLabel,
       r.method,
       checkedIn(pdf, r.recordedAt, day),
       r.recordedBy,
@@ -171,7 +179,7 @@ export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
       n,
       row.participantName,
       groupCell(row),
-      stateLabel(a.labels, row.state),
+      row.stateLabel,
       row.method,
       bare(pdf, row.recordedAt),
       row.recordedBy,

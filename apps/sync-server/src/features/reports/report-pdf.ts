@@ -252,7 +252,8 @@ export interface PdfRequest {
  */
 export async function sendPdf(
   r: PdfRequest,
-  report: { name: string; title: string; filters: string[] },
+  /** `about`: what the file covers, for its name (the session and its day, or the dates); today otherwise. */
+  report: { name: string; title: string; filters: string[]; about?: string },
   draw: (pdf: ReportPdf) => Promise<void>,
 ) {
   const org = await organizationOf(r.db, r.org);
@@ -275,8 +276,18 @@ export async function sendPdf(
     .header('content-type', 'application/pdf')
     .header(
       'content-disposition',
-      `attachment; filename="rollcall-${report.name}-${formatLocalDate(localDateOf(r.nowMs, org.zone))}.pdf"`,
+      `attachment; filename="rollcall-${report.name}-${report.about ?? formatLocalDate(localDateOf(r.nowMs, org.zone))}.pdf"`,
     )
     .header('cache-control', 'no-store')
     .send(stream);
 }
+
+/** A name as ASCII words joined by hyphens: a header's file name is Latin-1, and accents are dropped. */
+export const fileSlug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);

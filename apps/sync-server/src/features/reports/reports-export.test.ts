@@ -133,7 +133,7 @@ async function holdingCost(h: Harness, query: { groupId: string; from: string; t
     needsTarget: true,
   });
   const held = [];
-  for await (const page of rowPages(h.db.kysely, scope, { kind: 'all' }, PEOPLE))
+  for await (const page of rowPages(h.db.kysely, scope, { kind: 'all' }, new Map(), PEOPLE))
     held.push(...page);
   const holding = liveHeap() - before;
   expect(held).toHaveLength(PEOPLE * SESSIONS);

@@ -215,7 +215,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
   it('prints one session as an attendance sheet: every expected participant, walk-ins marked, totals by state', async () => {
     const res = await get(`attendance?sessionId=${S.S1}&format=pdf`);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-2026-11-22.pdf"',
+      'attachment; filename="rollcall-attendance-sunday-s1-2026-11-08.pdf"',
     );
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);
@@ -226,8 +226,9 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     ]);
     expect(pages[0]).toEqual(
       expect.arrayContaining([
-        'Expected | Attended | Rate | Walk-ins',
-        '5 | 2 | 40% | 1',
+        // Everyone who attended, then the members of how many expected: one headline, as on screen.
+        'Attended | Members | Rate | Walk-ins',
+        '3 | 2 of 5 expected | 40% | 1',
         '# | Participant | Group | State | Arrived | Method | Signature',
         '1 | Eli Moss | Reports R | No record',
         '2 | Dev Narang | Reports R | No record',
@@ -277,8 +278,8 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       expect.arrayContaining([
         'Attendance report',
         'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20 · Times in UTC',
-        'Sessions | Expected | Attended | Rate',
-        '2 | 10 | 5 | 50%',
+        'Sessions | Attended | Members | Rate',
+        '2 | 6 | 5 of 10 expected | 50%',
         'Walk-ins | Present | Late | Absent',
         '1 | 5 | 1 | 1',
         'Excused | No record',

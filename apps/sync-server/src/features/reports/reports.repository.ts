@@ -65,7 +65,10 @@ export const presenceStates = (db: Db, org: string) =>
     .orderBy('sort_order')
     .execute();
 
-/** Sessions that started between from and to (and by `until`), not canceled, oldest first. */
+/**
+ * Sessions that started between from and to, not canceled, oldest first: those started by `until`,
+ * and those yet to start that someone has already checked in to (an early arrival attended it).
+ */
 export function sessionsInRange(
   db: Db,
   org: string,
@@ -77,7 +80,19 @@ export function sessionsInRange(
     .where('s.organization_id', '=', org)
     .where('s.status', '!=', 'canceled')
     .where('s.scheduled_start', '>=', r.from)
-    .where('s.scheduled_start', '<=', r.to < r.until ? r.to : r.until);
+    .where('s.scheduled_start', '<=', r.to)
+    .where((eb) =>
+      eb.or([
+        eb('s.scheduled_start', '<=', r.until),
+        eb.exists(
+          eb
+            .selectFrom('presence_records as r')
+            .select('r.id')
+            .whereRef('r.session_id', '=', 's.id')
+            .where('r.state', 'is not', null),
+        ),
+      ]),
+    );
   if (r.groupId)
     q = q.where(
       's.id',

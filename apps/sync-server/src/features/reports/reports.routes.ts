@@ -33,6 +33,7 @@ const ROW_HEADER = [
   'participant',
   'expected',
   'state',
+  'state_code',
   'method',
   'recorded_at',
   'recorded_by',
@@ -45,6 +46,8 @@ const rowCells = (r: ReportRow) => [
   r.participantId,
   r.participantName,
   r.expected ? 'yes' : 'no',
+  // The state in the words the totals, the table and the PDF use; then its code, for filters.
+  r.stateLabel,
   r.state,
   r.method,
   r.recordedAt,

@@ -89,6 +89,10 @@ const Row = Type.Object({
     description: "false for a walk-in: recorded, but not an active member of the session's groups",
   }),
   state: Type.String({ description: 'the presence state, or "missing" when there is no record' }),
+  stateLabel: Type.String({
+    description:
+      'the state as the organization names it ("No record" for missing), as in the totals',
+  }),
   method: Nullable(Type.String()),
   recordedAt: Nullable(Type.String()),
   recordedBy: Nullable(Type.String()),
@@ -109,6 +113,7 @@ export const AttendanceReport = Type.Object({
       scheduledStart: Type.String(),
       expected: Type.Integer(),
       attended: Type.Integer(),
+      present: Type.Integer({ description: 'everyone in a present state, walk-ins included' }),
       walkIns: Type.Integer(),
       rate: Rate,
     }),
@@ -117,6 +122,9 @@ export const AttendanceReport = Type.Object({
     sessions: Type.Integer(),
     expected: Type.Integer(),
     attended: Type.Integer(),
+    present: Type.Integer({
+      description: 'everyone in a present state, walk-ins included (the sum of those states)',
+    }),
     rate: Rate,
     walkIns: Type.Integer(),
     byState: Type.Array(

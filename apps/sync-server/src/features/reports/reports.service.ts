@@ -17,6 +17,8 @@ import {
 
 type Db = Kysely<Database>;
 const MISSING = 'missing';
+/** The one word for "no record" everywhere a report is read: headline, table, CSV and PDF. */
+export const NO_RECORD = 'No record';
 export const CSV_PAGE = 2000;
 
 export interface AttendanceQuery extends ScopeQuery {
@@ -28,6 +30,8 @@ export interface AttendanceQuery extends ScopeQuery {
 interface Tally {
   expected: number;
   attendedExpected: number;
+  /** Everyone in a present state, walk-ins included: the same number as the present states' counts. */
+  present: number;
   walkIns: number;
   missing: number;
   byState: Map<string, number>;
@@ -49,7 +53,14 @@ export async function tallies(db: Db, scope: Scope, states: States) {
   const out = new Map<string, Tally>(
     ids.map((id) => [
       id,
-      { expected, attendedExpected: 0, walkIns: 0, missing: expected, byState: new Map() },
+      {
+        expected,
+        attendedExpected: 0,
+        present: 0,
+        walkIns: 0,
+        missing: expected,
+        byState: new Map(),
+      },
     ]),
   );
   for (const c of counts) {
@@ -57,6 +68,7 @@ export async function tallies(db: Db, scope: Scope, states: States) {
     const n = Number(c.n);
     if (c.state === null) continue; // a cleared record: the member stays missing
     t.byState.set(c.state, (t.byState.get(c.state) ?? 0) + n);
+    if (present.has(c.state)) t.present += n;
     if (Number(c.expected) === 1) {
       t.missing -= n;
       if (present.has(c.state)) t.attendedExpected += n;
@@ -85,7 +97,11 @@ function rowCount(t: Tally, f: repo.RowFilter, states: States) {
   return f.state === MISSING ? t.missing : (t.byState.get(f.state) ?? 0);
 }
 
-const toRow = (s: SessionInfo, r: repo.SessionRow) => ({
+/** A state's label, as the organization names it; "No record" where there is none. */
+const stateLabel = (labels: Map<string, string>, code: string) =>
+  code === MISSING ? NO_RECORD : (labels.get(code) ?? code);
+
+const toRow = (s: SessionInfo, r: repo.SessionRow, labels: Map<string, string>) => ({
   sessionId: s.id,
   sessionName: s.name,
   scheduledStart: s.scheduled_start,
@@ -93,6 +109,7 @@ const toRow = (s: SessionInfo, r: repo.SessionRow) => ({
   participantName: nameOf(r),
   expected: Number(r.expected) === 1,
   state: r.state ?? MISSING,
+  stateLabel: stateLabel(labels, r.state ?? MISSING),
   method: r.method,
   recordedAt: r.recorded_at,
   recordedBy: r.recorded_by_name,
@@ -139,7 +156,7 @@ async function rowsPage(
       limit: limit - out.length,
       offset: skip,
     });
-    out.push(...rows.map((r) => toRow(s, r)));
+    out.push(...rows.map((r) => toRow(s, r, states.labels)));
     skip = 0;
   }
   return out;
@@ -150,6 +167,7 @@ export async function* rowPages(
   db: Db,
   scope: Scope,
   filter: repo.RowFilter,
+  labels: Map<string, string>,
   pageSize = CSV_PAGE,
 ): AsyncGenerator<ReportRow[]> {
   for (const s of scope.sessions) {
@@ -160,7 +178,7 @@ export async function* rowPages(
         limit: pageSize,
         after,
       });
-      if (rows.length) yield rows.map((r) => toRow(s, r));
+      if (rows.length) yield rows.map((r) => toRow(s, r, labels));
       if (rows.length < pageSize) break;
       const last = rows[rows.length - 1]!;
       after = { lastName: last.last_name, firstName: last.first_name, id: last.participant_id };
@@ -172,7 +190,7 @@ function byStateList(total: Map<string, number>, missing: number, states: States
   const codes = [...states.codes, ...[...total.keys()].filter((c) => !states.codes.includes(c))];
   return [
     ...codes.map((c) => ({ state: c, label: states.labels.get(c) ?? c, count: total.get(c) ?? 0 })),
-    { state: MISSING, label: 'No record', count: missing },
+    { state: MISSING, label: NO_RECORD, count: missing },
   ];
 }
 
@@ -180,6 +198,7 @@ function summarize(scope: Scope, counts: Map<string, Tally>, states: States) {
   const total = new Map<string, number>();
   let expected = 0,
     attended = 0,
+    present = 0,
     walkIns = 0,
     missing = 0;
   const sessions = scope.sessions.map((s) => {
@@ -187,6 +206,7 @@ function summarize(scope: Scope, counts: Map<string, Tally>, states: States) {
     for (const [c, n] of t.byState) total.set(c, (total.get(c) ?? 0) + n);
     expected += t.expected;
     attended += t.attendedExpected;
+    present += t.present;
     walkIns += t.walkIns;
     missing += t.missing;
     return {
@@ -195,6 +215,7 @@ function summarize(scope: Scope, counts: Map<string, Tally>, states: States) {
       scheduledStart: s.scheduled_start,
       expected: t.expected,
       attended: t.attendedExpected,
+      present: t.present,
       walkIns: t.walkIns,
       rate: rate(t.attendedExpected, t.expected),
     };
@@ -205,6 +226,7 @@ function summarize(scope: Scope, counts: Map<string, Tally>, states: States) {
       sessions: sessions.length,
       expected,
       attended,
+      present,
       rate: rate(attended, expected),
       walkIns,
       byState: byStateList(total, missing, states),
@@ -249,7 +271,7 @@ export async function attendanceCsv(db: Db, org: string, q: AttendanceQuery, now
     resolveScope(db, org, q, nowMs, { needsTarget: true }),
     statesOf(db, org),
   ]);
-  return rowPages(db, scope, filterOf(q.state, states));
+  return rowPages(db, scope, filterOf(q.state, states), states.labels);
 }
 
 /** For the PDF: the summary first, then every row a page at a time, as the CSV reads them. */
@@ -260,7 +282,11 @@ export async function attendanceExport(db: Db, org: string, q: AttendanceQuery, 
   ]);
   const filter = filterOf(q.state, states);
   const counts = await tallies(db, scope, states);
-  return { scope, ...summarize(scope, counts, states), pages: rowPages(db, scope, filter) };
+  return {
+    scope,
+    ...summarize(scope, counts, states),
+    pages: rowPages(db, scope, filter, states.labels),
+  };
 }
 
 async function absenteeCounts(db: Db, org: string, q: { sessionId: string }, nowMs: number) {
@@ -330,7 +356,7 @@ export async function absenteesExport(
     session,
     expected,
     total,
-    pages: rowPages(db, scope, filter),
+    pages: rowPages(db, scope, filter, states.labels),
   };
 }
 
@@ -358,5 +384,5 @@ export async function absenteesCsv(db: Db, org: string, q: { sessionId: string }
     resolveScope(db, org, q, nowMs, { needsTarget: true }),
     statesOf(db, org),
   ]);
-  return rowPages(db, scope, { kind: 'missed', presentCodes: states.presentCodes });
+  return rowPages(db, scope, { kind: 'missed', presentCodes: states.presentCodes }, states.labels);
 }

@@ -231,6 +231,7 @@ describe.each(dialects)('reports on %s', (dialect) => {
       sessions: 5,
       expected: 30,
       attended: 14,
+      present: 17, // 15 present + 2 late: members and walk-ins alike
       rate: 0.4667,
       walkIns: 3,
       byState: [
@@ -313,7 +314,7 @@ describe.each(dialects)('reports on %s', (dialect) => {
     );
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'session,session_start,participant_id,participant,expected,state,method,recorded_at,recorded_by,left_at,minutes_present',
+      'session,session_start,participant_id,participant,expected,state,state_code,method,recorded_at,recorded_by,left_at,minutes_present',
     );
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join())).toEqual(
       paged.map((r: { sessionName: string; scheduledStart: string; participantId: string }) =>

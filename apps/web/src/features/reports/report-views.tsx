@@ -8,6 +8,8 @@ interface Row {
   participantName: string;
   expected: boolean;
   state: string;
+  /** The state as the totals name it ("No record" for missing); older servers send only the code. */
+  stateLabel?: string;
   method: string | null;
   recordedAt: string | null;
   recordedBy: string | null;
@@ -29,6 +31,8 @@ export interface Attendance {
     sessions: number;
     expected: number;
     attended: number;
+    /** Everyone in a present state, walk-ins included (older servers: absent). */
+    present?: number;
     rate: number | null;
     walkIns: number;
     byState: { state: string; label: string; count: number }[];
@@ -99,7 +103,7 @@ function Rows({ rows }: { rows: Row[] }) {
               {!r.expected && <span className="tag">walk-in</span>}
             </td>
             <td>{r.sessionName}</td>
-            <td>{r.state}</td>
+            <td>{r.stateLabel ?? r.state}</td>
             <td>{r.method ?? '—'}</td>
             <td>{when(r.recordedAt)}</td>
             <td>{r.recordedBy ?? '—'}</td>
@@ -112,16 +116,20 @@ function Rows({ rows }: { rows: Row[] }) {
 }
 
 export function AttendanceView({ r }: { r: Attendance }) {
+  if (r.totals.sessions === 0) return <p className="muted">No attendance recorded yet.</p>;
+  // One headline: everyone who attended (the sum of the present states listed beside it), then
+  // how many of the expected members that is, and the walk-ins that make up the rest.
+  const present = r.totals.present ?? r.totals.attended;
   return (
     <>
       <section className="card live-head" aria-label="Totals">
         <div>
           <span className="label">Attended</span>
-          <strong className="huge">{r.totals.attended}</strong>
+          <strong className="huge">{present}</strong>
           <span className="muted">
             {' '}
-            of {r.totals.expected} expected · {pct(r.totals.rate)} · {r.totals.walkIns} walk-ins ·{' '}
-            {r.totals.sessions} sessions
+            · {r.totals.attended} of {r.totals.expected} expected members ({pct(r.totals.rate)}) ·{' '}
+            {present - r.totals.attended} walk-ins · {r.totals.sessions} sessions
           </span>
         </div>
         <ul className="state-counts">

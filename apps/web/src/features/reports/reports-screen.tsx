@@ -16,6 +16,7 @@ import {
 } from './report-views.tsx';
 import { TrendsChart, type Week } from './trends-chart.tsx';
 import { dateIn, displayZone, todayIn } from '../../lib/zone-format.ts';
+import { downloadName } from './download-name.ts';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
 const KINDS: [Kind, string][] = [
@@ -66,6 +67,16 @@ export function ReportsScreen() {
   const ready = !(q.has('sessionId') && !session) && !(q.has('groupId') && !group);
   const path = ready ? `/api/v1/reports/${kind}?${q}` : null;
   const { data, error } = useRemote<unknown>(path);
+  const fileName = (format: 'csv' | 'pdf') =>
+    downloadName({
+      kind,
+      format,
+      zone: displayZone(),
+      nowMs: Date.now(),
+      session: q.has('sessionId') ? sessions.find((s) => s.id === session) : undefined,
+      group: q.has('groupId') ? groups.find((g) => g.id === group) : undefined,
+      range: q.has('from') ? { from, to } : undefined,
+    });
 
   return (
     <main className="screen wide-screen">
@@ -98,7 +109,7 @@ export function ReportsScreen() {
             </select>
           </label>
         )}
-        {needs.includes('group') && !sessionId && (
+        {needs.includes('group') && !q.has('sessionId') && (
           <label>
             <span className="label">Group</span>
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
@@ -112,7 +123,8 @@ export function ReportsScreen() {
             </select>
           </label>
         )}
-        {needs.includes('range') && !sessionId && (
+        {/* A session chosen for another report does not hide the dates of one without sessions. */}
+        {needs.includes('range') && !q.has('sessionId') && (
           <>
             <label>
               <span className="label">From</span>
@@ -158,7 +170,7 @@ export function ReportsScreen() {
             disabled={!path}
             onClick={() =>
               void attempt(
-                () => downloadFile(`${path}&format=${format}`, `rollcall-${kind}.${format}`),
+                () => downloadFile(`${path}&format=${format}`, fileName(format)),
                 setProblem,
               )
             }

@@ -18,7 +18,9 @@ const H = 260;
 const PAD = { l: 40, r: 44, t: 16, b: 36 };
 
 export function TrendsChart({ weeks }: { weeks: Week[] }) {
-  if (weeks.length === 0) return <p className="muted">No sessions in this range.</p>;
+  // Nobody attended: say so rather than draw empty axes.
+  if (weeks.every((w) => w.attendees === 0))
+    return <p className="muted">No attendance recorded yet.</p>;
   const max = Math.max(1, ...weeks.map((w) => w.attendees));
   const plotW = W - PAD.l - PAD.r;
   const plotH = H - PAD.t - PAD.b;
