@@ -35,10 +35,11 @@ async function pouchHandler() {
     .plugin(mapreduce)
     .plugin(replication)
     .defaults({ adapter: 'memory' });
+  // Set up first: express-pouchdb serves only the databases created after it.
+  const app = expressPouchdb(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const target = new PouchDB('org');
   const docs = org().map(({ id, ...rest }) => ({ _id: id, ...rest }));
   for (let i = 0; i < docs.length; i += 5000) await target.bulkDocs(docs.slice(i, i + 5000));
-  const app = expressPouchdb(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   return (req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith('/db/')) return serveStatic(req, res);
     req.url = req.url.slice(3);
