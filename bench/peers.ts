@@ -283,6 +283,7 @@ async function peerServer(peer: 'pouch' | 'rxdb', dist: string) {
 
 async function peerPage(browser: Browser, url: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
+  await page.addInitScript('globalThis.__name = (f) => f');
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url);
   await page.waitForFunction(() => 'peerBench' in globalThis);
@@ -314,9 +315,22 @@ async function peerInitial(browser: Browser, url: string): Promise<Initial> {
 
 // --- The run ---------------------------------------------------------------------------------
 
+const failures: string[] = [];
+/** A system that fails is reported and left out; the others still run. */
+async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (e) {
+    const message = `${what}: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500);
+    console.error(message);
+    failures.push(message);
+    return null;
+  }
+}
+
 const dist = await bundle();
 const urls = { pouch: await peerServer('pouch', dist), rxdb: await peerServer('rxdb', dist) };
-const org = only === 'drain' ? null : await seedRollcallOrg();
+const org = only === 'drain' ? null : await attempt('seeding Rollcall', seedRollcallOrg);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const drains: Record<System, Drain[]> = { rollcall: [], pouch: [], rxdb: [] };
 const initials: Record<System, Initial[]> = { rollcall: [], pouch: [], rxdb: [] };
@@ -325,15 +339,20 @@ try {
     // The order rotates each repetition, so no system always runs first or last.
     const order = SYSTEMS.map((_, i) => SYSTEMS[(i + rep) % SYSTEMS.length]!);
     for (const s of only === 'initial' ? [] : order) {
-      const d = s === 'rollcall' ? await rollcallDrain(browser) : await peerDrain(browser, urls[s]);
+      const d = await attempt(`drain ${s}`, () =>
+        s === 'rollcall' ? rollcallDrain(browser) : peerDrain(browser, urls[s]),
+      );
+      if (!d) continue;
       console.error(`rep ${rep + 1} drain ${s}: ${fmt(d.ms)} ms (${d.arrived} arrived)`);
       drains[s].push(d);
     }
-    for (const s of org ? order : []) {
-      const i =
-        s === 'rollcall'
-          ? await rollcallInitial(browser, org!.url)
-          : await peerInitial(browser, urls[s]);
+    for (const s of only === 'drain' ? [] : order) {
+      if (s === 'rollcall' && !org) continue;
+      const url = org?.url ?? '';
+      const i = await attempt(`initial ${s}`, () =>
+        s === 'rollcall' ? rollcallInitial(browser, url) : peerInitial(browser, urls[s]),
+      );
+      if (!i) continue;
       console.error(`rep ${rep + 1} initial ${s}: ${fmt(i.ms)} ms (${i.held} held)`);
       initials[s].push(i);
     }
@@ -349,35 +368,37 @@ const NAMES: Record<System, string> = {
   pouch: 'PouchDB 9 (IndexedDB) → express-pouchdb',
   rxdb: 'RxDB 16 (Dexie storage), HTTP replication',
 };
+const med = (xs: number[]) => (xs.length ? median(xs) : NaN);
 const ratio = (s: System, m: number, ours: number) =>
   s === 'rollcall' ? '1.00' : fmt(m / ours, 2);
 console.log(`\nChromium ${browser.version()}, ${REPS} repetitions interleaved, medians\n`);
-if (drains.rollcall.length) {
-  const ours = median(drains.rollcall.map((d) => d.ms));
+if (SYSTEMS.some((s) => drains[s].length)) {
+  const ours = med(drains.rollcall.map((d) => d.ms));
   console.log(
     `| drain of ${fmt(DRAIN)} changes | median ms | push ms | changes/s | peer / Rollcall | arrived |`,
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const s of SYSTEMS) {
-    const m = median(drains[s].map((d) => d.ms));
+    const m = med(drains[s].map((d) => d.ms));
     const push =
-      drains[s][0]?.pushMs === undefined ? '–' : fmt(median(drains[s].map((d) => d.pushMs ?? 0)));
+      drains[s][0]?.pushMs === undefined ? '–' : fmt(med(drains[s].map((d) => d.pushMs ?? 0)));
     console.log(
       `| ${NAMES[s]} | ${fmt(m)} | ${push} | ${fmt(DRAIN / (m / 1000))} | ${ratio(s, m, ours)} | ${drains[s].map((d) => d.arrived).join(', ')} |`,
     );
   }
 }
-if (initials.rollcall.length) {
-  const ours = median(initials.rollcall.map((d) => d.ms));
+if (SYSTEMS.some((s) => initials[s].length)) {
+  const ours = med(initials.rollcall.map((d) => d.ms));
   console.log(
     `\n| initial sync (${fmt(SIZE.participants)} participants, ${SIZE.sessions} sessions, ${fmt(SIZE.records)} records) | median ms | rows/s | peer / Rollcall | rows held |`,
   );
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const s of SYSTEMS) {
-    const m = median(initials[s].map((d) => d.ms));
+    const m = med(initials[s].map((d) => d.ms));
     const held = initials[s][0]?.held ?? 0;
     console.log(
       `| ${NAMES[s]} | ${fmt(m)} | ${fmt(held / (m / 1000))} | ${ratio(s, m, ours)} | ${initials[s].map((d) => d.held).join(', ')} |`,
     );
   }
 }
+if (failures.length) console.log(`\nfailed:\n${failures.join('\n')}`);
