@@ -15,8 +15,10 @@ await build({
   target: 'node20',
   sourcemap: true,
   external: [...external, '@sinclair/typebox'],
+  // CommonJS dependencies call require(); the names are private so that a source file importing
+  // createRequire itself (pdf-fonts.ts does) does not declare it twice in the bundle.
   banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
 });

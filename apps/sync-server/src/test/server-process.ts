@@ -23,11 +23,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** `entry`: the node arguments that start it (the TypeScript source by default, or the bundle). */
 export async function startServer(
   env: Record<string, string>,
   port: number,
+  entry: string[] = ['--import', 'tsx', 'src/server.ts'],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: packageRoot,
     env: {
       ...process.env,
