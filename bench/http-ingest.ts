@@ -4,10 +4,11 @@
 // batches of 200, on SQLite and PostgreSQL.
 //   pnpm --filter @rollcall/bench http-ingest [--quick] [--sizes=0,100000] [--changes=10000]
 import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
-import { PROTOCOL_VERSION, uuidv7, type Change } from '@rollcall/shared';
+import { uuidv7, type Change } from '@rollcall/shared';
 import { createHarness, login, type Harness } from '@rollcall/sync-server/testing';
 import { hasPostgres } from '@rollcall/sync-server/test-db';
 import { writeRawRows, writeRecords } from './raw-rows.ts';
+import { pushAll } from './http-push.ts';
 import { fmt, median } from './stats.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -115,20 +116,7 @@ async function ingestHttp(
   const start = performance.now();
   await Promise.all(
     work.map(async ({ d, changes }) => {
-      for (let i = 0; i < changes.length; i += BATCH) {
-        const res = await fetch(`${base}/api/v1/sync/push`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            protocolVersion: PROTOCOL_VERSION,
-            changes: changes.slice(i, i + BATCH),
-          }),
-        });
-        const text = await res.text();
-        const body = JSON.parse(text) as { results?: { status: string }[] };
-        if (!res.ok || body.results?.some((r) => r.status !== 'applied'))
-          throw new Error(`push failed: ${res.status} ${text.slice(0, 300)}`);
-      }
+      await pushAll(base, d.token, changes, BATCH);
     }),
   );
   return performance.now() - start;

@@ -4,10 +4,11 @@
 // repetition runs every process count, the order rotating.
 //   pnpm --filter @rollcall/bench multi-process [--changes=10000] [--reps=3]
 import { formatHlc, hlcTick, type Hlc } from '@rollcall/conflict';
-import { PROTOCOL_VERSION, uuidv7, type Change } from '@rollcall/shared';
+import { uuidv7, type Change } from '@rollcall/shared';
 import { freePort, startServer, type ServerProcess } from '@rollcall/sync-server/server-process';
 import { hasPostgres } from '@rollcall/sync-server/test-db';
 import { createHarness, seedDemo } from '@rollcall/sync-server/testing';
+import { pushAll } from './http-push.ts';
 import { fmt, median } from './stats.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -99,20 +100,7 @@ async function drive(servers: ServerProcess[], devices: Dev[]) {
   const start = performance.now();
   await Promise.all(
     work.map(async ({ d, server, changes }) => {
-      for (let i = 0; i < changes.length; i += BATCH) {
-        const res = await fetch(`${server.url}/api/v1/sync/push`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${d.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            protocolVersion: PROTOCOL_VERSION,
-            changes: changes.slice(i, i + BATCH),
-          }),
-        });
-        const text = await res.text();
-        const body = JSON.parse(text) as { results?: { status: string }[] };
-        if (!res.ok || body.results?.some((r) => r.status !== 'applied'))
-          throw new Error(`push failed: ${res.status} ${text.slice(0, 300)}`);
-      }
+      await pushAll(server.url, d.token, changes, BATCH);
     }),
   );
   return performance.now() - start;
