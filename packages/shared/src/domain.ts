@@ -3,6 +3,10 @@ export const ROLES = ['admin', 'manager', 'usher', 'temp_usher'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const DOMAIN_TYPES = ['church', 'education', 'events', 'corporate', 'training'] as const;
+
+/** The languages the app and its reports ship complete. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type DomainType = (typeof DOMAIN_TYPES)[number];
 
 export const METHODS = [

@@ -1,7 +1,7 @@
 // Login turns an email and password into credentials bound to one device.
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
-import { OrganizationSchema, RoleSchema } from './entities.ts';
+import { LanguageSchema, OrganizationSchema, RoleSchema } from './entities.ts';
 
 export const LoginRequestSchema = Type.Object({
   email: Type.String({ format: 'email', maxLength: 200 }),
@@ -51,6 +51,8 @@ export const LoginResponseSchema = Type.Object({
     email: Type.String(),
     displayName: Type.String(),
     role: RoleSchema,
+    /** The user's own language choice; null or absent: the organization's default. */
+    language: Type.Optional(Nullable(LanguageSchema)),
   }),
   organization: OrganizationSchema,
   assignment: Nullable(AssignmentSchema),

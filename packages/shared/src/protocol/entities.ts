@@ -1,6 +1,13 @@
 // Rows as they travel between server and devices (camelCase; the server converts from snake_case).
 import { Type, type Static } from '@sinclair/typebox';
-import { CONFLICT_STATUSES, DOMAIN_TYPES, METHODS, ROLES, SESSION_STATUSES } from '../domain.ts';
+import {
+  CONFLICT_STATUSES,
+  DOMAIN_TYPES,
+  LANGUAGES,
+  METHODS,
+  ROLES,
+  SESSION_STATUSES,
+} from '../domain.ts';
 import { IsoDateTime, Nullable, Uuid } from './common.ts';
 
 const literals = <T extends readonly string[]>(values: T) =>
@@ -11,6 +18,7 @@ export const MethodSchema = literals(METHODS);
 export const SessionStatusSchema = literals(SESSION_STATUSES);
 export const DomainTypeSchema = literals(DOMAIN_TYPES);
 export const ConflictStatusSchema = literals(CONFLICT_STATUSES);
+export const LanguageSchema = literals(LANGUAGES);
 
 export const PolicyRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('qr_beats_manual_absent') }),
@@ -31,7 +39,18 @@ export const StationPinVerifierSchema = Type.Object({
 export type StationPinVerifier = Static<typeof StationPinVerifierSchema>;
 
 export const OrganizationSettingsSchema = Type.Object({
-  labels: Type.Object({ session: Type.String(), participant: Type.String(), group: Type.String() }),
+  /** The organization's own words for a session, a participant and a group (singular; the plurals
+   * are optional, absent means the app forms them). */
+  labels: Type.Object({
+    session: Type.String({ minLength: 1, maxLength: 40 }),
+    participant: Type.String({ minLength: 1, maxLength: 40 }),
+    group: Type.String({ minLength: 1, maxLength: 40 }),
+    sessions: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    participants: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    groups: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  }),
+  /** The organization's default language for screens, PDFs and CSV headers; absent means 'en'. */
+  language: Type.Optional(LanguageSchema),
   lateAfterMinutes: Type.Integer({ minimum: 0, maximum: 1440 }),
   conflictPolicy: Type.Object({ rules: Type.Array(PolicyRuleSchema) }),
   tempUsherGraceHours: Type.Integer({ minimum: 0, maximum: 720 }),

@@ -14,8 +14,11 @@
  *   stationAllowsMarkAll).
  *   Time zone: organization settings carry `timeZone` (IANA), where days and weeks are reckoned
  *   (older devices ignore it).
+ * 4 (2026-12-01): additive. Languages: organization settings carry `language` (the default for
+ *   screens and reports), the login answer carries the user's own `language`; the organization's
+ *   words (`labels`) may carry their plurals and are bounded to 40 characters.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * The oldest app protocol this server still serves. A device below it (or above PROTOCOL_VERSION)
