@@ -14,3 +14,4 @@ export * from './groups.ts';
 export * from './station-pin.ts';
 export * from './zoned-time.ts';
 export * from './session-count.ts';
+export * from './terms.ts';
