@@ -5,6 +5,7 @@ import { getMeta, setMeta } from './db/meta.ts';
 import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
+import { applyLoginLanguage, useOrgLanguage } from './features/settings/org-language.ts';
 import { useDisplayZone } from './features/settings/org-zone.ts';
 import { lazyScreen } from './pwa/load-chunk.ts';
 import { PwaPrompts } from './pwa/pwa-prompts.tsx';
@@ -175,14 +176,13 @@ export function App() {
       db.meta.get('login'),
       db.meta.get('station'),
       getMeta(db, 'stationKind'),
-    ]).then(([login, station, kind]) =>
-      boot(
-        (login?.value as Login | undefined) ?? null,
-        (station?.value as string | null | undefined) ?? null,
-        kind ?? 'door',
-      ),
-    );
+    ]).then(([login, station, kind]) => {
+      const saved = (login?.value as Login | undefined) ?? null;
+      applyLoginLanguage(saved);
+      boot(saved, (station?.value as string | null | undefined) ?? null, kind ?? 'door');
+    });
   }, [boot]);
+  useOrgLanguage();
   useEffect(() => (login ? engine.start() : undefined), [login]);
   useRememberLastSync();
 

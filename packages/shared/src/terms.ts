@@ -61,8 +61,10 @@ export function pluralOf(label: string, language: Language): string {
   return [...words, pluralWordEn(last)].join(' ');
 }
 
-function keptEnglishDefaults(labels: Labels, domainType: DomainType | undefined): boolean {
-  if (!domainType) return false;
+const isDomainType = (v: string | undefined): v is DomainType =>
+  v !== undefined && Object.hasOwn(DEFAULT_LABELS, v);
+
+function keptEnglishDefaults(labels: Labels, domainType: DomainType): boolean {
   const d = DEFAULT_LABELS[domainType];
   return (
     d.session === labels.session && d.participant === labels.participant && d.group === labels.group
@@ -70,12 +72,8 @@ function keptEnglishDefaults(labels: Labels, domainType: DomainType | undefined)
 }
 
 /** The organization's words for `language`, plurals formed where the organization gave none. */
-export function organizationTerms(
-  labels: Labels,
-  language: Language,
-  domainType?: DomainType,
-): Terms {
-  if (language === 'es' && domainType && keptEnglishDefaults(labels, domainType)) {
+export function organizationTerms(labels: Labels, language: Language, domainType?: string): Terms {
+  if (language === 'es' && isDomainType(domainType) && keptEnglishDefaults(labels, domainType)) {
     return SPANISH_DEFAULTS[domainType];
   }
   return {

@@ -17,7 +17,10 @@ export interface TestServer {
 }
 
 /** `web` serves another copy of the built app (a spec that ships a new version edits it). */
-export async function launchServer(web = webDist): Promise<TestServer> {
+export async function launchServer(
+  web = webDist,
+  opts: { churchWords?: boolean } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
   // The demo without its past weeks: specs count records from zero (demo-days.test.ts covers them).
   const env = {
@@ -29,6 +32,7 @@ export async function launchServer(web = webDist): Promise<TestServer> {
   const port = await freePort();
   let proc: ServerProcess | null = await startServer(env, port);
   await presentAllDay(proc.url);
+  if (!opts.churchWords) await neutralWords(proc.url);
   return {
     url: proc.url,
     sqlitePath: env.SQLITE_PATH,
@@ -85,4 +89,21 @@ async function presentAllDay(url: string) {
     body: JSON.stringify({ lateAfterMinutes: 1440 }),
   });
   if (!res.ok) throw new Error(`could not set today's service: ${res.status} ${await res.text()}`);
+}
+
+/**
+ * The demo is a church: its screens say "Service", "Member" and "Ministry". Specs are written in
+ * the app's own words (Session, Participant, Group), so their server's organization uses those;
+ * `terms.spec.ts` launches with `churchWords` to check the church's words reach the screens.
+ */
+async function neutralWords(url: string) {
+  const api = await adminApi(url);
+  const res = await fetch(`${url}/api/v1/organization`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      settings: { labels: { session: 'Session', participant: 'Participant', group: 'Group' } },
+    }),
+  });
+  if (!res.ok) throw new Error(`could not set the words: ${res.status} ${await res.text()}`);
 }

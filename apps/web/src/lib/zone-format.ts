@@ -2,6 +2,7 @@
 // this device's. The app shell keeps the zone current (useDisplayZone in settings/org-zone.ts);
 // until it knows the organization's, it is this device's.
 import { formatLocalDate, localDateOf } from '@rollcall/shared';
+import { formatLocale } from '../i18n/i18n.ts';
 
 export const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -10,7 +11,7 @@ export const displayZone = () => shown;
 export const setDisplayZone = (zone: string) => void (shown = zone);
 
 const at = (iso: string | number, zone: string, opts: Intl.DateTimeFormatOptions) =>
-  new Date(iso).toLocaleString([], { ...opts, timeZone: zone });
+  new Date(iso).toLocaleString(formatLocale(), { ...opts, timeZone: zone });
 
 /** "7:04 PM". */
 export const timeIn = (iso: string | number, zone = shown) =>

@@ -1,9 +1,10 @@
 // Rows as they travel between server and devices (camelCase; the server converts from snake_case).
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import {
   CONFLICT_STATUSES,
   DOMAIN_TYPES,
   LANGUAGES,
+  type Language,
   METHODS,
   ROLES,
   SESSION_STATUSES,
@@ -18,7 +19,9 @@ export const MethodSchema = literals(METHODS);
 export const SessionStatusSchema = literals(SESSION_STATUSES);
 export const DomainTypeSchema = literals(DOMAIN_TYPES);
 export const ConflictStatusSchema = literals(CONFLICT_STATUSES);
-export const LanguageSchema = literals(LANGUAGES);
+export const LanguageSchema = Type.Union(
+  LANGUAGES.map((l) => Type.Literal(l)) as [TLiteral<Language>, ...TLiteral<Language>[]],
+);
 
 export const PolicyRuleSchema = Type.Union([
   Type.Object({ kind: Type.Literal('qr_beats_manual_absent') }),

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { db } from '../../app-context.ts';
 import { allowed, pathFor, screenFor, type Screen } from '../../app-routes.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { DeviceNameControl } from '../devices/device-name-control.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { useSession } from './session-store.ts';
@@ -26,19 +27,19 @@ async function exportPending() {
 // Ushers see Sessions; admins and managers (read-only) the admin side; admins the audit log and
 // settings too (app-routes.ts `allowed`). Admins' and managers' own account (password, two-step
 // sign-in) sits with signing out, beside the screens.
-const SCREENS: [Screen['name'], string][] = [
-  ['sessions', 'Sessions'],
-  ['conflicts', 'Conflicts'],
-  ['reports', 'Reports'],
-  ['history', 'Sync history'],
-  ['devices', 'Devices'],
-  ['ushers', 'Ushers'],
-  ['participants', 'Participants'],
-  ['schedule', 'Schedule'],
-  ['excuses', 'Excuses'],
-  ['audit', 'Audit log'],
-  ['settings', 'Settings'],
-];
+const SCREENS = [
+  'sessions',
+  'conflicts',
+  'reports',
+  'history',
+  'devices',
+  'ushers',
+  'participants',
+  'schedule',
+  'excuses',
+  'audit',
+  'settings',
+] as const satisfies Screen['name'][];
 
 /** The open screen's section: the check-in screen belongs to Sessions, a focused conflict to Conflicts. */
 function section(path: string): Screen['name'] | null {
@@ -76,12 +77,15 @@ export function AccountMenu() {
   const station = useSession((s) => s.station);
   const menu = useMenu();
   const menuId = useId();
+  const t = useT('auth');
   if (!login) return null;
   // A locked station shows no navigation: an usher hands it to volunteers at a door.
   if (station)
     return (
-      <nav className="top-nav" aria-label="Main">
-        <span className="grow muted">Check-in station · {login.organization.name}</span>
+      <nav className="top-nav" aria-label={t('main')}>
+        <span className="grow muted">
+          {t('stationOf')} · <span translate="no">{login.organization.name}</span>
+        </span>
       </nav>
     );
   const role = login.user.role;
@@ -90,9 +94,7 @@ export function AccountMenu() {
     const out = await signOut();
     if (out.signedOut) return;
     const { pending } = out;
-    setRefusal(
-      `${pending} change${pending > 1 ? 's are' : ' is'} not synced yet. Signing out now would lose ${pending > 1 ? 'them' : 'it'}. Connect and wait for the sync, or export the pending changes as a file.`,
-    );
+    setRefusal(t('signOutRefused', { count: pending }));
   };
 
   return (
@@ -110,29 +112,35 @@ export function AccountMenu() {
         aria-controls={menuId}
         onClick={() => menu.setOpen((o) => !o)}
       >
-        <span aria-hidden="true">☰</span> Menu
+        <span aria-hidden="true">☰</span> {t('menu')}
         {status.conflicts > 0 && allowed({ name: 'conflicts' }, role) && (
-          <span className="count-badge" aria-label={`${status.conflicts} open conflicts`}>
+          <span
+            className="count-badge"
+            aria-label={t('openConflicts', { count: status.conflicts })}
+          >
             {status.conflicts}
           </span>
         )}
       </button>
-      <span className="nav-who muted">
+      <span className="nav-who muted" translate="no">
         {login.user.displayName} · {login.organization.name}
       </span>
       <div id={menuId} className="nav-menu">
-        <nav aria-label="Main">
+        <nav aria-label={t('main')}>
           <ul className="nav-links">
-            {SCREENS.filter(([name]) => allowed({ name } as Screen, role)).map(([name, label]) => (
+            {SCREENS.filter((name) => allowed({ name }, role)).map((name) => (
               <li key={name}>
                 <Link
-                  href={pathFor({ name } as Screen)}
+                  href={pathFor({ name })}
                   className="link"
                   aria-current={menu.current === name ? 'page' : undefined}
                 >
-                  {label}
+                  {t(`nav.${name}`)}
                   {name === 'conflicts' && status.conflicts > 0 && (
-                    <span className="count-badge" aria-label={`${status.conflicts} open`}>
+                    <span
+                      className="count-badge"
+                      aria-label={t('open', { count: status.conflicts })}
+                    >
                       {status.conflicts}
                     </span>
                   )}
@@ -148,12 +156,12 @@ export function AccountMenu() {
               className="link"
               aria-current={menu.current === 'account' ? 'page' : undefined}
             >
-              My account
+              {t('myAccount')}
             </Link>
           )}
           <DeviceNameControl />
           <button type="button" className="link" onClick={() => void logout()}>
-            Sign out
+            {t('signOut')}
           </button>
         </div>
       </div>
@@ -161,10 +169,10 @@ export function AccountMenu() {
         <div className="banner error nav-refusal" role="alert">
           {refusal}
           <button type="button" className="link" onClick={() => void exportPending()}>
-            Export pending changes
+            {t('exportPending')}
           </button>
           <button type="button" className="link" onClick={() => setRefusal(null)}>
-            OK
+            {t('ok')}
           </button>
         </div>
       )}
