@@ -106,6 +106,3 @@ export function useT<N extends Namespace>(ns: N): T<N> {
 export function translate<N extends Namespace>(ns: N): T<N> {
   return bind(ns, useI18n.getState().vars);
 }
-
-/** The language in use, for components that format with it. */
-export const useLanguage = () => useI18n((s) => s.language);
