@@ -25,6 +25,7 @@ import * as m0011 from './migrations/0011-row-level-security.ts';
 import * as m0012 from './migrations/0012-fail-closed-rls.ts';
 import * as m0013 from './migrations/0013-departures.ts';
 import * as m0016 from './migrations/0016-account-security.ts';
+import * as m0017 from './migrations/0017-user-language.ts';
 import type { Database } from './schema.ts';
 import { asSystem, currentTenant } from './tenant-context.ts';
 
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0012-fail-closed-rls': m0012,
   '0013-departures': m0013,
   '0016-account-security': m0016,
+  '0017-user-language': m0017,
 };
 
 // PostgreSQL returns COUNT(*) and BIGINT as strings; ours are small enough for numbers.

@@ -46,6 +46,8 @@ export interface UserTable {
   totp_challenge_expires_at: string | null;
   /** The address of a user whose address another organization also uses (`email` is then a placeholder). */
   shared_email: string | null;
+  /** The user's own language ('en' | 'es'); null: the organization's default. */
+  language: string | null;
 }
 export interface UsherAssignmentTable {
   id: string;

@@ -149,6 +149,10 @@ export const updateUser = (
   }>,
 ) => db.updateTable('users').set(set).where('id', '=', id).execute();
 
+/** A user's own language; null hands the choice back to the organization's default. */
+export const setUserLanguage = (db: Q, id: string, language: string | null, at: string) =>
+  db.updateTable('users').set({ language, updated_at: at }).where('id', '=', id).execute();
+
 export const setPasswordHash = (db: Q, id: string, hash: string, at: string) =>
   db
     .updateTable('users')

@@ -11,16 +11,25 @@ import {
   AssignmentSchema,
   Nullable,
   RoleSchema,
+  LanguageSchema,
+  type Language,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { deviceStreams, requireAuth, requireRole, who } from '../../plugins/auth.ts';
-import { findOrganization, latestAssignment } from './auth.repository.ts';
-import { login, loginWithCode, logout, refresh, REFRESH_REUSED } from './auth.service.ts';
+import { findOrganization, findUserInOrg, latestAssignment } from './auth.repository.ts';
+import {
+  login,
+  loginWithCode,
+  logout,
+  refresh,
+  REFRESH_REUSED,
+  userLanguage,
+} from './auth.service.ts';
 import { beginEnrolment, confirmEnrolment, disableOwnTotp, totpStatus } from './totp.service.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { toAssignmentDto } from './assignment.ts';
 import { HttpError } from '../../lib/errors.ts';
-import { changeOwnPassword } from './user-admin.service.ts';
+import { changeOwnPassword, setOwnLanguage } from './user-admin.service.ts';
 
 const errors = {
   400: ErrorBody,
@@ -126,6 +135,22 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // Any signed-in user picks the language of their own screens; null follows the organization's.
+  app.patch(
+    '/me/language',
+    {
+      onRequest: requireAuth,
+      schema: {
+        tags: ['auth'],
+        body: Type.Object({ language: Nullable(LanguageSchema) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ language: Nullable(LanguageSchema) }), ...errors },
+      },
+    },
+    // The schema admitted only LANGUAGES (its static type is a plain string).
+    async (req) =>
+      setOwnLanguage(db.kysely, clock.now(), who(req), req.body.language as Language | null),
+  );
+
   // Two-step sign-in for the accounts that can read and change everything.
   const secondFactor = requireRole('admin', 'manager');
   app.get(
@@ -202,7 +227,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['auth'],
         response: {
           200: Type.Object({
-            user: Type.Object({ id: Type.String(), displayName: Type.String(), role: RoleSchema }),
+            user: Type.Object({
+              id: Type.String(),
+              displayName: Type.String(),
+              role: RoleSchema,
+              /** As on the login answer: the user's own choice, null for the organization's. */
+              language: Nullable(LanguageSchema),
+            }),
             organization: OrganizationSchema,
             deviceId: Type.String(),
             assignment: Nullable(AssignmentSchema),
@@ -216,8 +247,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const org = await findOrganization(db.kysely, auth.organizationId);
       if (!org) throw new HttpError(401, 'unauthorized', 'Your organization no longer exists');
       const a = await latestAssignment(db.kysely, auth.userId);
+      const u = await findUserInOrg(db.kysely, auth.organizationId, auth.userId);
       return {
-        user: { id: auth.userId, displayName: auth.displayName, role: auth.role },
+        user: {
+          id: auth.userId,
+          displayName: auth.displayName,
+          role: auth.role,
+          language: userLanguage(u?.language ?? null),
+        },
         organization: toOrganizationDto(org),
         deviceId: auth.deviceId,
         assignment: a ? toAssignmentDto(a, clock.now()) : null,

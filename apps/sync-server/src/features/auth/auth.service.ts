@@ -1,6 +1,13 @@
 // Login, refresh, logout and per-request authentication of device credentials.
 // A token is `rc1.<deviceId>.<secret>`: the device id finds the row, the secret's hash proves it.
-import { uuidv7, type LoginRequest, type Role, type TotpLoginRequest } from '@rollcall/shared';
+import {
+  LANGUAGES,
+  uuidv7,
+  type Language,
+  type LoginRequest,
+  type Role,
+  type TotpLoginRequest,
+} from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
@@ -186,11 +193,16 @@ async function signInDevice(
       email: repo.signInEmail(user),
       displayName: user.display_name,
       role: user.role as Role,
+      language: userLanguage(user.language),
     },
     organization: toOrganizationDto(org),
     assignment: assignment ? toAssignmentDto(assignment, now) : null,
   };
 }
+
+/** The stored choice if it is still one the app ships, else null (the organization's default). */
+export const userLanguage = (stored: string | null): Language | null =>
+  (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : null;
 
 function assertAssignmentUsable(status: 'active' | 'expired' | 'revoked' | null) {
   if (status === 'active') return;

@@ -23,6 +23,7 @@ const SIGNED_IN = [
   'GET /api/v1/sync/pull',
   'GET /api/v1/sync/stream',
   'PATCH /api/v1/me/device',
+  'PATCH /api/v1/me/language',
   'POST /api/v1/auth/logout',
   'POST /api/v1/me/password',
   'POST /api/v1/sync/push',

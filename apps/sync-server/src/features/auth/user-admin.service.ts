@@ -1,7 +1,7 @@
 // An administrator's changes to user accounts, and a user's change of their own password. Role
 // and active are read on every request (authenticate), so a change takes effect on the user's
 // existing devices at once; a new password signs the user's devices out.
-import { uuidv7, type Role } from '@rollcall/shared';
+import { uuidv7, type Language, type Role } from '@rollcall/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -115,6 +115,33 @@ export async function changeOwnPassword(
     });
     return (await repo.userDeviceIds(trx, u.id)).filter((d) => d !== auth.deviceId);
   });
+}
+
+/**
+ * A user's own language (null: follow the organization's default). Audited like the other changes
+ * to an account, with the choice it replaced. Users are not synced rows, so no seq is taken: the
+ * app reads the choice from the login answer and GET /me.
+ */
+export async function setOwnLanguage(
+  db: Kysely<Database>,
+  nowMs: number,
+  auth: AuthContext,
+  language: Language | null,
+) {
+  const u = await repo.findUserInOrg(db, auth.organizationId, auth.userId);
+  if (!u) throw notFound('Your account');
+  await db.transaction().execute(async (trx) => {
+    await repo.setUserLanguage(trx, u.id, language, iso(nowMs));
+    await appendAudit(trx, auth, {
+      nowMs,
+      action: 'language_change',
+      entity: 'user',
+      entityId: u.id,
+      oldValues: { language: u.language },
+      newValues: { language },
+    });
+  });
+  return { language };
 }
 
 /**

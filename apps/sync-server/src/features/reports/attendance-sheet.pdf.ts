@@ -5,11 +5,11 @@
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
 import { formatLocalDate, localDateOf } from '@rollcall/shared';
-import { fileSlug, pct, sendPdf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import { fileSlug, pct, sendPdf, wordsOf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import type { Words } from './report-words.ts';
 import {
   absenteesExport,
   attendanceExport,
-  NO_RECORD,
   withGroupNames,
   type AttendanceQuery,
   type ReportRow,
@@ -17,35 +17,45 @@ import {
 
 type Attendance = Awaited<ReturnType<typeof attendanceExport>>;
 type Row = ReportRow & { groups: string };
+/** The code of "no record" (someone expected, nothing recorded). */
+const MISSING = 'missing';
 
 /** The headline, as the web shows it: everyone who attended, then members of how many expected and walk-ins. */
-const headline = (t: {
-  present: number;
-  attended: number;
-  expected: number;
-  rate: number | null;
-}) =>
+const headline = (
+  w: Words,
+  t: {
+    present: number;
+    attended: number;
+    expected: number;
+    rate: number | null;
+  },
+) =>
   [
-    ['Attended', t.present],
-    ['Members', `${t.attended} of ${t.expected} expected`],
-    ['Rate', pct(t.rate)],
-    ['Walk-ins', t.present - t.attended],
+    [w.attended, t.present],
+    [w.members, w.membersOfExpected(t.attended, t.expected)],
+    [w.rate, pct(t.rate)],
+    [w.walkIns, t.present - t.attended],
   ] as [string, string | number][];
+/** A state in the organization's words; "no record" in the export's language. */
+const stateWord = (w: Words, s: { state: string; label: string }) =>
+  s.state === MISSING ? w.noRecord : s.label;
+const rowState = (w: Words, r: ReportRow) => stateWord(w, { state: r.state, label: r.stateLabel });
 /** "09:04" on the session's own day (in the organization's zone), the full date and time otherwise. */
 const checkedIn = (pdf: ReportPdf, at: string | null, day: string) =>
   at ? pdf.time(at).replace(`${day} `, '') : '';
-const groupCell = (r: Row) => (r.expected ? r.groups : 'walk-in');
+const groupCell = (w: Words, r: Row) => (r.expected ? r.groups : w.walkIn);
 
 export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
   const a = await attendanceExport(r.db, r.org, q, r.nowMs);
+  const w = await wordsOf(r);
   const filters = await describeFilters(
     r.db,
     r.org,
     a.scope,
-    q.state ? [`Only: ${q.state === 'missing' ? NO_RECORD : q.state}`] : [],
+    q.state ? [w.onlyState(q.state === MISSING ? w.noRecord : q.state)] : [],
   );
   const single = a.scope.sessionId !== null;
-  const title = single ? 'Attendance sheet' : 'Attendance report';
+  const title = single ? w.attendanceSheet : w.attendanceReport;
   return sendPdf(r, { name: 'attendance', title, filters, about: aboutOf(a) }, (pdf) =>
     single ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages)) : drawRange(pdf, a, a.pages),
   );
@@ -60,75 +70,77 @@ function aboutOf(a: Attendance) {
   return undefined;
 }
 
-const SHEET: Column[] = [
+const sheetColumns = (w: Words): Column[] => [
   { header: '#', width: 8, align: 'right' },
-  { header: 'Participant', width: 23 },
-  { header: 'Group', width: 14 },
-  { header: 'State', width: 10 },
-  { header: 'Arrived', width: 13 },
-  { header: 'Method', width: 8 },
-  { header: 'Signature', width: 24 },
+  { header: w.participant, width: 23 },
+  { header: w.group, width: 14 },
+  { header: w.state, width: 10 },
+  { header: w.arrived, width: 13 },
+  { header: w.method, width: 8 },
+  { header: w.signature, width: 24 },
 ];
 
 async function drawSheet(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Row[]>) {
+  const { words: w } = pdf;
   const s = a.sessions[0]!;
   const day = pdf.time(s.scheduledStart).slice(0, 10);
   pdf.heading(`${s.name}  ·  ${pdf.time(s.scheduledStart)}`);
-  pdf.facts(headline(s));
-  const t = table(pdf, SHEET, { rowHeight: 20, ruled: true });
+  pdf.facts(headline(w, s));
+  const t = table(pdf, sheetColumns(w), { rowHeight: 20, ruled: true });
   const done = await streamRows(pdf, t, rows, (row, n) => [
     n,
     row.participantName,
-    groupCell(row),
-    row.stateLabel,
+    groupCell(w, row),
+    rowState(w, row),
     checkedIn(pdf, row.recordedAt, day),
     row.method,
     '',
   ]);
   if (!done) return;
-  pdf.heading('Totals by state');
+  pdf.heading(w.totalsByState);
   const totals = table(
     pdf,
     [
-      { header: 'State', width: 3 },
-      { header: 'Count', width: 1, align: 'right' },
+      { header: w.state, width: 3 },
+      { header: w.count, width: 1, align: 'right' },
     ],
     { width: pdf.width / 2 },
   );
-  for (const b of a.totals.byState) totals.row([b.label, b.count]);
-  totals.row(['Participants listed', t.rows]);
+  for (const b of a.totals.byState) totals.row([stateWord(w, b), b.count]);
+  totals.row([w.participantsListed, t.rows]);
 }
 
-const SESSIONS: Column[] = [
-  { header: 'Session', width: 30 },
-  { header: 'Starts', width: 18 },
-  { header: 'Expected', width: 10, align: 'right' },
-  { header: 'Attended', width: 10, align: 'right' },
-  { header: 'Walk-ins', width: 10, align: 'right' },
-  { header: 'Rate', width: 8, align: 'right' },
+const sessionColumns = (w: Words): Column[] => [
+  { header: w.session, width: 30 },
+  { header: w.starts, width: 18 },
+  { header: w.expected, width: 10, align: 'right' },
+  { header: w.attended, width: 10, align: 'right' },
+  { header: w.walkIns, width: 10, align: 'right' },
+  { header: w.rate, width: 8, align: 'right' },
 ];
 // Portrait A4 has room for seven columns: the session's day stands for its start, the time of the
 // record drops its date when it is the session's day, and a walk-in is marked by their name.
-const PEOPLE: Column[] = [
-  { header: 'Session', width: 20 },
-  { header: 'Day', width: 11 },
-  { header: 'Participant', width: 23 },
-  { header: 'State', width: 10 },
-  { header: 'Method', width: 8 },
-  { header: 'Time', width: 13 },
-  { header: 'By', width: 14 },
+const peopleColumns = (w: Words): Column[] => [
+  { header: w.session, width: 20 },
+  { header: w.day, width: 11 },
+  { header: w.participant, width: 23 },
+  { header: w.state, width: 10 },
+  { header: w.method, width: 8 },
+  { header: w.time, width: 13 },
+  { header: w.by, width: 14 },
 ];
 const bare = (pdf: ReportPdf, at: string | null) => (at ? pdf.time(at) : '');
 
 async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<ReportRow[]>) {
-  pdf.heading('Summary');
+  const { words: w } = pdf;
+  pdf.heading(w.summary);
   pdf.facts([
-    ['Sessions', a.totals.sessions],
-    ...headline(a.totals),
-    ...a.totals.byState.map((b): [string, number] => [b.label, b.count]),
+    [w.sessions, a.totals.sessions],
+    ...headline(w, a.totals),
+    ...a.totals.byState.map((b): [string, number] => [stateWord(w, b), b.count]),
   ]);
-  pdf.heading('Sessions');
-  const sessions = table(pdf, SESSIONS);
+  pdf.heading(w.sessions);
+  const sessions = table(pdf, sessionColumns(w));
   for (const s of a.sessions)
     sessions.row([
       s.name,
@@ -138,15 +150,15 @@ async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Repo
       s.walkIns,
       pct(s.rate),
     ]);
-  pdf.heading('People');
-  const t = table(pdf, PEOPLE);
+  pdf.heading(w.participants);
+  const t = table(pdf, peopleColumns(w));
   await streamRows(pdf, t, rows, (r) => {
     const day = pdf.time(r.scheduledStart).slice(0, 10);
     return [
       r.sessionName,
       day,
-      r.expected ? r.participantName : `${r.participantName} (walk-in)`,
-      r.stateLabel,
+      r.expected ? r.participantName : w.walkInMark(r.participantName),
+      rowState(w, r),
       r.method,
       checkedIn(pdf, r.recordedAt, day),
       r.recordedBy,
@@ -156,30 +168,31 @@ async function drawRange(pdf: ReportPdf, a: Attendance, rows: AsyncIterable<Repo
 
 export async function absenteesPdf(r: PdfRequest, q: { sessionId: string }) {
   const a = await absenteesExport(r.db, r.org, q, r.nowMs);
+  const w = await wordsOf(r);
   const filters = await describeFilters(r.db, r.org, { sessionId: q.sessionId }, [
-    'Absent, another state that is neither present nor excused, or no record',
+    w.absenteesFilter,
   ]);
   const rows = withGroupNames(r.db, a.scope, a.pages);
-  return sendPdf(r, { name: 'absentees', title: 'Absentees', filters }, async (pdf) => {
+  return sendPdf(r, { name: 'absentees', title: w.absentees, filters }, async (pdf) => {
     pdf.heading(`${a.session.name}  ·  ${pdf.time(a.session.scheduled_start)}`);
     pdf.facts([
-      ['Expected', a.expected],
-      ['Absent or no record', a.total],
+      [w.expected, a.expected],
+      [w.absentOrNoRecord, a.total],
     ]);
     const t = table(pdf, [
       { header: '#', width: 8, align: 'right' },
-      { header: 'Participant', width: 25 },
-      { header: 'Group', width: 16 },
-      { header: 'State', width: 11 },
-      { header: 'Method', width: 9 },
-      { header: 'Recorded', width: 16 },
-      { header: 'By', width: 15 },
+      { header: w.participant, width: 25 },
+      { header: w.group, width: 16 },
+      { header: w.state, width: 11 },
+      { header: w.method, width: 9 },
+      { header: w.recorded, width: 16 },
+      { header: w.by, width: 15 },
     ]);
     await streamRows(pdf, t, rows, (row, n) => [
       n,
       row.participantName,
-      groupCell(row),
-      row.stateLabel,
+      groupCell(w, row),
+      rowState(w, row),
       row.method,
       bare(pdf, row.recordedAt),
       row.recordedBy,

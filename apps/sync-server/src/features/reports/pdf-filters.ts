@@ -19,16 +19,16 @@ export async function describeFilters(
   f: FilterScope,
   extra: string[] = [],
 ): Promise<string[]> {
-  const [session, group, { zone }] = await Promise.all([
+  const [session, group, { zone, words: w }] = await Promise.all([
     f.sessionId ? findSession(db, org, f.sessionId) : undefined,
     f.groupId ? findGroup(db, org, f.groupId) : undefined,
     organizationOf(db, org),
   ]);
   const day = (at: string) => formatLocalDate(localDateOf(Date.parse(at), zone));
   const out: string[] = [];
-  if (session) out.push(`Session: ${session.name}, ${stamp(session.scheduled_start, zone)}`);
-  if (group) out.push(`Group: ${group.name} and its subgroups`);
-  if (!session && !group) out.push('Every group');
-  if (f.from && f.to) out.push(`From ${day(f.from)} to ${day(f.to)}`);
+  if (session) out.push(w.sessionFilter(session.name, stamp(session.scheduled_start, zone)));
+  if (group) out.push(w.groupFilter(group.name));
+  if (!session && !group) out.push(w.everyGroup);
+  if (f.from && f.to) out.push(w.dateRange(day(f.from), day(f.to)));
   return [...out, ...extra];
 }

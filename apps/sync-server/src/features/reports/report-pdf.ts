@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
 import { organizationOf } from './reports.repository.ts';
 import { inFaceFor, registerFonts } from './pdf-fonts.ts';
+import { reportWords, type Words } from './report-words.ts';
 
 export const FONT = 'Sans';
 export const BOLD = 'Sans-Bold';
@@ -26,7 +27,15 @@ export interface PdfMeta {
   title: string;
   filters: string[];
   generatedAt: number;
+  /** The organization's language and terms; English with generic terms when not given. */
+  words?: Words;
 }
+
+const GENERIC = reportWords('en', {
+  session: 'Session',
+  participant: 'Participant',
+  group: 'Group',
+});
 
 export interface ReportPdf {
   doc: PDFKit.PDFDocument;
@@ -44,6 +53,8 @@ export interface ReportPdf {
   ready(): Promise<boolean>;
   /** "2026-03-07 19:00": a moment in the document's zone. */
   time(at: string | number): string;
+  /** The words to draw with: the organization's language and terms. */
+  words: Words;
 }
 
 /** ?format=pdf, or (without a format) an Accept header that asks for application/pdf. */
@@ -113,18 +124,18 @@ export const stamp = (at: string | number, zone: string) =>
   formatLocalMinute(typeof at === 'number' ? at : Date.parse(at), zone);
 export const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
-function drawFrame(doc: PDFKit.PDFDocument, meta: PdfMeta, page: number) {
+function drawFrame(doc: PDFKit.PDFDocument, meta: PdfMeta, w: Words, page: number) {
   const [left, width, height] = [MARGIN.side, doc.page.width - 2 * MARGIN.side, doc.page.height];
   doc.font(FONT).fontSize(8).fillColor(GREY);
   line(doc, meta.organization, left, MARGIN.top, { width: width * 0.6 });
-  line(doc, `Generated ${stamp(meta.generatedAt, meta.zone)}`, left + width * 0.6, MARGIN.top, {
+  line(doc, w.generated(stamp(meta.generatedAt, meta.zone)), left + width * 0.6, MARGIN.top, {
     width: width * 0.4,
     align: 'right',
   });
   doc.font(BOLD).fontSize(15).fillColor('black');
   line(doc, meta.title, left, MARGIN.top + 12, { width });
   doc.font(FONT).fontSize(8.5).fillColor(GREY);
-  line(doc, [...meta.filters, `Times in ${meta.zone}`].join('  ·  '), left, MARGIN.top + 32, {
+  line(doc, [...meta.filters, w.timesIn(meta.zone)].join('  ·  '), left, MARGIN.top + 32, {
     width,
   });
   doc
@@ -135,7 +146,7 @@ function drawFrame(doc: PDFKit.PDFDocument, meta: PdfMeta, page: number) {
     .stroke();
   doc.fontSize(8);
   line(doc, `Rollcall · ${meta.title}`, left, height - MARGIN.bottom + 18, { width: width / 2 });
-  line(doc, `Page ${page}`, left + width / 2, height - MARGIN.bottom + 18, {
+  line(doc, w.page(page), left + width / 2, height - MARGIN.bottom + 18, {
     width: width / 2,
     align: 'right',
   });
@@ -203,13 +214,15 @@ export function openPdf(meta: PdfMeta): { pdf: ReportPdf; stream: Readable } {
     fontLayoutCache: false,
   });
   registerFonts(doc);
+  const words = meta.words ?? GENERIC;
   let page = 0;
-  doc.on('pageAdded', () => drawFrame(doc, meta, (page += 1)));
+  doc.on('pageAdded', () => drawFrame(doc, meta, words, (page += 1)));
   const { out, ready } = backpressured(doc);
   doc.addPage();
   const pdf: ReportPdf = {
     doc,
     ready,
+    words,
     time: (at) => stamp(at, meta.zone),
     left: MARGIN.side,
     width: doc.page.width - 2 * MARGIN.side,
@@ -246,6 +259,9 @@ export interface PdfRequest {
   reply: FastifyReply;
 }
 
+/** The words of the organization's exports, for what is decided before drawing (title, filters). */
+export const wordsOf = async (r: PdfRequest) => (await organizationOf(r.db, r.org)).words;
+
 /**
  * Answers with the PDF while `draw` is still drawing it. Call it once every 4xx is ruled out: after
  * the first byte, a failure can only cut the download short (and is logged), never become a 404.
@@ -263,6 +279,7 @@ export async function sendPdf(
     title: report.title,
     filters: report.filters,
     generatedAt: r.nowMs,
+    words: org.words,
   };
   const { pdf, stream } = openPdf(meta);
   draw(pdf).then(

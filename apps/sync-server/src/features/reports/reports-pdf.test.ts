@@ -3,6 +3,7 @@
 // walk-in). S1 (Nov 8): Ada present, Bram late, Łucja absent, Faye present. S2 (Nov 15): Ada, Bram
 // and Łucja present, Dev excused. Group B has 120 people and one session with no records, to fill
 // pages. The other organization has Zed Outsider, who must never show up in ours (nor ours in his).
+// The demo organization is a church: its PDFs say Service, Member and Ministry (its labels).
 import { uuidv7 } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
@@ -222,14 +223,14 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     expect(pages[0]!.slice(0, 3)).toEqual([
       'Grace Community Church | Generated 2026-11-22 09:30',
       'Attendance sheet',
-      'Session: Sunday S1, 2026-11-08 10:00 · Times in UTC',
+      'Service: Sunday S1, 2026-11-08 10:00 · Times in UTC',
     ]);
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         // Everyone who attended, then the members of how many expected: one headline, as on screen.
         'Attended | Members | Rate | Walk-ins',
         '3 | 2 of 5 expected | 40% | 1',
-        '# | Participant | Group | State | Arrived | Method | Signature',
+        '# | Member | Ministry | State | Arrived | Method | Signature',
         '1 | Eli Moss | Reports R | No record',
         '2 | Dev Narang | Reports R | No record',
         '3 | Ada Quill | Reports R | Present | 10:04 | qr',
@@ -241,7 +242,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
         'Absent | 1',
         'Excused | 0',
         'No record | 2',
-        'Participants listed | 6',
+        'Members listed | 6',
         'Rollcall · Attendance sheet | Page 1',
       ]),
     );
@@ -256,7 +257,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     long.pages.forEach((lines, i) => {
       expect(lines[1]).toBe('Attendance sheet');
       expect(lines.at(-1)).toBe(`Rollcall · Attendance sheet | Page ${i + 1}`);
-      expect(lines).toContain('# | Participant | Group | State | Arrived | Method | Signature');
+      expect(lines).toContain('# | Member | Ministry | State | Arrived | Method | Signature');
     });
     const listed = long.pages.flat().filter((l) => / \| Bulk Person \d{3} \| /.test(l));
     expect(listed).toEqual(
@@ -266,7 +267,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       ),
     );
     expect(long.pages.at(-1)).toEqual(
-      expect.arrayContaining(['No record | 120', `Participants listed | ${BULK}`]),
+      expect.arrayContaining(['No record | 120', `Members listed | ${BULK}`]),
     );
   });
 
@@ -277,8 +278,8 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         'Attendance report',
-        'Group: Reports R and its subgroups · From 2026-11-01 to 2026-11-20 · Times in UTC',
-        'Sessions | Attended | Members | Rate',
+        'Ministry: Reports R and its subgroups · From 2026-11-01 to 2026-11-20 · Times in UTC',
+        'Services | Attended | Members | Rate',
         '2 | 6 | 5 of 10 expected | 50%',
         'Walk-ins | Present | Late | Absent',
         '1 | 5 | 1 | 1',
@@ -305,7 +306,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         'Weekly trends',
-        'Weeks | Sessions | Attended records | First-time attendees',
+        'Weeks | Services | Attended records | First-time attendees',
         '2 | 2 | 6 | 4',
         'Returning (sum of weeks) | Latest week | Latest attendees | Latest rate',
         '2 | 2026-W46 | 3 | 60%',
@@ -337,9 +338,9 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const drifting = await pdf(`drifting?groupId=${G.R}&missed=2&of=2&format=pdf`);
     expect(drifting.pages[0]).toEqual(
       expect.arrayContaining([
-        'Group: Reports R and its subgroups · Missed at least 2 of their last 2 sessions · Times in UTC',
+        'Ministry: Reports R and its subgroups · Missed at least 2 of their last 2 services · Times in UTC',
         '1 | Eli Moss | 2 | 2 | never',
-        'People drifting',
+        'Members drifting',
         '1',
       ]),
     );
@@ -347,7 +348,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     const ushers = await pdf(`usher-activity?sessionId=${S.S1}&format=pdf`);
     expect(ushers.pages[0]).toEqual(
       expect.arrayContaining([
-        'Sessions | Check-ins | Ushers',
+        'Services | Check-ins | Ushers',
         '1 | 4 | 2',
         'Usher | Role | Total | code | manual | qr | search',
         'Ana Usher | usher | 2 | 1 | 0 | 1 | 0',

@@ -182,7 +182,7 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
     expect(pages[0]).toEqual(
       expect.arrayContaining([
         'Grace Community Church | Generated 2026-11-22 21:00',
-        `Group: Evening and its subgroups · From 2026-03-01 to 2026-03-21 · Times in ${LA}`,
+        `Ministry: Evening and its subgroups · From 2026-03-01 to 2026-03-21 · Times in ${LA}`,
         'Sat Mar 7 19:00 | 2026-03-07 19:00 | 1 | 1 | 0 | 100%',
         'Sun Mar 8 23:30 | 2026-03-08 23:30 | 1 | 1 | 0 | 100%',
         'Sat Mar 21 19:00 | 2026-03-21 19:00 | 1 | 1 | 0 | 100%',
@@ -195,7 +195,7 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
     );
     expect(sheet.pages[0]).toEqual(
       expect.arrayContaining([
-        `Session: Sat Mar 7 19:00, 2026-03-07 19:00 · Times in ${LA}`,
+        `Service: Sat Mar 7 19:00, 2026-03-07 19:00 · Times in ${LA}`,
         'Sat Mar 7 19:00 | · | 2026-03-07 19:00',
         '1 | Ada Zone | Evening | Present | 19:04 | qr',
       ]),

@@ -9,8 +9,9 @@
 import { METHODS } from '@rollcall/shared';
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { chunk, parseJson } from '../../lib/json.ts';
-import { LEGACY_TIME_ZONE } from '../organizations/organizations.service.ts';
+import { chunk } from '../../lib/json.ts';
+import { LEGACY_TIME_ZONE, toOrganizationDto } from '../organizations/organizations.service.ts';
+import { reportWords } from './report-words.ts';
 
 type Db = Kysely<Database>;
 type PEb = ExpressionBuilder<Database & { p: Database['participants'] }, 'p'>;
@@ -38,15 +39,32 @@ export const findGroup = (db: Db, org: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-/** The organization's name and the zone its days and weeks are reckoned in. */
+/**
+ * The organization's name, the zone its days and weeks are reckoned in, and the words its exports
+ * use (its language and its terms).
+ */
 export async function organizationOf(db: Db, org: string) {
   const row = await db
     .selectFrom('organizations')
-    .select(['name', 'settings'])
+    .selectAll()
     .where('id', '=', org)
     .executeTakeFirst();
-  const zone = parseJson<{ timeZone?: string }>(row?.settings ?? '{}', {}).timeZone;
-  return { name: row?.name ?? '', zone: zone ?? LEGACY_TIME_ZONE };
+  if (!row)
+    return {
+      name: '',
+      zone: LEGACY_TIME_ZONE,
+      words: reportWords(undefined, {
+        session: 'Session',
+        participant: 'Participant',
+        group: 'Group',
+      }),
+    };
+  const { name, settings } = toOrganizationDto(row);
+  return {
+    name,
+    zone: settings.timeZone,
+    words: reportWords(settings.language, settings.labels),
+  };
 }
 
 /** The organization's group tree, for widening a group to its subgroups. */

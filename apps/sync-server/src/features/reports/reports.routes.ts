@@ -12,6 +12,8 @@ import { absenteesPdf, attendancePdf } from './attendance-sheet.pdf.ts';
 import { driftingPages, driftingReport } from './drifting.service.ts';
 import { reportCache } from './report-cache.ts';
 import { wantsPdf } from './report-pdf.ts';
+import type { Words } from './report-words.ts';
+import { organizationOf } from './reports.repository.ts';
 import {
   absentees,
   absenteesCsv,
@@ -26,28 +28,15 @@ import { trendsReport } from './trends.service.ts';
 import { usherActivity } from './usher-activity.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-const ROW_HEADER = [
-  'session',
-  'session_start',
-  'participant_id',
-  'participant',
-  'expected',
-  'state',
-  'state_code',
-  'method',
-  'recorded_at',
-  'recorded_by',
-  'left_at',
-  'minutes_present',
-];
-const rowCells = (r: ReportRow) => [
+/** A row's cells; its header is the organization's (`Words.csv.attendance`), in the same order. */
+const rowCells = (w: Words) => (r: ReportRow) => [
   r.sessionName,
   r.scheduledStart,
   r.participantId,
   r.participantName,
   r.expected ? 'yes' : 'no',
   // The state in the words the totals, the table and the PDF use; then its code, for filters.
-  r.stateLabel,
+  r.state === 'missing' ? w.noRecord : r.stateLabel,
   r.state,
   r.method,
   r.recordedAt,
@@ -72,6 +61,8 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cache = reportCache(ctx.notifier, ctx.clock);
   app.addHook('onClose', async () => cache.close());
   const readers = requireRole('admin', 'manager');
+  /** The organization's export words: its language and terms, for a CSV's header row. */
+  const wordsFor = async (org: string) => (await organizationOf(db, org)).words;
 
   async function cached<T>(
     req: FastifyRequest,
@@ -100,15 +91,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
       if (wantsPdf(req)) return attendancePdf({ db, org, nowMs: now, reply }, q);
-      if (wantsCsv(req))
+      if (wantsCsv(req)) {
+        const w = await wordsFor(org);
         return sendCsv(
           reply,
           'attendance',
           now,
-          ROW_HEADER,
+          w.csv.attendance,
           await attendanceCsv(db, org, q, now),
-          rowCells,
+          rowCells(w),
         );
+      }
       return cached(req, reply, 'attendance', q, () => attendanceReport(db, org, q, now));
     },
   );
@@ -126,15 +119,17 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
       if (wantsPdf(req)) return absenteesPdf({ db, org, nowMs: now, reply }, q);
-      if (wantsCsv(req))
+      if (wantsCsv(req)) {
+        const w = await wordsFor(org);
         return sendCsv(
           reply,
           'absentees',
           now,
-          ROW_HEADER,
+          w.csv.attendance,
           await absenteesCsv(db, org, q, now),
-          rowCells,
+          rowCells(w),
         );
+      }
       return cached(req, reply, 'absentees', q, () => absentees(db, org, q, now));
     },
   );
@@ -159,14 +154,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       if (wantsCsv(req)) {
         const all = await started(driftingPages(db, org, q, now));
-        return sendCsv(
-          reply,
-          'drifting',
-          now,
-          ['participant_id', 'participant', 'missed', 'of', 'last_attended_at'],
-          all,
-          (r) => [r.participantId, r.participantName, r.missed, r.of, r.lastAttendedAt],
-        );
+        return sendCsv(reply, 'drifting', now, (await wordsFor(org)).csv.drifting, all, (r) => [
+          r.participantId,
+          r.participantName,
+          r.missed,
+          r.of,
+          r.lastAttendedAt,
+        ]);
       }
       return cached(req, reply, 'drifting', q, () => driftingReport(db, org, q, now));
     },
@@ -191,17 +185,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         'trends',
         now,
-        [
-          'week',
-          'week_start',
-          'sessions',
-          'present',
-          'expected',
-          'rate',
-          'attendees',
-          'first_time',
-          'returning',
-        ],
+        (await wordsFor(org)).csv.trends,
         onePage(report.weeks),
         (w) => [
           w.week,
@@ -242,7 +226,7 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         'usher-activity',
         now,
-        ['user_id', 'usher', 'role', 'method', 'check_ins'],
+        (await wordsFor(org)).csv.usherActivity,
         onePage(rows),
         (r) => [r.userId, r.name, r.role, r.method, r.n],
       );

@@ -18,7 +18,7 @@ import {
 type Db = Kysely<Database>;
 const MISSING = 'missing';
 /** The one word for "no record" everywhere a report is read: headline, table, CSV and PDF. */
-export const NO_RECORD = 'No record';
+const NO_RECORD = 'No record';
 export const CSV_PAGE = 2000;
 
 export interface AttendanceQuery extends ScopeQuery {

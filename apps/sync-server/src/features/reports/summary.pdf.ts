@@ -3,37 +3,38 @@
 // week), so it is the same cached one the JSON answers.
 import { describeFilters } from './pdf-filters.ts';
 import { table, type Column } from './pdf-table.ts';
-import { pct, sendPdf, type PdfRequest } from './report-pdf.ts';
+import { pct, sendPdf, wordsOf, type PdfRequest } from './report-pdf.ts';
+import type { Words } from './report-words.ts';
 import { drawTrendsChart } from './trends-chart.pdf.ts';
 import type { trendsReport } from './trends.service.ts';
 
 type Trends = Awaited<ReturnType<typeof trendsReport>>;
 
-const WEEKS: Column[] = [
-  { header: 'Week', width: 11 },
-  { header: 'Starts', width: 12 },
-  { header: 'Sessions', width: 9, align: 'right' },
-  { header: 'Present', width: 9, align: 'right' },
-  { header: 'Expected', width: 9, align: 'right' },
-  { header: 'Rate', width: 8, align: 'right' },
-  { header: 'Attendees', width: 10, align: 'right' },
-  { header: 'First-time', width: 10, align: 'right' },
-  { header: 'Returning', width: 10, align: 'right' },
+const weekColumns = (w: Words): Column[] => [
+  { header: w.week, width: 11 },
+  { header: w.starts, width: 12 },
+  { header: w.sessions, width: 9, align: 'right' },
+  { header: w.present, width: 9, align: 'right' },
+  { header: w.expected, width: 9, align: 'right' },
+  { header: w.rate, width: 8, align: 'right' },
+  { header: w.attendees, width: 10, align: 'right' },
+  { header: w.firstTime, width: 10, align: 'right' },
+  { header: w.returning, width: 10, align: 'right' },
 ];
 
-function totals(t: Trends) {
+function totals(t: Trends, w: Words) {
   const sum = (k: 'sessions' | 'present' | 'firstTime' | 'returning') =>
     t.weeks.reduce((n, w) => n + w[k], 0);
   const latest = t.weeks.at(-1);
   return [
-    ['Weeks', t.weeks.length],
-    ['Sessions', sum('sessions')],
-    ['Attended records', sum('present')],
-    ['First-time attendees', sum('firstTime')],
-    ['Returning (sum of weeks)', sum('returning')],
-    ['Latest week', latest?.week ?? '—'],
-    ['Latest attendees', latest?.attendees ?? 0],
-    ['Latest rate', pct(latest?.rate ?? null)],
+    [w.weeks, t.weeks.length],
+    [w.sessions, sum('sessions')],
+    [w.attendedRecords, sum('present')],
+    [w.firstTimeAttendees, sum('firstTime')],
+    [w.returningSumOfWeeks, sum('returning')],
+    [w.latestWeek, latest?.week ?? '—'],
+    [w.latestAttendees, latest?.attendees ?? 0],
+    [w.latestRate, pct(latest?.rate ?? null)],
   ] satisfies [string, string | number][];
 }
 
@@ -43,13 +44,14 @@ export async function summaryPdf(r: PdfRequest, t: Trends) {
     from: t.from,
     to: t.to,
   });
-  return sendPdf(r, { name: 'trends', title: 'Weekly trends', filters }, async (pdf) => {
-    pdf.heading('Summary');
-    pdf.facts(totals(t));
-    pdf.heading('Weekly attendance');
+  const w = await wordsOf(r);
+  return sendPdf(r, { name: 'trends', title: w.weeklyTrends, filters }, async (pdf) => {
+    pdf.heading(w.summary);
+    pdf.facts(totals(t, w));
+    pdf.heading(w.weeklyAttendance);
     drawTrendsChart(pdf, t.weeks);
-    pdf.heading('Weeks');
-    const weeks = table(pdf, WEEKS);
+    pdf.heading(w.weeks);
+    const weeks = table(pdf, weekColumns(w));
     for (const w of t.weeks)
       weeks.row([
         w.week,

@@ -2,7 +2,7 @@
 // and check-ins per usher (one row per usher, a column per method, as on screen).
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table } from './pdf-table.ts';
-import { sendPdf, type PdfRequest } from './report-pdf.ts';
+import { sendPdf, wordsOf, type PdfRequest } from './report-pdf.ts';
 import type { driftingPages } from './drifting.service.ts';
 import type { usherActivity } from './usher-activity.service.ts';
 
@@ -15,16 +15,17 @@ export async function driftingPdf(
   q: { groupId?: string | undefined; missed: number; of: number },
   pages: AsyncIterable<Drifter[]>,
 ) {
+  const w = await wordsOf(r);
   const filters = await describeFilters(r.db, r.org, { groupId: q.groupId }, [
-    `Missed at least ${q.missed} of their last ${q.of} sessions`,
+    w.driftingFilter(q.missed, q.of),
   ]);
-  return sendPdf(r, { name: 'drifting', title: 'Drifting away', filters }, async (pdf) => {
+  return sendPdf(r, { name: 'drifting', title: w.driftingAway, filters }, async (pdf) => {
     const t = table(pdf, [
       { header: '#', width: 8, align: 'right' },
-      { header: 'Participant', width: 42 },
-      { header: 'Missed', width: 12, align: 'right' },
-      { header: 'Of last', width: 12, align: 'right' },
-      { header: 'Last attended', width: 26 },
+      { header: w.participant, width: 42 },
+      { header: w.missed, width: 12, align: 'right' },
+      { header: w.ofLast, width: 12, align: 'right' },
+      { header: w.lastAttended, width: 26 },
     ]);
     if (
       !(await streamRows(pdf, t, pages, (d, n) => [
@@ -32,11 +33,11 @@ export async function driftingPdf(
         d.participantName,
         d.missed,
         d.of,
-        d.lastAttendedAt ? pdf.time(d.lastAttendedAt) : 'never',
+        d.lastAttendedAt ? pdf.time(d.lastAttendedAt) : w.never,
       ]))
     )
       return;
-    pdf.facts([['People drifting', t.rows]]);
+    pdf.facts([[w.drifting, t.rows]]);
   });
 }
 
@@ -44,18 +45,19 @@ export async function usherActivityPdf(
   r: PdfRequest,
   report: Awaited<ReturnType<typeof usherActivity>>,
 ) {
+  const w = await wordsOf(r);
   const filters = await describeFilters(r.db, r.org, report.scope);
   const methods = [...new Set(report.ushers.flatMap((u) => Object.keys(u.byMethod)))].sort();
-  return sendPdf(r, { name: 'usher-activity', title: 'Usher activity', filters }, async (pdf) => {
+  return sendPdf(r, { name: 'usher-activity', title: w.usherActivity, filters }, async (pdf) => {
     pdf.facts([
-      ['Sessions', report.sessions],
-      ['Check-ins', report.total],
-      ['Ushers', report.ushers.length],
+      [w.sessions, report.sessions],
+      [w.checkIns, report.total],
+      [w.ushers, report.ushers.length],
     ]);
     const t = table(pdf, [
-      { header: 'Usher', width: 26 },
-      { header: 'Role', width: 12 },
-      { header: 'Total', width: 9, align: 'right' },
+      { header: w.usher, width: 26 },
+      { header: w.role, width: 12 },
+      { header: w.total, width: 9, align: 'right' },
       ...methods.map((m) => ({
         header: m,
         width: Math.max(7, 53 / Math.max(1, methods.length)),

@@ -16,11 +16,10 @@ export interface ChartWeek {
 const HEIGHT = 220;
 const PAD = { l: 36, r: 40, t: 22, b: 44 };
 const COLOURS = { returning: '#2f5d8a', firstTime: '#8db6dc', rate: '#c0392b' };
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Nov 16" from "2026-11-16": fixed English, as the server has no reader's locale. */
-export const weekLabel = (weekStart: string) =>
-  `${MONTHS[Number(weekStart.slice(5, 7)) - 1]} ${Number(weekStart.slice(8, 10))}`;
+/** "Nov 16" (English) or "16 nov" (Spanish) from "2026-11-16", in the organization's language. */
+const weekLabel = (pdf: ReportPdf, weekStart: string) =>
+  pdf.words.weekLabel(Number(weekStart.slice(5, 7)), Number(weekStart.slice(8, 10)));
 
 function frame(pdf: ReportPdf) {
   const top = pdf.doc.y;
@@ -37,8 +36,8 @@ function axes(pdf: ReportPdf, f: ReturnType<typeof frame>, max: number) {
   const { doc } = pdf;
   const { plot, bottom } = f;
   doc.font(FONT).fontSize(7.5).fillColor(GREY);
-  line(doc, 'Attendees', pdf.left, f.top + 4, { width: PAD.l + 40 });
-  line(doc, 'Rate', plot.x + plot.w, f.top + 4, { width: PAD.r, align: 'right' });
+  line(doc, pdf.words.attendees, pdf.left, f.top + 4, { width: PAD.l + 40 });
+  line(doc, pdf.words.rate, plot.x + plot.w, f.top + 4, { width: PAD.r, align: 'right' });
   for (const share of [0, 0.5, 1]) {
     const y = bottom - share * plot.h;
     doc
@@ -79,7 +78,7 @@ function bars(pdf: ReportPdf, f: ReturnType<typeof frame>, weeks: ChartWeek[], m
         .fill(COLOURS.firstTime);
     if (i % labelEvery === 0) {
       doc.font(FONT).fontSize(7.5).fillColor(GREY);
-      line(doc, weekLabel(w.weekStart), x(i) + bar / 2 - 25, bottom + 5, {
+      line(doc, weekLabel(pdf, w.weekStart), x(i) + bar / 2 - 25, bottom + 5, {
         width: 50,
         align: 'center',
       });
@@ -97,9 +96,9 @@ function legend(pdf: ReportPdf, y: number) {
   const { doc } = pdf;
   let x = pdf.left + PAD.l;
   for (const [label, colour] of [
-    ['Returning', COLOURS.returning],
-    ['First-time', COLOURS.firstTime],
-    ['Attendance rate', COLOURS.rate],
+    [pdf.words.returning, COLOURS.returning],
+    [pdf.words.firstTime, COLOURS.firstTime],
+    [pdf.words.attendanceRate, COLOURS.rate],
   ] as const) {
     doc.rect(x, y + 1, 8, 8).fill(colour);
     doc.font(FONT).fontSize(8).fillColor('black');
@@ -112,7 +111,7 @@ export function drawTrendsChart(pdf: ReportPdf, weeks: ChartWeek[]) {
   const { doc } = pdf;
   if (weeks.length === 0) {
     doc.font(FONT).fontSize(9).fillColor('black');
-    line(doc, 'No sessions in this range.', pdf.left, doc.y, { width: pdf.width });
+    line(doc, pdf.words.noSessionsInRange, pdf.left, doc.y, { width: pdf.width });
     doc.y += 20;
     return;
   }
