@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { db, engine } from './app-context.ts';
 import { getMeta, setMeta } from './db/meta.ts';
 import { allowed, pathFor, screenFor, type Screen } from './app-routes.ts';
+import { useT } from './i18n/i18n.ts';
 import { LoginScreen } from './features/auth/login-screen.tsx';
 import { useSession, type Login } from './features/auth/session-store.ts';
 import { applyLoginLanguage, useOrgLanguage } from './features/settings/org-language.ts';
@@ -77,7 +78,7 @@ const ConflictsScreen = lazyScreen(() =>
 );
 
 function useStorageCare() {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<boolean>(false);
   useEffect(() => {
     // Without persistence Safari evicts site data after a week unused; ask once, say if refused.
     void navigator.storage?.persist?.().then((ok) => {
@@ -87,10 +88,7 @@ function useStorageCare() {
       const name =
         (e.reason as { name?: string; inner?: { name?: string } } | null)?.inner?.name ??
         (e.reason as { name?: string } | null)?.name;
-      if (name === 'QuotaExceededError')
-        setProblem(
-          'This device is out of storage space for Rollcall. Free some space: new check-ins cannot be saved until then.',
-        );
+      if (name === 'QuotaExceededError') setProblem(true);
     };
     window.addEventListener('unhandledrejection', onError);
     return () => window.removeEventListener('unhandledrejection', onError);
@@ -134,6 +132,7 @@ function useRoutedScreen(): Screen | null {
 
 function Screens() {
   const screen = useRoutedScreen();
+  const t = useT('app');
   // A kiosk is a locked station: it keeps the door's URL and shows the self check-in screen there.
   const kiosk = useSession((s) => s.station !== null && s.stationKind === 'kiosk');
   // Re-rendered when the organization's zone changes, so every time on screen is redrawn in it.
@@ -149,7 +148,7 @@ function Screens() {
           <CheckinScreen key={screen.sessionId} sessionId={screen.sessionId} />
         ))}
       <ScreenBoundary key={screen.name}>
-        <Suspense fallback={<p className="screen muted">Loading…</p>}>
+        <Suspense fallback={<p className="screen muted">{t('loading')}</p>}>
           {screen.name === 'live' && <LiveScreen sessionId={screen.sessionId} />}
           {screen.name === 'conflicts' && <ConflictsScreen focus={screen.focus} />}
           {screen.name === 'history' && <HistoryScreen focus={screen.focus} />}
@@ -171,6 +170,7 @@ function Screens() {
 export function App() {
   const { login, booted, boot } = useSession();
   const storageProblem = useStorageCare();
+  const t = useT('app');
   useEffect(() => {
     void Promise.all([
       db.meta.get('login'),
@@ -192,12 +192,12 @@ export function App() {
       <PwaPrompts />
       {storageProblem && (
         <p className="banner error" role="alert">
-          {storageProblem}
+          {t('outOfStorage')}
         </p>
       )}
       {login ? (
         <ScreenBoundary>
-          <Suspense fallback={<p className="screen muted">Loading…</p>}>
+          <Suspense fallback={<p className="screen muted">{t('loading')}</p>}>
             <AccountMenu />
             <NotificationBell />
             <StatusBar />

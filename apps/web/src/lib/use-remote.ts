@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../app-context.ts';
 import { useSession } from '../features/auth/session-store.ts';
+import { translate } from '../i18n/i18n.ts';
 import { ApiError } from '../sync/api.ts';
 
 interface Loaded {
@@ -32,9 +33,8 @@ const time = (ms: number) => timeIn(ms);
 
 /** What a screen says when the network is gone, with the age of what it still shows. */
 function offlineMessage(loadedAt: number | null): string {
-  return loadedAt === null
-    ? "You're offline; this page needs the network and has not loaded since this tab opened."
-    : `You're offline; this page needs the network; last loaded ${time(loadedAt)}.`;
+  const t = translate('app');
+  return loadedAt === null ? t('offlineNeverLoaded') : t('offline', { time: time(loadedAt) });
 }
 
 const isNetworkFailure = (e: unknown) =>
@@ -90,12 +90,13 @@ export async function attempt(
 
 export const when = (iso: string | null | undefined) => (iso ? dateTimeIn(iso) : '—');
 export const ago = (iso: string | null | undefined, now = Date.now()) => {
-  if (!iso) return 'never';
+  const t = translate('app');
+  if (!iso) return t('never');
   const s = Math.round((now - Date.parse(iso)) / 1000);
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.round(s / 60)} min ago`;
-  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
-  return `${Math.round(s / 86400)} d ago`;
+  if (s < 60) return t('secondsAgo', { count: s });
+  if (s < 3600) return t('minutesAgo', { count: Math.round(s / 60) });
+  if (s < 86400) return t('hoursAgo', { count: Math.round(s / 3600) });
+  return t('daysAgo', { count: Math.round(s / 86400) });
 };
 
 /** Saves a file the API serves behind the device's credentials (a plain link cannot send them). */

@@ -2,6 +2,7 @@
 // (beforeinstallprompt), a button; on iPhone and iPad, which never offer it, the steps in words.
 import { useEffect, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
+import { useT } from '../i18n/i18n.ts';
 import { needsIosInstallHint } from './ios-install.ts';
 
 interface InstallEvent extends Event {
@@ -25,6 +26,7 @@ function useIosInstallHint() {
 
 export function PwaPrompts() {
   const iosHint = useIosInstallHint();
+  const t = useT('app');
   const [update, setUpdate] = useState<null | (() => Promise<void>)>(null);
   const [install, setInstall] = useState<InstallEvent | null>(null);
   useEffect(() => {
@@ -52,15 +54,15 @@ export function PwaPrompts() {
     <>
       {update && (
         <div className="banner info" role="alert">
-          A new version is ready.{' '}
+          {t('newVersion')}{' '}
           <button type="button" className="link" onClick={() => void update()}>
-            Reload
+            {t('reload')}
           </button>
         </div>
       )}
       {install && (
         <div className="banner info">
-          Install Rollcall on this device so it opens offline and keeps its data.
+          {t('installOffer')}
           <button
             type="button"
             className="link"
@@ -69,16 +71,15 @@ export function PwaPrompts() {
               setInstall(null);
             }}
           >
-            Install
+            {t('install')}
           </button>
         </div>
       )}
       {iosHint.show && (
-        <div className="banner info" role="note" aria-label="Install on iPhone or iPad">
-          Install Rollcall so it opens offline and keeps its data: in Safari, tap Share (the square
-          with an arrow), then Add to Home Screen.{' '}
+        <div className="banner info" role="note" aria-label={t('iosInstallLabel')}>
+          {t('iosInstall')}{' '}
           <button type="button" className="link" onClick={iosHint.dismiss}>
-            Got it
+            {t('gotIt')}
           </button>
         </div>
       )}

@@ -8,7 +8,13 @@ import { applyPullPage } from './apply-pull.ts';
 import { SYNC_LOCK } from './background-sync.ts';
 import { countNotCounting } from './not-counting.ts';
 import { pushOutbox } from './push-outbox.ts';
-import { backoffMs, initialStatus, STALL_AFTER_MS, type SyncStatus } from './status.ts';
+import {
+  backoffMs,
+  initialStatus,
+  SERVER_UNREACHABLE,
+  STALL_AFTER_MS,
+  type SyncStatus,
+} from './status.ts';
 
 export interface EngineDeps {
   db: RollcallDb;
@@ -231,7 +237,7 @@ export class SyncEngine {
     if (this.status.pending > 0) this.wakeWorkerLater();
     const wait = backoffMs(this.failures, (this.deps.random ?? Math.random)(), err.retryAfterMs);
     this.set({
-      lastError: err.status === 0 ? 'Server unreachable' : err.message,
+      lastError: err.status === 0 ? SERVER_UNREACHABLE : err.message,
       online: this.online(),
       nextRetryAt: this.now() + wait,
     });

@@ -3,6 +3,7 @@
 // a login the server no longer takes pushes from. The usher is told how many and can take them
 // away as a CSV for an admin, instead of watching a queue that will never drain.
 import type { OutboxEntry, RollcallDb } from '../db/db.ts';
+import { translate } from '../i18n/i18n.ts';
 
 /** Rejection codes that mean "the assignment had closed": no retry or fix on the device helps. */
 export const LAPSE_CODES = new Set([
@@ -38,6 +39,8 @@ const cell = (v: string) => `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g,
 /** name, session, time, state (and why): one row per check-in that will not count. */
 export async function notCountingCsv(db: RollcallDb, pushRefused: boolean): Promise<string> {
   const entries = await notCountingEntries(db, pushRefused);
+  // In the usher's language, as it is when they download (the admin reads the same file).
+  const t = translate('sync');
   const [people, sessions] = await Promise.all([
     db.participants.bulkGet(entries.map((e) => e.change.participantId)),
     db.sessions.bulkGet(entries.map((e) => e.change.sessionId ?? '')),
@@ -47,10 +50,11 @@ export async function notCountingCsv(db: RollcallDb, pushRefused: boolean): Prom
     const p = people[i] ?? c.participant;
     const name = p ? `${p.firstName} ${p.lastName}` : c.participantId;
     const state = c.kind === 'presence.set' ? (c.state ?? '') : c.kind.replace('.', ' ');
-    const why = e.status === 'rejected' ? (e.reason ?? e.code ?? '') : 'not sent: sync refused';
+    const why = e.status === 'rejected' ? (e.reason ?? e.code ?? '') : t('csv.notSent');
     return [name, sessions[i]?.name ?? c.sessionId ?? '', c.recordedAt, state, why];
   });
-  return [['name', 'session', 'time', 'state', 'reason'], ...rows]
+  const header = [t('csv.name'), t('csv.session'), t('csv.time'), t('csv.state'), t('csv.reason')];
+  return [header, ...rows]
     .map((r) => r.map(cell).join(','))
     .concat('')
     .join('\r\n');

@@ -40,6 +40,9 @@ export const initialStatus = (online: boolean): SyncStatus => ({
   nextRetryAt: null,
 });
 
+/** `lastError` when the network or the server is down: the status bar words it in the usher's language. */
+export const SERVER_UNREACHABLE = 'Server unreachable';
+
 export const STALL_AFTER_MS = 60_000;
 export const MAX_BACKOFF_MS = 60_000;
 

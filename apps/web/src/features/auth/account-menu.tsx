@@ -8,6 +8,7 @@ import { allowed, pathFor, screenFor, type Screen } from '../../app-routes.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { DeviceNameControl } from '../devices/device-name-control.tsx';
 import { useSyncStatus } from '../sync/status-bar.tsx';
+import { LanguageChoice } from './language-choice.tsx';
 import { useSession } from './session-store.ts';
 import { signOut } from './sign-in.ts';
 
@@ -159,6 +160,7 @@ export function AccountMenu() {
               {t('myAccount')}
             </Link>
           )}
+          <LanguageChoice />
           <DeviceNameControl />
           <button type="button" className="link" onClick={() => void logout()}>
             {t('signOut')}

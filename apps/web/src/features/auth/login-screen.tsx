@@ -2,18 +2,23 @@
 // two-step sign-in answers the password with a second step: a code from the authenticator app
 // (or one of the recovery codes).
 import { useState } from 'react';
+import { useT, type T } from '../../i18n/i18n.ts';
 import { ApiError } from '../../sync/api.ts';
 import { deviceKind, rememberedDeviceName } from '../devices/device-name.ts';
 import { signIn, signInWithCode } from './sign-in.ts';
 
-const messageOf = (e: unknown) =>
-  e instanceof ApiError && e.status === 0
-    ? 'No connection: signing in needs the network once.'
-    : e instanceof Error
-      ? e.message
-      : String(e);
+// The server's refusals this screen words itself; any other comes as the server wrote it.
+const WORDED = ['invalid_credentials', 'invalid_code'] as const;
+
+const messageOf = (e: unknown, t: T<'auth'>) => {
+  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+  if (e.status === 0) return t('noConnection');
+  const code = WORDED.find((c) => c === e.code);
+  return code ? t(`error.${code}`) : e.message;
+};
 
 export function LoginScreen() {
+  const t = useT('auth');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Admins see this name on the live page and conflict cards: offer what this browser used last,
@@ -33,7 +38,7 @@ export function LoginScreen() {
     } catch (e) {
       // An expired second step starts over from the password.
       if (e instanceof ApiError && e.code === 'challenge_invalid') setChallenge(null);
-      setError(messageOf(e));
+      setError(messageOf(e, t));
     } finally {
       setBusy(false);
     }
@@ -51,9 +56,9 @@ export function LoginScreen() {
           <span className="login-mark" aria-hidden="true">
             ✓
           </span>
-          <h1>Rollcall</h1>
+          <h1 translate="no">Rollcall</h1>
         </div>
-        <p className="muted">Sign in once with the network; after that the app works offline.</p>
+        <p className="muted">{t('signInIntro')}</p>
         {challenge ? (
           <CodeForm
             busy={busy}
@@ -72,7 +77,7 @@ export function LoginScreen() {
             }}
           >
             <label>
-              <span className="label">Email</span>
+              <span className="label">{t('email')}</span>
               <input
                 type="email"
                 autoComplete="username"
@@ -82,7 +87,7 @@ export function LoginScreen() {
               />
             </label>
             <label>
-              <span className="label">Password</span>
+              <span className="label">{t('password')}</span>
               <input
                 type="password"
                 autoComplete="current-password"
@@ -92,7 +97,7 @@ export function LoginScreen() {
               />
             </label>
             <label>
-              <span className="label">Device name</span>
+              <span className="label">{t('deviceName')}</span>
               <input
                 type="text"
                 autoComplete="off"
@@ -102,11 +107,11 @@ export function LoginScreen() {
                 onChange={(e) => setDeviceName(e.target.value)}
               />
               <span id="device-name-hint" className="muted">
-                How admins will recognise this device, e.g. “Front door tablet”.
+                {t('deviceNameHint')}
               </span>
             </label>
             <button type="submit" className="primary big" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('signingIn') : t('signIn')}
             </button>
           </form>
         )}
@@ -130,17 +135,18 @@ function CodeForm({
   onBack(): void;
 }) {
   const [code, setCode] = useState('');
+  const t = useT('auth');
   return (
     <form
       className="login-form"
-      aria-label="Two-step sign-in"
+      aria-label={t('twoStep')}
       onSubmit={(e) => {
         e.preventDefault();
         void onCode(code);
       }}
     >
       <label>
-        <span className="label">Authentication code</span>
+        <span className="label">{t('code')}</span>
         <input
           type="text"
           autoComplete="one-time-code"
@@ -153,14 +159,14 @@ function CodeForm({
           onChange={(e) => setCode(e.target.value)}
         />
         <span id="code-hint" className="muted">
-          The 6 digits your authenticator app shows for Rollcall, or one of your recovery codes.
+          {t('codeHint')}
         </span>
       </label>
       <button type="submit" className="primary big" disabled={busy}>
-        {busy ? 'Checking…' : 'Verify'}
+        {busy ? t('checking') : t('verify')}
       </button>
       <button type="button" className="link" onClick={onBack}>
-        Use a different account
+        {t('otherAccount')}
       </button>
     </form>
   );

@@ -30,6 +30,27 @@ export const en = {
     '{{count}} changes are not synced yet. Signing out now would lose them. Connect and wait for the sync, or export the pending changes as a file.',
   exportPending: 'Export pending changes',
   ok: 'OK',
+  savedOnDevice: 'Saved on this device',
+  signInIntro: 'Sign in once with the network; after that the app works offline.',
+  email: 'Email',
+  password: 'Password',
+  deviceName: 'Device name',
+  deviceNameHint: 'How admins will recognise this device, e.g. “Front door tablet”.',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  noConnection: 'No connection: signing in needs the network once.',
+  'error.invalid_credentials': 'Email or password is not correct',
+  'error.invalid_code': 'The code is not correct, or it was already used',
+  twoStep: 'Two-step sign-in',
+  code: 'Authentication code',
+  codeHint:
+    'The 6 digits your authenticator app shows for Rollcall, or one of your recovery codes.',
+  checking: 'Checking…',
+  verify: 'Verify',
+  otherAccount: 'Use a different account',
+  assignmentRevoked: 'Your temporary usher assignment was revoked.',
+  assignmentEnded:
+    'Your temporary usher assignment ended at {{time}}. What you recorded before still syncs.',
 } satisfies Messages;
 
 export const es: Messages<typeof en> = {
@@ -59,4 +80,27 @@ export const es: Messages<typeof en> = {
     '{{count}} cambios aún no se han sincronizado. Si cierra sesión ahora, se perderán. Conéctese y espere a la sincronización, o exporte los cambios pendientes a un archivo.',
   exportPending: 'Exportar cambios pendientes',
   ok: 'Aceptar',
+  savedOnDevice: 'Guardado en este dispositivo',
+  signInIntro:
+    'Inicie sesión una vez con conexión a la red; después, la aplicación funciona sin conexión.',
+  email: 'Correo electrónico',
+  password: 'Contraseña',
+  deviceName: 'Nombre del dispositivo',
+  deviceNameHint:
+    'Cómo reconocerán los administradores este dispositivo, p. ej., “Tableta de la entrada”.',
+  signIn: 'Iniciar sesión',
+  signingIn: 'Iniciando sesión…',
+  noConnection: 'Sin conexión: para iniciar sesión se necesita la red una vez.',
+  'error.invalid_credentials': 'El correo electrónico o la contraseña no son correctos',
+  'error.invalid_code': 'El código no es correcto o ya se usó',
+  twoStep: 'Inicio de sesión en dos pasos',
+  code: 'Código de autenticación',
+  codeHint:
+    'Los 6 dígitos que muestra su aplicación de autenticación para Rollcall, o uno de sus códigos de recuperación.',
+  checking: 'Comprobando…',
+  verify: 'Verificar',
+  otherAccount: 'Usar otra cuenta',
+  assignmentRevoked: 'Su asignación como ujier temporal fue revocada.',
+  assignmentEnded:
+    'Su asignación como ujier temporal terminó a las {{time}}. Lo que registró antes se sigue sincronizando.',
 };

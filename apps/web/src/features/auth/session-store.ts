@@ -5,6 +5,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { create } from 'zustand';
 import { pathFor, screenFor, type Screen } from '../../app-routes.ts';
 import type { StationKind } from '../../db/meta.ts';
+import { translate } from '../../i18n/i18n.ts';
 import { timeIn } from '../../lib/zone-format.ts';
 
 export type { Screen };
@@ -18,6 +19,8 @@ interface SessionState {
   stationKind: StationKind;
   setStation(sessionId: string | null, kind?: StationKind): void;
   setLogin(login: Login | null): void;
+  /** The same account with something of its own changed (its language): no navigation. */
+  updateLogin(login: Login): void;
   go(screen: Screen, opts?: { replace?: boolean }): void;
   boot(login: Login | null, station?: string | null, kind?: StationKind): void;
 }
@@ -38,6 +41,7 @@ export const useSession = create<SessionState>((set) => ({
     if (!login || !screenFor(location.pathname))
       navigate(pathFor({ name: 'sessions' }), { replace: true });
   },
+  updateLogin: (login) => set({ login }),
   go: (screen, opts) => navigate(pathFor(screen), opts),
   boot: (login, station = null, stationKind = 'door') =>
     set({ login, booted: true, station: login ? station : null, stationKind }),
@@ -47,9 +51,9 @@ export const useSession = create<SessionState>((set) => ({
 export function assignmentBlock(login: Login | null, nowMs: number): string | null {
   const a = login?.assignment;
   if (!login || login.user.role !== 'temp_usher' || !a) return null;
-  if (a.status === 'revoked') return 'Your temporary usher assignment was revoked.';
+  const t = translate('auth');
+  if (a.status === 'revoked') return t('assignmentRevoked');
   const ends = Date.parse(a.expiresAt);
-  if (nowMs >= ends)
-    return `Your temporary usher assignment ended at ${timeIn(ends)}. What you recorded before still syncs.`;
+  if (nowMs >= ends) return t('assignmentEnded', { time: timeIn(ends) });
   return null;
 }

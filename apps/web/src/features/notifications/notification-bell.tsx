@@ -1,6 +1,7 @@
 // The bell in the app header: admins and managers only (ushers are never notified), online only
 // (notifications live on the server). The count is a badge; the panel loads on first open.
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { useUnreadCount } from './use-unread-count.ts';
@@ -31,6 +32,7 @@ export function NotificationBell() {
   const { count, setCount } = useUnreadCount(shown);
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const t = useT('notifications');
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     if (returnFocus) button.current?.focus();
@@ -46,7 +48,7 @@ export function NotificationBell() {
         className="notif-bell"
         aria-expanded={open}
         aria-controls={PANEL_ID}
-        aria-label={count === null ? 'Notifications' : `Notifications, ${unread} unread`}
+        aria-label={count === null ? t('notifications') : t('unread', { count: unread })}
         onClick={() => setOpen((o) => !o)}
       >
         <BellIcon />
@@ -57,7 +59,7 @@ export function NotificationBell() {
         )}
       </button>
       {open && (
-        <Suspense fallback={<p className="notif-panel card muted">Loading notifications…</p>}>
+        <Suspense fallback={<p className="notif-panel card muted">{t('loading')}</p>}>
           <NotificationsPanel id={PANEL_ID} onClose={close} onCount={setCount} />
         </Suspense>
       )}

@@ -6,13 +6,8 @@ import type {
 } from '@rollcall/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
-
-const LABELS: Record<NotificationKind, string> = {
-  conflict: 'A conflict needs resolution',
-  rejections: 'A sync had rejected changes',
-  drifting: 'Participants are drifting (when a session ends)',
-};
 
 export function NotificationPreferencesForm() {
   const { data, error } = useRemote<NotificationPreferences>('/api/v1/notifications/preferences');
@@ -21,6 +16,8 @@ export function NotificationPreferencesForm() {
   useEffect(() => setItems(data?.items ?? null), [data]);
   const [status, setStatus] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT('notifications');
+  const label = (kind: NotificationKind) => t(`kind.${kind}`);
 
   const save = async (p: NotificationPreference) => {
     setStatus(null);
@@ -42,16 +39,12 @@ export function NotificationPreferencesForm() {
       return;
     }
     setProblem(null);
-    setStatus(
-      p.enabled
-        ? `You will be notified: ${LABELS[p.kind].toLowerCase()}.`
-        : `No more notifications: ${LABELS[p.kind].toLowerCase()}.`,
-    );
+    setStatus(p.enabled ? t(`on.${p.kind}`) : t(`off.${p.kind}`));
   };
 
   return (
     <details className="notif-prefs">
-      <summary>Preferences</summary>
+      <summary>{t('preferences')}</summary>
       {(error ?? problem) && (
         <p className="error-text" role="alert">
           {error ?? problem}
@@ -59,7 +52,7 @@ export function NotificationPreferencesForm() {
       )}
       {items && (
         <fieldset>
-          <legend>Notify me when</legend>
+          <legend>{t('notifyWhen')}</legend>
           {items.map((p) => (
             <label key={p.kind} className="check-label">
               <input
@@ -67,7 +60,7 @@ export function NotificationPreferencesForm() {
                 checked={p.enabled}
                 onChange={(e) => void save({ kind: p.kind, enabled: e.target.checked })}
               />
-              {LABELS[p.kind]}
+              {label(p.kind)}
             </label>
           ))}
         </fieldset>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { api } from '../../app-context.ts';
 import { ago, attempt, when } from '../../lib/use-remote.ts';
 import { pathFor } from '../../app-routes.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession, type Screen } from '../auth/session-store.ts';
 import { NotificationPreferencesForm } from './notification-preferences.tsx';
 
@@ -12,12 +13,11 @@ const PAGE = 20;
 
 // A conflict opens the queue at its card, a sync with rejections opens that sync's entry; drifting
 // people are in the drifting report.
-const TARGETS: Record<Notification['link']['type'], { screen(id: string): Screen; label: string }> =
-  {
-    conflict: { screen: (id) => ({ name: 'conflicts', focus: id }), label: 'Conflict queue' },
-    sync_history: { screen: (id) => ({ name: 'history', focus: id }), label: 'Sync history' },
-    session: { screen: () => ({ name: 'reports' }), label: 'Reports' },
-  };
+const TARGETS: Record<Notification['link']['type'], (id: string) => Screen> = {
+  conflict: (id) => ({ name: 'conflicts', focus: id }),
+  sync_history: (id) => ({ name: 'history', focus: id }),
+  session: () => ({ name: 'reports' }),
+};
 
 interface Props {
   id: string;
@@ -51,6 +51,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   const go = useSession((s) => s.go);
   const { items, setItems, cursor, problem, setProblem, load } = useNotifications(onCount);
   const unread = items?.filter((n) => !n.readAt).length ?? 0;
+  const t = useT('notifications');
 
   const open = async (n: Notification) => {
     if (!n.readAt) {
@@ -60,7 +61,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
       }, setProblem);
       if (!ok) return;
     }
-    go(TARGETS[n.link.type].screen(n.link.id));
+    go(TARGETS[n.link.type](n.link.id));
     onClose(false);
   };
   const readAll = async () => {
@@ -84,7 +85,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
     >
       <div className="row">
         <h2 id={`${id}-title`} className="grow">
-          Notifications
+          {t('notifications')}
         </h2>
         <button
           type="button"
@@ -92,10 +93,10 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
           disabled={unread === 0}
           onClick={() => void readAll()}
         >
-          Mark all read
+          {t('markAllRead')}
         </button>
         <button type="button" className="link" onClick={() => onClose(true)}>
-          Close
+          {t('close')}
         </button>
       </div>
       {problem && (
@@ -104,20 +105,18 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
         </p>
       )}
       {items === null ? (
-        <p className="muted">Loading notifications…</p>
+        <p className="muted">{t('loading')}</p>
       ) : items.length === 0 ? (
-        <p className="muted">
-          Nothing yet. Conflicts, rejected changes and drifting participants show up here.
-        </p>
+        <p className="muted">{t('empty')}</p>
       ) : (
-        <ul className="notif-list" aria-label="Notifications, newest first">
+        <ul className="notif-list" aria-label={t('newestFirst')}>
           {items.map((n) => (
             <li key={n.id} className={n.readAt ? 'notif-item' : 'notif-item unread'}>
               {/* A real link to the screen's URL (it can be opened in a new tab); a plain click
                   marks it read first. */}
               <a
                 className="notif-open"
-                href={pathFor(TARGETS[n.link.type].screen(n.link.id))}
+                href={pathFor(TARGETS[n.link.type](n.link.id))}
                 onClick={(e) => {
                   if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
                   e.preventDefault();
@@ -125,12 +124,15 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
                 }}
               >
                 <span className="notif-title">
-                  {!n.readAt && <span className="tag">New</span>}
-                  <strong>{n.title}</strong>
+                  {!n.readAt && <span className="tag">{t('new')}</span>}
+                  {/* Written by the server when it happened (names included), not translated. */}
+                  <strong translate="no">{n.title}</strong>
                 </span>
-                <span className="notif-body">{n.body}</span>
+                <span className="notif-body" translate="no">
+                  {n.body}
+                </span>
                 <span className="notif-meta" title={when(n.createdAt)}>
-                  {ago(n.createdAt)} · Opens {TARGETS[n.link.type].label}
+                  {t('opens', { ago: ago(n.createdAt), target: t(`target.${n.link.type}`) })}
                 </span>
               </a>
             </li>
@@ -139,7 +141,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
       )}
       {cursor && (
         <button type="button" className="secondary" onClick={() => void load(cursor)}>
-          Show older
+          {t('showOlder')}
         </button>
       )}
       <NotificationPreferencesForm />

@@ -1,10 +1,11 @@
 // The usher's sessions: on now, later today, and the last few days. Read from the device, so it
 // works offline; the empty state says where sessions come from and when this device last synced.
-import type { Session } from '@rollcall/shared';
+import type { Session, SessionStatus } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../../app-context.ts';
 import { getMeta } from '../../db/meta.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 import { dayIn, timeIn } from '../../lib/zone-format.ts';
@@ -45,19 +46,21 @@ export function SessionsScreen() {
     return m;
   }, [sessions]);
   const groups = groupSessions(sessions ?? [], now, zone);
+  const t = useT('sessions');
   const none = groups.now.length + groups.later.length + groups.recent.length === 0;
   return (
     <main className="screen">
-      <h1>Today</h1>
-      {sessions === undefined && <p>Loading…</p>}
+      <h1>{t('today')}</h1>
+      {sessions === undefined && <p>{t('loading')}</p>}
       {sessions && none && <EmptyState />}
-      <SessionGroup title="Now" sessions={groups.now} counts={counts} />
-      <SessionGroup title="Later today" sessions={groups.later} counts={counts} />
+      <SessionGroup title={t('now')} sessions={groups.now} counts={counts} />
+      <SessionGroup title={t('laterToday')} sessions={groups.later} counts={counts} />
       {groups.recent.length > 0 && (
         // Folded: today's sessions stay at the top, the last few days one tap away.
         <details className="recent-sessions">
           <summary>
-            Recent <span className="muted">({groups.recent.length}, last few days)</span>
+            {t('recent')}{' '}
+            <span className="muted">{t('recentCount', { count: groups.recent.length })}</span>
           </summary>
           <SessionList sessions={groups.recent} counts={counts} withDay />
         </details>
@@ -71,15 +74,15 @@ function EmptyState() {
   const stored = useLiveQuery(() => getMeta(db, 'lastPullAt'), []);
   const last = Math.max(status.lastPullAt ?? 0, stored ?? 0);
   const zone = useOrgZone();
+  const t = useT('sessions');
+  const at = { day: dayIn(last, zone), time: timeIn(last, zone) };
   return (
     <div className="card empty-sessions">
       <p>
-        <strong>No sessions today.</strong> An admin adds them under Schedule.
+        <strong>{t('noneToday')}</strong> {t('addedUnder')}
       </p>
       <p className="muted" data-testid="last-synced">
-        {last
-          ? `This device last synced ${dayIn(last, zone)}, ${timeIn(last, zone)}${status.online ? '' : ' (offline now)'}.`
-          : 'This device has not synced yet: connect to the network to get the sessions.'}
+        {last ? t(status.online ? 'lastSynced' : 'lastSyncedOffline', at) : t('neverSynced')}
       </p>
     </div>
   );
@@ -107,6 +110,7 @@ function SessionGroup({ title, ...list }: ListProps & { title: string }) {
 function SessionList({ sessions, counts, withDay = false }: ListProps) {
   const go = useSession((s) => s.go);
   const zone = useOrgZone();
+  const t = useT('sessions');
   const staff = useSession(
     (s) => s.login?.user.role === 'admin' || s.login?.user.role === 'manager',
   );
@@ -120,15 +124,16 @@ function SessionList({ sessions, counts, withDay = false }: ListProps) {
             onClick={() => go({ name: 'checkin', sessionId: s.id })}
           >
             <span className="grow">
-              <strong>{s.name}</strong>
+              <strong translate="no">{s.name}</strong>
               <span className="muted">
                 {withDay ? `${dayIn(s.scheduledStart, zone)} · ` : ''}
                 {timeIn(s.scheduledStart, zone)}–{timeIn(s.scheduledEnd, zone)}
-                {s.location ? ` · ${s.location}` : ''}
+                {s.location ? ' · ' : ''}
+                {s.location && <span translate="no">{s.location}</span>}
               </span>
             </span>
-            <span className={`badge ${s.status}`}>{s.status}</span>
-            <span className="count" aria-label="checked in">
+            <span className={`badge ${s.status}`}>{t(`status.${s.status as SessionStatus}`)}</span>
+            <span className="count" aria-label={t('checkedIn')}>
               {counts?.get(s.id) ?? 0}
             </span>
           </button>
@@ -136,10 +141,10 @@ function SessionList({ sessions, counts, withDay = false }: ListProps) {
             <button
               type="button"
               className="link"
-              aria-label={`Live arrivals for ${s.name}`}
+              aria-label={t('liveArrivalsFor', { name: s.name })}
               onClick={() => go({ name: 'live', sessionId: s.id })}
             >
-              Live arrivals
+              {t('liveArrivals')}
             </button>
           )}
         </li>

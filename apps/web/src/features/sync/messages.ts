@@ -1,8 +1,109 @@
-// This feature's words in every language the app ships (see i18n/README in i18n/i18n.ts). `es` has
-// the type of `en`, so a message missing in Spanish fails the typecheck. Terms: {{Session}},
-// {{session}}, {{sessions}}, {{Participant}}… are the organization's own words (i18n/terms).
+// This feature's words in every language the app ships (see i18n/i18n.ts). `es` has the type of
+// `en`, so a message missing in Spanish fails the typecheck. Terms: {{Session}}, {{session}},
+// {{sessions}}, {{Participant}}… are the organization's own words (packages/shared terms.ts).
 import type { Messages } from '../../i18n/messages.ts';
 
-export const en = {} satisfies Messages;
+export const en = {
+  never: 'never',
+  secondsAgo: '{{count}}s ago',
+  minutesAgo: '{{count}} min ago',
+  hoursAgo: '{{count}} h ago',
+  lastSynced: 'Last synced {{ago}}',
+  notSynced: 'Not synced yet',
+  toResolve: '{{count}} to resolve',
+  adminWillCheck_one: 'An admin will check {{count}} of your entries',
+  adminWillCheck_other: 'An admin will check {{count}} of your entries',
+  notAccepted_one: '{{count}} not accepted',
+  notAccepted_other: '{{count}} not accepted',
+  needsUpdate: 'Not sending: this app needs an update',
+  notSendingKept_one: 'Not sending — {{count}} check-in kept on this device',
+  notSendingKept_other: 'Not sending — {{count}} check-ins kept on this device',
+  notSending: 'Not sending',
+  offlineSaved_one: 'Offline — {{count}} check-in saved',
+  offlineSaved_other: 'Offline — {{count}} check-ins saved',
+  offlineWorks: 'Offline — check-ins still work',
+  keptUntilBack: 'Kept on this device, sent when the network is back',
+  kept: 'Kept on this device',
+  waiting: '{{count}} waiting to send',
+  stalled: 'Not getting through — still trying',
+  sending: 'Sending…',
+  allSaved: 'All saved',
+  unreachable: 'Server unreachable',
+  retryNow: 'Retry now',
+  outOfDate: 'This app is out of date and cannot sync. Your check-ins are kept on this device.',
+  updateApp: 'Update the app',
+  notCounting_one:
+    '{{count}} check-in will not count: recorded after your assignment ended, or no longer accepted.',
+  notCounting_other:
+    '{{count}} check-ins will not count: recorded after your assignment ended, or no longer accepted.',
+  downloadThem: 'Download them (CSV)',
+  'blocked.device_revoked': 'This device was revoked by an administrator',
+  'blocked.user_deactivated': 'This user account is deactivated',
+  'blocked.assignment_revoked':
+    'Your temporary usher assignment was revoked; check-ins recorded before it still upload, nothing else syncs',
+  'blocked.assignment_expired':
+    'Your temporary usher assignment has expired and its grace period is over',
+  'blocked.session_too_old': 'This sign-in is more than 180 days old; sign in again',
+  'blocked.refresh_reused':
+    'This device was signed out to protect the account (its sign-in was used elsewhere). Sign in again',
+  'csv.name': 'name',
+  'csv.session': '{{session}}',
+  'csv.time': 'time',
+  'csv.state': 'state',
+  'csv.reason': 'reason',
+  'csv.notSent': 'not sent: sync refused',
+  'csv.file': 'rollcall-not-counted-{{date}}.csv',
+} satisfies Messages;
 
-export const es: Messages<typeof en> = {};
+export const es: Messages<typeof en> = {
+  never: 'nunca',
+  secondsAgo: 'hace {{count}} s',
+  minutesAgo: 'hace {{count}} min',
+  hoursAgo: 'hace {{count}} h',
+  lastSynced: 'Última sincronización: {{ago}}',
+  notSynced: 'Aún sin sincronizar',
+  toResolve: '{{count}} por resolver',
+  adminWillCheck_one: 'Un administrador revisará {{count}} de sus registros',
+  adminWillCheck_other: 'Un administrador revisará {{count}} de sus registros',
+  notAccepted_one: '{{count}} no aceptado',
+  notAccepted_other: '{{count}} no aceptados',
+  needsUpdate: 'Sin enviar: esta aplicación necesita una actualización',
+  notSendingKept_one: 'Sin enviar — {{count}} registro guardado en este dispositivo',
+  notSendingKept_other: 'Sin enviar — {{count}} registros guardados en este dispositivo',
+  notSending: 'Sin enviar',
+  offlineSaved_one: 'Sin conexión — {{count}} registro guardado',
+  offlineSaved_other: 'Sin conexión — {{count}} registros guardados',
+  offlineWorks: 'Sin conexión — los registros siguen funcionando',
+  keptUntilBack: 'Guardado en este dispositivo; se enviará cuando vuelva la red',
+  kept: 'Guardado en este dispositivo',
+  waiting: '{{count}} por enviar',
+  stalled: 'No se logra enviar — se sigue intentando',
+  sending: 'Enviando…',
+  allSaved: 'Todo guardado',
+  unreachable: 'No se puede contactar al servidor',
+  retryNow: 'Reintentar ahora',
+  outOfDate:
+    'Esta aplicación está desactualizada y no puede sincronizar. Sus registros se guardan en este dispositivo.',
+  updateApp: 'Actualizar la aplicación',
+  notCounting_one:
+    '{{count}} registro no contará: se hizo después de que terminó su asignación o ya no se acepta.',
+  notCounting_other:
+    '{{count}} registros no contarán: se hicieron después de que terminó su asignación o ya no se aceptan.',
+  downloadThem: 'Descargarlos (CSV)',
+  'blocked.device_revoked': 'Un administrador revocó este dispositivo',
+  'blocked.user_deactivated': 'Esta cuenta de usuario está desactivada',
+  'blocked.assignment_revoked':
+    'Su asignación como ujier temporal fue revocada; los registros hechos antes se siguen enviando, nada más se sincroniza',
+  'blocked.assignment_expired':
+    'Su asignación como ujier temporal venció y su periodo de gracia terminó',
+  'blocked.session_too_old': 'Este inicio de sesión tiene más de 180 días; inicie sesión de nuevo',
+  'blocked.refresh_reused':
+    'Se cerró la sesión de este dispositivo para proteger la cuenta (su inicio de sesión se usó en otro lugar). Inicie sesión de nuevo',
+  'csv.name': 'nombre',
+  'csv.session': '{{session}}',
+  'csv.time': 'hora',
+  'csv.state': 'estado',
+  'csv.reason': 'motivo',
+  'csv.notSent': 'no enviado: sincronización rechazada',
+  'csv.file': 'rollcall-no-contados-{{date}}.csv',
+};

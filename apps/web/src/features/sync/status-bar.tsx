@@ -1,27 +1,43 @@
 // Always visible: saved or waiting to send, offline, last sync; what an admin will check.
 import { useEffect, useState } from 'react';
 import { db, engine } from '../../app-context.ts';
+import { translate, useT, type T } from '../../i18n/i18n.ts';
 import { notCountingCsv } from '../../sync/not-counting.ts';
-import type { SyncStatus } from '../../sync/status.ts';
+import { SERVER_UNREACHABLE, type SyncStatus } from '../../sync/status.ts';
 import { useSession } from '../auth/session-store.ts';
 import { todayIn } from '../../lib/zone-format.ts';
 
-const ago = (ms: number | null, now: number) => {
-  if (!ms) return 'never';
+const ago = (ms: number | null, now: number, t: T<'sync'>) => {
+  if (!ms) return t('never');
   const s = Math.max(0, Math.round((now - ms) / 1000));
   return s < 60
-    ? `${s}s ago`
+    ? t('secondsAgo', { count: s })
     : s < 3600
-      ? `${Math.round(s / 60)} min ago`
-      : `${Math.round(s / 3600)} h ago`;
+      ? t('minutesAgo', { count: Math.round(s / 60) })
+      : t('hoursAgo', { count: Math.round(s / 3600) });
 };
+
+// The server's refusals that stop syncing, in the usher's words; another comes as the server wrote it.
+const BLOCKED = [
+  'device_revoked',
+  'user_deactivated',
+  'assignment_revoked',
+  'assignment_expired',
+  'session_too_old',
+  'refresh_reused',
+] as const;
+
+function blockedWords(s: SyncStatus, t: T<'sync'>): string {
+  const code = BLOCKED.find((c) => c === s.blockedCode);
+  return code ? t(`blocked.${code}`) : (s.blocked ?? '');
+}
 
 /** The check-ins that will not count, as a CSV the usher can hand to an admin. */
 async function exportNotCounting(pushRefused: boolean) {
   const csv = await notCountingCsv(db, pushRefused);
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  a.download = `rollcall-not-counted-${todayIn()}.csv`;
+  a.download = translate('sync')('csv.file', { date: todayIn() });
   a.click();
   URL.revokeObjectURL(a.href);
 }
@@ -37,50 +53,50 @@ export function statusWords(
   s: SyncStatus,
   now: number,
   isAdmin: boolean,
+  t: T<'sync'>,
 ): { state: string; headline: string; detail: string } {
   const n = s.pending;
-  const checkIns = `${n} check-in${n === 1 ? '' : 's'}`;
-  const synced = s.lastPullAt ? `Last synced ${ago(s.lastPullAt, now)}` : 'Not synced yet';
+  const synced = s.lastPullAt
+    ? t('lastSynced', { ago: ago(s.lastPullAt, now, t) })
+    : t('notSynced');
   // Conflicts are the admin's business: the usher only learns that someone will look.
   const checks =
     s.conflicts > 0
       ? isAdmin
-        ? `${s.conflicts} to resolve`
-        : `An admin will check ${s.conflicts} of your entries`
+        ? t('toResolve', { count: s.conflicts })
+        : t('adminWillCheck', { count: s.conflicts })
       : '';
-  const refused = s.rejected > 0 ? `${s.rejected} not accepted` : '';
+  const refused = s.rejected > 0 ? t('notAccepted', { count: s.rejected }) : '';
+  const lastError = s.lastError === SERVER_UNREACHABLE ? t('unreachable') : s.lastError;
   const detail = (...parts: string[]) => [...parts, refused, checks].filter(Boolean).join(' · ');
   if (s.blocked) {
     const headline =
       s.blockedCode === 'protocol_unsupported'
-        ? 'Not sending: this app needs an update'
+        ? t('needsUpdate')
         : n > 0
-          ? `Not sending — ${checkIns} kept on this device`
-          : 'Not sending';
-    return { state: 'blocked', headline, detail: detail(s.blocked) };
+          ? t('notSendingKept', { count: n })
+          : t('notSending');
+    return { state: 'blocked', headline, detail: detail(blockedWords(s, t)) };
   }
   if (!s.online)
     return {
       state: 'offline',
-      headline: n > 0 ? `Offline — ${checkIns} saved` : 'Offline — check-ins still work',
-      detail: detail(
-        n > 0 ? 'Kept on this device, sent when the network is back' : 'Kept on this device',
-        synced,
-      ),
+      headline: n > 0 ? t('offlineSaved', { count: n }) : t('offlineWorks'),
+      detail: detail(n > 0 ? t('keptUntilBack') : t('kept'), synced),
     };
   if (s.stalled)
     return {
       state: 'stalled',
-      headline: `${n} waiting to send`,
-      detail: detail('Not getting through — still trying', synced),
+      headline: t('waiting', { count: n }),
+      detail: detail(t('stalled'), synced),
     };
   if (n > 0)
     return {
       state: s.syncing ? 'syncing' : 'pending',
-      headline: `${n} waiting to send`,
-      detail: detail(s.lastError ?? 'Sending…', synced),
+      headline: t('waiting', { count: n }),
+      detail: detail(lastError ?? t('sending'), synced),
     };
-  return { state: 'synced', headline: 'All saved', detail: detail(synced) };
+  return { state: 'synced', headline: t('allSaved'), detail: detail(synced) };
 }
 
 // One line of state and one of detail, each cut with an ellipsis, at a fixed height: a change
@@ -89,12 +105,13 @@ export function statusWords(
 export function StatusBar() {
   const s = useSyncStatus();
   const role = useSession((x) => x.login?.user.role);
+  const t = useT('sync');
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 5000);
     return () => clearInterval(t);
   }, []);
-  const { state, headline, detail } = statusWords(s, now, role === 'admin');
+  const { state, headline, detail } = statusWords(s, now, role === 'admin', t);
   // Offline, retrying cannot help (the engine sends by itself when the network returns).
   const retry = !s.blocked && s.online && (s.lastError || s.stalled);
   return (
@@ -120,7 +137,7 @@ export function StatusBar() {
         </span>
         {retry ? (
           <button type="button" className="link" onClick={() => void engine.syncNow()}>
-            Retry now
+            {t('retryNow')}
           </button>
         ) : null}
       </div>
@@ -128,24 +145,23 @@ export function StatusBar() {
         <div className="status-alerts">
           {s.blocked && s.blockedCode === 'protocol_unsupported' ? (
             <p className="tag error" role="alert" data-testid="update-app">
-              This app is out of date and cannot sync. Your check-ins are kept on this device.{' '}
+              {t('outOfDate')}{' '}
               <button type="button" className="link" onClick={() => location.reload()}>
-                Update the app
+                {t('updateApp')}
               </button>
             </p>
           ) : (
-            s.blocked && <p className="tag error">{s.blocked}</p>
+            s.blocked && <p className="tag error">{blockedWords(s, t)}</p>
           )}
           {s.notCounting > 0 && (
             <p className="tag error" role="alert" data-testid="not-counting">
-              {s.notCounting} check-in{s.notCounting > 1 ? 's' : ''} will not count: recorded after
-              your assignment ended, or no longer accepted.{' '}
+              {t('notCounting', { count: s.notCounting })}{' '}
               <button
                 type="button"
                 className="link"
                 onClick={() => void exportNotCounting(s.pushRefused)}
               >
-                Download them (CSV)
+                {t('downloadThem')}
               </button>
             </p>
           )}
