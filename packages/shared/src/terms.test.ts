@@ -10,6 +10,10 @@ describe('plurals of an organization word', () => {
     ['Training day', 'Training days'],
     ['Class group', 'Class groups'],
     ['Day', 'Days'],
+    ['Box', 'Boxes'],
+    ['Waltz', 'Waltzes'],
+    ['Church', 'Churches'],
+    ['Bush', 'Bushes'],
   ])('English %s → %s', (w, p) => expect(pluralOf(w, 'en')).toBe(p));
 
   it.each([
@@ -20,6 +24,10 @@ describe('plurals of an organization word', () => {
     ['Tipo de entrada', 'Tipos de entrada'],
     ['Sala grande', 'Salas grandes'],
     ['Clase', 'Clases'],
+    ['Sesión', 'Sesiones'],
+    ['Almacén', 'Almacenes'],
+    ['Profesor', 'Profesores'],
+    ['Ministerio', 'Ministerios'],
     ['Mes', 'Meses'],
     ['Autobús', 'Autobuses'],
     ['Lunes', 'Lunes'],

@@ -1,69 +1,30 @@
-// The plurals of an organization's words, when it gave none: English and Spanish rules, the last
-// word of a label pluralized, and the organization's own plural always preferred.
+// The exports' words: the organization's terms (packages/shared terms.ts, tested there for the
+// plurals) in its language, English when unset.
 import { describe, expect, it } from 'vitest';
-import { englishPlural, lowerFirst, reportWords, spanishPlural, termsOf } from './report-words.ts';
+import { reportWords } from './report-words.ts';
 
 describe('report words', () => {
-  it('forms English plurals: y → ies after a consonant, s/x/z/ch/sh → es, else s', () => {
-    const cases = {
-      Ministry: 'Ministries',
-      Day: 'Days',
-      Class: 'Classes',
-      Box: 'Boxes',
-      Waltz: 'Waltzes',
-      Church: 'Churches',
-      Bush: 'Bushes',
-      Service: 'Services',
-      'Training day': 'Training days',
-      'Class group': 'Class groups',
-    };
-    for (const [one, many] of Object.entries(cases)) expect(englishPlural(one)).toBe(many);
-  });
-
-  it('forms Spanish plurals: a vowel takes s, z → ces, else es (the accent goes)', () => {
-    const cases = {
-      Culto: 'Cultos',
-      Clase: 'Clases',
-      Miembro: 'Miembros',
-      Luz: 'Luces',
-      Ministerio: 'Ministerios',
-      Sesión: 'Sesiones',
-      Reunión: 'Reuniones',
-      Almacén: 'Almacenes',
-      Profesor: 'Profesores',
-    };
-    for (const [one, many] of Object.entries(cases)) expect(spanishPlural(one)).toBe(many);
-  });
-
-  it("prefers the organization's own plurals, and forms the others in its language", () => {
-    expect(
-      termsOf(
-        { session: 'Reunión', participant: 'Miembro', group: 'Célula', participants: 'Hermanos' },
-        'es',
-      ),
-    ).toEqual({
+  it("use the organization's own plurals, and form the others in its language", () => {
+    const w = reportWords('es', {
       session: 'Reunión',
-      sessions: 'Reuniones',
       participant: 'Miembro',
-      participants: 'Hermanos',
       group: 'Célula',
-      groups: 'Células',
+      participants: 'Hermanos',
     });
-    expect(termsOf({ session: 'Service', participant: 'Member', group: 'Ministry' }, 'en')).toEqual(
-      {
-        session: 'Service',
-        sessions: 'Services',
-        participant: 'Member',
-        participants: 'Members',
-        group: 'Ministry',
-        groups: 'Ministries',
-      },
-    );
+    expect(w.noSessionsInRange).toBe('Sin reuniones en este periodo.');
   });
 
-  it('lowers a word mid-sentence, but not an acronym', () => {
-    expect(lowerFirst('Services')).toBe('services');
-    expect(lowerFirst('IT teams')).toBe('IT teams');
+  it('give a Spanish church that kept the English defaults the Spanish words, as on screen', () => {
+    const w = reportWords(
+      'es',
+      { session: 'Service', participant: 'Member', group: 'Ministry' },
+      'church',
+    );
+    expect(w.noSessionsInRange).toBe('Sin cultos en este periodo.');
+    expect(
+      reportWords('en', { session: 'Service', participant: 'Member', group: 'Ministry' })
+        .noSessionsInRange,
+    ).toBe('No services in this range.');
   });
 
   it('speaks English when the language is unset or not one the server ships', () => {

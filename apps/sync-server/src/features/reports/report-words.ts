@@ -1,21 +1,17 @@
 // The words of the PDF and CSV exports, in the organization's language and its own terms: a church
 // that calls a session a "Service" and a participant a "Member" reads those words on its printouts.
-// The labels are used as the admin typed them (in their own language); the plurals are theirs when
-// given, otherwise formed here. One catalog per language, each built against the same `Words`
+// The terms are packages/shared's organizationTerms (the same words as on screen). One catalog per language, each built against the same `Words`
 // interface, so a Spanish word missing is a compile error rather than an English word on a page.
-import { LANGUAGES, type Language, type OrganizationSettings } from '@rollcall/shared';
+import {
+  LANGUAGES,
+  midSentence,
+  organizationTerms,
+  type Language,
+  type OrganizationSettings,
+  type Terms,
+} from '@rollcall/shared';
 
 type Labels = OrganizationSettings['labels'];
-
-/** The organization's terms, singular and plural, as they read at the start of a line. */
-export interface Terms {
-  session: string;
-  sessions: string;
-  participant: string;
-  participants: string;
-  group: string;
-  groups: string;
-}
 
 export interface Words {
   language: Language;
@@ -109,42 +105,8 @@ export interface Words {
   };
 }
 
-/** "Service" → "service" mid-sentence; "QA team" or "IT" stay as typed (an acronym is not lowered). */
-export const lowerFirst = (s: string) => s.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
-
 /** A header cell from a label: "Training day" → "training_day". */
 const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '_');
-
-/** English plural of a label's last word: y → ies after a consonant; s, x, z, ch, sh → es; else s. */
-export function englishPlural(s: string) {
-  if (/[^aeiou]y$/i.test(s)) return `${s.slice(0, -1)}${s.endsWith('Y') ? 'IES' : 'ies'}`;
-  if (/(s|x|z|ch|sh)$/i.test(s)) return `${s}${/[A-Z]$/.test(s) ? 'ES' : 'es'}`;
-  return `${s}${/[A-Z]$/.test(s) ? 'S' : 's'}`;
-}
-
-const UNACCENT: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' };
-/**
- * Spanish plural of a label's last word: a vowel takes s, z becomes ces, anything else takes es
- * (and a stressed last syllable loses its written accent: sesión → sesiones).
- */
-export function spanishPlural(s: string) {
-  if (/[aeiouáéíóú]$/i.test(s)) return `${s}s`;
-  if (/z$/i.test(s)) return `${s.slice(0, -1)}ces`;
-  const bare = s.replace(/([áéíóú])([ns])$/, (_, v: string, c: string) => `${UNACCENT[v]}${c}`);
-  return `${bare}es`;
-}
-
-export function termsOf(labels: Labels, language: Language): Terms {
-  const plural = language === 'es' ? spanishPlural : englishPlural;
-  return {
-    session: labels.session,
-    sessions: labels.sessions ?? plural(labels.session),
-    participant: labels.participant,
-    participants: labels.participants ?? plural(labels.participant),
-    group: labels.group,
-    groups: labels.groups ?? plural(labels.group),
-  };
-}
 
 const EN_MONTHS = [
   'Jan',
@@ -183,12 +145,12 @@ const en = (t: Terms): Words => ({
   weekLabel: (month, day) => `${EN_MONTHS[month - 1]} ${day}`,
   sessionFilter: (name, at) => `${t.session}: ${name}, ${at}`,
   groupFilter: (name) => `${t.group}: ${name} and its subgroups`,
-  everyGroup: `Every ${lowerFirst(t.group)}`,
+  everyGroup: `Every ${midSentence(t.group)}`,
   dateRange: (from, to) => `From ${from} to ${to}`,
   onlyState: (state) => `Only: ${state}`,
   absenteesFilter: 'Absent, another state that is neither present nor excused, or no record',
   driftingFilter: (missed, of) =>
-    `Missed at least ${missed} of their last ${of} ${lowerFirst(t.sessions)}`,
+    `Missed at least ${missed} of their last ${of} ${midSentence(t.sessions)}`,
   noRecord: 'No record',
   attendanceSheet: 'Attendance sheet',
   attendanceReport: 'Attendance report',
@@ -247,7 +209,7 @@ const en = (t: Terms): Words => ({
   role: 'Role',
   total: 'Total',
   attendanceRate: 'Attendance rate',
-  noSessionsInRange: `No ${lowerFirst(t.sessions)} in this range.`,
+  noSessionsInRange: `No ${midSentence(t.sessions)} in this range.`,
   csv: {
     attendance: [
       key(t.session),
@@ -289,12 +251,12 @@ const es = (t: Terms): Words => ({
   weekLabel: (month, day) => `${day} ${ES_MONTHS[month - 1]}`,
   sessionFilter: (name, at) => `${t.session}: ${name}, ${at}`,
   groupFilter: (name) => `${t.group}: ${name} y sus subgrupos`,
-  everyGroup: `Sin filtro de ${lowerFirst(t.group)}`,
+  everyGroup: `Sin filtro de ${midSentence(t.group)}`,
   dateRange: (from, to) => `Del ${from} al ${to}`,
   onlyState: (state) => `Solo: ${state}`,
   absenteesFilter: 'Ausentes, otro estado que no es presente ni justificado, o sin registro',
   driftingFilter: (missed, of) =>
-    `Faltaron al menos ${missed} veces en sus ${of} ${lowerFirst(t.sessions)} más recientes`,
+    `Faltaron al menos ${missed} veces en sus ${of} ${midSentence(t.sessions)} más recientes`,
   noRecord: 'Sin registro',
   attendanceSheet: 'Hoja de asistencia',
   attendanceReport: 'Informe de asistencia',
@@ -353,7 +315,7 @@ const es = (t: Terms): Words => ({
   role: 'Rol',
   total: 'Total',
   attendanceRate: 'Tasa de asistencia',
-  noSessionsInRange: `Sin ${lowerFirst(t.sessions)} en este periodo.`,
+  noSessionsInRange: `Sin ${midSentence(t.sessions)} en este periodo.`,
   csv: {
     attendance: [
       key(t.session),
@@ -391,9 +353,15 @@ const CATALOG: Record<Language, (t: Terms) => Words> = { en, es };
  * The export words for an organization: its language (English when unset, or when it names one
  * this server does not ship) and its terms.
  */
-export function reportWords(language: string | undefined, labels: Labels): Words {
+/** The words for `language` (English if unset or not shipped); the terms come from
+ * packages/shared, as on screen (a Spanish church that kept the defaults reads "Culto"). */
+export function reportWords(
+  language: string | undefined,
+  labels: Labels,
+  domainType?: string,
+): Words {
   const lang = (LANGUAGES as readonly string[]).includes(language ?? '')
     ? (language as Language)
     : 'en';
-  return CATALOG[lang](termsOf(labels, lang));
+  return CATALOG[lang](organizationTerms(labels, lang, domainType));
 }

@@ -59,11 +59,11 @@ export async function organizationOf(db: Db, org: string) {
         group: 'Group',
       }),
     };
-  const { name, settings } = toOrganizationDto(row);
+  const { name, settings, domainType } = toOrganizationDto(row);
   return {
     name,
     zone: settings.timeZone,
-    words: reportWords(settings.language, settings.labels),
+    words: reportWords(settings.language, settings.labels, domainType),
   };
 }
 
