@@ -66,13 +66,14 @@ export async function recordPresence(
     const change: Change = {
       changeId: uuidv7(who.now()),
       deviceSeq: stamp.deviceSeq,
-      kind: input.state === null ? 'presence.clear' : 'presence.set',
       sessionId: input.sessionId,
       participantId: input.participantId,
       recordedAt,
       hlc: stamp.hlc,
       baseVersion: existing?.version ?? 0,
-      ...(input.state === null ? {} : { state: input.state, method: input.method }),
+      ...(input.state === null
+        ? { kind: 'presence.clear' }
+        : { kind: 'presence.set', state: input.state, method: input.method }),
     };
     const record: LocalRecord = {
       sessionId: input.sessionId,

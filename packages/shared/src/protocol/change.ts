@@ -1,6 +1,6 @@
 // One entry of a device's change log, exactly as the device stores it in its outbox and pushes it.
-import { Type, type Static } from '@sinclair/typebox';
-import { CHANGE_KINDS, PERSONAL_CODE_PATTERN } from '../domain.ts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { PERSONAL_CODE_PATTERN, type ChangeKind } from '../domain.ts';
 import { INT32_MAX, IsoDateTime, Nullable, Text, Uuid } from './common.ts';
 import { MethodSchema } from './entities.ts';
 
@@ -18,26 +18,83 @@ export const NewParticipantSchema = Type.Object({
 });
 export type NewParticipant = Static<typeof NewParticipantSchema>;
 
-export const ChangeSchema = Type.Object(
-  {
-    changeId: Uuid,
-    deviceSeq: Type.Integer({
-      minimum: 1,
-      maximum: INT32_MAX,
-      description: 'names one change of this device: never reused (the device counts up)',
-    }),
-    kind: Type.Union(CHANGE_KINDS.map((k) => Type.Literal(k))),
-    sessionId: Type.Optional(Uuid),
-    participantId: Uuid,
-    state: Type.Optional(Text({ minLength: 1, maxLength: 40 })),
-    method: Type.Optional(MethodSchema),
-    recordedAt: IsoDateTime,
-    hlc: Type.String({ pattern: HLC_PATTERN }),
-    baseVersion: Type.Integer({ minimum: 0, maximum: INT32_MAX }),
-    participant: Type.Optional(NewParticipantSchema),
-  },
-  { additionalProperties: false },
-);
+// The fields every change carries, whatever its kind.
+const common = {
+  changeId: Uuid,
+  deviceSeq: Type.Integer({
+    minimum: 1,
+    maximum: INT32_MAX,
+    description: 'names one change of this device: never reused (the device counts up)',
+  }),
+  participantId: Uuid,
+  recordedAt: IsoDateTime,
+  hlc: Type.String({ pattern: HLC_PATTERN }),
+  baseVersion: Type.Integer({ minimum: 0, maximum: INT32_MAX }),
+};
+const sessionId = Uuid;
+const state = Text({ minLength: 1, maxLength: 40 });
+
+/**
+ * One schema per kind, each requiring what its kind needs. The fields a kind does not use stay
+ * accepted where protocol versions 1–3 accepted them (the server ignores them), so no change a
+ * device in the field may hold is refused now that was stored before; only a check-out's state
+ * was always refused.
+ */
+export const CHANGE_SCHEMAS = {
+  'presence.set': Type.Object(
+    {
+      ...common,
+      kind: Type.Literal('presence.set'),
+      sessionId,
+      state,
+      method: MethodSchema,
+      participant: Type.Optional(NewParticipantSchema),
+    },
+    { additionalProperties: false },
+  ),
+  'presence.clear': Type.Object(
+    {
+      ...common,
+      kind: Type.Literal('presence.clear'),
+      sessionId,
+      state: Type.Optional(state),
+      method: Type.Optional(MethodSchema),
+      participant: Type.Optional(NewParticipantSchema),
+    },
+    { additionalProperties: false },
+  ),
+  'presence.checkout': Type.Object(
+    {
+      ...common,
+      kind: Type.Literal('presence.checkout'),
+      sessionId,
+      // Never accepted: the change says when the person left, not how they are marked.
+      state: Type.Optional(Type.Never()),
+      method: Type.Optional(MethodSchema),
+      participant: Type.Optional(NewParticipantSchema),
+    },
+    { additionalProperties: false },
+  ),
+  'participant.create': Type.Object(
+    {
+      ...common,
+      kind: Type.Literal('participant.create'),
+      sessionId: Type.Optional(sessionId),
+      state: Type.Optional(state),
+      method: Type.Optional(MethodSchema),
+      participant: NewParticipantSchema,
+    },
+    { additionalProperties: false },
+  ),
+} as const satisfies Record<ChangeKind, TSchema>;
+
+/** A change of any kind, told apart by `kind`. */
+export const ChangeSchema = Type.Union([
+  CHANGE_SCHEMAS['presence.set'],
+  CHANGE_SCHEMAS['presence.clear'],
+  CHANGE_SCHEMAS['presence.checkout'],
+  CHANGE_SCHEMAS['participant.create'],
+]);
 export type Change = Static<typeof ChangeSchema>;
 
 const lower = (id: string) => id.toLowerCase();

@@ -19,7 +19,7 @@ const KNOWN: Record<number, string> = {
   1: '820ab95d9bd74393',
   2: 'd924dd72a49eb260',
   3: 'e7f5c04b5bcb140b',
-  4: '8b8642f70dcec355',
+  4: '2ec548caa8059fcc',
 };
 
 // Everything a device in the field depends on: the messages, the error body, the entities, the

@@ -17,6 +17,8 @@
  * 4 (2026-12-01): additive. Languages: organization settings carry `language` (the default for
  *   screens and reports), the login answer carries the user's own `language`; the organization's
  *   words (`labels`) may carry their plurals and are bounded to 40 characters.
+ *   A change's schema is one branch per kind (`CHANGE_SCHEMAS`), each requiring its kind's fields
+ *   (sessionId, state, method, participant); every change versions 1–3 accepted is still accepted.
  */
 export const PROTOCOL_VERSION = 4;
 

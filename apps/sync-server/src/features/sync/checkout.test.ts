@@ -38,7 +38,7 @@ describe.each(dialects)('check-out on %s', (dialect) => {
     change(d, at, { sessionId: session, participantId, state });
   const checkOut = (d: Device, participantId: string, at: number): Change => {
     const { state: _s, method: _m, ...rest } = change(d, at, { sessionId: session, participantId });
-    return { ...rest, kind: 'presence.checkout' };
+    return { ...rest, kind: 'presence.checkout' } as Change;
   };
   const recordOf = async (participantId: string) =>
     (await pullAll(h.app, admin)).records.find(

@@ -6,7 +6,8 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { randomPersonalCode, randomToken } from '../../lib/secrets.ts';
-import type { Fresh } from './push-apply.ts';
+import type { Change } from '@rollcall/shared';
+import { rejected, type Fresh, type Results } from './push-item.ts';
 import type { SeqAllocator } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 
@@ -16,13 +17,14 @@ const idTaken = { code: 'participant_exists', reason: 'A participant with this i
 export async function createParticipants(
   trx: Transaction<Database>,
   organizationId: string,
-  creations: Fresh[],
+  creations: (Fresh & { change: Extract<Change, { kind: 'participant.create' }> })[],
   known: Set<string>,
   seq: SeqAllocator,
   nowMs: number,
-) {
-  if (creations.length === 0) return 0;
-  const people = creations.map((f) => f.change.participant!);
+): Promise<Results> {
+  const results: Results = new Map();
+  if (creations.length === 0) return results;
+  const people = creations.map((f) => f.change.participant);
   const [taken, takenIds, takenKeys, groupIds] = await Promise.all([
     repo.findParticipantCodes(
       trx,
@@ -41,9 +43,8 @@ export async function createParticipants(
     orgGroupIds(trx, organizationId),
   ]);
   const nowIso = iso(nowMs);
-  let created = 0;
   for (const f of creations) {
-    const p = f.change.participant!;
+    const p = f.change.participant;
     const id = f.change.participantId;
     const key = p.externalKey ?? null;
     const problem =
@@ -56,12 +57,7 @@ export async function createParticipants(
             }
           : null;
     if (problem) {
-      f.item.result = {
-        index: f.item.index,
-        changeId: f.change.changeId,
-        status: 'rejected',
-        ...problem,
-      };
+      results.set(f.item.index, rejected(f.item, f.change.changeId, problem));
       continue;
     }
     const code = await freeCode(trx, organizationId, p.personalCode, taken);
@@ -95,27 +91,21 @@ export async function createParticipants(
       );
     });
     if (!stored) {
-      f.item.result = {
-        index: f.item.index,
-        changeId: f.change.changeId,
-        status: 'rejected',
-        ...idTaken,
-      };
+      results.set(f.item.index, rejected(f.item, f.change.changeId, idTaken));
       continue;
     }
     taken.add(code);
     takenIds.add(id);
     if (key !== null) takenKeys.add(key);
     known.add(id);
-    f.item.result = {
+    results.set(f.item.index, {
       index: f.item.index,
       changeId: f.change.changeId,
       status: 'applied',
       version: 1,
-    };
-    created += 1;
+    });
   }
-  return created;
+  return results;
 }
 
 /**

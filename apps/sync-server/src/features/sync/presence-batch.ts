@@ -117,12 +117,14 @@ export function createPresenceBatch(
     // key state that forgot it would let a later change that never saw it supersede it.
     entry.dirty ||= r.stateChanged;
     const version = r.next.version;
-    if (r.outcome.kind === 'conflict')
-      return { status: 'conflict', version, conflictId: entry.conflictId! };
+    const conflictId = entry.conflictId;
+    if (r.outcome.kind === 'conflict') {
+      // A conflict outcome leaves the conflict open, so its episode got an id above.
+      if (!conflictId) throw new Error(`conflict on ${key} without its episode id`);
+      return { status: 'conflict', version, conflictId };
+    }
     const status = r.outcome.kind === 'applied' ? 'applied' : 'merged';
-    return r.next.conflict && entry.conflictId
-      ? { status, version, conflictId: entry.conflictId }
-      : { status, version };
+    return r.next.conflict && conflictId ? { status, version, conflictId } : { status, version };
   }
 
   /**
@@ -156,6 +158,7 @@ export function recordRowsToWrite(
   batch: PresenceBatch,
   organizationId: string,
   nowIso: string,
+  newId: () => string,
   nextSeq: () => number,
 ): Insertable<PresenceRecordTable>[] {
   const rows: Insertable<PresenceRecordTable>[] = [];
@@ -164,7 +167,7 @@ export function recordRowsToWrite(
     const [sessionId, participantId] = key.split('|') as [string, string];
     const { record, conflict } = e.state;
     rows.push({
-      id: e.row?.id ?? uuidv7(),
+      id: e.row?.id ?? newId(),
       organization_id: organizationId,
       session_id: sessionId,
       participant_id: participantId,

@@ -1,8 +1,9 @@
 // Applies the fresh (never seen) changes of a batch in device order: participant creations first
 // become rows, presence changes fold through the conflict rules, then everything is written set-based.
 import type { ConflictPolicy } from '@rollcall/conflict';
-import { canonicalChange, type Change } from '@rollcall/shared';
+import type { Change, ChangeResult } from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
 import type { ChangeTable, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
@@ -15,19 +16,16 @@ import {
 } from './presence-batch.ts';
 import { createParticipants } from './participant-create.ts';
 import type { SeqAllocator } from './seq.repository.ts';
-import type { Item } from './push-item.ts';
+import { rejected, type Fresh, type Results } from './push-item.ts';
 import * as repo from './sync.repository.ts';
 import { auditRecordChanges } from './push-history.ts';
+import { batchIds } from './batch-ids.ts';
 
-export interface Fresh {
-  item: Item;
-  change: Change;
-  graceAccepted: boolean;
-  duplicateOf?: Item;
-}
+type PresenceChange = Exclude<Change, { kind: 'participant.create' }>;
 
 interface ApplyInput {
   auth: AuthContext;
+  dialect: Dialect;
   fresh: Fresh[];
   /** Only participant creations take a seq while planning; null when the batch has none. */
   seq: SeqAllocator | null;
@@ -68,76 +66,69 @@ export async function planFresh(trx: Transaction<Database>, input: ApplyInput) {
   const stateCodes = new Set(states.map((s) => s.code));
   const presentCodes = new Set(states.filter((s) => s.counts_as_present === 1).map((s) => s.code));
   const batch = createPresenceBatch(records, input.policy, nowMs);
-  const creations = ordered.filter((f) => f.change.kind === 'participant.create');
+  const creations = ordered.flatMap((f) =>
+    f.change.kind === 'participant.create' ? [{ ...f, change: f.change }] : [],
+  );
   if (creations.length > 0 && !input.seq) throw new Error('participant creations need the seq');
-  if (input.seq) await createParticipants(trx, org, creations, participants, input.seq, nowMs);
+  const results: Results = input.seq
+    ? await createParticipants(trx, org, creations, participants, input.seq, nowMs)
+    : new Map<number, ChangeResult>();
   const touchedSessions = new Set<string>();
 
   for (const f of ordered) {
-    if (f.change.kind === 'participant.create') continue; // settled by createParticipants
-    const why = presenceProblem(
-      f.change,
-      sessionById,
-      participants,
-      stateCodes,
-      input.retainedSince,
-    );
+    const change = f.change;
+    if (change.kind === 'participant.create') continue; // settled by createParticipants
+    const why = presenceProblem(change, sessionById, participants, stateCodes, input.retainedSince);
     if (why) {
-      f.item.result = {
-        index: f.item.index,
-        changeId: f.change.changeId,
-        status: 'rejected',
-        ...why,
-      };
+      results.set(f.item.index, rejected(f.item, change.changeId, why));
       continue;
     }
-    const sessionId = f.change.sessionId ?? ''; // present: checked by push-validate
+    const { sessionId, participantId } = change;
     const out =
-      f.change.kind === 'presence.checkout'
+      change.kind === 'presence.checkout'
         ? batch.depart(
             sessionId,
-            f.change.participantId,
-            toDeparture(f.change, auth.deviceId, auth.userId),
+            participantId,
+            toDeparture(change, auth.deviceId, auth.userId),
             presentCodes,
           )
-        : batch.apply(
-            sessionId,
-            f.change.participantId,
-            toObservation(f.change, auth.deviceId, auth.userId),
-          );
+        : batch.apply(sessionId, participantId, toObservation(change, auth.deviceId, auth.userId));
     if (!out) {
-      f.item.result = {
-        index: f.item.index,
-        changeId: f.change.changeId,
-        status: 'rejected',
-        code: 'not_checked_in',
-        reason: `Participant ${f.change.participantId} is not checked in to session "${sessionById.get(sessionId)?.name ?? sessionId}": there is nothing to check out`,
-      };
+      results.set(
+        f.item.index,
+        rejected(f.item, change.changeId, {
+          code: 'not_checked_in',
+          reason: `Participant ${participantId} is not checked in to session "${sessionById.get(sessionId)?.name ?? sessionId}": there is nothing to check out`,
+        }),
+      );
       continue;
     }
-    f.item.result = {
+    results.set(f.item.index, {
       index: f.item.index,
-      changeId: f.change.changeId,
+      changeId: change.changeId,
       ...out,
       ...(f.graceAccepted ? { graceAccepted: true } : {}),
-    };
+    });
     touchedSessions.add(sessionId);
   }
   for (const f of input.fresh) {
-    if (f.duplicateOf) f.item.result = duplicateOfBatch(f);
+    if (f.duplicateOf) results.set(f.item.index, duplicateOfBatch(f, results));
   }
   const nowIso = iso(nowMs);
   // Seqs are given out by writeRecords, once the counter is locked.
-  const recordRows = recordRowsToWrite(batch, org, nowIso, () => 0);
+  const newId = batchIds(nowMs);
+  const recordRows = recordRowsToWrite(batch, org, nowIso, newId, () => 0);
   const read = new Map(records.map((r) => [r.id, Number(r.seq)]));
   return {
     input,
     ordered,
+    results,
     batch,
     sessionById,
     touchedSessions,
     recordRows,
     read,
+    newId,
     sessionIds,
     participantIds,
   };
@@ -149,8 +140,10 @@ export type Plan = Awaited<ReturnType<typeof planFresh>>;
 export async function writeLog(trx: Transaction<Database>, plan: Plan) {
   const { auth, historyId } = plan.input;
   const nowIso = iso(plan.input.nowMs);
-  await repo.insertMany(trx, 'changes', changeRows(plan.ordered, auth, nowIso, historyId));
-  await auditRecordChanges(trx, plan.batch, plan.recordRows, auth, nowIso);
+  const { dialect } = plan.input;
+  const changes = changeRows(plan.ordered, plan.results, auth, nowIso, historyId);
+  await repo.insertJsonRows(trx, dialect, 'changes', changes);
+  await auditRecordChanges(trx, dialect, plan, auth, nowIso);
 }
 
 /**
@@ -173,7 +166,7 @@ export async function writeRecords(trx: Transaction<Database>, plan: Plan, seq: 
   const org = plan.input.auth.organizationId;
   const nowIso = iso(plan.input.nowMs);
   for (const row of plan.recordRows) row.seq = seq.next();
-  await repo.upsertRecords(trx, plan.recordRows);
+  await repo.upsertRecords(trx, plan.input.dialect, plan.recordRows);
   const conflicts = conflictRowsToWrite(plan.batch, org, nowIso);
   await repo.saveConflicts(trx, conflicts.created, conflicts.updated);
   // Open conflicts, new or updated, for the notification producer (each notifies once, by id).
@@ -189,13 +182,13 @@ export async function writeRecords(trx: Transaction<Database>, plan: Plan, seq: 
 }
 
 function presenceProblem(
-  c: Change,
+  c: PresenceChange,
   sessions: Map<string, { status: string; name: string; scheduled_start: string }>,
   participants: Set<string>,
   states: Set<string>,
   retainedSince: string,
 ): { code: string; reason: string } | null {
-  const session = sessions.get(c.sessionId!);
+  const session = sessions.get(c.sessionId);
   if (!session)
     return {
       code: 'unknown_session',
@@ -217,7 +210,7 @@ function presenceProblem(
       reason: `Participant ${c.participantId} does not exist in your organization`,
     };
   }
-  if (c.kind === 'presence.set' && !states.has(c.state!)) {
+  if (c.kind === 'presence.set' && !states.has(c.state)) {
     return {
       code: 'unknown_state',
       reason: `"${c.state}" is not a presence state of your organization`,
@@ -226,8 +219,9 @@ function presenceProblem(
   return null;
 }
 
-function duplicateOfBatch(f: Fresh) {
-  const first = f.duplicateOf!.result!;
+function duplicateOfBatch(f: Fresh, results: Results): ChangeResult {
+  const first = f.duplicateOf && results.get(f.duplicateOf.index);
+  if (!first) throw new Error(`change ${f.item.index} repeats a change that has no result`);
   if (first.status === 'rejected') return { ...first, index: f.item.index };
   const { index: _i, changeId: _c, status, ...rest } = first;
   const original = { status: status as 'applied' | 'merged' | 'conflict', ...rest };
@@ -242,13 +236,15 @@ function duplicateOfBatch(f: Fresh) {
 
 function changeRows(
   ordered: Fresh[],
+  results: Results,
   auth: AuthContext,
   nowIso: string,
   historyId: string,
 ): Insertable<ChangeTable>[] {
-  return ordered
-    .filter((f) => f.item.result && f.item.result.status !== 'rejected')
-    .map((f) => ({
+  return ordered.flatMap((f) => {
+    const result = results.get(f.item.index);
+    if (!result || result.status === 'rejected') return [];
+    return {
       change_id: f.change.changeId,
       organization_id: auth.organizationId,
       device_id: auth.deviceId,
@@ -258,12 +254,13 @@ function changeRows(
       session_id: f.change.sessionId ?? null,
       participant_id: f.change.participantId,
       // Canonical (sorted keys, lower-case ids): a replay is compared with it, field by field.
-      payload: canonicalChange(f.change),
-      status: f.item.result!.status,
-      version: f.item.result!.version ?? null,
-      conflict_id: f.item.result!.conflictId ?? null,
+      payload: f.canonical,
+      status: result.status,
+      version: result.version ?? null,
+      conflict_id: result.conflictId ?? null,
       grace_accepted: f.graceAccepted ? 1 : 0,
       received_at: nowIso,
       history_id: historyId,
-    }));
+    };
+  });
 }

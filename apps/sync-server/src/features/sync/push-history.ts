@@ -1,7 +1,14 @@
 // SyncHistory (one row per push), the rejected changes kept for an admin to re-apply, the
 // device's last sync, and the append-only audit trail of every record a push changed.
-import { ChangeSchema, compileValidator, uuidv7, type PushRequest } from '@rollcall/shared';
+import {
+  ChangeSchema,
+  compileValidator,
+  uuidv7,
+  type ChangeResult,
+  type PushRequest,
+} from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
 import type { AuditLogTable, Database, PresenceRecordTable } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
@@ -20,6 +27,8 @@ export interface Tally {
 interface HistoryInput {
   auth: AuthContext;
   items: Item[];
+  /** The result of each item, in batch order. */
+  results: ChangeResult[];
   tally: Tally;
   historyId: string;
   started: number;
@@ -47,24 +56,27 @@ export async function writeHistory(trx: Transaction<Database>, h: HistoryInput) 
       app_version: h.body.appVersion ?? null,
     })
     .execute();
-  const rejected = h.items.filter((i) => i.result?.status === 'rejected');
   const keep = payloadKeeper();
   await repo.insertMany(
     trx,
     'sync_rejections',
-    rejected.map((i) => ({
-      id: uuidv7(h.started),
-      history_id: h.historyId,
-      organization_id: auth.organizationId,
-      device_id: auth.deviceId,
-      change_index: i.index,
-      change_id: storable(capped(i.result!.changeId, 64)),
-      payload: keep(i.raw),
-      code: storable(capped(i.result!.code ?? 'rejected', 64)),
-      reason: storable(capped(i.result!.reason ?? 'rejected', MAX_REASON_CHARS)),
-      created_at: iso(h.started),
-      reapplied_at: null,
-    })),
+    h.items.flatMap((i) => {
+      const result = h.results[i.index];
+      if (result?.status !== 'rejected') return [];
+      return {
+        id: uuidv7(h.started),
+        history_id: h.historyId,
+        organization_id: auth.organizationId,
+        device_id: auth.deviceId,
+        change_index: i.index,
+        change_id: storable(capped(result.changeId, 64)),
+        payload: keep(i.raw),
+        code: storable(capped(result.code ?? 'rejected', 64)),
+        reason: storable(capped(result.reason ?? 'rejected', MAX_REASON_CHARS)),
+        created_at: iso(h.started),
+        reapplied_at: null,
+      };
+    }),
   );
   await trx
     .updateTable('devices')
@@ -134,20 +146,24 @@ function capped<T extends string | null>(text: T, max: number): T {
 // device); the audit log adds what the change log cannot show: the old values a change replaced.
 export async function auditRecordChanges(
   trx: Transaction<Database>,
-  batch: PresenceBatch,
-  written: Insertable<PresenceRecordTable>[],
+  dialect: Dialect,
+  plan: {
+    batch: PresenceBatch;
+    recordRows: Insertable<PresenceRecordTable>[];
+    newId: () => string;
+  },
   auth: AuthContext,
   nowIso: string,
 ) {
   const rows: Insertable<AuditLogTable>[] = [];
-  for (const r of written) {
-    const before = batch.keys.get(`${r.session_id}|${r.participant_id}`)?.row;
+  for (const r of plan.recordRows) {
+    const before = plan.batch.keys.get(`${r.session_id}|${r.participant_id}`)?.row;
     if (!before) continue;
     const [was, now] = [pick(before), pick(r)];
     // A merged agreement bumps the version and nothing a person sees: the change log holds it.
-    if (JSON.stringify({ ...was, version: 0 }) === JSON.stringify({ ...now, version: 0 })) continue;
+    if (sameButVersion(was, now)) continue;
     rows.push({
-      id: uuidv7(),
+      id: plan.newId(),
       organization_id: auth.organizationId,
       at: nowIso,
       user_id: auth.userId,
@@ -160,8 +176,11 @@ export async function auditRecordChanges(
       new_values: JSON.stringify(now),
     });
   }
-  await repo.insertMany(trx, 'audit_log', rows);
+  await repo.insertJsonRows(trx, dialect, 'audit_log', rows);
 }
+
+const sameButVersion = (a: ReturnType<typeof pick>, b: ReturnType<typeof pick>) =>
+  (Object.keys(a) as (keyof typeof a)[]).every((k) => k === 'version' || a[k] === b[k]);
 
 const pick = (
   r: Pick<

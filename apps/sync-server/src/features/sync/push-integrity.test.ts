@@ -53,6 +53,39 @@ describe.each(dialects)('push integrity on %s', (dialect) => {
   };
 
   describe('poison changes are rejected alone (item 8)', () => {
+    it('refuses a change missing its kind’s own field alone, saying which (issue 15)', async () => {
+      const noState = mark(ana, 30);
+      delete (noState as { state?: string }).state;
+      const noMethod = mark(ana, 31);
+      delete (noMethod as { method?: string }).method;
+      const noSession = { ...mark(ana, 32), kind: 'presence.clear' };
+      delete (noSession as { sessionId?: string }).sessionId;
+      const noPerson = create(ana, uuidv7(h.clock.now()), undefined);
+      const unknownKind = { ...mark(ana, 33), kind: 'presence.teleport', deviceSeq: 0 };
+      const good = mark(ana, 34);
+      const res = await push(h.app, ana, [
+        noState,
+        noMethod,
+        noSession,
+        noPerson,
+        unknownKind,
+        good,
+      ]);
+      expect(res.statusCode).toBe(200);
+      expect(res.results.map((r) => [r.status, r.code])).toEqual([
+        ...Array.from({ length: 5 }, () => ['rejected', 'invalid_change']),
+        ['applied', undefined],
+      ]);
+      expect(res.results.map((r) => r.reason)).toEqual([
+        'presence.set needs a state',
+        'presence.set needs a method',
+        'presence.clear needs a sessionId',
+        'participant.create needs a participant',
+        expect.stringMatching(/\/kind: Expected one of presence\.set.*\/deviceSeq/),
+        undefined,
+      ]);
+    });
+
     it('rejects a participant.create whose externalKey is in use, and applies the rest', async () => {
       const taken = h.demo.participants[0]!;
       const takenKey = (

@@ -2,17 +2,26 @@
 // usher's time window. Each failure rejects that change alone, with a reason a person can read.
 import {
   can,
-  ChangeSchema,
+  CHANGE_KINDS,
+  CHANGE_SCHEMAS,
   compileValidator,
   describeProblems,
   type Change,
+  type ChangeKind,
+  type FieldProblem,
   type Role,
 } from '@rollcall/shared';
 import type { AssignmentRow } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { assignmentCutoff, recordedInstant } from '../auth/assignment.ts';
 
-const checkChange = compileValidator(ChangeSchema);
+// The union's branches are told apart by `kind`: checking the one branch a change names is the
+// union check, and its problems name fields instead of "Expected union value".
+type ShapeCheck = (raw: unknown) => { ok: true } | { ok: false; problems: FieldProblem[] };
+const checkKind = new Map<unknown, ShapeCheck>(
+  CHANGE_KINDS.map((k) => [k, compileValidator(CHANGE_SCHEMAS[k])]),
+);
+const checkCommon = compileValidator(CHANGE_SCHEMAS['presence.set']);
 
 export interface Rejection {
   code: string;
@@ -34,15 +43,9 @@ export interface Caller {
 }
 
 export function checkOne(raw: unknown, caller: Caller): Checked {
-  const shape = checkChange(raw);
-  if (!shape.ok)
-    return reject(
-      'invalid_change',
-      `This change is malformed: ${describeProblems(shape.problems)}`,
-    );
+  const shape = checkShape(raw);
+  if (!shape.ok) return reject('invalid_change', shape.reason);
   const change = shape.value;
-  const fields = kindProblem(change);
-  if (fields) return reject('invalid_change', fields);
   if (!can.recordPresence(caller.role)) {
     return reject(
       'forbidden',
@@ -54,13 +57,50 @@ export function checkOne(raw: unknown, caller: Caller): Checked {
     : { ok: true, change, graceAccepted: false };
 }
 
-function kindProblem(c: Change): string | null {
-  if (c.kind === 'participant.create')
-    return c.participant ? null : 'participant.create needs a participant';
-  if (!c.sessionId) return `${c.kind} needs a sessionId`;
-  if (c.kind === 'presence.set' && !c.state) return 'presence.set needs a state';
-  if (c.kind === 'presence.set' && !c.method) return 'presence.set needs a method';
-  if (c.kind === 'presence.checkout' && c.state !== undefined)
+/** The schema decides; a refusal names what was wrong, in words when it is the kind's own field. */
+function checkShape(raw: unknown): { ok: true; value: Change } | { ok: false; reason: string } {
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  const check = checkKind.get(kind);
+  if (!check) {
+    const kinds = { path: '/kind', message: `Expected one of ${CHANGE_KINDS.join(', ')}` };
+    return { ok: false, reason: malformed([kinds, ...otherProblems(raw)]) };
+  }
+  const shape = check(raw);
+  // Checked against the schema of its own kind, which is the union's branch for that kind.
+  if (shape.ok) return { ok: true, value: raw as Change };
+  const fields = raw as Record<string, unknown>;
+  const own = kindProblem(kind as ChangeKind, fields);
+  const rest = shape.problems.filter((p) => !explained(kind as ChangeKind, fields, p.path));
+  // Other problems first, as before the kinds had their own schemas: the change is malformed.
+  return { ok: false, reason: rest.length > 0 || !own ? malformed(rest) : own };
+}
+
+// The kind's own fields: a missing one (or a check-out's state) is said in words by kindProblem.
+const KIND_FIELDS = ['/sessionId', '/state', '/method', '/participant'];
+const explained = (kind: ChangeKind, c: Record<string, unknown>, path: string) =>
+  KIND_FIELDS.includes(path) &&
+  (c[path.slice(1)] === undefined || (kind === 'presence.checkout' && path === '/state'));
+
+const malformed = (problems: FieldProblem[]) =>
+  `This change is malformed: ${describeProblems(problems)}`;
+
+// An unknown kind names no branch: the fields every kind shares are still checked, so the reason
+// lists all that is wrong at once.
+const otherProblems = (raw: unknown) => {
+  const shape = checkCommon(raw);
+  return shape.ok
+    ? []
+    : shape.problems.filter((p) => p.path !== '/kind' && !KIND_FIELDS.includes(p.path));
+};
+
+/** What the schema of `kind` refuses for want (or presence) of the kind's own field, in words. */
+function kindProblem(kind: ChangeKind, c: Record<string, unknown>): string | null {
+  if (kind === 'participant.create')
+    return c.participant === undefined ? 'participant.create needs a participant' : null;
+  if (c.sessionId === undefined) return `${kind} needs a sessionId`;
+  if (kind === 'presence.set' && c.state === undefined) return 'presence.set needs a state';
+  if (kind === 'presence.set' && c.method === undefined) return 'presence.set needs a method';
+  if (kind === 'presence.checkout' && c.state !== undefined)
     return 'presence.checkout takes no state: it records when the person left';
   return null;
 }

@@ -13,6 +13,7 @@ import {
 } from '@rollcall/shared';
 import type { ConflictPolicy } from '@rollcall/conflict';
 import type { Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
 import type { AssignmentRow, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AppContext } from '../../plugins/context.ts';
@@ -22,8 +23,8 @@ import { HttpError } from '../../lib/errors.ts';
 import { toOrganizationDto } from '../organizations/organizations.service.ts';
 import { parseJson } from '../../lib/json.ts';
 import { checkOne, type Checked } from './push-validate.ts';
-import type { Item } from './push-item.ts';
-import { planFresh, planStillHolds, writeLog, writeRecords, type Fresh } from './push-apply.ts';
+import { rejected, type Fresh, type Item, type Results } from './push-item.ts';
+import { planFresh, planStillHolds, writeLog, writeRecords } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
@@ -61,6 +62,7 @@ export async function push(
     db.transaction().execute((trx) =>
       writePush(trx, lockFirst, {
         auth,
+        dialect: ctx.db.dialect,
         items,
         body,
         started,
@@ -71,27 +73,28 @@ export async function push(
         elapsed: () => ctx.clock.now() - started,
       }),
     );
-  const touched = await runPush(run, ctx.db.dialect === 'postgres' && !createsParticipants(items));
+  const done = await runPush(run, ctx.db.dialect === 'postgres' && !createsParticipants(items));
   if (
-    touched.touchedSessions.size > 0 ||
-    touched.tally.applied + touched.tally.merged + touched.tally.conflict > 0
+    done.touchedSessions.size > 0 ||
+    done.tally.applied + done.tally.merged + done.tally.conflict > 0
   ) {
     await ctx.notifier.publish({
       organizationId: auth.organizationId,
       seq: 0,
-      sessionIds: [...touched.touchedSessions],
+      sessionIds: [...done.touchedSessions],
     });
   }
   return {
     protocolVersion: PROTOCOL_VERSION,
     historyId,
     serverTime: iso(ctx.clock.now()),
-    results: items.map((i) => i.result!),
+    results: done.results,
   };
 }
 
 interface PushWork {
   auth: AuthContext;
+  dialect: Dialect;
   items: Item[];
   body: PushRequest;
   started: number;
@@ -133,12 +136,13 @@ const pgCode = (e: unknown) =>
 
 async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: PushWork) {
   const { auth, items } = w;
-  for (const item of items) delete item.result; // a second run starts from nothing
   const early = lockFirst ? await lockSeq(trx, auth.organizationId) : null;
-  const fresh = await rejectReusedSeqs(trx, auth, await settleDuplicates(trx, auth, items));
+  const settled = await settleDuplicates(trx, auth, items);
+  const unique = await rejectReusedSeqs(trx, auth, settled.fresh);
   const plan = await planFresh(trx, {
     auth,
-    fresh,
+    dialect: w.dialect,
+    fresh: unique.fresh,
     seq: early,
     policy: w.policy,
     nowMs: w.started,
@@ -149,10 +153,12 @@ async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: Push
   const seq = early ?? (await lockSeq(trx, auth.organizationId));
   if (!early && !(await planStillHolds(trx, plan))) throw new PlanOutdated();
   const { touchedSessions, openConflicts } = await writeRecords(trx, plan, seq);
-  const tally = tallyOf(items);
+  const results = inOrder(items, [settled.results, unique.results, plan.results]);
+  const tally = tallyOf(results);
   await writeHistory(trx, {
     auth,
     items,
+    results,
     tally,
     historyId: w.historyId,
     started: w.started,
@@ -169,22 +175,31 @@ async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: Push
     conflicts: openConflicts,
     nowMs: w.started,
   });
-  if (w.assignment) await countAssignment(trx, w.assignment, items);
+  if (w.assignment) await countAssignment(trx, w.assignment, items, results);
   await seq.flush();
-  return { touchedSessions, tally };
+  return { touchedSessions, tally, results };
+}
+
+/** Each change's result, in batch order, from the stage that settled it. */
+function inOrder(items: Item[], stages: Results[]): ChangeResult[] {
+  return items.map((item) => {
+    for (const results of stages) {
+      const r = results.get(item.index);
+      if (r) return r;
+    }
+    throw new Error(`change ${item.index} of the push was given no result`);
+  });
 }
 
 const normalized = (c: Checked): Checked =>
   c.ok ? { ...c, change: normalizeChange(c.change) } : c;
 
-const reused = (item: Item, change: Change): ChangeResult => ({
-  index: item.index,
-  changeId: change.changeId,
-  status: 'rejected',
-  code: 'change_id_reused',
-  reason:
-    'This change id was already used for a different change; the device must give each change its own id',
-});
+const reused = (item: Item, change: Change): ChangeResult =>
+  rejected(item, change.changeId, {
+    code: 'change_id_reused',
+    reason:
+      'This change id was already used for a different change; the device must give each change its own id',
+  });
 
 /**
  * Marks replays (earlier pushes, or twice in this batch) and returns the changes to apply. A replay
@@ -195,7 +210,7 @@ async function settleDuplicates(
   trx: Transaction<Database>,
   auth: AuthContext,
   items: Item[],
-): Promise<Fresh[]> {
+): Promise<{ results: Results; fresh: Fresh[] }> {
   const valid = items.filter(
     (i): i is Item & { checked: { ok: true; change: Change } } => i.checked.ok,
   );
@@ -209,14 +224,10 @@ async function settleDuplicates(
   );
   const firstInBatch = new Map<string, { item: Item; canonical: string }>();
   const fresh: Fresh[] = [];
+  const results: Results = new Map();
   for (const item of items) {
     if (!item.checked.ok) {
-      item.result = {
-        index: item.index,
-        changeId: idOf(item.raw),
-        status: 'rejected',
-        ...item.checked.rejection,
-      };
+      results.set(item.index, rejected(item, idOf(item.raw), item.checked.rejection));
       continue;
     }
     const { change, graceAccepted } = item.checked;
@@ -224,18 +235,17 @@ async function settleDuplicates(
     const prior = stored.get(change.changeId);
     const first = firstInBatch.get(change.changeId);
     if (prior) {
-      item.result = sameStored(prior, auth, canonical)
-        ? duplicateOfStored(item, change, prior)
-        : reused(item, change);
+      const same = sameStored(prior, auth, canonical);
+      results.set(item.index, same ? duplicateOfStored(item, change, prior) : reused(item, change));
     } else if (first) {
-      if (first.canonical !== canonical) item.result = reused(item, change);
-      else fresh.push({ item, change, graceAccepted, duplicateOf: first.item });
+      if (first.canonical !== canonical) results.set(item.index, reused(item, change));
+      else fresh.push({ item, change, graceAccepted, canonical, duplicateOf: first.item });
     } else {
       firstInBatch.set(change.changeId, { item, canonical });
-      fresh.push({ item, change, graceAccepted });
+      fresh.push({ item, change, graceAccepted, canonical });
     }
   }
-  return fresh;
+  return { results, fresh };
 }
 
 type StoredChange = Awaited<ReturnType<typeof repo.findChanges>>[number];
@@ -281,7 +291,7 @@ async function rejectReusedSeqs(
   trx: Transaction<Database>,
   auth: AuthContext,
   fresh: Fresh[],
-): Promise<Fresh[]> {
+): Promise<{ results: Results; fresh: Fresh[] }> {
   const firsts = fresh.filter((f) => !f.duplicateOf);
   const taken = await repo.findDeviceSeqs(
     trx,
@@ -289,20 +299,21 @@ async function rejectReusedSeqs(
     firsts.map((f) => f.change.deviceSeq),
   );
   const inBatch = new Set<number>();
+  const results: Results = new Map();
   for (const f of firsts) {
     const seq = f.change.deviceSeq;
     if (taken.has(seq) || inBatch.has(seq)) {
-      f.item.result = {
-        index: f.item.index,
-        changeId: f.change.changeId,
-        status: 'rejected',
-        code: 'device_seq_reused',
-        reason: `This device already sent another change with deviceSeq ${seq}; each change needs its own`,
-      };
+      results.set(
+        f.item.index,
+        rejected(f.item, f.change.changeId, {
+          code: 'device_seq_reused',
+          reason: `This device already sent another change with deviceSeq ${seq}; each change needs its own`,
+        }),
+      );
     }
     inBatch.add(seq);
   }
-  return fresh.filter((f) => f.duplicateOf || !f.item.result);
+  return { results, fresh: fresh.filter((f) => f.duplicateOf || !results.has(f.item.index)) };
 }
 
 const idOf = (raw: unknown) => {
@@ -310,21 +321,26 @@ const idOf = (raw: unknown) => {
   return typeof id === 'string' ? id.slice(0, 64) : null;
 };
 
-function tallyOf(items: Item[]): Tally {
+function tallyOf(results: ChangeResult[]): Tally {
   const t: Tally = { applied: 0, duplicate: 0, merged: 0, conflict: 0, rejected: 0 };
-  for (const i of items) t[i.result!.status] += 1;
+  for (const r of results) t[r.status] += 1;
   return t;
 }
 
-async function countAssignment(trx: Transaction<Database>, a: AssignmentRow, items: Item[]) {
-  const stored = items.filter(
-    (i) => i.checked.ok && ['applied', 'merged', 'conflict'].includes(i.result!.status),
+async function countAssignment(
+  trx: Transaction<Database>,
+  a: AssignmentRow,
+  items: Item[],
+  results: ChangeResult[],
+) {
+  const stored = items.flatMap((i) =>
+    i.checked.ok && ['applied', 'merged', 'conflict'].includes(results[i.index]?.status ?? '')
+      ? [i.checked]
+      : [],
   );
-  const accepted = stored
-    .map((i) => (i.checked as { change: Change }).change)
-    .filter((c) => c.kind === 'presence.set');
+  const accepted = stored.map((c) => c.change).filter((c) => c.kind === 'presence.set');
   // Accepted after the assignment closed (recorded before it): shown to the admin.
-  const late = stored.filter((i) => i.checked.ok && i.checked.graceAccepted).length;
+  const late = stored.filter((c) => c.graceAccepted).length;
   if (accepted.length === 0 && late === 0) return;
   await trx
     .updateTable('usher_assignments')

@@ -1,6 +1,7 @@
 // All SQL of the push path. Reads are one query per kind per batch; writes are multi-row,
 // set-based statements (about 30x faster than per-change statements on PostgreSQL here).
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.ts';
 import type {
   ChangeTable,
   Database,
@@ -154,30 +155,69 @@ export const recordsByKey = (
     .where('session_id', 'in', sessionIds)
     .where('participant_id', 'in', participantIds);
 
-export async function upsertRecords(trx: Trx, rows: Insertable<PresenceRecordTable>[]) {
-  for (const part of chunk(rows, rowsPerStatement(19))) {
-    await trx
-      .insertInto('presence_records')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['session_id', 'participant_id']).doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          method: eb.ref('excluded.method'),
-          recorded_at: eb.ref('excluded.recorded_at'),
-          recorded_by: eb.ref('excluded.recorded_by'),
-          device_id: eb.ref('excluded.device_id'),
-          change_id: eb.ref('excluded.change_id'),
-          version: eb.ref('excluded.version'),
-          has_conflict: eb.ref('excluded.has_conflict'),
-          conflict_id: eb.ref('excluded.conflict_id'),
-          key_state: eb.ref('excluded.key_state'),
-          left_at: eb.ref('excluded.left_at'),
-          departure: eb.ref('excluded.departure'),
-          updated_at: eb.ref('excluded.updated_at'),
-          seq: eb.ref('excluded.seq'),
-        })),
-      )
-      .execute();
+// What a presence record's upsert replaces: everything but its id, key, organization and birth.
+const RECORD_UPDATES = [
+  'state',
+  'method',
+  'recorded_at',
+  'recorded_by',
+  'device_id',
+  'change_id',
+  'version',
+  'has_conflict',
+  'conflict_id',
+  'key_state',
+  'left_at',
+  'departure',
+  'updated_at',
+  'seq',
+] as const;
+
+export async function upsertRecords(
+  trx: Trx,
+  dialect: Dialect,
+  rows: Insertable<PresenceRecordTable>[],
+) {
+  const update = sql.join(
+    RECORD_UPDATES.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`),
+  );
+  await insertJsonRows(
+    trx,
+    dialect,
+    'presence_records',
+    rows,
+    sql`on conflict (session_id, participant_id) do update set ${update}`,
+  );
+}
+
+/**
+ * Rows of one push in one statement with one bound parameter: the rows travel as a JSON array and
+ * the database unpacks them (json_populate_recordset, json_each). Bound one value each, a batch of
+ * 200 records is ~4,000 parameters: PostgreSQL parsed and planned that statement afresh every push
+ * (the largest part of a push's database time), and Kysely built a node per value.
+ * Every row must carry the same columns; a value is stored as JSON gives it (text, integer, null).
+ */
+export async function insertJsonRows<T extends 'changes' | 'presence_records' | 'audit_log'>(
+  trx: Trx,
+  dialect: Dialect,
+  table: T,
+  rows: Insertable<
+    { changes: ChangeTable; presence_records: PresenceRecordTable; audit_log: AuditLogTable }[T]
+  >[],
+  onConflict = sql``,
+) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object);
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  // Far below PostgreSQL's 1 GB text and SQLite's 1 GB string limits; bounds the statement's memory.
+  for (const part of chunk(rows, 2000)) {
+    const json = JSON.stringify(part);
+    const source =
+      dialect === 'postgres'
+        ? sql`select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`
+        : // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join constraint.
+          sql`select ${sql.join(columns.map((c) => sql`value ->> ${`$.${c}`}`))} from json_each(${json}) where true`;
+    await sql`insert into ${sql.table(table)} (${list}) ${source} ${onConflict}`.execute(trx);
   }
 }
 
