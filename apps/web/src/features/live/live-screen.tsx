@@ -64,7 +64,7 @@ function useLive(sessionId: string) {
 
 /** "3 min ago", in words from the catalog (lib/use-remote.ts `ago` writes English). */
 function ago(t: T<'live'>, iso: string | null | undefined, now = Date.now()) {
-  if (!iso) return '—';
+  if (!iso) return t('never');
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   if (s < 60) return t('agoSeconds', { n: s });
   if (s < 3600) return t('agoMinutes', { n: Math.round(s / 60) });
