@@ -170,7 +170,7 @@ export function ExcusesScreen() {
             </div>
             <p translate="no">{x.reason}</p>
             <p className="muted">
-              {t('submitted', { by: x.submittedBy, time: when(x.submittedAt) })}
+              {t('submitted', { by: x.submittedBy ?? '—', time: when(x.submittedAt) })}
               {x.decidedBy &&
                 (x.status === 'approved' || x.status === 'rejected') &&
                 t(`decided.${x.status}`, { by: x.decidedBy })}
