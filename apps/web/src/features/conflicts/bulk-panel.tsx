@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
-import { BoldText } from './bold-text.tsx';
 import type { Choice } from './conflict-card.tsx';
 
 interface PreviewItem {
@@ -80,9 +79,7 @@ export function BulkPanel({
       </div>
       {preview && (
         <div role="region" aria-label={t('preview')}>
-          <p>
-            <BoldText text={t('previewSummary', { count: changing, total: preview.length })} />
-          </p>
+          <p>{t('previewSummary', { count: changing, total: preview.length })}</p>
           <ul className="preview-list">
             {preview.map((p) => (
               <li key={p.id}>

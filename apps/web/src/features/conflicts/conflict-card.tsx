@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
-import { BoldText } from './bold-text.tsx';
 import { explanation, keepLabel, methodLabel } from './readable.ts';
 
 export type Choice = { choice: 'keep_a' | 'keep_b' } | { choice: 'state'; state: string };
@@ -101,14 +100,12 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
       <p className="muted">{explanation(c, fmt)}</p>
       {c.resolution && (
         <p className="resolved" role="status">
-          <BoldText
-            text={t(c.resolution.note ? 'resolvedNote' : 'resolved', {
-              state: fmt.state(c.resolution.state),
-              by: c.resolution.resolvedBy ?? t('aRule'),
-              time: fmt.time(c.resolution.resolvedAt),
-              note: c.resolution.note,
-            })}
-          />
+          {t(c.resolution.note ? 'resolvedNote' : 'resolved', {
+            state: fmt.state(c.resolution.state),
+            by: c.resolution.resolvedBy ?? t('aRule'),
+            time: fmt.time(c.resolution.resolvedAt),
+            note: c.resolution.note,
+          })}
         </p>
       )}
       {earlier === null ? (

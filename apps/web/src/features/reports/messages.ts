@@ -45,12 +45,10 @@ export const en = {
   rate: 'Rate',
   people: 'People',
   firstShown: ', first {{count}} shown — the CSV has all',
-  absentees:
-    '<b>{{total}}</b> of {{expected}} expected were absent or not recorded at {{session}}.',
-  drifting_one:
-    '<b>{{total}}</b> people missed at least {{missed}} of their last {{count}} {{session}}.',
+  absentees: '{{total}} of {{expected}} expected were absent or not recorded at {{session}}.',
+  drifting_one: '{{total}} people missed at least {{missed}} of their last {{count}} {{session}}.',
   drifting_other:
-    '<b>{{total}}</b> people missed at least {{missed}} of their last {{count}} {{sessions}}.',
+    '{{total}} people missed at least {{missed}} of their last {{count}} {{sessions}}.',
   missed: 'Missed',
   missedOf: '{{missed}} of {{of}}',
   lastAttended: 'Last attended',
@@ -61,7 +59,10 @@ export const en = {
     'Weekly attendance over {{count}} week; latest week {{week}}: {{attendees}} attendees, {{firstTime}} first-time',
   chart_other:
     'Weekly attendance over {{count}} weeks; latest week {{week}}: {{attendees}} attendees, {{firstTime}} first-time',
-  chartRate: '{{chart}}, rate {{rate}}',
+  chartRate_one:
+    'Weekly attendance over {{count}} week; latest week {{week}}: {{attendees}} attendees, {{firstTime}} first-time, rate {{rate}}',
+  chartRate_other:
+    'Weekly attendance over {{count}} weeks; latest week {{week}}: {{attendees}} attendees, {{firstTime}} first-time, rate {{rate}}',
   barReturning: '{{week}}: {{count}} returning',
   barFirstTime: '{{week}}: {{count}} first-time',
   returning: 'Returning',
@@ -115,11 +116,10 @@ export const es: Messages<typeof en> = {
   people: 'Personas',
   firstShown: ', se muestran los primeros {{count}}; el CSV los tiene todos',
   absentees:
-    '<b>{{total}}</b> de {{expected}} esperados estuvieron ausentes o sin registro en {{session}}.',
-  drifting_one:
-    '<b>{{total}}</b> personas faltaron al menos a {{missed}} de su {{session}} más reciente.',
+    '{{total}} de {{expected}} esperados estuvieron ausentes o sin registro en {{session}}.',
+  drifting_one: '{{total}} personas faltaron al menos a {{missed}} de su {{session}} más reciente.',
   drifting_other:
-    '<b>{{total}}</b> personas faltaron al menos a {{missed}} de sus {{count}} {{sessions}} más recientes.',
+    '{{total}} personas faltaron al menos a {{missed}} de sus {{count}} {{sessions}} más recientes.',
   missed: 'Faltas',
   missedOf: '{{missed}} de {{of}}',
   lastAttended: 'Última asistencia',
@@ -129,7 +129,10 @@ export const es: Messages<typeof en> = {
     'Asistencia semanal durante {{count}} semana; última semana {{week}}: {{attendees}} asistentes, {{firstTime}} por primera vez',
   chart_other:
     'Asistencia semanal durante {{count}} semanas; última semana {{week}}: {{attendees}} asistentes, {{firstTime}} por primera vez',
-  chartRate: '{{chart}}, tasa {{rate}}',
+  chartRate_one:
+    'Asistencia semanal durante {{count}} semana; última semana {{week}}: {{attendees}} asistentes, {{firstTime}} por primera vez, tasa {{rate}}',
+  chartRate_other:
+    'Asistencia semanal durante {{count}} semanas; última semana {{week}}: {{attendees}} asistentes, {{firstTime}} por primera vez, tasa {{rate}}',
   barReturning: '{{week}}: {{count}} habituales',
   barFirstTime: '{{week}}: {{count}} por primera vez',
   returning: 'Habituales',

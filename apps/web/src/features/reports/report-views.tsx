@@ -2,7 +2,6 @@
 import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { when } from '../../lib/use-remote.ts';
-import { BoldText } from '../conflicts/bold-text.tsx';
 import { methodLabel } from '../conflicts/readable.ts';
 
 interface Row {
@@ -203,11 +202,7 @@ export function AbsenteesView({ r }: { r: Absentees }) {
   const t = useT('reports');
   return (
     <>
-      <p>
-        <BoldText
-          text={t('absentees', { total: r.total, expected: r.expected, session: r.session.name })}
-        />
-      </p>
+      <p>{t('absentees', { total: r.total, expected: r.expected, session: r.session.name })}</p>
       <Rows rows={r.rows} />
     </>
   );
@@ -217,9 +212,7 @@ export function DriftingView({ r }: { r: Drifting }) {
   const t = useT('reports');
   return (
     <>
-      <p>
-        <BoldText text={t('drifting', { total: r.total, missed: r.missed, count: r.of })} />
-      </p>
+      <p>{t('drifting', { total: r.total, missed: r.missed, count: r.of })}</p>
       <table className="table">
         <thead>
           <tr>

@@ -38,12 +38,12 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
     .join(' ');
   const labelEvery = Math.ceil(weeks.length / 8);
   const last = weeks.at(-1)!;
-  const summary = t('chart', {
+  const summary = {
     count: weeks.length,
     week: last.week,
     attendees: last.attendees,
     firstTime: last.firstTime,
-  });
+  };
   return (
     <figure className="chart">
       <svg
@@ -51,8 +51,8 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
         role="img"
         aria-label={
           last.rate === null
-            ? summary
-            : t('chartRate', { chart: summary, rate: percent(last.rate) })
+            ? t('chart', summary)
+            : t('chartRate', { ...summary, rate: percent(last.rate) })
         }
       >
         {[0, 0.5, 1].map((f) => (
