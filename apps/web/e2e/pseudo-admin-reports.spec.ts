@@ -22,6 +22,8 @@ async function device(browser: Browser, email: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Two browsers sign in and sync before any check: more than one test's time on a busy machine.
+  test.setTimeout(240_000);
   server = await launchServer();
   const api = await adminApi(server.url);
   const sessions = await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions');
