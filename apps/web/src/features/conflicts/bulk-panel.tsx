@@ -2,6 +2,8 @@
 import type { PresenceState } from '@rollcall/shared';
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
 import type { Choice } from './conflict-card.tsx';
 
 interface PreviewItem {
@@ -24,6 +26,7 @@ export function BulkPanel({
   onDone(): Promise<void>;
   onError(m: string): void;
 }) {
+  const t = useT('conflicts');
   const [rule, setRule] = useState('keep_a');
   const [preview, setPreview] = useState<PreviewItem[] | null>(null);
   const choice = (): Choice =>
@@ -51,49 +54,47 @@ export function BulkPanel({
   };
   const changing = preview?.filter((p) => p.fromState !== p.toState).length ?? 0;
   return (
-    <section className="card bulk" aria-label="Bulk resolution">
+    <section className="card bulk" aria-label={t('bulk')}>
       <div className="row">
-        <strong className="grow">{ids.length} selected</strong>
+        <strong className="grow">{t('selected', { count: ids.length })}</strong>
         <select
-          aria-label="Rule for all selected"
+          aria-label={t('ruleForAll')}
           value={rule}
           onChange={(e) => {
             setRule(e.target.value);
             setPreview(null);
           }}
         >
-          <option value="keep_a">Keep the first recording of each</option>
-          <option value="keep_b">Keep the second recording of each</option>
+          <option value="keep_a">{t('keepFirst')}</option>
+          <option value="keep_b">{t('keepSecond')}</option>
           {states.map((s) => (
             <option key={s.code} value={s.code}>
-              Set all to {s.label}
+              {t('setAll', { state: stateLabel(s) })}
             </option>
           ))}
         </select>
         <button type="button" className="secondary" onClick={() => void ask()}>
-          Preview
+          {t('preview')}
         </button>
       </div>
       {preview && (
-        <div role="region" aria-label="Preview">
-          <p>
-            <strong>{preview.length} conflicts</strong> will be resolved; {changing} record
-            {changing === 1 ? '' : 's'} change state.
-          </p>
+        <div role="region" aria-label={t('preview')}>
+          <p>{t('previewSummary', { count: changing, total: preview.length })}</p>
           <ul className="preview-list">
             {preview.map((p) => (
               <li key={p.id}>
-                {p.participantName}: {p.fromState === null ? '—' : label(p.fromState)} →{' '}
+                <span translate="no">{p.participantName}</span>:{' '}
+                {p.fromState === null ? '—' : label(p.fromState)} →{' '}
                 <strong>{label(p.toState)}</strong>
               </li>
             ))}
           </ul>
           <div className="row">
             <button type="button" className="primary" onClick={() => void apply()}>
-              Resolve {preview.length}
+              {t('resolveN', { count: preview.length })}
             </button>
             <button type="button" className="link" onClick={() => setPreview(null)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>

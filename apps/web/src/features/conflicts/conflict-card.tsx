@@ -3,7 +3,9 @@
 import type { Conflict, PresenceState } from '@rollcall/shared';
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
-import { keepLabel, methodLabel } from './readable.ts';
+import { useT } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
+import { explanation, keepLabel, methodLabel } from './readable.ts';
 
 export type Choice = { choice: 'keep_a' | 'keep_b' } | { choice: 'state'; state: string };
 interface Earlier {
@@ -15,24 +17,25 @@ interface Earlier {
 }
 
 function Version({ v, fmt }: { v: Conflict['versionA']; fmt: Fmt }) {
+  const t = useT('conflicts');
   return (
     <div className="version">
       <h3>
         <span className="state">{fmt.state(v.state)}</span>
       </h3>
       <dl>
-        <dt>Usher</dt>
-        <dd>{v.userName ?? 'Unknown usher'}</dd>
-        <dt>Device</dt>
-        <dd>{v.deviceName ?? `…${v.deviceId.slice(-8)}`}</dd>
-        <dt>How</dt>
+        <dt>{t('usher')}</dt>
+        {v.userName ? <dd translate="no">{v.userName}</dd> : <dd>{t('unknownUsher')}</dd>}
+        <dt>{t('device')}</dt>
+        <dd translate="no">{v.deviceName ?? `…${v.deviceId.slice(-8)}`}</dd>
+        <dt>{t('how')}</dt>
         <dd>{methodLabel(v.method)}</dd>
-        <dt>Recorded (device clock)</dt>
+        <dt>{t('recorded')}</dt>
         <dd>{fmt.time(v.recordedAt)}</dd>
-        <dt>Reached the server</dt>
+        <dt>{t('received')}</dt>
         <dd>{fmt.time(v.receivedAt)}</dd>
-        <dt>Had seen</dt>
-        <dd>{v.baseVersion === 0 ? 'nothing recorded yet' : `version ${v.baseVersion}`}</dd>
+        <dt>{t('hadSeen')}</dt>
+        <dd>{v.baseVersion === 0 ? t('nothingYet') : t('version', { n: v.baseVersion })}</dd>
       </dl>
     </div>
   );
@@ -60,6 +63,7 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
   const [other, setOther] = useState('');
   const [note, setNote] = useState('');
   const [earlier, setEarlier] = useState<Earlier[] | null>(null);
+  const t = useT('conflicts');
   const open = c.status === 'open';
   const showEarlier = async () =>
     setEarlier(
@@ -70,51 +74,60 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
     <li
       className="card"
       data-testid={`conflict-${c.id}`}
-      aria-label={`Conflict for ${c.participantName}`}
+      aria-label={t('conflictFor', { name: c.participantName })}
     >
       <div className="row">
         {open && canResolve && (
           <input
             type="checkbox"
             className="check"
-            aria-label={`Select ${c.participantName}`}
+            aria-label={t('select', { name: c.participantName })}
             checked={selected}
             onChange={(e) => onSelect(e.target.checked)}
           />
         )}
-        <strong className="grow">{c.participantName}</strong>
+        <strong className="grow" translate="no">
+          {c.participantName}
+        </strong>
         <span className="muted">
-          {c.sessionName} · {fmt.time(c.createdAt)}
+          <span translate="no">{c.sessionName}</span> · {fmt.time(c.createdAt)}
         </span>
       </div>
       <div className="versions">
         <Version v={c.versionA} fmt={fmt} />
         <Version v={c.versionB} fmt={fmt} />
       </div>
-      <p className="muted">{c.explanation}</p>
+      <p className="muted">{explanation(c, fmt)}</p>
       {c.resolution && (
         <p className="resolved" role="status">
-          Resolved: <strong>{fmt.state(c.resolution.state)}</strong> by{' '}
-          {c.resolution.resolvedBy ?? 'a rule'} on {fmt.time(c.resolution.resolvedAt)}
-          {c.resolution.note ? ` — “${c.resolution.note}”` : ''}
+          {t(c.resolution.note ? 'resolvedNote' : 'resolved', {
+            state: fmt.state(c.resolution.state),
+            by: c.resolution.resolvedBy ?? t('aRule'),
+            time: fmt.time(c.resolution.resolvedAt),
+            note: c.resolution.note,
+          })}
         </p>
       )}
       {earlier === null ? (
         <button type="button" className="link" onClick={() => void showEarlier()}>
-          Earlier resolutions for {c.participantName}
+          {t('earlierFor', { name: c.participantName })}
         </button>
       ) : (
         <p className="muted">
           {earlier.length === 0
-            ? 'No earlier resolutions for this participant.'
-            : earlier.map((e) => `${fmt.state(e.state)} on ${fmt.time(e.resolvedAt)}`).join('; ')}
+            ? t('noEarlier')
+            : earlier
+                .map((e) =>
+                  t('earlierOne', { state: fmt.state(e.state), time: fmt.time(e.resolvedAt) }),
+                )
+                .join('; ')}
         </p>
       )}
-      {open && !canResolve && <p className="muted">Only an admin can resolve conflicts.</p>}
+      {open && !canResolve && <p className="muted">{t('onlyAdmin')}</p>}
       {open && canResolve && (
         <>
           <label>
-            <span className="label">Note (optional)</span>
+            <span className="label">{t('note')}</span>
             <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
           </label>
           <div className="row">
@@ -133,14 +146,14 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
               {keepLabel(c.versionB, fmt.zone)}
             </button>
             <select
-              aria-label="Another state"
+              aria-label={t('anotherState')}
               value={other}
               onChange={(e) => setOther(e.target.value)}
             >
-              <option value="">Another state…</option>
+              <option value="">{t('anotherStateOption')}</option>
               {states.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {s.label}
+                  {stateLabel(s)}
                 </option>
               ))}
             </select>
@@ -150,7 +163,7 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
               disabled={!other}
               onClick={() => void onResolve({ choice: 'state', state: other }, note)}
             >
-              Set
+              {t('set')}
             </button>
           </div>
         </>

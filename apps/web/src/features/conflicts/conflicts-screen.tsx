@@ -4,6 +4,7 @@ import type { Conflict } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { api, db, engine } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useRemote } from '../../lib/use-remote.ts';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -47,6 +48,7 @@ function query(f: Filters) {
 
 export function ConflictsScreen({ focus }: { focus?: string }) {
   const canResolve = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('conflicts');
   const [f, setF] = useState<Filters>(EMPTY);
   const { data, error, reload } = useRemote<{ items: Conflict[]; total: number }>(query(f));
   const users =
@@ -99,61 +101,63 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   return (
     <main className="screen wide-screen">
       <h1>
-        Conflicts{' '}
+        {t('title')}{' '}
         <span className="muted">
-          ({data?.total ?? '…'} {f.status})
+          {t(f.status === 'resolved' ? 'count.resolved' : 'count.open', {
+            n: data?.total ?? '…',
+          })}
         </span>
       </h1>
-      <p className="muted">Times are in {fmt.zone}.</p>
-      <form className="filters" aria-label="Filter conflicts" onSubmit={(e) => e.preventDefault()}>
+      <p className="muted">{t('timesIn', { zone: fmt.zone })}</p>
+      <form className="filters" aria-label={t('filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          <span className="label">Status</span>
+          <span className="label">{t('status')}</span>
           <select value={f.status} onChange={set('status')}>
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
+            <option value="open">{t('open')}</option>
+            <option value="resolved">{t('resolvedStatus')}</option>
           </select>
         </label>
         <label>
-          <span className="label">Session</span>
+          <span className="label">{t('session')}</span>
           <select value={f.sessionId} onChange={set('sessionId')}>
-            <option value="">All sessions</option>
+            <option value="">{t('allSessions')}</option>
             {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option translate="no" key={s.id} value={s.id}>
                 {s.name} · {dateIn(s.scheduledStart)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">Usher</span>
+          <span className="label">{t('usher')}</span>
           <select value={f.userId} onChange={set('userId')}>
-            <option value="">All ushers</option>
+            <option value="">{t('allUshers')}</option>
             {users
               .filter((u) => u.role.includes('usher') || u.role === 'admin')
               .map((u) => (
-                <option key={u.id} value={u.id}>
+                <option translate="no" key={u.id} value={u.id}>
                   {u.displayName}
                 </option>
               ))}
           </select>
         </label>
         <label>
-          <span className="label">Device</span>
+          <span className="label">{t('device')}</span>
           <select value={f.deviceId} onChange={set('deviceId')}>
-            <option value="">All devices</option>
+            <option value="">{t('allDevices')}</option>
             {devices.map((d) => (
-              <option key={d.id} value={d.id}>
+              <option translate="no" key={d.id} value={d.id}>
                 {d.name ?? d.id.slice(-8)} ({d.userName})
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">From</span>
+          <span className="label">{t('from')}</span>
           <input type="date" value={f.from} onChange={set('from')} />
         </label>
         <label>
-          <span className="label">To</span>
+          <span className="label">{t('to')}</span>
           <input type="date" value={f.to} onChange={set('to')} />
         </label>
       </form>
@@ -162,8 +166,8 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
           {error ?? problem}
         </p>
       )}
-      {!data && !error && <p>Loading…</p>}
-      {data && items.length === 0 && <p className="muted">Nothing to resolve.</p>}
+      {!data && !error && <p>{t('loading')}</p>}
+      {data && items.length === 0 && <p className="muted">{t('nothing')}</p>}
       {canResolve && f.status === 'open' && items.length > 0 && (
         <div className="row">
           <button
@@ -171,11 +175,11 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
             className="secondary"
             onClick={() => setSelected(new Set(items.map((c) => c.id)))}
           >
-            Select all {items.length} matching
+            {t('selectAll', { count: items.length })}
           </button>
           {selected.size > 0 && (
             <button type="button" className="link" onClick={() => setSelected(new Set())}>
-              Clear selection
+              {t('clearSelection')}
             </button>
           )}
         </div>
@@ -209,7 +213,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
             onResolve={
               canResolve
                 ? (choice, note) => resolveOne(c.id, choice, note)
-                : async () => setProblem('Only an admin can resolve conflicts.')
+                : async () => setProblem(t('onlyAdmin'))
             }
           />
         ))}

@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { api, db, engine } from '../../app-context.ts';
 import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 import { dateIn } from '../../lib/zone-format.ts';
 
@@ -30,12 +31,16 @@ const toBase64 = async (file: File) => {
   return btoa(s);
 };
 
+const STATUSES = ['pending', 'approved', 'rejected'] as const;
+type Status = (typeof STATUSES)[number];
+
 function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
   const sessions =
     useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(50).toArray(), []) ??
     [];
   const participants = useLiveQuery(() => db.participants.orderBy('lastName').toArray(), []) ?? [];
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT('excuses');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -61,35 +66,35 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
     }
   };
   return (
-    <form className="card" aria-label="New excuse" onSubmit={(e) => void submit(e)}>
-      <h2>New excuse</h2>
+    <form className="card" aria-label={t('newExcuse')} onSubmit={(e) => void submit(e)}>
+      <h2>{t('newExcuse')}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">Session</span>
+          <span className="label">{t('session')}</span>
           <select name="sessionId" required>
             {sessions.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} translate="no">
                 {s.name} · {dateIn(s.scheduledStart)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">Participant</span>
+          <span className="label">{t('participant')}</span>
           <select name="participantId" required>
             {participants.map((p: Participant) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} translate="no">
                 {p.lastName}, {p.firstName}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">Reason</span>
+          <span className="label">{t('reason')}</span>
           <input name="reason" required maxLength={2000} />
         </label>
         <label>
-          <span className="label">File (optional, up to 2 MB)</span>
+          <span className="label">{t('file')}</span>
           <input name="file" type="file" />
         </label>
       </div>
@@ -99,7 +104,7 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
         </p>
       )}
       <button type="submit" className="primary">
-        Submit
+        {t('submit')}
       </button>
     </form>
   );
@@ -107,6 +112,10 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
 
 export function ExcusesScreen() {
   const canDecide = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('excuses');
+  // A status this app has words for is said in them; one from a newer server shows as sent.
+  const statusLabel = (code: string) =>
+    STATUSES.includes(code as Status) ? t(`status.${code as Status}`) : code;
   const [status, setStatus] = useState('pending');
   const { data, error, reload } = useRemote<{ items: Excuse[] }>(
     `/api/v1/excuses${status ? `?status=${status}` : ''}`,
@@ -120,19 +129,21 @@ export function ExcusesScreen() {
   };
   const download = (x: Excuse) =>
     attempt(
-      () => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? 'attachment'),
+      () => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? t('attachment')),
       setProblem,
     );
   return (
     <main className="screen wide-screen">
-      <h1>Excuses</h1>
+      <h1>{t('title')}</h1>
       <label className="inline">
-        <span className="label">Show</span>
+        <span className="label">{t('show')}</span>
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="pending">Pending</option>
-          <option value="approved">Approved</option>
-          <option value="rejected">Rejected</option>
-          <option value="">All</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+          <option value="">{t('all')}</option>
         </select>
       </label>
       {(error ?? problem) && (
@@ -140,25 +151,38 @@ export function ExcusesScreen() {
           {error ?? problem}
         </p>
       )}
-      {data?.items.length === 0 && <p className="muted">No {status} excuses.</p>}
+      {data?.items.length === 0 && (
+        <p className="muted">
+          {STATUSES.includes(status as Status) ? t(`none.${status as Status}`) : t('none')}
+        </p>
+      )}
       <ul className="plain-list">
         {data?.items.map((x) => (
           <li key={x.id} className="card">
             <div className="row">
-              <strong className="grow">{x.participantName}</strong>
+              <strong className="grow" translate="no">
+                {x.participantName}
+              </strong>
               <span className="muted">
-                {x.sessionName} · {dateIn(x.sessionStart)}
+                <span translate="no">{x.sessionName}</span> · {dateIn(x.sessionStart)}
               </span>
-              <span className="tag">{x.status}</span>
+              <span className="tag">{statusLabel(x.status)}</span>
             </div>
-            <p>{x.reason}</p>
+            <p translate="no">{x.reason}</p>
             <p className="muted">
-              Submitted by {x.submittedBy} on {when(x.submittedAt)}
-              {x.decidedBy ? ` · ${x.status} by ${x.decidedBy}` : ''}
+              {t('submitted', { by: x.submittedBy ?? '—', time: when(x.submittedAt) })}
+              {x.decidedBy &&
+                (x.status === 'approved' || x.status === 'rejected') &&
+                t(`decided.${x.status}`, { by: x.decidedBy })}
             </p>
             <div className="row">
               {x.attachmentName && (
-                <button type="button" className="link" onClick={() => void download(x)}>
+                <button
+                  type="button"
+                  className="link"
+                  translate="no"
+                  onClick={() => void download(x)}
+                >
                   {x.attachmentName}
                 </button>
               )}
@@ -169,14 +193,14 @@ export function ExcusesScreen() {
                     className="primary"
                     onClick={() => void decide(x, 'approve')}
                   >
-                    Approve
+                    {t('approve')}
                   </button>
                   <button
                     type="button"
                     className="secondary"
                     onClick={() => void decide(x, 'reject')}
                   >
-                    Reject
+                    {t('reject')}
                   </button>
                 </>
               )}

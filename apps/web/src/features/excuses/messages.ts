@@ -3,6 +3,52 @@
 // {{session}}, {{sessions}}, {{Participant}}… are the organization's own words (i18n/terms).
 import type { Messages } from '../../i18n/messages.ts';
 
-export const en = {} satisfies Messages;
+export const en = {
+  newExcuse: 'New excuse',
+  session: '{{Session}}',
+  participant: '{{Participant}}',
+  reason: 'Reason',
+  file: 'File (optional, up to 2 MB)',
+  submit: 'Submit',
+  title: 'Excuses',
+  show: 'Show',
+  'status.pending': 'Pending',
+  'status.approved': 'Approved',
+  'status.rejected': 'Rejected',
+  all: 'All',
+  'none.pending': 'No pending excuses.',
+  'none.approved': 'No approved excuses.',
+  'none.rejected': 'No rejected excuses.',
+  none: 'No excuses.',
+  submitted: 'Submitted by {{by}} on {{time}}',
+  'decided.approved': ' · approved by {{by}}',
+  'decided.rejected': ' · rejected by {{by}}',
+  approve: 'Approve',
+  reject: 'Reject',
+  attachment: 'attachment',
+} satisfies Messages;
 
-export const es: Messages<typeof en> = {};
+export const es: Messages<typeof en> = {
+  newExcuse: 'Nueva justificación',
+  session: '{{Session}}',
+  participant: '{{Participant}}',
+  reason: 'Motivo',
+  file: 'Archivo (opcional, hasta 2 MB)',
+  submit: 'Enviar',
+  title: 'Justificaciones',
+  show: 'Mostrar',
+  'status.pending': 'Pendiente',
+  'status.approved': 'Aprobada',
+  'status.rejected': 'Rechazada',
+  all: 'Todas',
+  'none.pending': 'No hay justificaciones pendientes.',
+  'none.approved': 'No hay justificaciones aprobadas.',
+  'none.rejected': 'No hay justificaciones rechazadas.',
+  none: 'No hay justificaciones.',
+  submitted: 'Enviada por {{by}} el {{time}}',
+  'decided.approved': ' · aprobada por {{by}}',
+  'decided.rejected': ' · rechazada por {{by}}',
+  approve: 'Aprobar',
+  reject: 'Rechazar',
+  attachment: 'adjunto',
+};

@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 
 interface Push {
@@ -32,18 +33,21 @@ interface Rejection {
   reappliedAt: string | null;
 }
 
+const STATUSES = ['success', 'partial', 'failed'] as const;
+type Status = (typeof STATUSES)[number];
+
 function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { data, reload } = useRemote<Push & { rejections: Rejection[] }>(
     `/api/v1/sync-history/${id}`,
   );
   const [message, setMessage] = useState<string | null>(null);
-  if (!data) return <p>Loading…</p>;
-  if (data.rejections.length === 0)
-    return <p className="muted">Nothing was rejected in this push.</p>;
+  const t = useT('history');
+  if (!data) return <p>{t('loading')}</p>;
+  if (data.rejections.length === 0) return <p className="muted">{t('nothingRejected')}</p>;
   const reapply = async (r: Rejection) => {
     const ok = await attempt(async () => {
       const res = await api.post<{ status: string }>(`/api/v1/sync-rejections/${r.id}/reapply`, {});
-      setMessage(`Re-applied: ${res.status}.`);
+      setMessage(t('reapplied', { status: res.status }));
     }, setMessage);
     if (ok) await reload();
   };
@@ -55,15 +59,15 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
           <li key={r.id} className="rejection">
             <span className="tag error">{r.code}</span> {r.reason}
             <details>
-              <summary>The change</summary>
+              <summary>{t('theChange')}</summary>
               <pre>{JSON.stringify(r.payload, null, 2)}</pre>
             </details>
             {r.reappliedAt ? (
-              <span className="tag">re-applied {when(r.reappliedAt)}</span>
+              <span className="tag">{t('reappliedAt', { time: when(r.reappliedAt) })}</span>
             ) : (
               canWrite && (
                 <button type="button" className="secondary" onClick={() => void reapply(r)}>
-                  Re-apply
+                  {t('reapply')}
                 </button>
               )
             )}
@@ -77,6 +81,10 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
 /** `focus`: a sync from a notification, shown opened (its rejected changes and their re-apply). */
 export function HistoryScreen({ focus }: { focus?: string }) {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('history');
+  // A status this app has words for is said in them; one from a newer server shows as sent.
+  const statusLabel = (code: string) =>
+    STATUSES.includes(code as Status) ? t(`status.${code as Status}`) : code;
   const [status, setStatus] = useState('');
   const { data, error } = useRemote<{ items: Push[]; total: number }>(
     `/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`,
@@ -86,15 +94,17 @@ export function HistoryScreen({ focus }: { focus?: string }) {
   return (
     <main className="screen wide-screen">
       <h1>
-        Sync history <span className="muted">({data?.total ?? '…'})</span>
+        {t('title')} <span className="muted">({data?.total ?? '…'})</span>
       </h1>
       <label className="inline">
-        <span className="label">Status</span>
+        <span className="label">{t('status')}</span>
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
-          <option value="">All</option>
-          <option value="success">Success</option>
-          <option value="partial">Partial</option>
-          <option value="failed">Failed</option>
+          <option value="">{t('all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
         </select>
       </label>
       {error && (
@@ -105,15 +115,15 @@ export function HistoryScreen({ focus }: { focus?: string }) {
       <table className="table stack">
         <thead>
           <tr>
-            <th>When</th>
-            <th>Device · usher</th>
-            <th>Applied</th>
-            <th>Dup.</th>
-            <th>Merged</th>
-            <th>Conflict</th>
-            <th>Rejected</th>
-            <th>Status</th>
-            <th>ms</th>
+            <th>{t('when')}</th>
+            <th>{t('deviceUsher')}</th>
+            <th>{t('applied')}</th>
+            <th>{t('dup')}</th>
+            <th>{t('merged')}</th>
+            <th>{t('conflict')}</th>
+            <th>{t('rejected')}</th>
+            <th>{t('status')}</th>
+            <th>{t('ms')}</th>
           </tr>
         </thead>
         <tbody>
@@ -124,27 +134,27 @@ export function HistoryScreen({ focus }: { focus?: string }) {
                 className={h.rejected ? 'has-rejections' : ''}
                 onClick={() => setOpen(open === h.id ? null : h.id)}
               >
-                <td data-label="When">
+                <td data-label={t('when')}>
                   <button type="button" className="link" aria-expanded={open === h.id}>
                     {when(h.startedAt)}
                   </button>
                 </td>
-                <td data-label="Device · usher">
+                <td data-label={t('deviceUsher')} translate="no">
                   {h.deviceName ?? h.deviceId.slice(-8)} · {h.userName}
                 </td>
-                <td data-label="Applied">{h.applied}</td>
-                <td data-label="Duplicates">{h.duplicate}</td>
-                <td data-label="Merged">{h.merged}</td>
-                <td data-label="Conflicts">{h.conflict}</td>
-                <td data-label="Rejected">{h.rejected}</td>
-                <td data-label="Status">
+                <td data-label={t('applied')}>{h.applied}</td>
+                <td data-label={t('duplicates')}>{h.duplicate}</td>
+                <td data-label={t('merged')}>{h.merged}</td>
+                <td data-label={t('conflicts')}>{h.conflict}</td>
+                <td data-label={t('rejected')}>{h.rejected}</td>
+                <td data-label={t('status')}>
                   <span
                     className={`tag ${h.status === 'success' ? '' : h.status === 'partial' ? 'warn' : 'error'}`}
                   >
-                    {h.status}
+                    {statusLabel(h.status)}
                   </span>
                 </td>
-                <td data-label="Took (ms)">{h.durationMs}</td>
+                <td data-label={t('took')}>{h.durationMs}</td>
               </tr>
               {open === h.id && (
                 <tr>

@@ -3,6 +3,54 @@
 // {{session}}, {{sessions}}, {{Participant}}… are the organization's own words (i18n/terms).
 import type { Messages } from '../../i18n/messages.ts';
 
-export const en = {} satisfies Messages;
+export const en = {
+  loading: 'Loading…',
+  nothingRejected: 'Nothing was rejected in this push.',
+  reapplied: 'Re-applied: {{status}}.',
+  theChange: 'The change',
+  reappliedAt: 're-applied {{time}}',
+  reapply: 'Re-apply',
+  title: 'Sync history',
+  status: 'Status',
+  all: 'All',
+  'status.success': 'Success',
+  'status.partial': 'Partial',
+  'status.failed': 'Failed',
+  when: 'When',
+  deviceUsher: 'Device · usher',
+  applied: 'Applied',
+  dup: 'Dup.',
+  duplicates: 'Duplicates',
+  merged: 'Merged',
+  conflict: 'Conflict',
+  conflicts: 'Conflicts',
+  rejected: 'Rejected',
+  ms: 'ms',
+  took: 'Took (ms)',
+} satisfies Messages;
 
-export const es: Messages<typeof en> = {};
+export const es: Messages<typeof en> = {
+  loading: 'Cargando…',
+  nothingRejected: 'No se rechazó nada en este envío.',
+  reapplied: 'Reaplicado: {{status}}.',
+  theChange: 'El cambio',
+  reappliedAt: 'reaplicado {{time}}',
+  reapply: 'Reaplicar',
+  title: 'Historial de sincronización',
+  status: 'Estado',
+  all: 'Todos',
+  'status.success': 'Correcto',
+  'status.partial': 'Parcial',
+  'status.failed': 'Fallido',
+  when: 'Cuándo',
+  deviceUsher: 'Dispositivo · ujier',
+  applied: 'Aplicados',
+  dup: 'Dup.',
+  duplicates: 'Duplicados',
+  merged: 'Fusionados',
+  conflict: 'Conflicto',
+  conflicts: 'Conflictos',
+  rejected: 'Rechazados',
+  ms: 'ms',
+  took: 'Duración (ms)',
+};

@@ -1,9 +1,12 @@
 // A session's live arrivals, pushed by the server (SSE) as devices sync: no refresh button needed.
 import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
-import { ago, when } from '../../lib/use-remote.ts';
+import { when } from '../../lib/use-remote.ts';
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
 import { useSession } from '../auth/session-store.ts';
 import { timeIn } from '../../lib/zone-format.ts';
+import { methodLabel } from '../conflicts/readable.ts';
 
 interface Snapshot {
   session: { name: string; status: string; location: string | null };
@@ -59,7 +62,18 @@ function useLive(sessionId: string) {
   return { snap, connected };
 }
 
+/** "3 min ago", in words from the catalog (lib/use-remote.ts `ago` writes English). */
+function ago(t: T<'live'>, iso: string | null | undefined, now = Date.now()) {
+  if (!iso) return t('never');
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return t('agoSeconds', { n: s });
+  if (s < 3600) return t('agoMinutes', { n: Math.round(s / 60) });
+  if (s < 86400) return t('agoHours', { n: Math.round(s / 3600) });
+  return t('agoDays', { n: Math.round(s / 86400) });
+}
+
 function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
+  const t = useT('live');
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const w = 8;
   return (
@@ -67,7 +81,7 @@ function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
       className="sparkbars"
       viewBox={`0 0 ${buckets.length * w} 60`}
       role="img"
-      aria-label={`Arrivals per minute, last ${buckets.length} minutes; latest minute ${buckets.at(-1)?.count ?? 0}`}
+      aria-label={t('perMinute', { count: buckets.length, latest: buckets.at(-1)?.count ?? 0 })}
     >
       {buckets.map((b, i) => (
         <rect
@@ -90,91 +104,98 @@ function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
 export function LiveScreen({ sessionId }: { sessionId: string }) {
   const { snap, connected } = useLive(sessionId);
   const departures = useSession((s) => Boolean(s.login?.organization.settings.recordDepartures));
+  const t = useT('live');
   if (!snap)
     return (
       <main className="screen">
-        <h1>Live arrivals</h1>
-        <p>Connecting…</p>
+        <h1>{t('title')}</h1>
+        <p>{t('connecting')}</p>
       </main>
     );
+  // A state mid-sentence, as the organization or the app's catalog names it ("present").
+  const state = (code: string | null) => {
+    if (code === null) return t('cleared');
+    const known = snap.byState.find((s) => s.code === code);
+    return known ? stateLabel(known).toLocaleLowerCase(formatLocale()) : code;
+  };
   return (
     <main className="screen wide-screen">
       <h1>
-        {snap.session.name} <span className="muted">· live</span>
+        <span translate="no">{snap.session.name}</span> <span className="muted">{t('live')}</span>
       </h1>
       <p className="muted" role="status">
-        {connected ? 'Live' : 'Reconnecting…'} · updated {timeIn(snap.generatedAt)}
+        {t(connected ? 'liveStatus' : 'reconnecting', { time: timeIn(snap.generatedAt) })}
       </p>
       <section className="card live-head">
         <div>
-          <span className="label">Here</span>
+          <span className="label">{t('here')}</span>
           <strong className="huge" data-testid="live-headcount">
             {snap.headcount}
           </strong>
-          <span className="muted"> of {snap.expected} expected</span>
+          <span className="muted">{t('ofExpected', { count: snap.expected })}</span>
         </div>
         {(departures || Boolean(snap.left)) && (
           <div data-testid="live-still-in">
-            <span className="label">Still in</span>
+            <span className="label">{t('stillIn')}</span>
             <strong className="huge">{snap.stillIn ?? snap.headcount}</strong>
-            <span className="muted"> · left {snap.left ?? 0}</span>
+            <span className="muted">{t('left', { count: snap.left ?? 0 })}</span>
           </div>
         )}
         <ul className="state-counts">
           {snap.byState.map((s) => (
             <li key={s.code}>
               <span className="swatch" style={{ background: s.color }} />
-              {s.label} <strong>{s.count}</strong>
+              {stateLabel(s)} <strong>{s.count}</strong>
             </li>
           ))}
         </ul>
       </section>
       <section className="card">
-        <h2>Arrivals per minute</h2>
+        <h2>{t('arrivalsPerMinute')}</h2>
         <PerMinute buckets={snap.perMinute} />
       </section>
       <section className="card">
-        <h2>Latest check-ins</h2>
+        <h2>{t('latest')}</h2>
         <ul className="plain-list" data-testid="live-latest">
           {snap.latest.map((r) => (
             <li key={r.participantId}>
-              <strong>{r.name}</strong> · {r.state ?? 'cleared'} · {r.method} ·{' '}
-              {timeIn(r.recordedAt)} by {r.userName ?? '?'}
-              {r.leftAt && <span className="tag">left {timeIn(r.leftAt)}</span>}
-              {r.hasConflict && <span className="tag warn">conflict</span>}
+              <strong translate="no">{r.name}</strong> · {state(r.state)} · {methodLabel(r.method)}{' '}
+              · {timeIn(r.recordedAt)} {t('by', { name: r.userName ?? '?' })}
+              {r.leftAt && <span className="tag">{t('leftAt', { time: timeIn(r.leftAt) })}</span>}
+              {r.hasConflict && <span className="tag warn">{t('conflict')}</span>}
             </li>
           ))}
         </ul>
       </section>
       <section className="card">
-        <h2>Devices contributing</h2>
+        <h2>{t('devices')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>Device</th>
-              <th>Usher</th>
-              <th>Records</th>
-              <th title="Changes the device still had to send after its last sync">Pending</th>
-              <th>Last sync</th>
+              <th>{t('device')}</th>
+              <th>{t('usher')}</th>
+              <th>{t('records')}</th>
+              <th title={t('pendingTitle')}>{t('pending')}</th>
+              <th>{t('lastSync')}</th>
             </tr>
           </thead>
           <tbody>
             {snap.devices.map((d) => (
               <tr key={d.id}>
-                <td>{d.name ?? d.id.slice(-8)}</td>
-                <td>{d.userName}</td>
+                <td translate="no">{d.name ?? d.id.slice(-8)}</td>
+                <td translate="no">{d.userName}</td>
                 <td>{d.records}</td>
                 <td
                   data-testid={`live-pending-${d.id}`}
                   title={
                     d.pendingCount === null
-                      ? 'This device has not reported its queue'
-                      : `Still on the device after its sync ${ago(d.lastSyncAt)}`
+                      ? t('notReported')
+                      : t('stillOnDevice', { ago: ago(t, d.lastSyncAt) })
                   }
                 >
                   {d.pendingCount ?? '—'}
                 </td>
-                <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
+                <td title={when(d.lastSyncAt)}>{ago(t, d.lastSyncAt)}</td>
               </tr>
             ))}
           </tbody>

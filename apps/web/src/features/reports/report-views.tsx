@@ -1,5 +1,8 @@
 // How each report reads on screen.
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
 import { when } from '../../lib/use-remote.ts';
+import { methodLabel } from '../conflicts/readable.ts';
 
 interface Row {
   sessionName: string;
@@ -70,44 +73,60 @@ export interface UsherActivity {
   }[];
 }
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+/** "85%", as the language in use writes a share. */
+export const percent = (r: number | null) =>
+  r === null
+    ? '—'
+    : new Intl.NumberFormat(formatLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(
+        r,
+      );
 
-const duration = (m: number | null | undefined) =>
+const duration = (t: T<'reports'>, m: number | null | undefined) =>
   m === null || m === undefined
     ? '—'
     : m < 60
-      ? `${m} min`
-      : `${Math.floor(m / 60)} h ${m % 60} min`;
+      ? t('minutes', { m })
+      : t('hoursMinutes', { h: Math.floor(m / 60), m: m % 60 });
+
+// The server's code for "nobody recorded anything" (its label is English: "No record").
+const MISSING = 'missing';
+
+/** A state as the organization names it, in the user's language while it keeps a default name. */
+function reportState(t: T<'reports'>, code: string, label: string | undefined) {
+  if (code === MISSING) return t('noRecord');
+  return label === undefined ? code : stateLabel({ code, label });
+}
 
 function Rows({ rows }: { rows: Row[] }) {
+  const t = useT('reports');
   // Time present shows only where someone was checked out: with departures off, nothing changes.
   const departures = rows.some((r) => r.leftAt);
   return (
     <table className="table">
       <thead>
         <tr>
-          <th>Participant</th>
-          <th>Session</th>
-          <th>State</th>
-          <th>How</th>
-          <th>When</th>
-          <th>By</th>
-          {departures && <th>Present for</th>}
+          <th>{t('participant')}</th>
+          <th>{t('session')}</th>
+          <th>{t('state')}</th>
+          <th>{t('how')}</th>
+          <th>{t('when')}</th>
+          <th>{t('by')}</th>
+          {departures && <th>{t('presentFor')}</th>}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={`${r.sessionName}${r.scheduledStart}${r.participantId}`}>
             <td>
-              {r.participantName}
-              {!r.expected && <span className="tag">walk-in</span>}
+              <span translate="no">{r.participantName}</span>
+              {!r.expected && <span className="tag">{t('walkIn')}</span>}
             </td>
-            <td>{r.sessionName}</td>
-            <td>{r.stateLabel ?? r.state}</td>
-            <td>{r.method ?? '—'}</td>
+            <td translate="no">{r.sessionName}</td>
+            <td>{reportState(t, r.state, r.stateLabel)}</td>
+            <td>{r.method === null ? '—' : methodLabel(r.method)}</td>
             <td>{when(r.recordedAt)}</td>
-            <td>{r.recordedBy ?? '—'}</td>
-            {departures && <td>{duration(r.minutesPresent)}</td>}
+            <td translate="no">{r.recordedBy ?? '—'}</td>
+            {departures && <td>{duration(t, r.minutesPresent)}</td>}
           </tr>
         ))}
       </tbody>
@@ -116,26 +135,31 @@ function Rows({ rows }: { rows: Row[] }) {
 }
 
 export function AttendanceView({ r }: { r: Attendance }) {
-  if (r.totals.sessions === 0) return <p className="muted">No attendance recorded yet.</p>;
+  const t = useT('reports');
+  if (r.totals.sessions === 0) return <p className="muted">{t('noAttendance')}</p>;
   // One headline: everyone who attended (the sum of the present states listed beside it), then
   // how many of the expected members that is, and the walk-ins that make up the rest.
   const present = r.totals.present ?? r.totals.attended;
   return (
     <>
-      <section className="card live-head" aria-label="Totals">
+      <section className="card live-head" aria-label={t('totals')}>
         <div>
-          <span className="label">Attended</span>
+          <span className="label">{t('attended')}</span>
           <strong className="huge">{present}</strong>
           <span className="muted">
-            {' '}
-            · {r.totals.attended} of {r.totals.expected} expected members ({pct(r.totals.rate)}) ·{' '}
-            {present - r.totals.attended} walk-ins · {r.totals.sessions} sessions
+            {t('headline', {
+              attended: r.totals.attended,
+              expected: r.totals.expected,
+              rate: percent(r.totals.rate),
+              walkIns: present - r.totals.attended,
+              count: r.totals.sessions,
+            })}
           </span>
         </div>
         <ul className="state-counts">
           {r.totals.byState.map((s) => (
             <li key={s.state}>
-              {s.label} <strong>{s.count}</strong>
+              {reportState(t, s.state, s.label)} <strong>{s.count}</strong>
             </li>
           ))}
         </ul>
@@ -143,30 +167,30 @@ export function AttendanceView({ r }: { r: Attendance }) {
       <table className="table">
         <thead>
           <tr>
-            <th>Session</th>
-            <th>When</th>
-            <th>Attended</th>
-            <th>Expected</th>
-            <th>Rate</th>
+            <th>{t('session')}</th>
+            <th>{t('when')}</th>
+            <th>{t('attended')}</th>
+            <th>{t('expected')}</th>
+            <th>{t('rate')}</th>
           </tr>
         </thead>
         <tbody>
           {r.sessions.map((s) => (
             <tr key={s.id}>
-              <td>{s.name}</td>
+              <td translate="no">{s.name}</td>
               <td>{when(s.scheduledStart)}</td>
               <td>{s.attended}</td>
               <td>{s.expected}</td>
-              <td>{pct(s.rate)}</td>
+              <td>{percent(s.rate)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <h2>
-        People{' '}
+        {t('people')}{' '}
         <span className="muted">
           ({r.totalRows}
-          {r.rows.length < r.totalRows ? `, first ${r.rows.length} shown — the CSV has all` : ''})
+          {r.rows.length < r.totalRows ? t('firstShown', { count: r.rows.length }) : ''})
         </span>
       </h2>
       <Rows rows={r.rows} />
@@ -174,61 +198,61 @@ export function AttendanceView({ r }: { r: Attendance }) {
   );
 }
 
-export const AbsenteesView = ({ r }: { r: Absentees }) => (
-  <>
-    <p>
-      <strong>{r.total}</strong> of {r.expected} expected were absent or not recorded at{' '}
-      {r.session.name}.
-    </p>
-    <Rows rows={r.rows} />
-  </>
-);
+export function AbsenteesView({ r }: { r: Absentees }) {
+  const t = useT('reports');
+  return (
+    <>
+      <p>{t('absentees', { total: r.total, expected: r.expected, session: r.session.name })}</p>
+      <Rows rows={r.rows} />
+    </>
+  );
+}
 
-export const DriftingView = ({ r }: { r: Drifting }) => (
-  <>
-    <p>
-      <strong>{r.total}</strong> people missed at least {r.missed} of their last {r.of} sessions.
-    </p>
-    <table className="table">
-      <thead>
-        <tr>
-          <th>Participant</th>
-          <th>Missed</th>
-          <th>Last attended</th>
-        </tr>
-      </thead>
-      <tbody>
-        {r.items.map((d) => (
-          <tr key={d.participantId}>
-            <td>{d.participantName}</td>
-            <td>
-              {d.missed} of {d.of}
-            </td>
-            <td>{when(d.lastAttendedAt)}</td>
+export function DriftingView({ r }: { r: Drifting }) {
+  const t = useT('reports');
+  return (
+    <>
+      <p>{t('drifting', { total: r.total, missed: r.missed, count: r.of })}</p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('participant')}</th>
+            <th>{t('missed')}</th>
+            <th>{t('lastAttended')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-  </>
-);
+        </thead>
+        <tbody>
+          {r.items.map((d) => (
+            <tr key={d.participantId}>
+              <td translate="no">{d.participantName}</td>
+              <td>{t('missedOf', { missed: d.missed, of: d.of })}</td>
+              <td>{when(d.lastAttendedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
 
 export function UsherView({ r }: { r: UsherActivity }) {
+  const t = useT('reports');
   const methods = [...new Set(r.ushers.flatMap((u) => Object.keys(u.byMethod)))].sort();
   return (
     <table className="table">
       <thead>
         <tr>
-          <th>Usher</th>
-          <th>Total</th>
+          <th>{t('usher')}</th>
+          <th>{t('total')}</th>
           {methods.map((m) => (
-            <th key={m}>{m}</th>
+            <th key={m}>{methodLabel(m)}</th>
           ))}
         </tr>
       </thead>
       <tbody>
         {r.ushers.map((u) => (
           <tr key={u.userId}>
-            <td>{u.name}</td>
+            <td translate="no">{u.name}</td>
             <td>{u.total}</td>
             {methods.map((m) => (
               <td key={m}>{u.byMethod[m] ?? 0}</td>

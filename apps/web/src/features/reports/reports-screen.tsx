@@ -17,15 +17,10 @@ import {
 import { TrendsChart, type Week } from './trends-chart.tsx';
 import { dateIn, displayZone, todayIn } from '../../lib/zone-format.ts';
 import { downloadName } from './download-name.ts';
+import { useT } from '../../i18n/i18n.ts';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
-const KINDS: [Kind, string][] = [
-  ['trends', 'Weekly trends'],
-  ['attendance', 'Attendance'],
-  ['absentees', 'Absentees'],
-  ['drifting', 'Drifting away'],
-  ['usher-activity', 'Usher activity'],
-];
+const KINDS: Kind[] = ['trends', 'attendance', 'absentees', 'drifting', 'usher-activity'];
 const NEEDS: Record<Kind, ('session' | 'group' | 'range' | 'drift')[]> = {
   attendance: ['session', 'group', 'range'],
   absentees: ['session'],
@@ -38,6 +33,7 @@ const isoDay = (d: Date) => todayIn(displayZone(), d.getTime());
 
 export function ReportsScreen() {
   const [kind, setKind] = useState<Kind>('trends');
+  const t = useT('reports');
   const sessions = useRemote<{ items: Session[] }>('/api/v1/sessions').data?.items ?? [];
   const groups = useRemote<{ items: Group[] }>('/api/v1/groups').data?.items ?? [];
   const [sessionId, setSessionId] = useState('');
@@ -80,29 +76,29 @@ export function ReportsScreen() {
 
   return (
     <main className="screen wide-screen">
-      <h1>Reports</h1>
-      <form className="filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
+      <h1>{t('title')}</h1>
+      <form className="filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          <span className="label">Report</span>
+          <span className="label">{t('report')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {KINDS.map(([k, l]) => (
+            {KINDS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {t(`kind.${k}`)}
               </option>
             ))}
           </select>
         </label>
         {needs.includes('session') && (
           <label>
-            <span className="label">Session</span>
+            <span className="label">{t('session')}</span>
             <select value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
               {kind !== 'absentees' && (
                 <option value="">
-                  {needs.includes('group') ? 'By group and dates' : 'Latest'}
+                  {needs.includes('group') ? t('byGroupAndDates') : t('latest')}
                 </option>
               )}
               {[...sessions].reverse().map((s) => (
-                <option key={s.id} value={s.id}>
+                <option key={s.id} value={s.id} translate="no">
                   {s.name} · {dateIn(s.scheduledStart)}
                 </option>
               ))}
@@ -111,12 +107,12 @@ export function ReportsScreen() {
         )}
         {needs.includes('group') && !q.has('sessionId') && (
           <label>
-            <span className="label">Group</span>
+            <span className="label">{t('group')}</span>
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-              {kind === 'drifting' && <option value="">Every group</option>}
-              {kind === 'trends' && <option value="">Whole organization</option>}
+              {kind === 'drifting' && <option value="">{t('everyGroup')}</option>}
+              {kind === 'trends' && <option value="">{t('wholeOrganization')}</option>}
               {groups.map((g) => (
-                <option key={g.id} value={g.id}>
+                <option key={g.id} value={g.id} translate="no">
                   {g.name}
                 </option>
               ))}
@@ -127,11 +123,11 @@ export function ReportsScreen() {
         {needs.includes('range') && !q.has('sessionId') && (
           <>
             <label>
-              <span className="label">From</span>
+              <span className="label">{t('from')}</span>
               <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
             </label>
             <label>
-              <span className="label">To</span>
+              <span className="label">{t('to')}</span>
               <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
             </label>
           </>
@@ -139,7 +135,7 @@ export function ReportsScreen() {
         {needs.includes('drift') && (
           <>
             <label>
-              <span className="label">Missed at least</span>
+              <span className="label">{t('missedAtLeast')}</span>
               <input
                 type="number"
                 min={1}
@@ -149,7 +145,7 @@ export function ReportsScreen() {
               />
             </label>
             <label>
-              <span className="label">Of their last</span>
+              <span className="label">{t('ofTheirLast')}</span>
               <input
                 type="number"
                 min={1}
@@ -175,7 +171,7 @@ export function ReportsScreen() {
               )
             }
           >
-            Download {format.toUpperCase()}
+            {t('download', { format: format.toUpperCase() })}
           </button>
         ))}
       </div>
@@ -185,7 +181,7 @@ export function ReportsScreen() {
         </p>
       )}
       {data !== null && !error && (
-        <section aria-label={KINDS.find(([k]) => k === kind)![1]}>
+        <section aria-label={t(`kind.${kind}`)}>
           {kind === 'trends' && <TrendsChart weeks={(data as { weeks: Week[] }).weeks} />}
           {kind === 'attendance' && <AttendanceView r={data as Attendance} />}
           {kind === 'absentees' && <AbsenteesView r={data as Absentees} />}

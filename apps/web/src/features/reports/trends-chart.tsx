@@ -1,6 +1,9 @@
 // Weekly attendance as a chart: stacked bars of returning and first-time attendees, the attendance
 // rate as a line on its own axis. Plain SVG (no chart library in the bundle), readable in both
 // colour schemes, with the numbers available as a table for screen readers.
+import { formatLocale, useT } from '../../i18n/i18n.ts';
+import { percent } from './report-views.tsx';
+
 export interface Week {
   week: string;
   weekStart: string;
@@ -18,9 +21,9 @@ const H = 260;
 const PAD = { l: 40, r: 44, t: 16, b: 36 };
 
 export function TrendsChart({ weeks }: { weeks: Week[] }) {
+  const t = useT('reports');
   // Nobody attended: say so rather than draw empty axes.
-  if (weeks.every((w) => w.attendees === 0))
-    return <p className="muted">No attendance recorded yet.</p>;
+  if (weeks.every((w) => w.attendees === 0)) return <p className="muted">{t('noAttendance')}</p>;
   const max = Math.max(1, ...weeks.map((w) => w.attendees));
   const plotW = W - PAD.l - PAD.r;
   const plotH = H - PAD.t - PAD.b;
@@ -35,12 +38,22 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
     .join(' ');
   const labelEvery = Math.ceil(weeks.length / 8);
   const last = weeks.at(-1)!;
+  const summary = {
+    count: weeks.length,
+    week: last.week,
+    attendees: last.attendees,
+    firstTime: last.firstTime,
+  };
   return (
     <figure className="chart">
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-label={`Weekly attendance over ${weeks.length} weeks; latest week ${last.week}: ${last.attendees} attendees, ${last.firstTime} first-time${last.rate === null ? '' : `, rate ${Math.round(last.rate * 100)}%`}`}
+        aria-label={
+          last.rate === null
+            ? t('chart', summary)
+            : t('chartRate', { ...summary, rate: percent(last.rate) })
+        }
       >
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
@@ -49,7 +62,7 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
               {Math.round(max * f)}
             </text>
             <text x={W - PAD.r + 6} y={yRate(f) + 4} className="axis">
-              {Math.round(f * 100)}%
+              {percent(f)}
             </text>
           </g>
         ))}
@@ -62,9 +75,7 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
               height={plotH + PAD.t - y(w.returning)}
               className="returning"
             >
-              <title>
-                {w.week}: {w.returning} returning
-              </title>
+              <title>{t('barReturning', { week: w.week, count: w.returning })}</title>
             </rect>
             <rect
               x={x(i)}
@@ -73,14 +84,12 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
               height={y(w.returning) - y(w.returning + w.firstTime)}
               className="first-time"
             >
-              <title>
-                {w.week}: {w.firstTime} first-time
-              </title>
+              <title>{t('barFirstTime', { week: w.week, count: w.firstTime })}</title>
             </rect>
             {i % labelEvery === 0 && (
               <text x={x(i) + bar / 2} y={H - PAD.b + 16} textAnchor="middle" className="axis">
                 {/* a calendar date (the organization's Monday), not an instant */}
-                {new Date(`${w.weekStart}T00:00:00Z`).toLocaleDateString([], {
+                {new Date(`${w.weekStart}T00:00:00Z`).toLocaleDateString(formatLocale(), {
                   month: 'short',
                   day: 'numeric',
                   timeZone: 'UTC',
@@ -93,26 +102,26 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
       </svg>
       <figcaption className="legend">
         <span>
-          <i className="key returning" /> Returning
+          <i className="key returning" /> {t('returning')}
         </span>
         <span>
-          <i className="key first-time" /> First-time
+          <i className="key first-time" /> {t('firstTime')}
         </span>
         <span>
-          <i className="key rate" /> Attendance rate
+          <i className="key rate" /> {t('attendanceRate')}
         </span>
       </figcaption>
       <details>
-        <summary>Numbers</summary>
+        <summary>{t('numbers')}</summary>
         <table className="table">
           <thead>
             <tr>
-              <th>Week</th>
-              <th>Sessions</th>
-              <th>Attendees</th>
-              <th>First-time</th>
-              <th>Returning</th>
-              <th>Rate</th>
+              <th>{t('week')}</th>
+              <th>{t('sessions')}</th>
+              <th>{t('attendees')}</th>
+              <th>{t('firstTime')}</th>
+              <th>{t('returning')}</th>
+              <th>{t('rate')}</th>
             </tr>
           </thead>
           <tbody>
@@ -123,7 +132,7 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
                 <td>{w.attendees}</td>
                 <td>{w.firstTime}</td>
                 <td>{w.returning}</td>
-                <td>{w.rate === null ? '—' : `${Math.round(w.rate * 100)}%`}</td>
+                <td>{percent(w.rate)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@
 import type { Group, Session } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
 import { localParts } from './occurrences.ts';
@@ -20,6 +21,7 @@ export function EditSession({
   onCancel(): void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT('schedule');
   // The form shows and reads the day and times in the organization's zone, like the list.
   const zone = useOrgZone();
   const start = localParts(session.scheduledStart, zone);
@@ -40,7 +42,11 @@ export function EditSession({
       await onDone();
   };
   return (
-    <form className="card" aria-label={`Edit ${session.name}`} onSubmit={(e) => void submit(e)}>
+    <form
+      className="card"
+      aria-label={t('editForm', { name: session.name })}
+      onSubmit={(e) => void submit(e)}
+    >
       <SessionFields groups={groups} initial={initial} />
       {problem && (
         <p className="error-text" role="alert">
@@ -49,10 +55,10 @@ export function EditSession({
       )}
       <div className="row">
         <button type="submit" className="primary">
-          Save changes
+          {t('saveChanges')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import type { Group, Session } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 import { todayIn } from '../../lib/zone-format.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
@@ -13,15 +14,19 @@ import { EditSession } from './edit-session.tsx';
 
 const WEEK_MS = 7 * 86_400_000;
 
-const NEXT: Record<string, [string, string][]> = {
+type Move = 'start' | 'cancelSession' | 'end';
+const NEXT: Record<string, [string, Move][]> = {
   scheduled: [
-    ['active', 'Start'],
-    ['canceled', 'Cancel'],
+    ['active', 'start'],
+    ['canceled', 'cancelSession'],
   ],
-  active: [['completed', 'End']],
+  active: [['completed', 'end']],
   completed: [],
   canceled: [],
 };
+
+const STATUSES = ['scheduled', 'active', 'completed', 'canceled'] as const;
+type Status = (typeof STATUSES)[number];
 
 function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string | null }) {
   const children = groups.filter((g) => g.parentId === parent);
@@ -30,7 +35,7 @@ function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string
     <ul className="tree">
       {children.map((g) => (
         <li key={g.id}>
-          {g.name}
+          <span translate="no">{g.name}</span>
           <GroupTree groups={groups} parent={g.id} />
         </li>
       ))}
@@ -41,6 +46,7 @@ function GroupTree({ groups, parent = null }: { groups: Group[]; parent?: string
 function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<void> }) {
   const [problem, setProblem] = useState<string | null>(null);
   const zone = useOrgZone();
+  const t = useT('schedule');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -62,11 +68,11 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
     groupIds: [],
   };
   return (
-    <form className="card" aria-label="New session" onSubmit={(e) => void submit(e)}>
-      <h2>New session</h2>
+    <form className="card" aria-label={t('newSession')} onSubmit={(e) => void submit(e)}>
+      <h2>{t('newSession')}</h2>
       <SessionFields groups={groups} initial={initial}>
         <label>
-          <span className="label">Repeat weekly for (weeks)</span>
+          <span className="label">{t('repeatWeekly')}</span>
           <input name="weeks" type="number" min={1} max={104} defaultValue={1} required />
         </label>
       </SessionFields>
@@ -76,7 +82,7 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
         </p>
       )}
       <button type="submit" className="primary">
-        Create
+        {t('create')}
       </button>
     </form>
   );
@@ -84,6 +90,10 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
 
 export function ScheduleScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('schedule');
+  // A status this app has words for is said in them; one from a newer server shows as sent.
+  const statusLabel = (code: string) =>
+    STATUSES.includes(code as Status) ? t(`status.${code as Status}`) : code;
   // A week back at first; "Show earlier" reaches further, eight weeks at a time.
   const [weeksBack, setWeeksBack] = useState(1);
   const [since] = useState(() => Date.now());
@@ -104,9 +114,7 @@ export function ScheduleScreen() {
   const move = async (s: Session, status: string) => {
     if (
       status === 'canceled' &&
-      !window.confirm(
-        `Cancel ${s.name} on ${when(s.scheduledStart)}? Check-ins for it will be refused.`,
-      )
+      !window.confirm(t('confirmCancel', { name: s.name, time: when(s.scheduledStart) }))
     )
       return;
     if (await attempt(() => api.patch(`/api/v1/sessions/${s.id}`, { status }), setProblem))
@@ -127,7 +135,7 @@ export function ScheduleScreen() {
   return (
     <main className="screen wide-screen">
       <div className="row">
-        <h1 className="grow">Schedule</h1>
+        <h1 className="grow">{t('title')}</h1>
         {canWrite && (
           <button
             type="button"
@@ -135,7 +143,7 @@ export function ScheduleScreen() {
             aria-pressed={importing}
             onClick={() => setImporting((v) => !v)}
           >
-            Import past attendance
+            {t('importPast')}
           </button>
         )}
       </div>
@@ -148,22 +156,22 @@ export function ScheduleScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th>Session</th>
-            <th>When</th>
-            <th>Status</th>
+            <th>{t('session')}</th>
+            <th>{t('when')}</th>
+            <th>{t('status')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {sessions.data?.items.map((s) => [
             <tr key={s.id} data-testid={`session-${s.id}`}>
-              <td>
+              <td translate="no">
                 {s.name}
                 {s.location ? <span className="muted"> · {s.location}</span> : null}
               </td>
               <td>{when(s.scheduledStart)}</td>
               <td>
-                <span className={`badge ${s.status}`}>{s.status}</span>
+                <span className={`badge ${s.status}`}>{statusLabel(s.status)}</span>
               </td>
               <td className="actions">
                 {canWrite && (
@@ -171,10 +179,10 @@ export function ScheduleScreen() {
                     type="button"
                     className="secondary"
                     aria-expanded={editing === s.id}
-                    aria-label={`Edit ${s.name}, ${when(s.scheduledStart)}`}
+                    aria-label={t('editLabel', { name: s.name, time: when(s.scheduledStart) })}
                     onClick={() => setEditing(editing === s.id ? null : s.id)}
                   >
-                    Edit
+                    {t('edit')}
                   </button>
                 )}
                 {canWrite &&
@@ -185,7 +193,7 @@ export function ScheduleScreen() {
                       className="secondary"
                       onClick={() => void move(s, to)}
                     >
-                      {label}
+                      {t(label)}
                     </button>
                   ))}
               </td>
@@ -209,32 +217,32 @@ export function ScheduleScreen() {
         </tbody>
       </table>
       <div className="row">
-        <span className="muted grow">Showing sessions from {when(from)}</span>
+        <span className="muted grow">{t('showingFrom', { time: when(from) })}</span>
         <button type="button" className="secondary" onClick={() => setWeeksBack((w) => w + 8)}>
-          Show earlier
+          {t('showEarlier')}
         </button>
       </div>
       {canWrite && <NewSession groups={allGroups} onDone={changed} />}
-      <section className="card" aria-label="Groups">
-        <h2>Groups</h2>
+      <section className="card" aria-label={t('groups')}>
+        <h2>{t('groups')}</h2>
         <GroupTree groups={allGroups} />
         {canWrite && (
           <div className="row">
             <input
               className="grow"
-              aria-label="New group name"
-              placeholder="New group"
+              aria-label={t('newGroupName')}
+              placeholder={t('newGroup')}
               value={groupName}
               onChange={(e) => setGroupName(e.target.value)}
             />
             <select
-              aria-label="Parent group"
+              aria-label={t('parentGroup')}
               value={parentId}
               onChange={(e) => setParentId(e.target.value)}
             >
-              <option value="">Top level</option>
+              <option value="">{t('topLevel')}</option>
               {allGroups.map((g) => (
-                <option key={g.id} value={g.id}>
+                <option key={g.id} value={g.id} translate="no">
                   {g.name}
                 </option>
               ))}
@@ -245,7 +253,7 @@ export function ScheduleScreen() {
               disabled={!groupName.trim()}
               onClick={() => void addGroup()}
             >
-              Add group
+              {t('addGroup')}
             </button>
           </div>
         )}

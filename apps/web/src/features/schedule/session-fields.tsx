@@ -2,6 +2,7 @@
 // labels, limits and reading of the form, so a field added to one is in both.
 import type { Group } from '@rollcall/shared';
 import type { ReactNode } from 'react';
+import { useT } from '../../i18n/i18n.ts';
 import { weeklyOccurrences } from './occurrences.ts';
 
 export interface SessionFieldValues {
@@ -24,44 +25,45 @@ export function SessionFields({
   /** More fields in the same grid (the new-session form's weekly repeat). */
   children?: ReactNode;
 }) {
+  const t = useT('schedule');
   return (
     <>
       <div className="form-grid">
         <label>
-          <span className="label">Name</span>
+          <span className="label">{t('name')}</span>
           <input name="name" required defaultValue={initial.name} />
         </label>
         <label>
-          <span className="label">Location</span>
+          <span className="label">{t('location')}</span>
           <input name="location" defaultValue={initial.location} />
         </label>
         <label>
-          <span className="label">Date</span>
+          <span className="label">{t('date')}</span>
           <input name="date" type="date" required defaultValue={initial.date} />
         </label>
         <label>
-          <span className="label">Starts</span>
+          <span className="label">{t('starts')}</span>
           <input name="start" type="time" required defaultValue={initial.start} />
         </label>
         <label>
-          <span className="label">Ends</span>
+          <span className="label">{t('ends')}</span>
           <input name="end" type="time" required defaultValue={initial.end} />
         </label>
         <label>
-          <span className="label">Late after (min)</span>
+          <span className="label">{t('lateAfter')}</span>
           <input
             name="late"
             type="number"
             min={0}
             max={1440}
-            placeholder="organization default"
+            placeholder={t('orgDefault')}
             defaultValue={initial.late}
           />
         </label>
         {children}
       </div>
       <fieldset>
-        <legend>Groups expected</legend>
+        <legend>{t('groupsExpected')}</legend>
         <div className="row">
           {groups.map((g) => (
             <label key={g.id} className="check-label">
@@ -71,7 +73,7 @@ export function SessionFields({
                 value={g.id}
                 defaultChecked={initial.groupIds.includes(g.id)}
               />{' '}
-              {g.name}
+              <span translate="no">{g.name}</span>
             </label>
           ))}
         </div>
