@@ -14,3 +14,7 @@ export * from './groups.ts';
 export * from './station-pin.ts';
 export * from './zoned-time.ts';
 export * from './session-count.ts';
+export * from './api/participants.ts';
+export * from './api/sessions.ts';
+export * from './api/people.ts';
+export * from './api/organizations.ts';

@@ -5,10 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../lib/errors.ts';
-import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
-import { rosterWrite } from '../roster/roster.service.ts';
-import { DEFAULT_POLICY, planForOrganization } from './retention.service.ts';
+import { DEFAULT_POLICY, planForOrganization, setRetentionPolicy } from './retention.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 // At least a month (limits are applied in whole months), at most fifty years.
@@ -66,26 +64,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req) => {
       const auth = who(req);
-      await rosterWrite(ctx, auth, async (s) => {
-        const row = await s.trx
-          .selectFrom('organizations')
-          .select(['id', 'settings'])
-          .where('id', '=', auth.organizationId)
-          .executeTakeFirstOrThrow();
-        const settings = parseJson<Record<string, unknown>>(row.settings, {});
-        await s.trx
-          .updateTable('organizations')
-          .set({ settings: JSON.stringify({ ...settings, retention: req.body }) })
-          .where('id', '=', row.id)
-          .execute();
-        await s.audit(
-          'organization',
-          row.id,
-          'retention',
-          { retention: settings.retention ?? null },
-          { retention: req.body },
-        );
-      });
+      await setRetentionPolicy(ctx, auth, req.body);
       return view(auth.organizationId);
     },
   );
