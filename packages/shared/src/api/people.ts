@@ -72,8 +72,6 @@ export type UserAccount = Static<typeof UserAccountSchema>;
 
 export const UserListSchema = Type.Object({ items: Type.Array(UserAccountSchema) });
 
-export const CreatedIdSchema = Type.Object({ id: Type.String() });
-
 export const AssignmentEndSchema = Type.Object({ expiresAt: Type.String() });
 
 export const DeviceInfoSchema = Type.Object({

@@ -2,36 +2,12 @@
 // retention command), with a preview of what the command would remove today. The limits are for
 // the server only: devices never receive them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@rollcall/shared';
-import { Type } from '@sinclair/typebox';
+import { ErrorBody, RetentionPolicySchema, RetentionSchema } from '@rollcall/shared';
 import { notFound } from '../../lib/errors.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { DEFAULT_POLICY, planForOrganization, setRetentionPolicy } from './retention.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-// At least a month (limits are applied in whole months), at most fifty years.
-const Years = Type.Number({ minimum: 1 / 12, maximum: 50 });
-const Policy = Type.Object(
-  { presenceYears: Years, auditYears: Years },
-  { additionalProperties: false },
-);
-const Retention = Type.Object({
-  policy: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
-  defaults: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
-  problems: Type.Array(Type.String()),
-  preview: Type.Object({
-    presenceBefore: Type.String(),
-    auditBefore: Type.String(),
-    removed: Type.Object({
-      presenceRecords: Type.Integer(),
-      changes: Type.Integer(),
-      conflicts: Type.Integer(),
-      excuses: Type.Integer(),
-      auditEntries: Type.Integer(),
-      notifications: Type.Integer(),
-    }),
-  }),
-});
 
 export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -51,7 +27,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/organization/retention',
     {
       onRequest: requireRole('admin', 'manager'),
-      schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
+      schema: { tags: ['settings'], response: { 200: RetentionSchema, ...errors } },
     },
     async (req) => view(who(req).organizationId),
   );
@@ -60,7 +36,11 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/organization/retention',
     {
       onRequest: requireRole('admin'),
-      schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
+      schema: {
+        tags: ['settings'],
+        body: RetentionPolicySchema,
+        response: { 200: RetentionSchema, ...errors },
+      },
     },
     async (req) => {
       const auth = who(req);
