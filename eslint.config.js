@@ -46,8 +46,6 @@ const NON_NULL_LEGACY = [
   'apps/sync-server/src/features/reports/report-scope.ts',
   'apps/sync-server/src/features/reports/reports.service.ts',
   'apps/sync-server/src/features/reports/trends.service.ts',
-  'apps/sync-server/src/features/roster/participants.routes.ts',
-  'apps/sync-server/src/features/roster/sessions.routes.ts',
   'apps/sync-server/src/features/sync/pull.repository.ts',
   'apps/sync-server/src/lib/download.ts',
   'apps/sync-server/src/lib/local-time.ts',

@@ -1,7 +1,7 @@
 // The audit log: read and export only. No route updates or deletes it, and the database refuses
 // to (migration 0002-audit-guard); only the retention command may delete old entries (0004).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, IsoDateTime, Nullable, Uuid } from '@rollcall/shared';
+import { AuditPageSchema, ErrorBody, IsoDateTime, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
@@ -23,20 +23,6 @@ const Filters = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 60 })),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
-});
-const Entry = Type.Object({
-  id: Type.String(),
-  at: Type.String(),
-  userId: Nullable(Type.String()),
-  userName: Nullable(Type.String()),
-  deviceId: Nullable(Type.String()),
-  deviceName: Nullable(Type.String()),
-  source: Type.String(),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.String(),
-  oldValues: Type.Unknown(),
-  newValues: Type.Unknown(),
 });
 const filtersOf = ({
   table,
@@ -75,7 +61,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
           }),
         ]),
         response: {
-          200: Type.Object({ items: Type.Array(Entry), total: Type.Integer() }),
+          200: AuditPageSchema,
           ...errors,
         },
       },

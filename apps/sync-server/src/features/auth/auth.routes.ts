@@ -10,9 +10,15 @@ import {
   OrganizationSchema,
   AssignmentSchema,
   Nullable,
+  PasswordChangeSchema,
+  PasswordConfirmSchema,
+  RecoveryCodesSchema,
   RoleSchema,
   LanguageSchema,
   type Language,
+  TotpConfirmSchema,
+  TotpEnrolmentSchema,
+  TotpStatusSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { deviceStreams, requireAuth, requireRole, who } from '../../plugins/auth.ts';
@@ -118,13 +124,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireAuth,
       schema: {
         tags: ['auth'],
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: PasswordChangeSchema,
         response: { 204: Type.Null(), ...errors },
       },
     },
@@ -159,10 +159,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: secondFactor,
       schema: {
         tags: ['auth'],
-        response: {
-          200: Type.Object({ enabled: Type.Boolean(), recoveryCodesLeft: Type.Integer() }),
-          ...errors,
-        },
+        response: { 200: TotpStatusSchema, ...errors },
       },
     },
     async (req) => totpStatus(db.kysely, who(req)),
@@ -174,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: secondFactor,
       schema: {
         tags: ['auth'],
-        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), ...errors },
+        response: { 200: TotpEnrolmentSchema, ...errors },
       },
     },
     async (req) => beginEnrolment(db.kysely, who(req)),
@@ -186,14 +183,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: secondFactor,
       schema: {
         tags: ['auth'],
-        body: Type.Object(
-          { code: Type.String({ minLength: 6, maxLength: 6, pattern: '^[0-9]{6}$' }) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ recoveryCodes: Type.Array(Type.String()) }),
-          ...errors,
-        },
+        body: TotpConfirmSchema,
+        response: { 200: RecoveryCodesSchema, ...errors },
       },
     },
     async (req) => confirmEnrolment(db.kysely, clock.now(), who(req), req.body.code),
@@ -205,10 +196,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: secondFactor,
       schema: {
         tags: ['auth'],
-        body: Type.Object(
-          { password: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
+        body: PasswordConfirmSchema,
         response: { 204: Type.Null(), ...errors },
       },
     },

@@ -9,7 +9,7 @@ import { conflict, HttpError, notFound } from '../../lib/errors.ts';
 import { hashPassword, verifyPassword } from '../../lib/secrets.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
-import { rosterWrite } from '../roster/roster.service.ts';
+import { rosterWrite } from '../organizations/roster-write.service.ts';
 import type { AuthContext } from './auth.service.ts';
 import * as repo from './auth.repository.ts';
 import { failAttempt, reserveAttempt } from './login-throttle.ts';

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  BulkResolveResultSchema,
   BulkResolveSchema,
+  ConflictDetailSchema,
   ConflictListQuerySchema,
-  ConflictSchema,
+  ConflictPageSchema,
   ErrorBody,
-  PresenceRecordSchema,
   ResolutionSchema,
+  ResolvedConflictSchema,
   Uuid,
-  Nullable,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
@@ -16,26 +17,6 @@ import { getConflict, listConflicts, resolveMany } from './conflicts.service.ts'
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const readers = requireRole('admin', 'manager');
 const resolvers = requireRole('admin');
-const Item = Type.Object({
-  id: Uuid,
-  sessionId: Uuid,
-  participantId: Uuid,
-  participantName: Type.String(),
-  fromState: Nullable(Type.String()),
-  toState: Nullable(Type.String()),
-  record: Type.Optional(PresenceRecordSchema),
-});
-const Earlier = Type.Array(
-  Type.Object({
-    id: Type.String(),
-    sessionId: Type.String(),
-    status: Type.String(),
-    choice: Nullable(Type.String()),
-    state: Nullable(Type.String()),
-    resolvedAt: Nullable(Type.String()),
-    rule: Nullable(Type.String()),
-  }),
-);
 
 export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -47,7 +28,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['conflicts'],
         querystring: ConflictListQuerySchema,
         response: {
-          200: Type.Object({ items: Type.Array(ConflictSchema), total: Type.Integer() }),
+          200: ConflictPageSchema,
           ...errors,
         },
       },
@@ -63,7 +44,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['conflicts'],
         params: Type.Object({ id: Uuid }),
         response: {
-          200: Type.Intersect([ConflictSchema, Type.Object({ earlierResolutions: Earlier })]),
+          200: ConflictDetailSchema,
           ...errors,
         },
       },
@@ -79,7 +60,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['conflicts'],
         params: Type.Object({ id: Uuid }),
         body: ResolutionSchema,
-        response: { 200: Item, ...errors },
+        response: { 200: ResolvedConflictSchema, ...errors },
       },
     },
     async (req) => (await resolveMany(ctx, who(req), [req.params.id], req.body))[0]!,
@@ -93,11 +74,7 @@ export const conflictRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['conflicts'],
         body: BulkResolveSchema,
         response: {
-          200: Type.Object({
-            preview: Type.Boolean(),
-            count: Type.Integer(),
-            items: Type.Array(Item),
-          }),
+          200: BulkResolveResultSchema,
           ...errors,
         },
       },

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Nullable, Uuid } from '@rollcall/shared';
+import {
+  CreatedIdSchema,
+  ErrorBody,
+  ExcuseDecisionResultSchema,
+  ExcuseDecisionSchema,
+  ExcuseInputSchema,
+  ExcuseListSchema,
+  Uuid,
+} from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
 import * as repo from './excuses.repository.ts';
@@ -12,23 +20,6 @@ const Status = Type.Union([
   Type.Literal('approved'),
   Type.Literal('rejected'),
 ]);
-const Excuse = Type.Object({
-  id: Type.String(),
-  sessionId: Type.String(),
-  sessionName: Type.String(),
-  sessionStart: Type.String(),
-  participantId: Type.String(),
-  participantName: Type.String(),
-  reason: Type.String(),
-  attachmentName: Nullable(Type.String()),
-  status: Type.String(),
-  submittedAt: Type.String(),
-  submittedBy: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()),
-  decidedBy: Nullable(Type.String()),
-  decisionNote: Nullable(Type.String()),
-});
-const Decision = Type.Object({ note: Type.Optional(Type.String({ maxLength: 1000 })) });
 
 export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -43,7 +34,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           sessionId: Type.Optional(Uuid),
           participantId: Type.Optional(Uuid),
         }),
-        response: { 200: Type.Object({ items: Type.Array(Excuse) }), ...errors },
+        response: { 200: ExcuseListSchema, ...errors },
       },
     },
     async (req) => ({
@@ -73,19 +64,8 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['excuses'],
-        body: Type.Object({
-          sessionId: Uuid,
-          participantId: Uuid,
-          reason: Type.String({ minLength: 1, maxLength: 2000 }),
-          attachment: Type.Optional(
-            Type.Object({
-              name: Type.String({ minLength: 1, maxLength: 200 }),
-              type: Type.String({ maxLength: 100 }),
-              base64: Type.String({ maxLength: 2_900_000, pattern: '^[A-Za-z0-9+/=]*$' }),
-            }),
-          ),
-        }),
-        response: { 201: Type.Object({ id: Type.String() }), ...errors },
+        body: ExcuseInputSchema,
+        response: { 201: CreatedIdSchema, ...errors },
       },
       bodyLimit: 4 * 1024 * 1024,
     },
@@ -103,9 +83,9 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           tags: ['excuses'],
           params: Type.Object({ id: Uuid }),
-          body: Decision,
+          body: ExcuseDecisionSchema,
           response: {
-            200: Type.Object({ status: Type.String(), recordVersion: Nullable(Type.Integer()) }),
+            200: ExcuseDecisionResultSchema,
             ...errors,
           },
         },

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { resolveOne } from '../conflicts/conflicts.service.ts';
-import { rosterWrite } from '../roster/roster.service.ts';
+import { rosterWrite } from '../organizations/roster-write.service.ts';
 import { writeServerPresence } from '../sync/server-presence.ts';
 import * as repo from './excuses.repository.ts';
 

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Uuid, Nullable } from '@rollcall/shared';
+import {
+  ErrorBody,
+  PushDetailSchema,
+  PushHistoryPageSchema,
+  ReapplyResultSchema,
+  Uuid,
+} from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -14,33 +20,6 @@ const errors = {
   409: ErrorBody,
   422: ErrorBody,
 };
-const History = Type.Object({
-  id: Type.String(),
-  deviceId: Type.String(),
-  deviceName: Nullable(Type.String()),
-  userId: Type.String(),
-  userName: Nullable(Type.String()),
-  received: Type.Integer(),
-  applied: Type.Integer(),
-  duplicate: Type.Integer(),
-  merged: Type.Integer(),
-  conflict: Type.Integer(),
-  rejected: Type.Integer(),
-  status: Type.String(),
-  error: Nullable(Type.String()),
-  durationMs: Type.Integer(),
-  startedAt: Type.String(),
-  appVersion: Nullable(Type.String()),
-});
-const Rejection = Type.Object({
-  id: Type.String(),
-  changeIndex: Type.Integer(),
-  changeId: Nullable(Type.String()),
-  code: Type.String(),
-  reason: Type.String(),
-  payload: Type.Unknown(),
-  reappliedAt: Nullable(Type.String()),
-});
 
 export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.ctx.db.kysely;
@@ -60,7 +39,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           offset: Type.Optional(Type.Integer({ minimum: 0 })),
         }),
         response: {
-          200: Type.Object({ items: Type.Array(History), total: Type.Integer() }),
+          200: PushHistoryPageSchema,
           ...errors,
         },
       },
@@ -76,7 +55,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['sync'],
         params: Type.Object({ id: Uuid }),
         response: {
-          200: Type.Intersect([History, Type.Object({ rejections: Type.Array(Rejection) })]),
+          200: PushDetailSchema,
           ...errors,
         },
       },
@@ -98,11 +77,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Push a rejected change again, as the device that recorded it, after its cause was fixed',
         response: {
-          200: Type.Object({
-            status: Type.String(),
-            changeId: Nullable(Type.String()),
-            historyId: Type.String(),
-          }),
+          200: ReapplyResultSchema,
           ...errors,
         },
       },

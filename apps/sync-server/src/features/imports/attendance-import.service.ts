@@ -10,7 +10,7 @@ import { iso } from '../../lib/clock.ts';
 import { HttpError } from '../../lib/errors.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
+import { rosterWrite, type WriteScope } from '../organizations/roster-write.service.ts';
 import {
   insertServerPresences,
   writeServerPresence,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@rollcall/shared';
+import { AttendanceImportOutcomeSchema, ErrorBody, ImportOutcomeSchema } from '@rollcall/shared';
 import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { csvLine } from '../../lib/csv.ts';
@@ -19,19 +19,6 @@ const rowOf = (fields: readonly string[]) =>
     { additionalProperties: false },
   );
 const Row = rowOf(IMPORT_FIELDS);
-const Problems = Type.Array(
-  Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() }),
-);
-const AttendanceOutcome = Type.Object({
-  dryRun: Type.Boolean(),
-  total: Type.Integer(),
-  sessionsCreated: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  kept: Type.Array(Type.Object({ row: Type.Integer(), message: Type.String() })),
-  problems: Problems,
-});
 const template = (
   reply: FastifyReply,
   name: string,
@@ -43,14 +30,6 @@ const template = (
     .header('content-disposition', `attachment; filename="${name}"`);
   return [header, ...examples].map((r) => csvLine([...r])).join('');
 };
-const Outcome = Type.Object({
-  dryRun: Type.Boolean(),
-  total: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  problems: Problems,
-});
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -114,7 +93,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
-        response: { 200: AttendanceOutcome, ...errors },
+        response: { 200: AttendanceImportOutcomeSchema, ...errors },
       },
     },
     async (req) => {
@@ -143,7 +122,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { rows: Type.Array(Row, { minItems: 1, maxItems: 20_000 }), dryRun: Type.Boolean() },
           { additionalProperties: false },
         ),
-        response: { 200: Outcome, ...errors },
+        response: { 200: ImportOutcomeSchema, ...errors },
       },
     },
     async (req) => importParticipants(app.ctx, who(req), req.body.rows, req.body.dryRun),

@@ -7,7 +7,7 @@ import { HttpError } from '../../lib/errors.ts';
 import { randomPersonalCode, randomToken } from '../../lib/secrets.ts';
 import type { AppContext } from '../../plugins/context.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
-import { rosterWrite, type WriteScope } from '../roster/roster.service.ts';
+import { rosterWrite, type WriteScope } from '../organizations/roster-write.service.ts';
 import { matchRow } from './participant-match.ts';
 import { checkRows, type CleanRow, type RawRow, type RowProblem } from './participant-rows.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody, Nullable, Uuid } from '@rollcall/shared';
+import { ErrorBody, LiveSnapshotSchema, Uuid } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { deviceStreams, requireRole, who } from '../../plugins/auth.ts';
 import { liveSnapshot } from './live.service.ts';
@@ -7,53 +7,6 @@ import { openEventStream } from '../../lib/sse.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const THROTTLE_MS = 400;
-
-const Snapshot = Type.Object({
-  session: Type.Object({
-    id: Type.String(),
-    name: Type.String(),
-    status: Type.String(),
-    location: Nullable(Type.String()),
-    scheduledStart: Type.String(),
-  }),
-  headcount: Type.Integer({ description: 'everyone who arrived (present or late)' }),
-  stillIn: Type.Integer({ description: 'arrived and not checked out' }),
-  left: Type.Integer({ description: 'arrived, then checked out' }),
-  expected: Type.Integer(),
-  byState: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      label: Type.String(),
-      color: Type.String(),
-      count: Type.Integer(),
-    }),
-  ),
-  perMinute: Type.Array(Type.Object({ minute: Type.String(), count: Type.Integer() })),
-  latest: Type.Array(
-    Type.Object({
-      participantId: Type.String(),
-      name: Type.String(),
-      state: Nullable(Type.String()),
-      method: Type.String(),
-      recordedAt: Type.String(),
-      leftAt: Nullable(Type.String()),
-      userName: Nullable(Type.String()),
-      deviceName: Nullable(Type.String()),
-      hasConflict: Type.Boolean(),
-    }),
-  ),
-  devices: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      name: Nullable(Type.String()),
-      userName: Type.String(),
-      records: Type.Integer(),
-      pendingCount: Nullable(Type.Integer()),
-      lastSyncAt: Nullable(Type.String()),
-    }),
-  ),
-  generatedAt: Type.String(),
-});
 
 export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -66,7 +19,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['live'],
         params: Type.Object({ id: Uuid }),
-        response: { 200: Snapshot, ...errors },
+        response: { 200: LiveSnapshotSchema, ...errors },
       },
     },
     async (req) =>

@@ -240,3 +240,13 @@ export async function anonymize(trx: Transaction<Database>, org: string, nowIso:
     excuses: await remove('excuses'),
   };
 }
+
+export const organizationSettings = (db: Q, org: string) =>
+  db
+    .selectFrom('organizations')
+    .select(['id', 'settings'])
+    .where('id', '=', org)
+    .executeTakeFirstOrThrow();
+
+export const saveOrganizationSettings = (db: Q, org: string, settings: string) =>
+  db.updateTable('organizations').set({ settings }).where('id', '=', org).execute();

@@ -2,38 +2,12 @@
 // retention command), with a preview of what the command would remove today. The limits are for
 // the server only: devices never receive them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@rollcall/shared';
-import { Type } from '@sinclair/typebox';
+import { ErrorBody, RetentionPolicySchema, RetentionSchema } from '@rollcall/shared';
 import { notFound } from '../../lib/errors.ts';
-import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
-import { rosterWrite } from '../roster/roster.service.ts';
-import { DEFAULT_POLICY, planForOrganization } from './retention.service.ts';
+import { DEFAULT_POLICY, planForOrganization, setRetentionPolicy } from './retention.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-// At least a month (limits are applied in whole months), at most fifty years.
-const Years = Type.Number({ minimum: 1 / 12, maximum: 50 });
-const Policy = Type.Object(
-  { presenceYears: Years, auditYears: Years },
-  { additionalProperties: false },
-);
-const Retention = Type.Object({
-  policy: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
-  defaults: Type.Object({ presenceYears: Type.Number(), auditYears: Type.Number() }),
-  problems: Type.Array(Type.String()),
-  preview: Type.Object({
-    presenceBefore: Type.String(),
-    auditBefore: Type.String(),
-    removed: Type.Object({
-      presenceRecords: Type.Integer(),
-      changes: Type.Integer(),
-      conflicts: Type.Integer(),
-      excuses: Type.Integer(),
-      auditEntries: Type.Integer(),
-      notifications: Type.Integer(),
-    }),
-  }),
-});
 
 export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -53,7 +27,7 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/organization/retention',
     {
       onRequest: requireRole('admin', 'manager'),
-      schema: { tags: ['settings'], response: { 200: Retention, ...errors } },
+      schema: { tags: ['settings'], response: { 200: RetentionSchema, ...errors } },
     },
     async (req) => view(who(req).organizationId),
   );
@@ -62,30 +36,15 @@ export const retentionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/organization/retention',
     {
       onRequest: requireRole('admin'),
-      schema: { tags: ['settings'], body: Policy, response: { 200: Retention, ...errors } },
+      schema: {
+        tags: ['settings'],
+        body: RetentionPolicySchema,
+        response: { 200: RetentionSchema, ...errors },
+      },
     },
     async (req) => {
       const auth = who(req);
-      await rosterWrite(ctx, auth, async (s) => {
-        const row = await s.trx
-          .selectFrom('organizations')
-          .select(['id', 'settings'])
-          .where('id', '=', auth.organizationId)
-          .executeTakeFirstOrThrow();
-        const settings = parseJson<Record<string, unknown>>(row.settings, {});
-        await s.trx
-          .updateTable('organizations')
-          .set({ settings: JSON.stringify({ ...settings, retention: req.body }) })
-          .where('id', '=', row.id)
-          .execute();
-        await s.audit(
-          'organization',
-          row.id,
-          'retention',
-          { retention: settings.retention ?? null },
-          { retention: req.body },
-        );
-      });
+      await setRetentionPolicy(ctx, auth, req.body);
       return view(auth.organizationId);
     },
   );

@@ -17,6 +17,9 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import { parseJson } from '../../lib/json.ts';
+import type { AppContext } from '../../plugins/context.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
+import { rosterWrite } from '../organizations/roster-write.service.ts';
 import type { Notifier } from '../sync/notifier.ts';
 import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 import * as repo from './retention.repository.ts';
@@ -225,4 +228,24 @@ export function describeRetention(r: OrgRetention, executed: boolean): string[] 
     );
   }
   return lines;
+}
+
+/** Sets an organization's limits (audited); devices never receive them, so no seq is spent. */
+export async function setRetentionPolicy(ctx: AppContext, auth: AuthContext, policy: Policy) {
+  await rosterWrite(ctx, auth, async (s) => {
+    const row = await repo.organizationSettings(s.trx, auth.organizationId);
+    const settings = parseJson<Record<string, unknown>>(row.settings, {});
+    await repo.saveOrganizationSettings(
+      s.trx,
+      row.id,
+      JSON.stringify({ ...settings, retention: policy }),
+    );
+    await s.audit(
+      'organization',
+      row.id,
+      'retention',
+      { retention: settings.retention ?? null },
+      { retention: policy },
+    );
+  });
 }

@@ -3,6 +3,7 @@
 // authenticator app, see the recovery codes once, or turn it off.
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
+import type { TotpStatus as Status } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -77,11 +78,6 @@ function PasswordCard() {
       </button>
     </form>
   );
-}
-
-interface Status {
-  enabled: boolean;
-  recoveryCodesLeft: number;
 }
 
 function TwoStepCard() {

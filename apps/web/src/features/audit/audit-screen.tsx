@@ -1,21 +1,9 @@
 // The audit log: who changed what and when, old and new values, from which device; filter and
 // export as CSV. Read-only by design (the server and the database refuse edits).
 import { useState } from 'react';
+import type { AuditEntry as Entry } from '@rollcall/shared';
 import { downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 
-interface Entry {
-  id: string;
-  at: string;
-  userName: string | null;
-  deviceName: string | null;
-  deviceId: string | null;
-  source: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  oldValues: unknown;
-  newValues: unknown;
-}
 interface Filters {
   entity: string;
   entityId: string;

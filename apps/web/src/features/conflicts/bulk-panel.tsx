@@ -1,17 +1,10 @@
 // Bulk resolution: one rule for many conflicts, previewed (what changes, how many) before it runs.
-import type { PresenceState } from '@rollcall/shared';
+import type { PresenceState, ResolvedConflict as PreviewItem } from '@rollcall/shared';
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import type { Choice } from './conflict-card.tsx';
-
-interface PreviewItem {
-  id: string;
-  participantName: string;
-  fromState: string | null;
-  toState: string | null;
-}
 
 export function BulkPanel({
   ids,

@@ -1,6 +1,6 @@
 // One conflict: both versions side by side, what each side had seen, earlier resolutions for the
 // same participant, and the decision (keep A, keep B, or another state, with an optional note).
-import type { Conflict, PresenceState } from '@rollcall/shared';
+import type { Conflict, EarlierResolution as Earlier, PresenceState } from '@rollcall/shared';
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
@@ -8,13 +8,6 @@ import { stateLabel } from '../../i18n/state-label.ts';
 import { explanation, keepLabel, methodLabel } from './readable.ts';
 
 export type Choice = { choice: 'keep_a' | 'keep_b' } | { choice: 'state'; state: string };
-interface Earlier {
-  id: string;
-  sessionId: string;
-  choice: string | null;
-  state: string | null;
-  resolvedAt: string | null;
-}
 
 function Version({ v, fmt }: { v: Conflict['versionA']; fmt: Fmt }) {
   const t = useT('conflicts');

@@ -1,21 +1,9 @@
 // Registered devices: who holds them, when they last synced and what they still hold; revoke one.
 import { useState } from 'react';
+import type { DeviceInfo as Device } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
 import { ago, attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
-
-interface Device {
-  id: string;
-  userId: string;
-  userName: string;
-  name: string | null;
-  appVersion: string | null;
-  lastSeenAt: string | null;
-  lastSyncAt: string | null;
-  pendingCount: number | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
 
 export function DevicesScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');

@@ -1,6 +1,6 @@
 // Excuses: admins and leaders submit one for a participant and a session (with an optional file);
 // an admin approves (the record becomes `excused` on every device) or rejects.
-import type { Participant } from '@rollcall/shared';
+import type { Excuse, Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { api, db, engine } from '../../app-context.ts';
@@ -8,20 +8,6 @@ import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts'
 import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
 import { dateIn } from '../../lib/zone-format.ts';
-
-interface Excuse {
-  id: string;
-  sessionName: string;
-  sessionStart: string;
-  participantName: string;
-  reason: string;
-  attachmentName: string | null;
-  status: string;
-  submittedAt: string;
-  submittedBy: string | null;
-  decidedBy: string | null;
-  decisionNote: string | null;
-}
 
 const toBase64 = async (file: File) => {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,37 +1,12 @@
 // Every push a device made, with its counts; open one to see rejected changes and re-apply them
 // once their cause is fixed.
 import { Fragment, useState } from 'react';
+import type { PushHistory as Push, SyncRejection as Rejection } from '@rollcall/shared';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
-
-interface Push {
-  id: string;
-  deviceName: string | null;
-  deviceId: string;
-  userName: string | null;
-  received: number;
-  applied: number;
-  duplicate: number;
-  merged: number;
-  conflict: number;
-  rejected: number;
-  status: string;
-  durationMs: number;
-  startedAt: string;
-  appVersion: string | null;
-}
-interface Rejection {
-  id: string;
-  changeIndex: number;
-  changeId: string | null;
-  code: string;
-  reason: string;
-  payload: unknown;
-  reappliedAt: string | null;
-}
 
 const STATUSES = ['success', 'partial', 'failed'] as const;
 type Status = (typeof STATUSES)[number];

@@ -2,18 +2,12 @@
 // happened. Participants go in one request, all or nothing; past attendance can be a year of
 // sessions, so it goes in parts of CHUNK rows, and a stopped import is finished by sending the same
 // file again (rows already in come back unchanged).
+import type { AttendanceImportOutcome, ImportOutcome } from '@rollcall/shared';
 import { ATTENDANCE_FIELDS, PARTICIPANT_FIELDS, type Field, type Need } from './columns.ts';
 
-export interface Outcome {
-  dryRun: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  sessionsCreated?: number;
-  kept?: { row: number; message: string }[];
-  problems: { row: number; field: string; message: string }[];
-}
+/** Either kind's answer: attendance adds the sessions it made and the rows it kept. */
+export type Outcome = ImportOutcome &
+  Partial<Pick<AttendanceImportOutcome, 'sessionsCreated' | 'kept'>>;
 
 export interface ImportKind {
   label: string;

@@ -1,16 +1,6 @@
 // One participant's attendance over time, newest first.
-import type { Participant } from '@rollcall/shared';
+import type { AttendanceItem as Item, Participant } from '@rollcall/shared';
 import { useRemote, when } from '../../lib/use-remote.ts';
-
-interface Item {
-  sessionId: string;
-  sessionName: string;
-  scheduledStart: string;
-  state: string | null;
-  method: string;
-  recordedBy: string | null;
-  hasConflict: boolean;
-}
 
 export function AttendanceHistory({ p, onClose }: { p: Participant; onClose(): void }) {
   const { data, error } = useRemote<{ items: Item[] }>(`/api/v1/participants/${p.id}/attendance`);

@@ -1,26 +1,10 @@
 // How long the server keeps presence and audit entries, and what the retention command would remove
 // if it ran today. The limits stay on the server: devices never receive them.
 import { useState, type FormEvent } from 'react';
+import type { Retention } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { displayZone } from '../../lib/zone-format.ts';
-
-interface Retention {
-  policy: { presenceYears: number; auditYears: number };
-  defaults: { presenceYears: number; auditYears: number };
-  problems: string[];
-  preview: {
-    presenceBefore: string;
-    auditBefore: string;
-    removed: {
-      presenceRecords: number;
-      changes: number;
-      conflicts: number;
-      excuses: number;
-      auditEntries: number;
-    };
-  };
-}
 
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString([], { dateStyle: 'medium', timeZone: displayZone() });

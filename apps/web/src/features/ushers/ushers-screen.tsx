@@ -1,39 +1,11 @@
 // Users and roles; temporary ushers with their expiry, time remaining and counters. Expiry is
 // computed by the server on every request, so the list is right without any scheduled job.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { UserAccount as User, UserAssignment as Assignment } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { UserAccountActions } from './user-account-actions.tsx';
-
-interface Assignment {
-  id: string;
-  expiresAt: string;
-  status: string;
-  location: string | null;
-  remainingMs: number;
-  checkins: number;
-  qrScans: number;
-  codeEntries: number;
-  revokedAt: string | null;
-  lateAccepted: number;
-  refused: number;
-  devices: {
-    id: string;
-    name: string | null;
-    pendingCount: number | null;
-    lastSyncAt: string | null;
-  }[];
-}
-interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  active: boolean;
-  twoStep: boolean;
-  assignment: Assignment | null;
-}
 
 /** What the usher's devices last said they had waiting to sync, for the revoke/end dialogs. */
 function waiting(a: Assignment): string {

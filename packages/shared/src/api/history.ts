@@ -1,0 +1,50 @@
+// The admin API for sync history: every push a device made, its rejected changes, re-applying one.
+import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../protocol/common.ts';
+
+export const PushHistorySchema = Type.Object({
+  id: Type.String(),
+  deviceId: Type.String(),
+  deviceName: Nullable(Type.String()),
+  userId: Type.String(),
+  userName: Nullable(Type.String()),
+  received: Type.Integer(),
+  applied: Type.Integer(),
+  duplicate: Type.Integer(),
+  merged: Type.Integer(),
+  conflict: Type.Integer(),
+  rejected: Type.Integer(),
+  status: Type.String(),
+  error: Nullable(Type.String()),
+  durationMs: Type.Integer(),
+  startedAt: Type.String(),
+  appVersion: Nullable(Type.String()),
+});
+export type PushHistory = Static<typeof PushHistorySchema>;
+
+export const PushHistoryPageSchema = Type.Object({
+  items: Type.Array(PushHistorySchema),
+  total: Type.Integer(),
+});
+
+export const SyncRejectionSchema = Type.Object({
+  id: Type.String(),
+  changeIndex: Type.Integer(),
+  changeId: Nullable(Type.String()),
+  code: Type.String(),
+  reason: Type.String(),
+  payload: Type.Unknown(),
+  reappliedAt: Nullable(Type.String()),
+});
+export type SyncRejection = Static<typeof SyncRejectionSchema>;
+
+export const PushDetailSchema = Type.Intersect([
+  PushHistorySchema,
+  Type.Object({ rejections: Type.Array(SyncRejectionSchema) }),
+]);
+
+export const ReapplyResultSchema = Type.Object({
+  status: Type.String(),
+  changeId: Nullable(Type.String()),
+  historyId: Type.String(),
+});
