@@ -52,7 +52,10 @@ export function hardCodedText(page: Page, data: string[]): Promise<string[]> {
           allowed.add(new Date(2026, 1, d).toLocaleString('en', { weekday }).toLowerCase());
       const found: string[] = [];
       const check = (text: string | null, where: string) => {
-        const outside = (text ?? '').replace(/⟦[^⟧]*⟧/g, ' ');
+        // Innermost brackets first: a translated word inside a translated sentence ("“⟦Present⟧”
+        // taken back") nests one pair in another.
+        let outside = text ?? '';
+        while (/⟦[^⟦⟧]*⟧/.test(outside)) outside = outside.replace(/⟦[^⟦⟧]*⟧/g, ' ');
         const words = (outside.match(/\p{L}{2,}/gu) ?? []).filter(
           (w) => !allowed.has(w.toLowerCase()),
         );

@@ -15,6 +15,7 @@ import { useKeyboardWedge } from '../scan/use-keyboard-wedge.ts';
 import { useOrgSettings } from './station-lock.ts';
 import { UnlockPanel, useStationLeave } from './unlock-panel.tsx';
 import { CameraScan } from '../scan/camera-scan.tsx';
+import { useT } from '../../i18n/i18n.ts';
 
 /** Long enough to read a greeting from a step away; short enough that the next person is not kept. */
 const RESET_MS = 6000;
@@ -33,6 +34,7 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
   const session = useLiveQuery(() => db.sessions.get(sessionId), [sessionId]);
   const settings = useOrgSettings();
+  const t = useT('kiosk');
   const { checkIn } = useCheckIn(session, settings?.lateAfterMinutes ?? 10);
   const [message, setMessage] = useState<Message | null>(null);
   // Each reset remounts the code box, so a half-typed or wrong code goes with the message.
@@ -44,11 +46,11 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
   const show = useCallback((m: Omit<Message, 'at'>) => setMessage({ ...m, at: Date.now() }), []);
   useEffect(() => {
     if (!message) return;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       setMessage(null);
       setRound((r) => r + 1);
     }, RESET_MS);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [message]);
 
   const handleText = useCallback(
@@ -59,8 +61,8 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
         signal('wrong');
         show({
           kind: 'wrong',
-          title: 'We could not find that code',
-          detail: 'Check it and try again, or ask a volunteer.',
+          title: t('notFound'),
+          detail: t('notFoundDetail'),
         });
         return 'refused';
       }
@@ -69,19 +71,19 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
       if (outcome === 'recorded' || outcome === 'already')
         show({
           kind: outcome === 'recorded' ? 'ok' : 'already',
-          title: `Welcome back, ${firstName(p)}!`,
-          detail: outcome === 'recorded' ? 'You are checked in.' : 'You were already checked in.',
+          title: t('welcomeBack', { name: firstName(p) }),
+          detail: t(outcome === 'recorded' ? 'youAreIn' : 'youWereIn'),
           initials: initials(p),
         });
       else
         show({
           kind: 'error',
-          title: 'Not checked in',
-          detail: 'Something went wrong on this device. Please ask a volunteer.',
+          title: t('notCheckedIn'),
+          detail: t('somethingWrong'),
         });
       return outcome;
     },
-    [login, checkIn, show],
+    [login, checkIn, show, t],
   );
   const onWedge = useCallback((text: string) => void handleText(text), [handleText]);
   useKeyboardWedge(onWedge, !blocked && !asking);
@@ -89,12 +91,12 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
   if (!session)
     return (
       <main className="screen">
-        <p>Loading session…</p>
+        <p>{t('loading')}</p>
       </main>
     );
   return (
     <main className="screen kiosk">
-      <h1>Welcome to {session.name}</h1>
+      <h1>{t('welcomeTo', { name: session.name })}</h1>
       <div
         className={`feedback kiosk-message ${message?.kind ?? 'idle'}`}
         role="status"
@@ -109,20 +111,17 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
           </span>
         )}
         <span className="words">
-          <strong>{message?.title ?? 'Check yourself in'}</strong>
+          <strong>{message?.title ?? t('checkYourselfIn')}</strong>
           <span className="detail">
-            {message?.detail ??
-              (blocked
-                ? 'This station is closed. Please ask a volunteer.'
-                : 'Hold your badge up to the camera, or type your personal code.')}
+            {message?.detail ?? (blocked ? t('closed') : t('idleHint'))}
           </span>
         </span>
       </div>
       {!blocked && (
-        <section className="ways" aria-label="Check yourself in">
+        <section className="ways" aria-label={t('checkYourselfIn')}>
           <CameraScan
             onScan={(text) => void handleText(text)}
-            labels={['Scan my badge', 'Stop the camera']}
+            labels={[t('scanMyBadge'), t('stopCamera')]}
           />
           <CodeEntry key={round} onSubmit={handleText} />
         </section>
@@ -132,7 +131,7 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
           <UnlockPanel onCancel={() => setAsking(false)} />
         ) : (
           <button type="button" className="link" onClick={leave}>
-            Staff: unlock
+            {t('staffUnlock')}
           </button>
         )}
       </footer>

@@ -3,6 +3,75 @@
 // {{session}}, {{sessions}}, {{Participant}}… are the organization's own words (i18n/terms).
 import type { Messages } from '../../i18n/messages.ts';
 
-export const en = {} satisfies Messages;
+export const en = {
+  // The self check-in kiosk.
+  loading: 'Loading {{session}}…',
+  welcomeTo: 'Welcome to {{name}}',
+  notFound: 'We could not find that code',
+  notFoundDetail: 'Check it and try again, or ask a volunteer.',
+  welcomeBack: 'Welcome back, {{name}}!',
+  youAreIn: 'You are checked in.',
+  youWereIn: 'You were already checked in.',
+  notCheckedIn: 'Not checked in',
+  somethingWrong: 'Something went wrong on this device. Please ask a volunteer.',
+  checkYourselfIn: 'Check yourself in',
+  closed: 'This station is closed. Please ask a volunteer.',
+  idleHint: 'Hold your badge up to the camera, or type your personal code.',
+  scanMyBadge: 'Scan my badge',
+  stopCamera: 'Stop the camera',
+  staffUnlock: 'Staff: unlock',
+  // Locking a station and leaving it.
+  lockedTo: 'Station locked to this {{session}}',
+  unlock: 'Unlock',
+  backToSessions: '← {{Sessions}}',
+  lockAsStation: 'Lock as a station',
+  startKiosk: 'Start self check-in kiosk',
+  confirmNoPin:
+    'Unlock this station? No station PIN is set, so anyone can. The device returns to the check-in screen.',
+  wrongPin_one: 'Wrong PIN. You can try again in {{count}} second.',
+  wrongPin_other: 'Wrong PIN. You can try again in {{count}} seconds.',
+  tooMany_one: 'Too many wrong PINs. Try again in {{count}} second.',
+  tooMany_other: 'Too many wrong PINs. Try again in {{count}} seconds.',
+  unlockStation: 'Unlock this station',
+  stationPin: 'Station PIN',
+  wait_one: 'Wait {{count}} second',
+  wait_other: 'Wait {{count}} seconds',
+  unlockButton: 'Unlock station',
+  cancel: 'Cancel',
+} satisfies Messages;
 
-export const es: Messages<typeof en> = {};
+export const es: Messages<typeof en> = {
+  loading: 'Cargando {{session}}…',
+  welcomeTo: 'Le damos la bienvenida a {{name}}',
+  notFound: 'No encontramos ese código',
+  notFoundDetail: 'Revíselo e inténtelo de nuevo, o pida ayuda a un voluntario.',
+  welcomeBack: '¡Hola de nuevo, {{name}}!',
+  youAreIn: 'Su entrada quedó registrada.',
+  youWereIn: 'Su entrada ya estaba registrada.',
+  notCheckedIn: 'Entrada no registrada',
+  somethingWrong: 'Algo falló en este dispositivo. Por favor, pida ayuda a un voluntario.',
+  checkYourselfIn: 'Registre su entrada',
+  closed: 'Este puesto está cerrado. Por favor, pida ayuda a un voluntario.',
+  idleHint: 'Acerque su credencial a la cámara o escriba su código personal.',
+  scanMyBadge: 'Escanear mi credencial',
+  stopCamera: 'Detener la cámara',
+  staffUnlock: 'Personal: desbloquear',
+  // Spanish names the session without an article: an organization's word may be of either gender.
+  lockedTo: 'Puesto bloqueado para este registro de asistencia',
+  unlock: 'Desbloquear',
+  backToSessions: '← {{Sessions}}',
+  lockAsStation: 'Bloquear como puesto',
+  startKiosk: 'Iniciar quiosco de autorregistro',
+  confirmNoPin:
+    '¿Desbloquear este puesto? No hay un PIN de puesto configurado, así que cualquiera puede hacerlo. El dispositivo vuelve a la pantalla de registro.',
+  wrongPin_one: 'PIN incorrecto. Puede intentarlo de nuevo en {{count}} segundo.',
+  wrongPin_other: 'PIN incorrecto. Puede intentarlo de nuevo en {{count}} segundos.',
+  tooMany_one: 'Demasiados PIN incorrectos. Inténtelo de nuevo en {{count}} segundo.',
+  tooMany_other: 'Demasiados PIN incorrectos. Inténtelo de nuevo en {{count}} segundos.',
+  unlockStation: 'Desbloquear este puesto',
+  stationPin: 'PIN del puesto',
+  wait_one: 'Espere {{count}} segundo',
+  wait_other: 'Espere {{count}} segundos',
+  unlockButton: 'Desbloquear puesto',
+  cancel: 'Cancelar',
+};

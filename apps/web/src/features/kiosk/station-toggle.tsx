@@ -4,19 +4,21 @@ import { useState } from 'react';
 import { useSession } from '../auth/session-store.ts';
 import { lockStation } from './station-lock.ts';
 import { UnlockPanel, useStationLeave } from './unlock-panel.tsx';
+import { useT } from '../../i18n/i18n.ts';
 
 export function StationToggle({ sessionId, onBack }: { sessionId: string; onBack(): void }) {
   const station = useSession((s) => s.station);
+  const t = useT('kiosk');
   const [asking, setAsking] = useState(false);
   const leave = useStationLeave(() => setAsking(true));
   if (station === sessionId)
     return (
       <>
         <div className="row">
-          <span className="tag">Station locked to this session</span>
+          <span className="tag">{t('lockedTo')}</span>
           {!asking && (
             <button type="button" className="link" onClick={leave}>
-              Unlock
+              {t('unlock')}
             </button>
           )}
         </div>
@@ -26,13 +28,13 @@ export function StationToggle({ sessionId, onBack }: { sessionId: string; onBack
   return (
     <div className="row">
       <button type="button" className="link" onClick={onBack}>
-        ← Sessions
+        {t('backToSessions')}
       </button>
       <button type="button" className="link" onClick={() => void lockStation(sessionId, 'door')}>
-        Lock as a station
+        {t('lockAsStation')}
       </button>
       <button type="button" className="link" onClick={() => void lockStation(sessionId, 'kiosk')}>
-        Start self check-in kiosk
+        {t('startKiosk')}
       </button>
     </div>
   );

@@ -5,28 +5,24 @@ import { db } from '../../app-context.ts';
 import { getMeta } from '../../db/meta.ts';
 import { pinWaitLeft } from './pin-delay.ts';
 import { tryStationPin, unlockStation, useOrgSettings } from './station-lock.ts';
+import { useT } from '../../i18n/i18n.ts';
 
-const seconds = (ms: number) => {
-  const s = Math.ceil(ms / 1000);
-  return `${s} second${s === 1 ? '' : 's'}`;
-};
+/** Whole seconds, rounded up: a wait never reads "0 seconds" while it still runs. */
+const seconds = (ms: number) => Math.ceil(ms / 1000);
 
 /** Whether leaving needs the PIN; without one set, a confirmation is all that stands in the way. */
 export function useStationLeave(onAskPin: () => void) {
   const settings = useOrgSettings();
+  const t = useT('kiosk');
   return () => {
     if (settings?.stationPin) onAskPin();
-    else if (
-      window.confirm(
-        'Unlock this station? No station PIN is set, so anyone can. The device returns to the check-in screen.',
-      )
-    )
-      void unlockStation();
+    else if (window.confirm(t('confirmNoPin'))) void unlockStation();
   };
 }
 
 export function UnlockPanel({ onCancel }: { onCancel(): void }) {
   const settings = useOrgSettings();
+  const t = useT('kiosk');
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [waitUntil, setWaitUntil] = useState(0);
@@ -55,20 +51,16 @@ export function UnlockPanel({ onCancel }: { onCancel(): void }) {
     setPin('');
     setWaitUntil(Date.now() + result.waitMs);
     setNow(Date.now());
-    setProblem(
-      result.wrong
-        ? `Wrong PIN. You can try again in ${seconds(result.waitMs)}.`
-        : `Too many wrong PINs. Try again in ${seconds(result.waitMs)}.`,
-    );
+    setProblem(t(result.wrong ? 'wrongPin' : 'tooMany', { count: seconds(result.waitMs) }));
   };
   return (
     <form
       className="card unlock-panel"
-      aria-label="Unlock this station"
+      aria-label={t('unlockStation')}
       onSubmit={(e) => void submit(e)}
     >
       <label>
-        <span className="label">Station PIN</span>
+        <span className="label">{t('stationPin')}</span>
         <input
           type="password"
           inputMode="numeric"
@@ -88,10 +80,10 @@ export function UnlockPanel({ onCancel }: { onCancel(): void }) {
       )}
       <div className="row">
         <button type="submit" className="primary" disabled={waiting}>
-          {waiting ? `Wait ${seconds(waitUntil - now)}` : 'Unlock station'}
+          {waiting ? t('wait', { count: seconds(waitUntil - now) }) : t('unlockButton')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

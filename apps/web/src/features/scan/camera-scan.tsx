@@ -3,6 +3,7 @@
 import { Suspense, useState } from 'react';
 import { lazyScreen } from '../../pwa/load-chunk.ts';
 import { ScreenBoundary } from '../../pwa/screen-boundary.tsx';
+import { useT } from '../../i18n/i18n.ts';
 
 // The scanner library is a third of the app's code: load it when the camera is first opened (the
 // service worker precaches the chunk and controls the page from the first load, so this works
@@ -18,6 +19,7 @@ export function CameraScan({
   labels: [string, string];
 }) {
   const [camera, setCamera] = useState(false);
+  const t = useT('scan');
   return (
     <>
       <button
@@ -30,7 +32,7 @@ export function CameraScan({
       </button>
       {camera && (
         <ScreenBoundary>
-          <Suspense fallback={<p className="muted">Starting the camera…</p>}>
+          <Suspense fallback={<p className="muted">{t('startingCamera')}</p>}>
             <QrScanner onScan={onScan} />
           </Suspense>
         </ScreenBoundary>

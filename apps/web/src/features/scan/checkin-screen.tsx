@@ -13,6 +13,8 @@ import { StationToggle } from '../kiosk/station-toggle.tsx';
 import { useStationView } from '../kiosk/station-lock.ts';
 import type { Participant } from '@rollcall/shared';
 import { CameraScan } from './camera-scan.tsx';
+import { useT } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -39,6 +41,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     mode,
   });
   const sync = useSyncStatus();
+  const t = useT('scan');
   // A locked station shows what a door needs: the roster and "Mark all present" only if allowed.
   const view = useStationView(sessionId);
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
@@ -67,26 +70,27 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   if (!session)
     return (
       <main className="screen">
-        <p>Loading session…</p>
+        <p>{t('loading')}</p>
       </main>
     );
   return (
     <main className="screen checkin">
       <header className="screen-head">
         <StationToggle sessionId={sessionId} onBack={() => go({ name: 'sessions' })} />
-        <h1>{session.name}</h1>
+        <h1 translate="no">{session.name}</h1>
         <p className="headcount" aria-live="polite" data-testid="headcount">
-          <strong>{here}</strong> here
+          {/* The number stands out (and specs read it) on its own; the word beside it agrees with it. */}
+          <strong>{here}</strong> {t('hereLabel', { count: here })}
           {states
             .filter((s) => counts[s.code])
             .map((s) => (
               <span key={s.code} className="chip" style={{ borderColor: s.color }}>
-                {s.label} {counts[s.code]}
+                {stateLabel(s)} {counts[s.code]}
               </span>
             ))}
           {left > 0 && (
             <span className="chip" data-testid="left-count">
-              Left {left}
+              {t('left', { count: left })}
             </span>
           )}
         </p>
@@ -103,14 +107,14 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       />
       {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
-        <section className="ways" aria-label={leaving ? 'Check people out' : 'Check people in'}>
+        <section className="ways" aria-label={t(leaving ? 'checkPeopleOut' : 'checkPeopleIn')}>
           <CameraScan
             onScan={(text) => void handleText(text, 'qr')}
-            labels={['Scan badges with the camera', 'Stop camera']}
+            labels={[t('scanWithCamera'), t('stopCamera')]}
           />
           <CodeEntry
             onSubmit={(text) => handleText(text, 'code')}
-            verb={leaving ? 'Check out' : 'Check in'}
+            verb={t(leaving ? 'checkOut' : 'checkIn')}
           />
           <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
         </section>
@@ -144,13 +148,14 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
 // At an exit (or at the end), the usher turns the door around: scans, codes and names then check
 // people out. The choice is big and coloured so a scan never does the other thing unnoticed.
 function DoorModeToggle({ mode, onChange }: { mode: DoorMode; onChange(m: DoorMode): void }) {
+  const t = useT('scan');
   return (
-    <div className={`door-mode ${mode}`} role="group" aria-label="Scans check people">
+    <div className={`door-mode ${mode}`} role="group" aria-label={t('scansCheckPeople')}>
       <button type="button" aria-pressed={mode === 'arriving'} onClick={() => onChange('arriving')}>
-        In
+        {t('modeIn')}
       </button>
       <button type="button" aria-pressed={mode === 'leaving'} onClick={() => onChange('leaving')}>
-        Out
+        {t('modeOut')}
       </button>
     </div>
   );
@@ -168,6 +173,7 @@ function FeedbackBanner({
   onCheckOut?: (p: Participant) => void;
 }) {
   const kind = feedback?.kind ?? 'idle';
+  const t = useT('scan');
   return (
     <div className={`feedback-slot ${kind}`}>
       <div
@@ -184,15 +190,12 @@ function FeedbackBanner({
               {feedback.initials ?? KIND_MARK[feedback.kind]}
             </span>
             <span className="words">
-              <strong>{feedback.title}</strong>
+              <strong translate={feedback.titleIsName ? 'no' : undefined}>{feedback.title}</strong>
               {feedback.detail && <span className="detail">{feedback.detail}</span>}
             </span>
           </>
         ) : (
-          <span className="detail">
-            Scan a badge, type a code, or search a name. A barcode scanner works without tapping
-            anything.
-          </span>
+          <span className="detail">{t('idleHint')}</span>
         )}
       </div>
       {feedback?.undo && onUndo && (
@@ -202,7 +205,7 @@ function FeedbackBanner({
           data-testid="undo-last"
           onClick={() => feedback.undo && onUndo(feedback.undo)}
         >
-          Undo
+          {t('undo')}
         </button>
       )}
       {feedback?.checkOut && onCheckOut && (
@@ -212,7 +215,7 @@ function FeedbackBanner({
           data-testid="check-out-from-banner"
           onClick={() => feedback.checkOut && onCheckOut(feedback.checkOut)}
         >
-          Check out
+          {t('checkOut')}
         </button>
       )}
     </div>

@@ -1,8 +1,28 @@
-// Turns what was scanned or typed into a participant, or a reason a person can read.
+// Turns what was scanned or typed into a participant, or the reason it found no one (a code the
+// screen words in the user's language with `lookupMessage`).
 import { parseBadgePayload, type Participant } from '@rollcall/shared';
 import type { RollcallDb } from '../../db/db.ts';
+import type { T } from '../../i18n/i18n.ts';
 
-export type Lookup = { ok: true; participant: Participant } | { ok: false; message: string };
+type LookupProblem =
+  | { reason: 'otherOrganization' | 'unknownBadge' | 'notBadge' }
+  | { reason: 'noCode' | 'unknownCode'; code: string }
+  | { reason: 'deactivated'; name: string };
+
+export type Lookup = { ok: true; participant: Participant } | ({ ok: false } & LookupProblem);
+
+/** Why a scan or a code found no one, in the words of the language in use. */
+export function lookupMessage(problem: LookupProblem, t: T<'scan'>): string {
+  switch (problem.reason) {
+    case 'noCode':
+    case 'unknownCode':
+      return t(problem.reason, { code: problem.code });
+    case 'deactivated':
+      return t('deactivated', { name: problem.name });
+    default:
+      return t(problem.reason);
+  }
+}
 
 export async function lookupScan(
   db: RollcallDb,
@@ -12,32 +32,26 @@ export async function lookupScan(
   const value = text.trim();
   const badge = parseBadgePayload(value);
   if (badge.ok) {
-    if (badge.organizationId !== organizationId)
-      return { ok: false, message: 'This badge belongs to another organization.' };
+    if (badge.organizationId !== organizationId) return { ok: false, reason: 'otherOrganization' };
     const p = await db.participants.where('qrToken').equals(badge.qrToken).first();
-    if (!p)
-      return { ok: false, message: 'Unknown badge: it may have been replaced by a newer one.' };
+    if (!p) return { ok: false, reason: 'unknownBadge' };
     return active(p);
   }
   if (/^\d{5}$/.test(value)) {
     const p = await db.participants.where('personalCode').equals(value).first();
-    return p ? active(p) : { ok: false, message: `No one has the code ${value}.` };
+    return p ? active(p) : { ok: false, reason: 'noCode', code: value };
   }
   const byKey = await db.participants.where('externalKey').equals(value).first();
   if (byKey) return active(byKey);
-  return {
-    ok: false,
-    message:
-      value.length > 40
-        ? 'This QR code is not a Rollcall badge.'
-        : `Unknown code “${value}”: no one on this device has it.`,
-  };
+  return value.length > 40
+    ? { ok: false, reason: 'notBadge' }
+    : { ok: false, reason: 'unknownCode', code: value };
 }
 
 const active = (p: Participant): Lookup =>
   p.active
     ? { ok: true, participant: p }
-    : { ok: false, message: `${displayName(p)} is deactivated.` };
+    : { ok: false, reason: 'deactivated', name: displayName(p) };
 
 export const displayName = (p: Pick<Participant, 'firstName' | 'lastName' | 'preferredName'>) =>
   `${p.preferredName || p.firstName} ${p.lastName}`.trim();

@@ -5,6 +5,8 @@ import type { LocalRecord } from '../../db/db.ts';
 import { displayName, searchByName } from './lookup.ts';
 import type { CheckInOutcome } from './use-check-in.ts';
 import { timeIn } from '../../lib/zone-format.ts';
+import { useT } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
 
 const PERSONAL_CODE = /^\d{5}$/;
 /**
@@ -21,12 +23,13 @@ const SETTLE_MS = 250;
  */
 export function CodeEntry({
   onSubmit,
-  verb = 'Check in',
+  verb,
 }: {
   onSubmit: (text: string) => Promise<CheckInOutcome>;
-  /** What the button says: "Check out" while the door checks people out. */
+  /** What the button says: "Check out" while the door checks people out ("Check in" if not given). */
   verb?: string;
 }) {
+  const t = useT('scan');
   const [value, setValue] = useState('');
   const current = useRef('');
   // Each edit has a number; a value already submitted (by the button) is not auto-submitted again.
@@ -76,18 +79,18 @@ export function CodeEntry({
       }}
     >
       <label className="grow">
-        <span className="label">Personal code or key</span>
+        <span className="label">{t('codeLabel')}</span>
         <input
           inputMode="numeric"
           autoComplete="off"
           enterKeyHint="go"
-          placeholder="12345 or 24-001"
+          placeholder={t('codePlaceholder')}
           value={value}
           onChange={(e) => void onChange(e.target.value)}
         />
       </label>
       <button type="submit" className="primary">
-        {verb}
+        {verb ?? t('checkIn')}
       </button>
     </form>
   );
@@ -104,10 +107,14 @@ export function NameSearch({
   records: LocalRecord[];
   states: PresenceState[];
 }) {
+  const t = useT('scan');
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Participant[]>([]);
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
-  const label = (code: string) => states.find((s) => s.code === code)?.label ?? code;
+  const label = (code: string) => {
+    const state = states.find((s) => s.code === code);
+    return state ? stateLabel(state) : code;
+  };
   const update = async (q: string) => {
     setQuery(q);
     setResults(await searchByName(db, q));
@@ -115,17 +122,17 @@ export function NameSearch({
   return (
     <div className="search">
       <label>
-        <span className="label">Search by name</span>
+        <span className="label">{t('searchLabel')}</span>
         <input
           type="search"
           autoComplete="off"
-          placeholder="Type two letters…"
+          placeholder={t('searchPlaceholder')}
           value={query}
           onChange={(e) => void update(e.target.value)}
         />
       </label>
       {results.length > 0 && (
-        <ul className="results" aria-label="Matching people">
+        <ul className="results" aria-label={t('matching')}>
           {results.map((p) => {
             const r = byPerson.get(p.id);
             return (
@@ -138,7 +145,8 @@ export function NameSearch({
                     setResults([]);
                   }}
                 >
-                  {displayName(p)} <span className="muted">{p.personalCode}</span>
+                  <span translate="no">{displayName(p)}</span>{' '}
+                  <span className="muted">{p.personalCode}</span>
                   {r?.state && (
                     <span className="tag in" data-testid="already-in">
                       {label(r.state)} {hhmm(r.recordedAt)}

@@ -3,10 +3,13 @@
 // its result stays on screen instead of turning into "already checked in".
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/i18n.ts';
 
 export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const scanner = useRef<Html5Qrcode | null>(null);
+  const t = useT('scan');
+  // null: no error; '': the camera failed without saying why (worded in the language in use).
   const [error, setError] = useState<string | null>(null);
   const [torch, setTorch] = useState<boolean | null>(null);
   const onScanRef = useRef(onScan);
@@ -45,9 +48,7 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
         const caps = s.getRunningTrackCameraCapabilities();
         setTorch(caps.torchFeature().isSupported() ? false : null);
       })
-      .catch((e: unknown) =>
-        setError(e instanceof Error ? e.message : 'The camera could not start'),
-      );
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : ''));
     return () => {
       if (s.isScanning) void s.stop().then(() => s.clear());
     };
@@ -62,10 +63,10 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
 
   return (
     <div className="scanner">
-      <div id="qr-reader" ref={ref} aria-label="Camera view for badge scanning" />
-      {error && (
+      <div id="qr-reader" ref={ref} aria-label={t('cameraView')} />
+      {error !== null && (
         <p className="hint error-text" role="alert">
-          Camera: {error}. Type the code instead.
+          {t('cameraError', { error: error || t('cameraFailed') })}
         </p>
       )}
       {torch !== null && (
@@ -75,7 +76,7 @@ export function QrScanner({ onScan }: { onScan: (text: string) => void }) {
           onClick={() => void toggleTorch()}
           aria-pressed={torch}
         >
-          {torch ? 'Torch off' : 'Torch on'}
+          {t(torch ? 'torchOff' : 'torchOn')}
         </button>
       )}
     </div>

@@ -7,9 +7,11 @@ import { db } from '../../app-context.ts';
 import { createParticipant } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { reportNotSaved } from './use-check-in.ts';
+import { useT } from '../../i18n/i18n.ts';
 
 export function QuickAdd({ onAdded }: { onAdded: (p: Participant) => void }) {
   const login = useSession((s) => s.login);
+  const t = useT('scan');
   const [open, setOpen] = useState(false);
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
@@ -25,7 +27,7 @@ export function QuickAdd({ onAdded }: { onAdded: (p: Participant) => void }) {
   }, [open]);
   const opener = (
     <button type="button" className="secondary wide" onClick={() => setOpen(true)}>
-      + Add someone not on the roster
+      {t('addSomeone')}
     </button>
   );
   if (!open) return opener;
@@ -55,15 +57,15 @@ export function QuickAdd({ onAdded }: { onAdded: (p: Participant) => void }) {
         className="sheet card"
         role="dialog"
         aria-modal="true"
-        aria-label="Add a visitor"
+        aria-label={t('addVisitor')}
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2>Add a visitor</h2>
+        <h2>{t('addVisitor')}</h2>
         <label>
-          <span className="label">First name</span>
+          <span className="label">{t('firstName')}</span>
           <input
             ref={firstField}
             required
@@ -73,15 +75,15 @@ export function QuickAdd({ onAdded }: { onAdded: (p: Participant) => void }) {
           />
         </label>
         <label>
-          <span className="label">Last name</span>
+          <span className="label">{t('lastName')}</span>
           <input autoComplete="off" value={last} onChange={(e) => setLast(e.target.value)} />
         </label>
         <div className="row">
           <button type="submit" className="primary">
-            Add and check in
+            {t('addAndCheckIn')}
           </button>
           <button type="button" className="secondary" onClick={() => setOpen(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </form>

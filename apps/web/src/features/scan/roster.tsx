@@ -17,6 +17,9 @@ import { recordPresence } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { displayName, initials } from './lookup.ts';
 import { reportNotSaved, say } from './use-check-in.ts';
+import { useT } from '../../i18n/i18n.ts';
+import { stateLabel } from '../../i18n/state-label.ts';
+import { timeIn } from '../../lib/zone-format.ts';
 
 interface Props {
   session: Session;
@@ -29,11 +32,12 @@ interface Props {
   onCheckOut?: (p: Participant) => void;
 }
 
-const hhmm = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+// In the display zone and the language in use, like every other time at the door.
+const hhmm = (iso: string) => timeIn(iso);
 
 export function Roster({ session, records, states, disabled, markAll = true, onCheckOut }: Props) {
   const login = useSession((s) => s.login);
+  const t = useT('scan');
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
@@ -66,17 +70,21 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
     });
     engine.noteLocalChange();
   };
-  const labelOf = (code: string | null | undefined) =>
-    code ? (states.find((s) => s.code === code)?.label ?? code) : undefined;
+  const labelOf = (code: string | null | undefined) => {
+    const state = code ? states.find((s) => s.code === code) : undefined;
+    return state ? stateLabel(state) : (code ?? undefined);
+  };
   const tap = async (p: Participant, s: PresenceState) => {
     const name = displayName(p);
+    const label = stateLabel(s);
     const previous = byPerson.get(p.id)?.state ?? null;
     if (previous !== s.code) {
       await set(p.id, s.code);
       say({
         kind: 'ok',
         title: name,
-        detail: previous ? `${labelOf(previous)} → ${s.label}` : s.label,
+        titleIsName: true,
+        detail: previous ? t('stateChanged', { from: labelOf(previous), to: label }) : label,
         initials: initials(p),
         undo: {
           sessionId: session.id,
@@ -89,17 +97,20 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
       });
       return;
     }
-    const ok = window.confirm(`Undo “${s.label}” for ${name}? They will show as not recorded.`);
+    const ok = window.confirm(t('undoConfirm', { state: label, name }));
     if (!ok) return;
     await set(p.id, null);
-    say({ kind: 'undone', title: name, detail: `“${s.label}” taken back: not recorded` });
+    say({
+      kind: 'undone',
+      title: name,
+      titleIsName: true,
+      detail: t('takenBack', { state: label }),
+    });
   };
   const markAllPresent = async () => {
     const missing = people.filter((p) => !byPerson.get(p.id)?.state).map((p) => p.id);
     if (missing.length === 0) return;
-    const ok = window.confirm(
-      `Mark ${missing.length} ${missing.length === 1 ? 'person' : 'people'} present? Everyone on the roster with nothing recorded yet will be marked present.`,
-    );
+    const ok = window.confirm(t('markAllConfirm', { count: missing.length }));
     if (!ok) return;
     await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
       for (const participantId of missing)
@@ -136,10 +147,10 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
     Boolean(code && states.find((s) => s.code === code)?.countsAsPresent);
 
   return (
-    <section className="roster" aria-label="Roster">
+    <section className="roster" aria-label={t('roster')}>
       <div className="row">
         <h2 className="grow">
-          Roster <span className="muted">({people.length})</span>
+          {t('roster')} <span className="muted">({people.length})</span>
         </h2>
         {markAll && (
           <button
@@ -148,29 +159,29 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
             disabled={disabled}
             onClick={() => void markAllPresent().catch((e) => reportNotSaved(e))}
           >
-            Mark all present
+            {t('markAllPresent')}
           </button>
         )}
       </div>
       {marked && (
         <p className="banner info" role="status">
-          Marked {marked.length} present.{' '}
+          {t('marked', { count: marked.length })}{' '}
           <button
             type="button"
             className="link"
             onClick={() => void undoMarkAll().catch((e) => reportNotSaved(e))}
           >
-            Undo
+            {t('undo')}
           </button>
         </p>
       )}
       <label>
-        <span className="label">Filter the roster</span>
+        <span className="label">{t('filter')}</span>
         <input
           type="search"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          placeholder="Name"
+          placeholder={t('filterPlaceholder')}
         />
       </label>
       <ul className="roster-list">
@@ -183,25 +194,25 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
               data-testid={`roster-${p.id}`}
             >
               <span className="who">
-                {displayName(p)}
+                <span translate="no">{displayName(p)}</span>
                 {p.groupIds.length === 0 && (
-                  <span className="tag" title="In no group yet: an admin can add them to one">
-                    guest
+                  <span className="tag" title={t('guestHint')}>
+                    {t('guest')}
                   </span>
                 )}
                 {r?.pending && (
-                  <span className="tag" title="Saved on this device, not sent yet">
-                    waiting
+                  <span className="tag" title={t('waitingHint')}>
+                    {t('waiting')}
                   </span>
                 )}
                 {r?.hasConflict && (
-                  <span className="tag warn" title="Another device recorded something else">
-                    an admin will check
+                  <span className="tag warn" title={t('adminWillCheckHint')}>
+                    {t('adminWillCheck')}
                   </span>
                 )}
                 {onCheckOut && r?.leftAt && (
                   <span className="tag" data-testid={`left-${p.id}`}>
-                    left {hhmm(r.leftAt)}
+                    {t('leftAt', { time: hhmm(r.leftAt) })}
                   </span>
                 )}
               </span>
@@ -212,10 +223,14 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
                   disabled={disabled}
                   onClick={() => onCheckOut(p)}
                 >
-                  Check out
+                  {t('checkOut')}
                 </button>
               )}
-              <span className="toggles" role="group" aria-label={`State of ${displayName(p)}`}>
+              <span
+                className="toggles"
+                role="group"
+                aria-label={t('stateOf', { name: displayName(p) })}
+              >
                 {active.map((s) => (
                   <button
                     key={s.code}
@@ -225,7 +240,7 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
                     style={{ ['--state' as string]: s.color }}
                     onClick={() => void tap(p, s).catch((e) => reportNotSaved(e, displayName(p)))}
                   >
-                    {s.label}
+                    {stateLabel(s)}
                   </button>
                 ))}
               </span>

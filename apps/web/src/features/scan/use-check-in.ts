@@ -10,8 +10,9 @@ import { db, engine } from '../../app-context.ts';
 import { recordDeparture, recordPresence } from '../../db/record.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { signal, type FeedbackKind } from './feedback.ts';
-import { autoState, displayName, initials, lookupScan } from './lookup.ts';
+import { autoState, displayName, initials, lookupMessage, lookupScan } from './lookup.ts';
 import { timeIn } from '../../lib/zone-format.ts';
+import { translate } from '../../i18n/i18n.ts';
 
 /** What the banner's Undo puts back: the person's state before the last change. */
 export interface UndoTarget {
@@ -20,6 +21,7 @@ export interface UndoTarget {
   /** The state the change set, so an undo never overwrites a later change. */
   set: string | null;
   previous: string | null;
+  /** The previous state as the roster showed it (its `stateLabel`). */
   previousLabel?: string;
   name: string;
 }
@@ -27,6 +29,8 @@ export interface UndoTarget {
 export interface Feedback {
   kind: FeedbackKind;
   title: string;
+  /** The title is a person's name (the organization's data: never translated). */
+  titleIsName?: boolean;
   detail?: string;
   initials?: string;
   undo?: UndoTarget;
@@ -53,10 +57,11 @@ type Who = Parameters<typeof recordPresence>[1];
 /** Takes the banner's last change back with a new change; says so, or why it could not. */
 export async function undoLast(who: Who, u: UndoTarget) {
   useFeedback.setState({ feedback: null });
+  const t = translate('scan');
   try {
     const now = await db.records.get([u.sessionId, u.participantId]);
     if ((now?.state ?? null) !== u.set) {
-      say({ kind: 'error', title: u.name, detail: 'Changed since: nothing undone.' });
+      say({ kind: 'error', title: u.name, titleIsName: true, detail: t('changedSince') });
       return;
     }
     await recordPresence(db, who, {
@@ -73,9 +78,10 @@ export async function undoLast(who: Who, u: UndoTarget) {
   say({
     kind: 'undone',
     title: u.name,
+    titleIsName: true,
     detail: u.previous
-      ? `Undone: back to ${u.previousLabel ?? u.previous}`
-      : 'Undone: not checked in',
+      ? t('undoneBackTo', { state: u.previousLabel ?? u.previous })
+      : t('undoneNotIn'),
   });
 }
 
@@ -90,7 +96,7 @@ export function localWriteReason(e: unknown): string {
   const outer = e as { name?: string; message?: string; inner?: unknown } | null;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- `inner` is unknown: without the cast `err` is unknown too (the rule misreads unknown ?? T)
   const err = (outer?.inner ?? outer) as { name?: string; message?: string } | null;
-  if (err?.name === 'QuotaExceededError') return 'this device is out of storage space';
+  if (err?.name === 'QuotaExceededError') return translate('scan')('outOfSpace');
   const text = err?.message || err?.name || String(e);
   return text.replace(/[.\s]+$/, '');
 }
@@ -98,10 +104,12 @@ export function localWriteReason(e: unknown): string {
 /** Shows a local write that failed; `who` names the person it was for, when known. */
 export function reportNotSaved(e: unknown, who?: string) {
   console.error('local write failed', e);
+  const t = translate('scan');
   say({
     kind: 'error',
-    title: who ?? 'Not saved',
-    detail: `Not saved on this device: ${localWriteReason(e)}. Try again.`,
+    title: who ?? t('notSaved'),
+    titleIsName: who !== undefined,
+    detail: t('notSavedDetail', { reason: localWriteReason(e) }),
   });
 }
 
@@ -124,9 +132,10 @@ export function useCheckIn(
       opts: { visitor?: boolean } = {},
     ): Promise<CheckInOutcome> => {
       if (!session || !login) return 'refused';
+      const t = translate('scan');
       const blocked = assignmentBlock(login, Date.now());
       if (blocked) {
-        say({ kind: 'error', title: 'Check-in closed', detail: blocked });
+        say({ kind: 'error', title: t('checkInClosed'), detail: blocked });
         return 'refused';
       }
       const state = autoState(
@@ -152,14 +161,15 @@ export function useCheckIn(
       if (result.kind === 'already') {
         const by =
           (await db.users.get(result.record.recordedBy))?.displayName ??
-          (result.record.recordedBy === login.user.id ? login.user.displayName : 'another usher');
+          (result.record.recordedBy === login.user.id ? login.user.displayName : t('anotherUsher'));
         const left = door.departures ? result.record.leftAt : null;
         say({
           kind: 'already',
           title: name,
+          titleIsName: true,
           detail: left
-            ? `Already checked in at ${hhmm(result.record.recordedAt)}, left at ${hhmm(left)}: nothing new recorded.`
-            : `Already checked in at ${hhmm(result.record.recordedAt)} by ${by}: nothing new recorded.`,
+            ? t('alreadyInLeft', { time: hhmm(result.record.recordedAt), left: hhmm(left) })
+            : t('alreadyInBy', { time: hhmm(result.record.recordedAt), by }),
           initials: initials(participant),
           ...(door.departures && !left ? { checkOut: participant } : {}),
         });
@@ -169,7 +179,10 @@ export function useCheckIn(
       say({
         kind: 'ok',
         title: name,
-        detail: `${opts.visitor ? 'Visitor checked in' : 'Checked in'}${state === 'late' ? ' — late' : ''}`,
+        titleIsName: true,
+        detail: opts.visitor
+          ? t(state === 'late' ? 'visitorCheckedInLate' : 'visitorCheckedIn')
+          : t(state === 'late' ? 'checkedInLate' : 'checkedIn'),
         initials: initials(participant),
         undo: {
           sessionId: session.id,
@@ -187,9 +200,10 @@ export function useCheckIn(
   const checkOut = useCallback(
     async (participant: Participant): Promise<CheckInOutcome> => {
       if (!session || !login) return 'refused';
+      const t = translate('scan');
       const blocked = assignmentBlock(login, Date.now());
       if (blocked) {
-        say({ kind: 'error', title: 'Check-out closed', detail: blocked });
+        say({ kind: 'error', title: t('checkOutClosed'), detail: blocked });
         return 'refused';
       }
       const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
@@ -204,21 +218,25 @@ export function useCheckIn(
         reportNotSaved(e, name);
         return 'not_saved';
       }
-      const face = { title: name, initials: initials(participant) };
+      const face = { title: name, titleIsName: true, initials: initials(participant) };
       if (result.kind === 'not_in') {
-        say({ kind: 'wrong', ...face, detail: 'Not checked in: nothing to check out.' });
+        say({ kind: 'wrong', ...face, detail: t('notInNothingOut') });
         return 'refused';
       }
       if (result.kind === 'already_left') {
         say({
           kind: 'already',
           ...face,
-          detail: `Already checked out at ${hhmm(result.record.leftAt ?? '')}: nothing new recorded.`,
+          detail: t('alreadyOut', { time: hhmm(result.record.leftAt ?? '') }),
         });
         return 'already';
       }
       engine.noteLocalChange();
-      say({ kind: 'left', ...face, detail: `Checked out at ${hhmm(result.record.leftAt ?? '')}` });
+      say({
+        kind: 'left',
+        ...face,
+        detail: t('checkedOutAt', { time: hhmm(result.record.leftAt ?? '') }),
+      });
       return 'recorded';
     },
     [session, login],
@@ -248,10 +266,11 @@ export function useCheckIn(
       let outcome: CheckInOutcome;
       if (!found.ok) {
         const leaving = door.departures && door.mode === 'leaving';
+        const t = translate('scan');
         say({
           kind: 'wrong',
-          title: leaving ? 'Not checked out' : 'Not checked in',
-          detail: found.message,
+          title: t(leaving ? 'notCheckedOut' : 'notCheckedIn'),
+          detail: lookupMessage(found, t),
         });
         outcome = 'refused';
       } else outcome = await atDoor(found.participant, method);
