@@ -2,6 +2,7 @@
 // if it ran today. The limits stay on the server: devices never receive them.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
+import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { displayZone } from '../../lib/zone-format.ts';
 
@@ -23,9 +24,13 @@ interface Retention {
 }
 
 const day = (iso: string) =>
-  new Date(iso).toLocaleDateString([], { dateStyle: 'medium', timeZone: displayZone() });
+  new Date(iso).toLocaleDateString(formatLocale(), {
+    dateStyle: 'medium',
+    timeZone: displayZone(),
+  });
 
 export function RetentionCard({ canWrite }: { canWrite: boolean }) {
+  const t = useT('settings');
   const r = useRemote<Retention>('/api/v1/organization/retention');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -49,14 +54,14 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
   return (
     <form
       className="card"
-      aria-label="Data retention"
+      aria-label={t('retention')}
       onSubmit={(e) => void submit(e)}
       onChange={() => setSaved(false)}
     >
-      <h2>Data retention</h2>
+      <h2>{t('retention')}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">Keep attendance (years)</span>
+          <span className="label">{t('keepAttendance')}</span>
           <input
             name="presence"
             type="number"
@@ -69,7 +74,7 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
           />
         </label>
         <label>
-          <span className="label">Keep the audit log (years)</span>
+          <span className="label">{t('keepAudit')}</span>
           <input
             name="audit"
             type="number"
@@ -83,14 +88,21 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
         </label>
       </div>
       <p className="muted">
-        Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit
-        log. The operator's retention command applies these limits.
+        {t('defaults', {
+          attendance: t('yearsOfAttendance', { count: defaults.presenceYears }),
+          audit: t('yearsOfAudit', { count: defaults.auditYears }),
+        })}
       </p>
       <p data-testid="retention-preview">
-        Run today, it would remove {p.removed.presenceRecords} attendance records of sessions before{' '}
-        {day(p.presenceBefore)} (with {p.removed.changes} change log entries, {p.removed.conflicts}{' '}
-        conflicts and {p.removed.excuses} excuses) and {p.removed.auditEntries} audit entries before{' '}
-        {day(p.auditBefore)}.
+        {t('preview', {
+          records: t('attendanceRecords', { count: p.removed.presenceRecords }),
+          presenceBefore: day(p.presenceBefore),
+          changes: t('changeEntries', { count: p.removed.changes }),
+          conflicts: t('conflicts', { count: p.removed.conflicts }),
+          excuses: t('excuses', { count: p.removed.excuses }),
+          audit: t('auditEntries', { count: p.removed.auditEntries }),
+          auditBefore: day(p.auditBefore),
+        })}
       </p>
       {r.data.problems.map((m) => (
         <p key={m} className="error-text">
@@ -105,9 +117,9 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
       {canWrite && (
         <div className="row">
           <button type="submit" className="primary">
-            Save limits
+            {t('saveLimits')}
           </button>
-          {saved && <span role="status">Saved.</span>}
+          {saved && <span role="status">{t('saved')}</span>}
         </div>
       )}
     </form>
