@@ -44,7 +44,8 @@ export const summary = (o: Outcome, t: T<'imports'>) => {
       t(future ? 'sum.sessionsToCreate' : 'sum.sessionsCreated', { count: o.sessionsCreated }),
     );
   if (o.kept?.length) s.push(t('sum.kept', { count: o.kept.length }));
-  return s.reduce((a, b) => t('sum.join', { a, b }));
+  // Whole phrases in a list: no phrase is built from another.
+  return s.join(', ');
 };
 
 export const participantsImport: ImportKind = {

@@ -120,7 +120,7 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
   return (
     <section className="card" aria-label={label}>
       <div className="row">
-        <h2 className="grow">{t('fromCsv', { label })}</h2>
+        <h2 className="grow">{t(`${kind.id}.title`)}</h2>
         <button
           type="button"
           className="link"
@@ -169,7 +169,7 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
       {checked && <CheckResult o={checked} kind={kind} />}
       {done && (
         <p role="status">
-          {t(progress?.value === 1 ? 'imported' : 'importedSoFar', { summary: summary(done, t) })}
+          {t(progress?.value === 1 ? 'imported' : 'importedSoFar')} {summary(done, t)}.
         </p>
       )}
       {done?.kept?.length ? <RowList label={t('keptAsRecorded')} rows={done.kept} /> : null}
@@ -230,7 +230,7 @@ function ColumnMatch(props: {
       </div>
       {unmet.length > 0 && (
         <p className="muted" id={`${kind.endpoint}-unmet`}>
-          {t('beforeChecking', { needs: unmet.reduce((a, b) => t('needList', { a, b })) })}
+          {t('beforeChecking')} {unmet.join('; ')}.
         </p>
       )}
       <div className="row">
@@ -267,8 +267,8 @@ function CheckResult({ o, kind }: { o: Outcome; kind: ImportKind }) {
     <div role="region" aria-label={t('checkResult')}>
       <p>
         {o.problems.length
-          ? t('problems', { summary: said, count: o.problems.length })
-          : t('ready', { summary: said })}
+          ? `${said}${t('problems', { count: o.problems.length })}`
+          : `${said}${t('ready')}`}
       </p>
       {o.problems.length > 0 && (
         <table className="table">
@@ -299,7 +299,9 @@ function RowList({ label, rows }: { label: string; rows: { row: number; message:
   const t = useT('imports');
   return (
     <details>
-      <summary>{t('rowList', { label, count: rows.length })}</summary>
+      <summary>
+        {label}: {t('rows', { count: rows.length })}
+      </summary>
       <ul>
         {rows.slice(0, 200).map((r) => (
           <li key={r.row}>{t('rowItem', { row: r.row, message: r.message })}</li>

@@ -74,24 +74,20 @@ export const en = {
   retention: 'Data retention',
   keepAttendance: 'Keep attendance (years)',
   keepAudit: 'Keep the audit log (years)',
-  yearsOfAttendance_one: '{{count}} year of attendance',
-  yearsOfAttendance_other: '{{count}} years of attendance',
-  yearsOfAudit_one: '{{count}} year of audit log',
-  yearsOfAudit_other: '{{count}} years of audit log',
-  defaults:
-    "Defaults: {{attendance}}, {{audit}}. The operator's retention command applies these limits.",
-  attendanceRecords_one: '{{count}} attendance record',
-  attendanceRecords_other: '{{count}} attendance records',
-  changeEntries_one: '{{count}} change log entry',
-  changeEntries_other: '{{count}} change log entries',
-  conflicts_one: '{{count}} conflict',
-  conflicts_other: '{{count}} conflicts',
-  excuses_one: '{{count}} excuse',
-  excuses_other: '{{count}} excuses',
-  auditEntries_one: '{{count}} audit entry',
-  auditEntries_other: '{{count}} audit entries',
-  preview:
-    'Run today, it would remove {{records}} of {{sessions}} before {{presenceBefore}} (with {{changes}}, {{conflicts}} and {{excuses}}) and {{audit}} before {{auditBefore}}.',
+  // One count per sentence, so each can take its plural (the pseudo-locale also cannot nest).
+  defaultAttendance_one: 'Default for attendance: {{count}} year.',
+  defaultAttendance_other: 'Default for attendance: {{count}} years.',
+  defaultAudit_one: 'Default for the audit log: {{count}} year.',
+  defaultAudit_other: 'Default for the audit log: {{count}} years.',
+  operatorApplies: "The operator's retention command applies these limits.",
+  previewRecords_one:
+    'Run today, it would remove {{count}} attendance record of {{sessions}} before {{date}}.',
+  previewRecords_other:
+    'Run today, it would remove {{count}} attendance records of {{sessions}} before {{date}}.',
+  previewWith:
+    'Removed with them — change log entries: {{changes}}, conflicts: {{conflicts}}, excuses: {{excuses}}.',
+  previewAudit_one: 'It would also remove {{count}} audit entry before {{date}}.',
+  previewAudit_other: 'It would also remove {{count}} audit entries before {{date}}.',
   saveLimits: 'Save limits',
 } satisfies Messages;
 
@@ -165,23 +161,18 @@ export const es: Messages<typeof en> = {
   retention: 'Conservación de datos',
   keepAttendance: 'Conservar la asistencia (años)',
   keepAudit: 'Conservar el registro de auditoría (años)',
-  yearsOfAttendance_one: '{{count}} año de asistencia',
-  yearsOfAttendance_other: '{{count}} años de asistencia',
-  yearsOfAudit_one: '{{count}} año de registro de auditoría',
-  yearsOfAudit_other: '{{count}} años de registro de auditoría',
-  defaults:
-    'Valores predeterminados: {{attendance}}, {{audit}}. El comando de conservación del operador aplica estos límites.',
-  attendanceRecords_one: '{{count}} registro de asistencia',
-  attendanceRecords_other: '{{count}} registros de asistencia',
-  changeEntries_one: '{{count}} entrada del historial de cambios',
-  changeEntries_other: '{{count}} entradas del historial de cambios',
-  conflicts_one: '{{count}} conflicto',
-  conflicts_other: '{{count}} conflictos',
-  excuses_one: '{{count}} justificación',
-  excuses_other: '{{count}} justificaciones',
-  auditEntries_one: '{{count}} entrada de auditoría',
-  auditEntries_other: '{{count}} entradas de auditoría',
-  preview:
-    'Si se ejecutara hoy, eliminaría {{records}} de {{sessions}} anteriores al {{presenceBefore}} (con {{changes}}, {{conflicts}} y {{excuses}}) y {{audit}} anteriores al {{auditBefore}}.',
+  defaultAttendance_one: 'Valor predeterminado para la asistencia: {{count}} año.',
+  defaultAttendance_other: 'Valor predeterminado para la asistencia: {{count}} años.',
+  defaultAudit_one: 'Valor predeterminado para el registro de auditoría: {{count}} año.',
+  defaultAudit_other: 'Valor predeterminado para el registro de auditoría: {{count}} años.',
+  operatorApplies: 'El comando de conservación del operador aplica estos límites.',
+  previewRecords_one:
+    'Si se ejecutara hoy, eliminaría {{count}} registro de asistencia de {{sessions}} anteriores al {{date}}.',
+  previewRecords_other:
+    'Si se ejecutara hoy, eliminaría {{count}} registros de asistencia de {{sessions}} anteriores al {{date}}.',
+  previewWith:
+    'Se eliminarían con ellos — entradas del historial de cambios: {{changes}}, conflictos: {{conflicts}}, justificaciones: {{excuses}}.',
+  previewAudit_one: 'También eliminaría {{count}} entrada de auditoría anterior al {{date}}.',
+  previewAudit_other: 'También eliminaría {{count}} entradas de auditoría anteriores al {{date}}.',
   saveLimits: 'Guardar límites',
 };

@@ -88,21 +88,17 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
         </label>
       </div>
       <p className="muted">
-        {t('defaults', {
-          attendance: t('yearsOfAttendance', { count: defaults.presenceYears }),
-          audit: t('yearsOfAudit', { count: defaults.auditYears }),
-        })}
+        {t('defaultAttendance', { count: defaults.presenceYears })}{' '}
+        {t('defaultAudit', { count: defaults.auditYears })} {t('operatorApplies')}
       </p>
       <p data-testid="retention-preview">
-        {t('preview', {
-          records: t('attendanceRecords', { count: p.removed.presenceRecords }),
-          presenceBefore: day(p.presenceBefore),
-          changes: t('changeEntries', { count: p.removed.changes }),
-          conflicts: t('conflicts', { count: p.removed.conflicts }),
-          excuses: t('excuses', { count: p.removed.excuses }),
-          audit: t('auditEntries', { count: p.removed.auditEntries }),
-          auditBefore: day(p.auditBefore),
-        })}
+        {t('previewRecords', { count: p.removed.presenceRecords, date: day(p.presenceBefore) })}{' '}
+        {t('previewWith', {
+          changes: p.removed.changes,
+          conflicts: p.removed.conflicts,
+          excuses: p.removed.excuses,
+        })}{' '}
+        {t('previewAudit', { count: p.removed.auditEntries, date: day(p.auditBefore) })}
       </p>
       {r.data.problems.map((m) => (
         <p key={m} className="error-text">
