@@ -5,16 +5,18 @@ import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { TotpStatus as Status } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 
 export function AccountScreen() {
   const login = useSession((s) => s.login);
+  const t = useT('account');
   return (
     <main className="screen">
-      <h1>My account</h1>
+      <h1>{t('title')}</h1>
       {login && (
-        <p className="muted">
+        <p className="muted" translate="no">
           {login.user.displayName} · {login.user.email}
         </p>
       )}
@@ -25,6 +27,7 @@ export function AccountScreen() {
 }
 
 function PasswordCard() {
+  const t = useT('account');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -33,7 +36,7 @@ function PasswordCard() {
     const f = new FormData(form);
     setDone(false);
     if (f.get('newPassword') !== f.get('repeat')) {
-      setProblem('The new password and its repetition differ');
+      setProblem(t('passwordsDiffer'));
       return;
     }
     const body = { currentPassword: f.get('currentPassword'), newPassword: f.get('newPassword') };
@@ -44,14 +47,14 @@ function PasswordCard() {
     }
   };
   return (
-    <form className="card" aria-label="Change password" onSubmit={(e) => void submit(e)}>
-      <h2>Password</h2>
+    <form className="card" aria-label={t('changePassword')} onSubmit={(e) => void submit(e)}>
+      <h2>{t('password')}</h2>
       <label>
-        <span className="label">Current password</span>
+        <span className="label">{t('currentPassword')}</span>
         <input name="currentPassword" type="password" autoComplete="current-password" required />
       </label>
       <label>
-        <span className="label">New password</span>
+        <span className="label">{t('newPassword')}</span>
         <input
           name="newPassword"
           type="password"
@@ -60,11 +63,11 @@ function PasswordCard() {
           aria-describedby="new-password-hint"
         />
         <span id="new-password-hint" className="muted">
-          At least 12 characters for administrators and managers; not a common password.
+          {t('newPasswordHint')}
         </span>
       </label>
       <label>
-        <span className="label">New password again</span>
+        <span className="label">{t('newPasswordAgain')}</span>
         <input name="repeat" type="password" autoComplete="new-password" required />
       </label>
       {problem && (
@@ -72,15 +75,16 @@ function PasswordCard() {
           {problem}
         </p>
       )}
-      {done && <p role="status">Password changed. Your other devices were signed out.</p>}
+      {done && <p role="status">{t('passwordChanged')}</p>}
       <button type="submit" className="primary">
-        Change password
+        {t('changePassword')}
       </button>
     </form>
   );
 }
 
 function TwoStepCard() {
+  const t = useT('account');
   const status = useRemote<Status>('/api/v1/me/totp');
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -111,18 +115,15 @@ function TwoStepCard() {
   else if (status.data)
     body = (
       <>
-        <p>
-          Off. With it on, signing in asks for a code from an authenticator app on your phone after
-          the password, so a stolen password alone does not open your account.
-        </p>
+        <p>{t('offExplained')}</p>
         <button type="button" className="primary" onClick={() => void begin()}>
-          Set up two-step sign-in
+          {t('setUp')}
         </button>
       </>
     );
   return (
-    <section className="card" aria-label="Two-step sign-in">
-      <h2>Two-step sign-in</h2>
+    <section className="card" aria-label={t('twoStep')}>
+      <h2>{t('twoStep')}</h2>
       {status.error && <p className="error-text">{status.error}</p>}
       {body}
       {problem && (
@@ -144,6 +145,7 @@ function Enrolment({
   setup: { secret: string; uri: string };
   onEnabled(codes: string[]): Promise<void>;
 }) {
+  const t = useT('account');
   const [qr, setQr] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -166,25 +168,28 @@ function Enrolment({
     if (ok) await onEnabled(codes);
   };
   return (
-    <form
-      className="account-steps"
-      aria-label="Set up two-step sign-in"
-      onSubmit={(e) => void submit(e)}
-    >
-      <p>1. Scan this code with an authenticator app (Google Authenticator, Aegis, 1Password…).</p>
-      {qr && <img className="totp-qr" src={qr} alt="QR code for your authenticator app" />}
-      <p>Or enter this key by hand:</p>
+    <form className="account-steps" aria-label={t('setUp')} onSubmit={(e) => void submit(e)}>
+      <p>{t('scan')}</p>
+      {qr && <img className="totp-qr" src={qr} alt={t('qrAlt')} />}
+      <p>{t('byHand')}</p>
       <p>
-        <code className="totp-secret" data-testid="totp-secret" data-secret={setup.secret}>
+        <code
+          className="totp-secret"
+          data-testid="totp-secret"
+          data-secret={setup.secret}
+          translate="no"
+        >
           {grouped(setup.secret)}
         </code>
       </p>
       <details>
-        <summary>The setup link</summary>
-        <code className="totp-uri">{setup.uri}</code>
+        <summary>{t('setupLink')}</summary>
+        <code className="totp-uri" translate="no">
+          {setup.uri}
+        </code>
       </details>
       <label>
-        <span className="label">2. The 6-digit code the app shows</span>
+        <span className="label">{t('code')}</span>
         <input
           name="code"
           inputMode="numeric"
@@ -200,35 +205,34 @@ function Enrolment({
         </p>
       )}
       <button type="submit" className="primary">
-        Turn on
+        {t('turnOn')}
       </button>
     </form>
   );
 }
 
 function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone(): void }) {
+  const t = useT('account');
   return (
     <div className="account-steps">
-      <p role="status">Two-step sign-in is on.</p>
-      <p>
-        Keep these recovery codes somewhere safe: each signs you in once if you lose your phone.
-        They are shown only now.
-      </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
+      <p role="status">{t('isOn')}</p>
+      <p>{t('keepCodes')}</p>
+      <ul className="recovery-codes" aria-label={t('recoveryCodes')}>
         {codes.map((c) => (
           <li key={c}>
-            <code>{c}</code>
+            <code translate="no">{c}</code>
           </li>
         ))}
       </ul>
       <button type="button" className="primary" onClick={onDone}>
-        I have saved them
+        {t('savedThem')}
       </button>
     </div>
   );
 }
 
 function TurnOff({ left, onOff }: { left: number; onOff(): Promise<void> }) {
+  const t = useT('account');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -237,16 +241,10 @@ function TurnOff({ left, onOff }: { left: number; onOff(): Promise<void> }) {
       await onOff();
   };
   return (
-    <form
-      className="account-steps"
-      aria-label="Turn off two-step sign-in"
-      onSubmit={(e) => void submit(e)}
-    >
-      <p>
-        On. {left} recovery code{left === 1 ? '' : 's'} left.
-      </p>
+    <form className="account-steps" aria-label={t('turnOffForm')} onSubmit={(e) => void submit(e)}>
+      <p>{t('onLeft', { count: left })}</p>
       <label>
-        <span className="label">Password, to turn it off</span>
+        <span className="label">{t('passwordToTurnOff')}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {problem && (
@@ -255,7 +253,7 @@ function TurnOff({ left, onOff }: { left: number; onOff(): Promise<void> }) {
         </p>
       )}
       <button type="submit" className="secondary">
-        Turn off two-step sign-in
+        {t('turnOff')}
       </button>
     </form>
   );

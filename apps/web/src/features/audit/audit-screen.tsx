@@ -2,7 +2,10 @@
 // export as CSV. Read-only by design (the server and the database refuse edits).
 import { useState } from 'react';
 import type { AuditEntry as Entry } from '@rollcall/shared';
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
+import type { Messages } from '../../i18n/messages.ts';
 import { downloadFile, useRemote, when } from '../../lib/use-remote.ts';
+import { en } from './messages.ts';
 
 interface Filters {
   entity: string;
@@ -24,9 +27,35 @@ function query(f: Filters) {
   return q;
 }
 
+const ENTITIES = [
+  'sync_conflict',
+  'presence_record',
+  'participant',
+  'session',
+  'group',
+  'user',
+  'usher_assignment',
+  'device',
+  'excuse',
+  'sync_rejection',
+  'organization',
+  'presence_state',
+  'import',
+] as const;
+
+type Key = Parameters<T<'audit'>>[0];
+
+/** A code's words when the catalog knows it (`action.resolve_conflict`), else the code itself: the
+ * server may record actions this version of the app has never heard of. */
+function known(t: T<'audit'>, prefix: 'action' | 'entity' | 'source' | 'role', code: string) {
+  const key = `${prefix}.${code}`;
+  return key in (en as Messages) ? t(key as Key) : code;
+}
+
 const show = (v: unknown) => (v === null || v === undefined ? '—' : JSON.stringify(v));
 
 export function AuditScreen() {
+  const t = useT('audit');
   const [f, setF] = useState<Filters>({
     entity: '',
     entityId: '',
@@ -48,69 +77,52 @@ export function AuditScreen() {
   return (
     <main className="screen wide-screen">
       <h1>
-        Audit log <span className="muted">({data?.total ?? '…'})</span>
+        {t('title')}{' '}
+        <span className="muted">({data?.total.toLocaleString(formatLocale()) ?? '…'})</span>
       </h1>
-      <form
-        className="filters"
-        aria-label="Filter the audit log"
-        onSubmit={(e) => e.preventDefault()}
-      >
+      <form className="filters" aria-label={t('filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          <span className="label">Record kind</span>
+          <span className="label">{t('recordKind')}</span>
           <select value={f.entity} onChange={set('entity')}>
-            <option value="">All</option>
-            {[
-              'sync_conflict',
-              'presence_record',
-              'participant',
-              'session',
-              'group',
-              'user',
-              'usher_assignment',
-              'device',
-              'excuse',
-              'sync_rejection',
-              'organization',
-              'presence_state',
-              'import',
-            ].map((e) => (
+            <option value="">{t('all')}</option>
+            {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e.replace('_', ' ')}
+                {t(`entity.${e}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">Record id</span>
+          <span className="label">{t('recordId')}</span>
           <input value={f.entityId} onChange={set('entityId')} />
         </label>
         <label>
-          <span className="label">User</span>
+          <span className="label">{t('user')}</span>
           <select value={f.userId} onChange={set('userId')}>
-            <option value="">Anyone</option>
+            <option value="">{t('anyone')}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.displayName} ({u.role})
+                {t('userRole', { name: u.displayName, role: known(t, 'role', u.role) })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="label">Action</span>
-          <input value={f.action} onChange={set('action')} placeholder="resolve_conflict" />
+          <span className="label">{t('action')}</span>
+          <input value={f.action} onChange={set('action')} placeholder={t('actionExample')} />
         </label>
         <label>
-          <span className="label">From</span>
+          <span className="label">{t('from')}</span>
           <input type="date" value={f.from} onChange={set('from')} />
         </label>
         <label>
-          <span className="label">To</span>
+          <span className="label">{t('to')}</span>
           <input type="date" value={f.to} onChange={set('to')} />
         </label>
       </form>
       <div className="row">
         <button type="button" className="secondary" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('exportCsv')}
         </button>
       </div>
       {error && (
@@ -121,12 +133,12 @@ export function AuditScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th>When</th>
-            <th>Who · device</th>
-            <th>Action</th>
-            <th>Record</th>
-            <th>Before</th>
-            <th>After</th>
+            <th>{t('col.when')}</th>
+            <th>{t('col.who')}</th>
+            <th>{t('col.action')}</th>
+            <th>{t('col.record')}</th>
+            <th>{t('col.before')}</th>
+            <th>{t('col.after')}</th>
           </tr>
         </thead>
         <tbody>
@@ -134,14 +146,26 @@ export function AuditScreen() {
             <tr key={a.id}>
               <td>{when(a.at)}</td>
               <td>
-                {a.userName ?? '—'} · {a.deviceName ?? a.deviceId?.slice(-8) ?? a.source}
+                <span translate="no">{a.userName ?? '—'}</span> ·{' '}
+                {a.deviceName || a.deviceId ? (
+                  <span translate="no">{a.deviceName ?? a.deviceId?.slice(-8)}</span>
+                ) : (
+                  known(t, 'source', a.source)
+                )}
               </td>
-              <td>{a.action}</td>
+              <td>{known(t, 'action', a.action)}</td>
               <td>
-                {a.entity} <span className="muted">{a.entityId.slice(-8)}</span>
+                {known(t, 'entity', a.entity)}{' '}
+                <span className="muted" translate="no">
+                  {a.entityId.slice(-8)}
+                </span>
               </td>
-              <td className="json">{show(a.oldValues)}</td>
-              <td className="json">{show(a.newValues)}</td>
+              <td className="json" translate="no">
+                {show(a.oldValues)}
+              </td>
+              <td className="json" translate="no">
+                {show(a.newValues)}
+              </td>
             </tr>
           ))}
         </tbody>

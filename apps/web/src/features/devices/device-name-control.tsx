@@ -1,12 +1,14 @@
 // "This device: Front door tablet · Rename": the name admins see on the live page and conflict
 // cards, changed here later (online: the name lives on the server).
 import { useState } from 'react';
+import { useT } from '../../i18n/i18n.ts';
 import { ApiError } from '../../sync/api.ts';
 import { useSession } from '../auth/session-store.ts';
 import { defaultDeviceName, rememberedDeviceName, renameDevice } from './device-name.ts';
 
 export function DeviceNameControl() {
   const displayName = useSession((s) => s.login?.user.displayName);
+  const t = useT('devices');
   const [name, setName] = useState(() => rememberedDeviceName());
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function DeviceNameControl() {
     } catch (e) {
       setProblem(
         e instanceof ApiError && e.status === 0
-          ? 'Renaming needs the network. Try again when online.'
+          ? t('renameOffline')
           : e instanceof Error
             ? e.message
             : String(e),
@@ -34,14 +36,20 @@ export function DeviceNameControl() {
   if (draft === null)
     return (
       <span className="device-name">
-        <span className="muted">This device: </span>
-        <span data-testid="device-name">{name ?? 'unnamed'}</span>
+        <span className="muted">{t('thisDevice')} </span>
+        {name ? (
+          <span data-testid="device-name" translate="no">
+            {name}
+          </span>
+        ) : (
+          <span data-testid="device-name">{t('unnamed')}</span>
+        )}
         <button
           type="button"
           className="link"
           onClick={() => setDraft(name ?? defaultDeviceName(navigator.userAgent, displayName))}
         >
-          Rename
+          {t('rename')}
         </button>
       </span>
     );
@@ -54,7 +62,7 @@ export function DeviceNameControl() {
       }}
     >
       <label className="grow">
-        <span className="label">Device name</span>
+        <span className="label">{t('deviceName')}</span>
         <input
           value={draft}
           maxLength={100}
@@ -64,10 +72,10 @@ export function DeviceNameControl() {
         />
       </label>
       <button type="submit" className="primary" disabled={busy || !draft.trim()}>
-        Save
+        {t('save')}
       </button>
       <button type="button" className="secondary" onClick={() => setDraft(null)}>
-        Cancel
+        {t('cancel')}
       </button>
       {problem && (
         <p className="error-text" role="alert">

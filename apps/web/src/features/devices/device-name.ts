@@ -2,25 +2,35 @@
 // history ("Front door tablet"), so it is chosen at sign-in and editable later. The default is a
 // kind people recognise, read from the user agent, never the user-agent string itself.
 import { api } from '../../app-context.ts';
+import { translate } from '../../i18n/i18n.ts';
 
 const KEY = 'rollcall.deviceName';
 
-/** "iPad", "Android phone", "Windows laptop"…: what the device is, in words. */
+type Kind =
+  `kind.${'iPad' | 'iPhone' | 'androidPhone' | 'androidTablet' | 'chromebook' | 'windows' | 'mac' | 'linux' | 'browser'}`;
+
+function kindOf(ua: string): Kind {
+  if (/iPad/.test(ua) || (/Macintosh/.test(ua) && /Mobile\//.test(ua))) return 'kind.iPad';
+  if (/iPhone|iPod/.test(ua)) return 'kind.iPhone';
+  if (/Android/.test(ua)) return /Mobile/.test(ua) ? 'kind.androidPhone' : 'kind.androidTablet';
+  if (/CrOS/.test(ua)) return 'kind.chromebook';
+  if (/Windows/.test(ua)) return 'kind.windows';
+  if (/Macintosh|Mac OS X/.test(ua)) return 'kind.mac';
+  if (/Linux/.test(ua)) return 'kind.linux';
+  return 'kind.browser';
+}
+
+/** "iPad", "Android phone", "Windows laptop"…: what the device is, in the language in use (the
+ * name is then the device's own: it stays as first given when the language changes). */
 export function deviceKind(ua: string): string {
-  if (/iPad/.test(ua) || (/Macintosh/.test(ua) && /Mobile\//.test(ua))) return 'iPad';
-  if (/iPhone|iPod/.test(ua)) return 'iPhone';
-  if (/Android/.test(ua)) return /Mobile/.test(ua) ? 'Android phone' : 'Android tablet';
-  if (/CrOS/.test(ua)) return 'Chromebook';
-  if (/Windows/.test(ua)) return 'Windows computer';
-  if (/Macintosh|Mac OS X/.test(ua)) return 'Mac';
-  if (/Linux/.test(ua)) return 'Linux computer';
-  return 'Browser';
+  return translate('devices')(kindOf(ua));
 }
 
 /** "Ana's Android phone" once the user is known, else the kind alone. */
 export function defaultDeviceName(ua: string, displayName?: string): string {
   const first = displayName?.trim().split(/\s+/)[0];
-  return first ? `${first}'s ${deviceKind(ua)}` : deviceKind(ua);
+  const kind = deviceKind(ua);
+  return first ? translate('devices')('ownDevice', { name: first, kind }) : kind;
 }
 
 /** The name this browser last used: it outlives a sign-out, so the next sign-in offers it. */

@@ -2,34 +2,41 @@
 import { useState } from 'react';
 import type { DeviceInfo as Device } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
-import { ago, attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
+import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
+
+/** How long ago, in the rough units a glance needs ("5 min ago"). */
+function ago(t: T<'devices'>, iso: string | null) {
+  if (!iso) return t('never');
+  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
+  if (s < 60) return t('secondsAgo', { n: s });
+  if (s < 3600) return t('minutesAgo', { n: Math.round(s / 60) });
+  if (s < 86400) return t('hoursAgo', { n: Math.round(s / 3600) });
+  return t('daysAgo', { n: Math.round(s / 86400) });
+}
 
 export function DevicesScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('devices');
   const { data, error, reload } = useRemote<{ items: Device[] }>('/api/v1/devices');
   const [problem, setProblem] = useState<string | null>(null);
   const revoke = async (d: Device) => {
     if (
       !window.confirm(
-        `Revoke ${d.name ?? 'this device'} (${d.userName})? It is signed out; its unsynced changes stay on it. ` +
-          `${d.userName} can still sign in again with their password: to stop that, deactivate the user on the Ushers screen.`,
+        t('revokeConfirm', { device: d.name ?? t('thisDeviceUnnamed'), user: d.userName }),
       )
     )
       return;
     if (!(await attempt(() => api.post(`/api/v1/devices/${d.id}/revoke`, {}), setProblem))) return;
     // Revoking signs one device out; only deactivation stops the person signing in again.
-    if (
-      window.confirm(
-        `Also deactivate ${d.userName}? All their devices stop and they cannot sign in until an administrator reactivates them.`,
-      )
-    )
+    if (window.confirm(t('deactivateConfirm', { user: d.userName })))
       await attempt(() => api.patch(`/api/v1/users/${d.userId}`, { active: false }), setProblem);
     await reload();
   };
   return (
     <main className="screen wide-screen">
-      <h1>Devices</h1>
+      <h1>{t('title')}</h1>
       {(error ?? problem) && (
         <p className="error-text" role="alert">
           {error ?? problem}
@@ -38,31 +45,31 @@ export function DevicesScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th>Device</th>
-            <th>Usher</th>
-            <th>Last seen</th>
-            <th>Last sync</th>
-            <th>Pending</th>
-            <th>App</th>
+            <th>{t('col.device')}</th>
+            <th>{t('col.usher')}</th>
+            <th>{t('col.lastSeen')}</th>
+            <th>{t('col.lastSync')}</th>
+            <th>{t('col.pending')}</th>
+            <th>{t('col.app')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {data?.items.map((d) => (
             <tr key={d.id} className={d.revokedAt ? 'revoked' : ''}>
-              <td>{d.name ?? d.id.slice(-8)}</td>
-              <td>{d.userName}</td>
-              <td title={when(d.lastSeenAt)}>{ago(d.lastSeenAt)}</td>
-              <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
-              <td>{d.pendingCount ?? '—'}</td>
-              <td>{d.appVersion ?? '—'}</td>
+              <td translate="no">{d.name ?? d.id.slice(-8)}</td>
+              <td translate="no">{d.userName}</td>
+              <td title={when(d.lastSeenAt)}>{ago(t, d.lastSeenAt)}</td>
+              <td title={when(d.lastSyncAt)}>{ago(t, d.lastSyncAt)}</td>
+              <td>{d.pendingCount?.toLocaleString(formatLocale()) ?? '—'}</td>
+              <td translate="no">{d.appVersion ?? '—'}</td>
               <td>
                 {d.revokedAt ? (
-                  <span className="tag error">revoked</span>
+                  <span className="tag error">{t('revoked')}</span>
                 ) : (
                   canWrite && (
                     <button type="button" className="secondary" onClick={() => void revoke(d)}>
-                      Revoke
+                      {t('revoke')}
                     </button>
                   )
                 )}

@@ -5,6 +5,7 @@
 export interface Field {
   /** The name the server takes. */
   key: string;
+  /** Its English name (also a header it matches); screens show `field.<key>` from the catalog. */
   label: string;
   /** Other headers meaning this column, compared without case, accents, spaces or punctuation. */
   aliases: readonly string[];
@@ -37,17 +38,38 @@ export function guessColumns(fields: readonly Field[], header: readonly string[]
   return map;
 }
 
+/** How a need is put in words: a column's name, "a and b", "a, or b" (English by default). */
+export interface NeedWords {
+  label(field: Field): string;
+  and(a: string, b: string): string;
+  or(a: string, b: string): string;
+}
+
+const ENGLISH: NeedWords = {
+  label: (f) => f.label,
+  and: (a, b) => `${a} and ${b}`,
+  or: (a, b) => `${a}, or ${b}`,
+};
+
 /** What still has to be matched before rows can be checked, one phrase per unmet need. */
 export function unmetNeeds(
   needs: readonly Need[],
   fields: readonly Field[],
   map: ColumnMap,
+  words: NeedWords = ENGLISH,
 ): string[] {
-  const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  const label = (key: string) => {
+    const f = fields.find((x) => x.key === key);
+    return f ? words.label(f) : key;
+  };
   const mapped = (key: string) => (map[key] ?? -1) >= 0;
   return needs
     .filter((need) => !need.some((set) => set.every(mapped)))
-    .map((need) => need.map((set) => set.map(label).join(' and ')).join(', or '));
+    .map((need) =>
+      need
+        .map((set) => set.map(label).reduce((a, b) => words.and(a, b)))
+        .reduce((a, b) => words.or(a, b)),
+    );
 }
 
 /** Up to `count` non-empty values of a column, for showing what it holds. */

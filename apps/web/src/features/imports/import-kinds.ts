@@ -3,6 +3,7 @@
 // sessions, so it goes in parts of CHUNK rows, and a stopped import is finished by sending the same
 // file again (rows already in come back unchanged).
 import type { AttendanceImportOutcome, ImportOutcome } from '@rollcall/shared';
+import type { T } from '../../i18n/i18n.ts';
 import { ATTENDANCE_FIELDS, PARTICIPANT_FIELDS, type Field, type Need } from './columns.ts';
 
 /** Either kind's answer: attendance adds the sessions it made and the rows it kept. */
@@ -10,35 +11,39 @@ export type Outcome = ImportOutcome &
   Partial<Pick<AttendanceImportOutcome, 'sessionsCreated' | 'kept'>>;
 
 export interface ImportKind {
-  label: string;
+  /** Its words in the catalog: `<id>.label`, and `<id>.help` when `help` is set. */
+  id: 'participants' | 'attendance';
   endpoint: string;
   template: { path: string; file: string };
   fields: readonly Field[];
   /** The columns a check needs (the server's "is required" rules), matched before it runs. */
   needs: readonly Need[];
-  /** How rows find what they update, shown above the file input. */
-  help?: string;
+  /** How rows find what they update is explained above the file input (`<id>.help`). */
+  help?: true;
   /** Rows per request; without it the whole file is one all-or-nothing request. */
   chunk?: number;
   body(): object;
 }
 
 /** What a check found or an import did, in the tense that fits (a check is about the future). */
-export const summary = (o: Outcome) => {
+export const summary = (o: Outcome, t: T<'imports'>) => {
   const future = o.dryRun;
   const s = [
-    `${o.created} new`,
-    `${o.updated} ${future ? 'to update' : 'updated'}`,
-    `${o.unchanged} unchanged`,
+    t('sum.new', { count: o.created }),
+    t(future ? 'sum.toUpdate' : 'sum.updated', { count: o.updated }),
+    t('sum.unchanged', { count: o.unchanged }),
   ];
   if (o.sessionsCreated)
-    s.unshift(`${o.sessionsCreated} session(s) ${future ? 'to create' : 'created'}`);
-  if (o.kept?.length) s.push(`${o.kept.length} kept as recorded at the door`);
+    s.unshift(
+      t(future ? 'sum.sessionsToCreate' : 'sum.sessionsCreated', { count: o.sessionsCreated }),
+    );
+  if (o.kept?.length) s.push(t('sum.kept', { count: o.kept.length }));
+  // Whole phrases in a list: no phrase is built from another.
   return s.join(', ');
 };
 
 export const participantsImport: ImportKind = {
-  label: 'Import participants',
+  id: 'participants',
   endpoint: '/api/v1/imports/participants',
   template: {
     path: '/api/v1/imports/participants/template.csv',
@@ -47,12 +52,12 @@ export const participantsImport: ImportKind = {
   fields: PARTICIPANT_FIELDS,
   needs: [[['first_name']]],
   // The server's rule (apps/sync-server/src/features/imports/participant-match.ts), in short.
-  help: 'A row updates the participant with its external key, else with its personal code, when the first and last name agree. A code or key of someone else under another name is shown as a problem, never a rename; to correct a name, give both the external key and the personal code.',
+  help: true,
   body: () => ({}),
 };
 
 export const attendanceImport: ImportKind = {
-  label: 'Import past attendance',
+  id: 'attendance',
   endpoint: '/api/v1/imports/attendance',
   template: { path: '/api/v1/imports/attendance/template.csv', file: 'attendance-template.csv' },
   fields: ATTENDANCE_FIELDS,

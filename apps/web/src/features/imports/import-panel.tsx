@@ -4,8 +4,18 @@
 import { useState } from 'react';
 import { api } from '../../app-context.ts';
 import { decodeCsv, NotCsvError, parseCsv } from '../../lib/csv-parse.ts';
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import { attempt, downloadFile } from '../../lib/use-remote.ts';
-import { guessColumns, sample, unmetNeeds, type ColumnMap } from './columns.ts';
+import {
+  guessColumns,
+  sample,
+  unmetNeeds,
+  type ColumnMap,
+  type Field,
+  type NeedWords,
+} from './columns.ts';
+import type { Messages } from '../../i18n/messages.ts';
+import { en } from './messages.ts';
 import { addOutcome, summary, type ImportKind, type Outcome } from './import-kinds.ts';
 
 /** The file's text, or why it is not one (a photo chosen by mistake, an .xlsx). */
@@ -18,7 +28,25 @@ async function readText(file: File): Promise<{ text: string } | { problem: strin
   }
 }
 
+/** A column's name on screen: the catalog's when it has one, else the English one. */
+function fieldLabel(t: T<'imports'>, f: Field): string {
+  const key = `field.${f.key}`;
+  return key in (en as Messages) ? t(key as `field.first_name`) : f.label;
+}
+
+function needWords(t: T<'imports'>): NeedWords {
+  return {
+    label: (f) => fieldLabel(t, f),
+    and: (a, b) => t('needAnd', { a, b }),
+    or: (a, b) => t('needOr', { a, b }),
+  };
+}
+
+const count = (n: number) => n.toLocaleString(formatLocale());
+
 export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Promise<void> }) {
+  const t = useT('imports');
+  const label = t(`${kind.id}.label`);
   const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
   const [table, setTable] = useState<string[][] | null>(null);
   const [map, setMap] = useState<ColumnMap | null>(null);
@@ -32,18 +60,18 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
     setProblem(null);
     setTable(null);
     setMap(null);
-    setProgress({ label: 'Reading the file', value: 0 });
+    setProgress({ label: t('reading'), value: 0 });
     const content = await readText(file);
     if ('problem' in content) {
       setProgress(null);
       return setProblem(content.problem);
     }
     const rows = await parseCsv(content.text, (f) =>
-      setProgress({ label: 'Reading the file', value: f }),
+      setProgress({ label: t('reading'), value: f }),
     );
     setProgress(null);
     const [header] = rows;
-    if (!header || rows.length < 2) return setProblem('The file has no rows under its header.');
+    if (!header || rows.length < 2) return setProblem(t('noRows'));
     setTable(rows);
     setMap(guessColumns(kind.fields, header));
   };
@@ -61,15 +89,15 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
 
   const check = async (rows: object[]) => {
     setDone(null);
-    setProgress({ label: 'Checking every row', value: 0.5 });
+    setProgress({ label: t('checking'), value: 0.5 });
     const ok = await attempt(async () => setChecked(await post(rows, true)), setProblem);
-    setProgress(ok ? { label: 'Checked', value: 1 } : null);
+    setProgress(ok ? { label: t('checked'), value: 1 } : null);
   };
   const run = async (rows: object[]) => {
     const size = kind.chunk ?? rows.length;
     let sum: Outcome | null = null;
     for (let at = 0; at < rows.length; at += size) {
-      setProgress({ label: 'Importing', value: at / rows.length });
+      setProgress({ label: t('importing'), value: at / rows.length });
       const ok = await attempt(
         async () => {
           sum = addOutcome(sum, await post(rows.slice(at, at + size), false), at);
@@ -78,32 +106,32 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
           setProblem(
             at === 0 || !kind.chunk
               ? m
-              : `Stopped after ${at} of ${rows.length} rows: ${m} The rows before are imported; import the same file again to finish (rows already in stay unchanged).`,
+              : t('stopped', { at: count(at), total: count(rows.length), problem: m }),
           );
         },
       );
       if (!ok) return setProgress(null);
       setDone(sum);
     }
-    setProgress({ label: 'Done', value: 1 });
+    setProgress({ label: t('done'), value: 1 });
     await onDone();
   };
 
   return (
-    <section className="card" aria-label={kind.label}>
+    <section className="card" aria-label={label}>
       <div className="row">
-        <h2 className="grow">{kind.label} from CSV</h2>
+        <h2 className="grow">{t(`${kind.id}.title`)}</h2>
         <button
           type="button"
           className="link"
           onClick={() => void downloadFile(kind.template.path, kind.template.file)}
         >
-          Download the template
+          {t('downloadTemplate')}
         </button>
       </div>
-      {kind.help && <p className="muted">{kind.help}</p>}
+      {kind.help && <p className="muted">{t(`${kind.id}.help` as 'participants.help')}</p>}
       <label>
-        <span className="label">CSV file</span>
+        <span className="label">{t('csvFile')}</span>
         <input
           type="file"
           accept=".csv,text/csv"
@@ -141,10 +169,10 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
       {checked && <CheckResult o={checked} kind={kind} />}
       {done && (
         <p role="status">
-          Imported{progress?.value === 1 ? '' : ' so far'}: {summary(done)}.
+          {t(progress?.value === 1 ? 'imported' : 'importedSoFar')} {summary(done, t)}.
         </p>
       )}
-      {done?.kept?.length ? <RowList label="Kept as recorded" rows={done.kept} /> : null}
+      {done?.kept?.length ? <RowList label={t('keptAsRecorded')} rows={done.kept} /> : null}
     </section>
   );
 }
@@ -160,33 +188,40 @@ function ColumnMatch(props: {
   onImport(): void;
 }) {
   const { kind, table, map } = props;
+  const t = useT('imports');
   const header = table[0] ?? [];
   const rows = table.length - 1;
-  const unmet = unmetNeeds(kind.needs, kind.fields, map);
+  const unmet = unmetNeeds(kind.needs, kind.fields, map, needWords(t));
   return (
     <>
-      <p>{rows} rows. Match the file's columns:</p>
+      <p>{t('rowCount', { count: rows })}</p>
       <div className="form-grid">
         {kind.fields.map((f) => {
           const at = map[f.key] ?? -1;
           const seen = at >= 0 ? sample(table.slice(1), at) : [];
           return (
             <label key={f.key}>
-              <span className="label">{f.label}</span>
+              <span className="label">{fieldLabel(t, f)}</span>
               <select
                 value={at}
                 onChange={(e) => props.onChange({ ...map, [f.key]: Number(e.target.value) })}
               >
-                <option value={-1}>— not in the file —</option>
+                <option value={-1}>{t('notInFile')}</option>
                 {header.map((h, i) => (
-                  <option key={i} value={i}>
+                  <option key={i} value={i} translate="no">
                     {h}
                   </option>
                 ))}
               </select>
               {at >= 0 && (
                 <span className="muted" data-testid={`sample-${f.key}`}>
-                  {seen.length ? `e.g. ${seen.join(', ')}` : 'empty in every row'}
+                  {seen.length ? (
+                    <>
+                      {t('eg')} <span translate="no">{seen.join(', ')}</span>
+                    </>
+                  ) : (
+                    t('emptyEverywhere')
+                  )}
                 </span>
               )}
             </label>
@@ -195,7 +230,7 @@ function ColumnMatch(props: {
       </div>
       {unmet.length > 0 && (
         <p className="muted" id={`${kind.endpoint}-unmet`}>
-          Before checking, match a column to: {unmet.join('; ')}.
+          {t('beforeChecking')} {unmet.join('; ')}.
         </p>
       )}
       <div className="row">
@@ -206,7 +241,7 @@ function ColumnMatch(props: {
           aria-describedby={unmet.length > 0 ? `${kind.endpoint}-unmet` : undefined}
           onClick={props.onCheck}
         >
-          Check the rows
+          {t('checkRows')}
         </button>
         <button
           type="button"
@@ -214,7 +249,7 @@ function ColumnMatch(props: {
           disabled={!props.canImport}
           onClick={props.onImport}
         >
-          Import {rows} rows
+          {t('importRows', { count: rows })}
         </button>
       </div>
     </>
@@ -222,23 +257,26 @@ function ColumnMatch(props: {
 }
 
 function CheckResult({ o, kind }: { o: Outcome; kind: ImportKind }) {
-  const label = (key: string) => kind.fields.find((f) => f.key === key)?.label ?? key;
+  const t = useT('imports');
+  const label = (key: string) => {
+    const f = kind.fields.find((x) => x.key === key);
+    return f ? fieldLabel(t, f) : key;
+  };
+  const said = summary(o, t);
   return (
-    <div role="region" aria-label="Check result">
+    <div role="region" aria-label={t('checkResult')}>
       <p>
-        {summary(o)}
         {o.problems.length
-          ? `; ${o.problems.length} problem(s) — fix the file, nothing is imported until every row is right`
-          : ' — ready to import'}
-        .
+          ? `${said}${t('problems', { count: o.problems.length })}`
+          : `${said}${t('ready')}`}
       </p>
       {o.problems.length > 0 && (
         <table className="table">
           <thead>
             <tr>
-              <th>Row</th>
-              <th>Field</th>
-              <th>Problem</th>
+              <th>{t('col.row')}</th>
+              <th>{t('col.field')}</th>
+              <th>{t('col.problem')}</th>
             </tr>
           </thead>
           <tbody>
@@ -252,22 +290,21 @@ function CheckResult({ o, kind }: { o: Outcome; kind: ImportKind }) {
           </tbody>
         </table>
       )}
-      {o.kept?.length ? <RowList label="Will be kept as recorded" rows={o.kept} /> : null}
+      {o.kept?.length ? <RowList label={t('willBeKept')} rows={o.kept} /> : null}
     </div>
   );
 }
 
 function RowList({ label, rows }: { label: string; rows: { row: number; message: string }[] }) {
+  const t = useT('imports');
   return (
     <details>
       <summary>
-        {label}: {rows.length} row(s)
+        {label}: {t('rows', { count: rows.length })}
       </summary>
       <ul>
         {rows.slice(0, 200).map((r) => (
-          <li key={r.row}>
-            Row {r.row}: {r.message}
-          </li>
+          <li key={r.row}>{t('rowItem', { row: r.row, message: r.message })}</li>
         ))}
       </ul>
     </details>

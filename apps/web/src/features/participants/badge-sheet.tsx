@@ -3,6 +3,7 @@
 import { formatBadgePayload, type Participant } from '@rollcall/shared';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18n.ts';
 
 export function BadgeSheet({
   organizationId,
@@ -15,6 +16,7 @@ export function BadgeSheet({
   title: string;
   onClose(): void;
 }) {
+  const t = useT('participants');
   const [codes, setCodes] = useState<Map<string, string> | null>(null);
   useEffect(() => {
     let live = true;
@@ -36,25 +38,26 @@ export function BadgeSheet({
     };
   }, [organizationId, participants]);
   return (
-    <section className="badge-sheet" aria-label={`Badges for ${title}`}>
+    <section className="badge-sheet" aria-label={t('badgesFor', { title })}>
       <div className="row no-print">
-        <h2 className="grow">
-          Badges · {title} ({participants.length})
-        </h2>
+        <h2 className="grow">{t('badgesTitle', { title, count: participants.length })}</h2>
         <button type="button" className="primary" disabled={!codes} onClick={() => window.print()}>
-          Print
+          {t('print')}
         </button>
         <button type="button" className="link" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       <div className="badges">
         {participants.map((p) => (
           <article key={p.id} className="badge-card">
             {codes?.get(p.id) && (
-              <img src={codes.get(p.id)} alt={`QR badge of ${p.firstName} ${p.lastName}`} />
+              <img
+                src={codes.get(p.id)}
+                alt={t('qrOf', { name: `${p.firstName} ${p.lastName}` })}
+              />
             )}
-            <strong>
+            <strong translate="no">
               {p.preferredName ?? p.firstName} {p.lastName}
             </strong>
             <span>{p.personalCode}</span>

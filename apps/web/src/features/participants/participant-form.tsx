@@ -2,6 +2,7 @@
 import type { Group, Participant } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
 const orNull = (v: FormDataEntryValue | null) =>
@@ -17,6 +18,8 @@ export function ParticipantForm({
   onDone(): Promise<void>;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT('participants');
+  const title = p ? t('editTitle', { name: `${p.firstName} ${p.lastName}` }) : t('newParticipant');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -42,27 +45,23 @@ export function ParticipantForm({
     if (ok) await onDone();
   };
   return (
-    <form
-      className="card"
-      aria-label={p ? `Edit ${p.firstName} ${p.lastName}` : 'New participant'}
-      onSubmit={(e) => void submit(e)}
-    >
-      <h2>{p ? `Edit ${p.firstName} ${p.lastName}` : 'New participant'}</h2>
+    <form className="card" aria-label={title} onSubmit={(e) => void submit(e)}>
+      <h2>{title}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">First name</span>
+          <span className="label">{t('firstName')}</span>
           <input name="firstName" required defaultValue={p?.firstName} />
         </label>
         <label>
-          <span className="label">Last name</span>
+          <span className="label">{t('lastName')}</span>
           <input name="lastName" defaultValue={p?.lastName} />
         </label>
         <label>
-          <span className="label">Preferred name</span>
+          <span className="label">{t('preferredName')}</span>
           <input name="preferredName" defaultValue={p?.preferredName ?? ''} />
         </label>
         <label>
-          <span className="label">Personal code (5 digits; blank = assign one)</span>
+          <span className="label">{t('personalCode')}</span>
           <input
             name="personalCode"
             inputMode="numeric"
@@ -71,23 +70,23 @@ export function ParticipantForm({
           />
         </label>
         <label>
-          <span className="label">External key</span>
+          <span className="label">{t('externalKey')}</span>
           <input name="externalKey" defaultValue={p?.externalKey ?? ''} />
         </label>
         <label>
-          <span className="label">Guardian</span>
+          <span className="label">{t('guardian')}</span>
           <input name="guardianName" defaultValue={p?.guardianName ?? ''} />
         </label>
         <label>
-          <span className="label">Guardian phone</span>
+          <span className="label">{t('guardianPhone')}</span>
           <input name="guardianPhone" type="tel" defaultValue={p?.guardianPhone ?? ''} />
         </label>
         <label className="check-label">
-          <input type="checkbox" name="active" defaultChecked={p?.active ?? true} /> Active
+          <input type="checkbox" name="active" defaultChecked={p?.active ?? true} /> {t('active')}
         </label>
       </div>
       <fieldset>
-        <legend>Groups</legend>
+        <legend>{t('groups')}</legend>
         <div className="row">
           {groups.map((g) => (
             <label key={g.id} className="check-label">
@@ -97,7 +96,7 @@ export function ParticipantForm({
                 value={g.id}
                 defaultChecked={p?.groupIds.includes(g.id)}
               />{' '}
-              {g.name}
+              <span translate="no">{g.name}</span>
             </label>
           ))}
         </div>
@@ -109,10 +108,10 @@ export function ParticipantForm({
       )}
       <div className="row">
         <button type="submit" className="primary">
-          Save
+          {t('save')}
         </button>
         <button type="button" className="link" onClick={() => void onDone()}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

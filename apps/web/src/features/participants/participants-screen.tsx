@@ -3,6 +3,7 @@ import type { Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { api, db, engine } from '../../app-context.ts';
+import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { AttendanceHistory } from './attendance-history.tsx';
@@ -24,18 +25,14 @@ export function ParticipantsScreen() {
   const [problem, setProblem] = useState<string | null>(null);
   const [history, setHistory] = useState<Participant | null>(null);
   const [importing, setImporting] = useState(false);
+  const t = useT('participants');
   const done = async () => {
     setEditing(null);
     await reload();
     void engine.syncNow();
   };
   const rotate = async (p: Participant) => {
-    if (
-      !window.confirm(
-        `Rotate ${p.firstName}'s QR token? Their printed badge stops working; print a new one.`,
-      )
-    )
-      return;
+    if (!window.confirm(t('rotateConfirm', { name: p.firstName }))) return;
     if (await attempt(() => api.post(`/api/v1/participants/${p.id}/rotate-qr`, {}), setProblem))
       await done();
   };
@@ -43,7 +40,7 @@ export function ParticipantsScreen() {
     const all = await api.get<{ items: Participant[] }>('/api/v1/participants?limit=1000');
     const g = groups.find((x) => x.id === groupId);
     setBadges({
-      title: g?.name ?? 'Everyone',
+      title: g?.name ?? t('everyone'),
       people: all.items.filter((p) => p.active && (!groupId || p.groupIds.includes(groupId))),
     });
   };
@@ -59,20 +56,21 @@ export function ParticipantsScreen() {
   return (
     <main className="screen wide-screen">
       <h1>
-        Participants <span className="muted">({data?.total ?? '…'})</span>
+        {t('title')}{' '}
+        <span className="muted">({data?.total.toLocaleString(formatLocale()) ?? '…'})</span>
       </h1>
       <div className="row">
         <input
           className="grow"
           type="search"
-          placeholder="Search by name, code or key"
-          aria-label="Search participants"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
         {canWrite && (
           <button type="button" className="primary" onClick={() => setEditing('new')}>
-            New participant
+            {t('newParticipant')}
           </button>
         )}
         {canWrite && (
@@ -82,16 +80,16 @@ export function ParticipantsScreen() {
             aria-pressed={importing}
             onClick={() => setImporting((v) => !v)}
           >
-            Import CSV
+            {t('importCsv')}
           </button>
         )}
         <select
-          aria-label="Print badges for a group"
+          aria-label={t('printBadgesFor')}
           value=""
           onChange={(e) => void printGroup(e.target.value === '*' ? '' : e.target.value)}
         >
-          <option value="">Print badges…</option>
-          <option value="*">Everyone</option>
+          <option value="">{t('printBadges')}</option>
+          <option value="*">{t('everyone')}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.name}
@@ -114,10 +112,10 @@ export function ParticipantsScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Code</th>
-            <th>Key</th>
-            <th>Groups</th>
+            <th>{t('col.name')}</th>
+            <th>{t('col.code')}</th>
+            <th>{t('col.key')}</th>
+            <th>{t('col.groups')}</th>
             <th />
           </tr>
         </thead>
@@ -125,13 +123,15 @@ export function ParticipantsScreen() {
           {data?.items.map((p) => (
             <tr key={p.id} className={p.active ? '' : 'revoked'}>
               <td>
-                {p.firstName} {p.lastName}
-                {p.preferredName ? ` (${p.preferredName})` : ''}
-                {!p.active && <span className="tag error">inactive</span>}
+                <span translate="no">
+                  {p.firstName} {p.lastName}
+                  {p.preferredName ? ` (${p.preferredName})` : ''}
+                </span>
+                {!p.active && <span className="tag error">{t('inactive')}</span>}
               </td>
               <td>{p.personalCode}</td>
-              <td>{p.externalKey ?? '—'}</td>
-              <td>
+              <td translate="no">{p.externalKey ?? '—'}</td>
+              <td translate="no">
                 {p.groupIds
                   .map((id) => groups.find((g) => g.id === id)?.name)
                   .filter(Boolean)
@@ -140,23 +140,23 @@ export function ParticipantsScreen() {
               <td className="actions">
                 {canWrite && (
                   <button type="button" className="secondary" onClick={() => setEditing(p)}>
-                    Edit
+                    {t('edit')}
                   </button>
                 )}
                 {canWrite && (
                   <button type="button" className="link" onClick={() => void rotate(p)}>
-                    Rotate QR
+                    {t('rotateQr')}
                   </button>
                 )}
                 <button type="button" className="link" onClick={() => setHistory(p)}>
-                  History
+                  {t('history')}
                 </button>
                 <button
                   type="button"
                   className="link"
                   onClick={() => setBadges({ title: `${p.firstName} ${p.lastName}`, people: [p] })}
                 >
-                  Badge
+                  {t('badge')}
                 </button>
               </td>
             </tr>

@@ -3,13 +3,18 @@
 import { useState, type FormEvent } from 'react';
 import type { Retention } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
+import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { displayZone } from '../../lib/zone-format.ts';
 
 const day = (iso: string) =>
-  new Date(iso).toLocaleDateString([], { dateStyle: 'medium', timeZone: displayZone() });
+  new Date(iso).toLocaleDateString(formatLocale(), {
+    dateStyle: 'medium',
+    timeZone: displayZone(),
+  });
 
 export function RetentionCard({ canWrite }: { canWrite: boolean }) {
+  const t = useT('settings');
   const r = useRemote<Retention>('/api/v1/organization/retention');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -33,14 +38,14 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
   return (
     <form
       className="card"
-      aria-label="Data retention"
+      aria-label={t('retention')}
       onSubmit={(e) => void submit(e)}
       onChange={() => setSaved(false)}
     >
-      <h2>Data retention</h2>
+      <h2>{t('retention')}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">Keep attendance (years)</span>
+          <span className="label">{t('keepAttendance')}</span>
           <input
             name="presence"
             type="number"
@@ -53,7 +58,7 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
           />
         </label>
         <label>
-          <span className="label">Keep the audit log (years)</span>
+          <span className="label">{t('keepAudit')}</span>
           <input
             name="audit"
             type="number"
@@ -67,14 +72,17 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
         </label>
       </div>
       <p className="muted">
-        Defaults: {defaults.presenceYears} years of attendance, {defaults.auditYears} year of audit
-        log. The operator's retention command applies these limits.
+        {t('defaultAttendance', { count: defaults.presenceYears })}{' '}
+        {t('defaultAudit', { count: defaults.auditYears })} {t('operatorApplies')}
       </p>
       <p data-testid="retention-preview">
-        Run today, it would remove {p.removed.presenceRecords} attendance records of sessions before{' '}
-        {day(p.presenceBefore)} (with {p.removed.changes} change log entries, {p.removed.conflicts}{' '}
-        conflicts and {p.removed.excuses} excuses) and {p.removed.auditEntries} audit entries before{' '}
-        {day(p.auditBefore)}.
+        {t('previewRecords', { count: p.removed.presenceRecords, date: day(p.presenceBefore) })}{' '}
+        {t('previewWith', {
+          changes: p.removed.changes,
+          conflicts: p.removed.conflicts,
+          excuses: p.removed.excuses,
+        })}{' '}
+        {t('previewAudit', { count: p.removed.auditEntries, date: day(p.auditBefore) })}
       </p>
       {r.data.problems.map((m) => (
         <p key={m} className="error-text">
@@ -89,9 +97,9 @@ export function RetentionCard({ canWrite }: { canWrite: boolean }) {
       {canWrite && (
         <div className="row">
           <button type="submit" className="primary">
-            Save limits
+            {t('saveLimits')}
           </button>
-          {saved && <span role="status">Saved.</span>}
+          {saved && <span role="status">{t('saved')}</span>}
         </div>
       )}
     </form>

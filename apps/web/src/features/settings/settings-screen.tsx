@@ -1,8 +1,15 @@
 // Organization settings and presence states. Devices pull every change; a state's code never
 // changes (records refer to it), its label, colour, order and flags may.
-import type { Organization, PresenceState } from '@rollcall/shared';
-import { useState, type FormEvent } from 'react';
+import {
+  LANGUAGES,
+  pluralOf,
+  type Language,
+  type Organization,
+  type PresenceState,
+} from '@rollcall/shared';
+import { Fragment, useState, type FormEvent } from 'react';
 import { api, engine } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { deviceZone } from '../../lib/zone-format.ts';
@@ -10,42 +17,57 @@ import { RetentionCard } from './retention-card.tsx';
 import { StationCard } from './station-card.tsx';
 
 type Rule = Organization['settings']['conflictPolicy']['rules'][number];
-const RULES: { kind: Rule['kind']; label: string }[] = [
-  {
-    kind: 'qr_beats_manual_absent',
-    label: 'A QR scan beats a manual "absent" (the person was seen at the door)',
-  },
-  {
-    kind: 'earliest_arrival_between',
-    label: 'Between "present" and "late", keep the earliest arrival',
-  },
-  {
-    kind: 'latest_wins',
-    label: 'Otherwise the latest recording wins (no conflict is kept for an admin)',
-  },
-];
+const RULES: Rule['kind'][] = ['qr_beats_manual_absent', 'earliest_arrival_between', 'latest_wins'];
+
+// Each language by its own name: whoever reads the list finds theirs in any language.
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
+
+const WORDS = [
+  { one: 'session', many: 'sessions' },
+  { one: 'participant', many: 'participants' },
+  { one: 'group', many: 'groups' },
+] as const;
+
+/** An optional plural: empty means the app forms it (the key is then left out). */
+const plural = (v: FormDataEntryValue | null) => {
+  const text = String(v ?? '').trim();
+  return text ? text : undefined;
+};
 
 function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void> }) {
+  const t = useT('settings');
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The plurals' placeholders follow what is typed: the plural the app would form.
+  const [language, setLanguage] = useState<Language>(org.settings.language ?? 'en');
+  const [singular, setSingular] = useState({
+    session: org.settings.labels.session,
+    participant: org.settings.labels.participant,
+    group: org.settings.labels.group,
+  });
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const kinds = new Set(f.getAll('rules').map(String));
-    const rules: Rule[] = RULES.filter((r) => kinds.has(r.kind)).map(
-      (r) =>
-        (r.kind === 'earliest_arrival_between'
-          ? { kind: r.kind, states: ['present', 'late'] }
-          : { kind: r.kind }) as Rule,
+    const rules: Rule[] = RULES.filter((kind) => kinds.has(kind)).map(
+      (kind) =>
+        (kind === 'earliest_arrival_between'
+          ? { kind, states: ['present', 'late'] }
+          : { kind }) as Rule,
     );
     const body = {
       name: String(f.get('name')),
       settings: {
+        // The labels are replaced as a whole, so a plural left empty is removed.
         labels: {
           session: String(f.get('session')),
           participant: String(f.get('participant')),
           group: String(f.get('group')),
+          sessions: plural(f.get('sessions')),
+          participants: plural(f.get('participants')),
+          groups: plural(f.get('groups')),
         },
+        language,
         lateAfterMinutes: Number(f.get('late')),
         tempUsherGraceHours: Number(f.get('grace')),
         recordDepartures: f.get('departures') === 'on',
@@ -63,30 +85,68 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
   return (
     <form
       className="card"
-      aria-label="Organization settings"
+      aria-label={t('orgSettings')}
       onSubmit={(e) => void submit(e)}
       onChange={() => setSaved(false)}
     >
-      <h2>Organization</h2>
+      <h2>{t('organization')}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">Name</span>
-          <input name="name" required defaultValue={org.name} />
+          <span className="label">{t('name')}</span>
+          <input name="name" required defaultValue={org.name} translate="no" />
         </label>
         <label>
-          <span className="label">A session is called</span>
-          <input name="session" required defaultValue={s.labels.session} />
+          <span className="label">{t('language')}</span>
+          <select
+            name="language"
+            value={language}
+            aria-describedby="org-language-hint"
+            onChange={(e) => setLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l} translate="no">
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+          <span id="org-language-hint" className="muted">
+            {t('languageHint')}
+          </span>
         </label>
+      </div>
+      <div className="form-grid">
+        {WORDS.map((w) => (
+          <Fragment key={w.one}>
+            <label>
+              <span className="label">{t(`${w.one}Called`)}</span>
+              <input
+                name={w.one}
+                required
+                maxLength={40}
+                defaultValue={s.labels[w.one]}
+                onChange={(e) => setSingular((v) => ({ ...v, [w.one]: e.target.value }))}
+              />
+            </label>
+            <label>
+              <span className="label">{t(`${w.many}Called`)}</span>
+              <input
+                name={w.many}
+                maxLength={40}
+                defaultValue={s.labels[w.many] ?? ''}
+                placeholder={pluralOf(singular[w.one].trim() || s.labels[w.one], language)}
+                aria-describedby="org-plural-hint"
+                translate="no"
+              />
+            </label>
+          </Fragment>
+        ))}
+      </div>
+      <p id="org-plural-hint" className="muted">
+        {t('pluralHint')}
+      </p>
+      <div className="form-grid">
         <label>
-          <span className="label">A participant is called</span>
-          <input name="participant" required defaultValue={s.labels.participant} />
-        </label>
-        <label>
-          <span className="label">A group is called</span>
-          <input name="group" required defaultValue={s.labels.group} />
-        </label>
-        <label>
-          <span className="label">Late after (minutes)</span>
+          <span className="label">{t('lateAfter')}</span>
           <input
             name="late"
             type="number"
@@ -97,7 +157,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
           />
         </label>
         <label>
-          <span className="label">Temp usher grace (hours)</span>
+          <span className="label">{t('grace')}</span>
           <input
             name="grace"
             type="number"
@@ -108,7 +168,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
           />
         </label>
         <label>
-          <span className="label">Time zone</span>
+          <span className="label">{t('timeZone')}</span>
           <input
             name="timeZone"
             list="time-zones"
@@ -118,7 +178,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
             defaultValue={s.timeZone}
           />
           <span id="time-zone-hint" className="muted">
-            Today, report weeks and printed times follow it. This device is in {deviceZone()}.
+            {t('timeZoneHint', { zone: deviceZone() })}
           </span>
         </label>
         <datalist id="time-zones">
@@ -129,21 +189,19 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
       </div>
       <label className="check-label">
         <input type="checkbox" name="departures" defaultChecked={Boolean(s.recordDepartures)} />{' '}
-        Record departures: ushers can check people out, reports show time present
+        {t('departures')}
       </label>
       <fieldset>
-        <legend>
-          Conflict rules (applied in this order; what no rule settles goes to the conflict queue)
-        </legend>
-        {RULES.map((r) => (
-          <label key={r.kind} className="check-label">
+        <legend>{t('rulesLegend')}</legend>
+        {RULES.map((kind) => (
+          <label key={kind} className="check-label">
             <input
               type="checkbox"
               name="rules"
-              value={r.kind}
-              defaultChecked={s.conflictPolicy.rules.some((x) => x.kind === r.kind)}
+              value={kind}
+              defaultChecked={s.conflictPolicy.rules.some((x) => x.kind === kind)}
             />{' '}
-            {r.label}
+            {t(`rule.${kind}`)}
           </label>
         ))}
       </fieldset>
@@ -154,9 +212,9 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
       )}
       <div className="row">
         <button type="submit" className="primary">
-          Save
+          {t('save')}
         </button>
-        {saved && <span role="status">Saved. Devices pick it up on their next sync.</span>}
+        {saved && <span role="status">{t('savedOrg')}</span>}
       </div>
     </form>
   );
@@ -169,21 +227,24 @@ function StateRow({
   s: PresenceState;
   onChange(patch: Partial<PresenceState>): void;
 }) {
+  const t = useT('settings');
+  const code = s.code;
   return (
     <tr data-testid={`state-${s.code}`}>
       <td>
-        <code>{s.code}</code>
+        <code translate="no">{s.code}</code>
       </td>
       <td>
         <input
-          aria-label={`Label of ${s.code}`}
+          aria-label={t('labelOf', { code })}
           defaultValue={s.label}
+          translate="no"
           onBlur={(e) => e.target.value !== s.label && onChange({ label: e.target.value })}
         />
       </td>
       <td>
         <input
-          aria-label={`Colour of ${s.code}`}
+          aria-label={t('colourOf', { code })}
           type="color"
           defaultValue={s.color}
           onBlur={(e) => e.target.value !== s.color && onChange({ color: e.target.value })}
@@ -191,7 +252,7 @@ function StateRow({
       </td>
       <td>
         <input
-          aria-label={`Order of ${s.code}`}
+          aria-label={t('orderOf', { code })}
           type="number"
           min={0}
           defaultValue={s.sortOrder}
@@ -203,7 +264,7 @@ function StateRow({
       </td>
       <td>
         <input
-          aria-label={`${s.code} is the default`}
+          aria-label={t('isDefault', { code })}
           type="radio"
           name="default"
           checked={s.isDefault}
@@ -212,7 +273,7 @@ function StateRow({
       </td>
       <td>
         <input
-          aria-label={`${s.code} counts as present`}
+          aria-label={t('countsAsPresentOf', { code })}
           type="checkbox"
           checked={s.countsAsPresent}
           onChange={(e) => onChange({ countsAsPresent: e.target.checked })}
@@ -220,7 +281,7 @@ function StateRow({
       </td>
       <td>
         <input
-          aria-label={`${s.code} is active`}
+          aria-label={t('isActive', { code })}
           type="checkbox"
           checked={s.active}
           onChange={(e) => onChange({ active: e.target.checked })}
@@ -231,6 +292,7 @@ function StateRow({
 }
 
 export function SettingsScreen() {
+  const t = useT('settings');
   const org = useRemote<Organization>('/api/v1/organization');
   const states = useRemote<{ items: PresenceState[] }>('/api/v1/presence-states');
   const [problem, setProblem] = useState<string | null>(null);
@@ -264,7 +326,7 @@ export function SettingsScreen() {
   const isAdmin = useSession((s) => s.login?.user.role === 'admin');
   return (
     <main className="screen wide-screen">
-      <h1>Settings</h1>
+      <h1>{t('title')}</h1>
       {(org.error ?? problem) && (
         <p className="error-text" role="alert">
           {org.error ?? problem}
@@ -272,18 +334,18 @@ export function SettingsScreen() {
       )}
       {org.data && <OrgForm org={org.data} onSaved={changed} />}
       {org.data && <StationCard org={org.data} onSaved={changed} />}
-      <section className="card" aria-label="Presence states">
-        <h2>Presence states</h2>
+      <section className="card" aria-label={t('presenceStates')}>
+        <h2>{t('presenceStates')}</h2>
         <table className="table">
           <thead>
             <tr>
-              <th>Code</th>
-              <th>Label</th>
-              <th>Colour</th>
-              <th>Order</th>
-              <th>Default</th>
-              <th>Counts as present</th>
-              <th>Active</th>
+              <th>{t('col.code')}</th>
+              <th>{t('col.label')}</th>
+              <th>{t('col.colour')}</th>
+              <th>{t('col.order')}</th>
+              <th>{t('col.default')}</th>
+              <th>{t('col.countsAsPresent')}</th>
+              <th>{t('col.active')}</th>
             </tr>
           </thead>
           <tbody>
@@ -296,28 +358,28 @@ export function SettingsScreen() {
             ))}
           </tbody>
         </table>
-        <form className="row" aria-label="Add a presence state" onSubmit={(e) => void addState(e)}>
+        <form className="row" aria-label={t('addStateForm')} onSubmit={(e) => void addState(e)}>
           <input
             name="code"
-            aria-label="New state code"
-            placeholder="code, e.g. online"
+            aria-label={t('newCode')}
+            placeholder={t('newCodeExample')}
             pattern="[a-z][a-z0-9_]{0,39}"
             required
             className="grow"
           />
           <input
             name="label"
-            aria-label="New state label"
-            placeholder="Label"
+            aria-label={t('newLabel')}
+            placeholder={t('labelPlaceholder')}
             required
             className="grow"
           />
-          <input name="color" aria-label="New state colour" type="color" defaultValue="#64748b" />
+          <input name="color" aria-label={t('newColour')} type="color" defaultValue="#64748b" />
           <label className="check-label">
-            <input type="checkbox" name="present" defaultChecked /> counts as present
+            <input type="checkbox" name="present" defaultChecked /> {t('countsAsPresent')}
           </label>
           <button type="submit" className="secondary">
-            Add state
+            {t('addState')}
           </button>
         </form>
       </section>

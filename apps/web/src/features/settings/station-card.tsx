@@ -3,9 +3,11 @@
 import type { Organization } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../app-context.ts';
+import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
 export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Promise<void> }) {
+  const t = useT('settings');
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [said, setSaid] = useState<string | null>(null);
@@ -30,26 +32,20 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
     set: (v: boolean) => void,
   ) => {
     set(value);
-    if (!(await save({ settings: { [key]: value } }, 'Saved.'))) set(!value);
+    if (!(await save({ settings: { [key]: value } }, t('saved')))) set(!value);
   };
   const setIt = (e: FormEvent) => {
     e.preventDefault();
-    void save({ stationPin: pin }, 'PIN saved. Stations pick it up on their next sync.');
+    void save({ stationPin: pin }, t('pinSaved'));
   };
   return (
-    <section className="card" aria-label="Check-in stations">
-      <h2>Check-in stations</h2>
-      <p className="muted">
-        A device locked as a station (a door or a self check-in kiosk) is left only with this PIN.
-        It keeps a curious guest out; it is not a password: anyone who takes the device apart can
-        find it.
-      </p>
-      <p data-testid="station-pin-state">
-        {s.stationPin ? 'A station PIN is set.' : 'No station PIN: anyone can unlock a station.'}
-      </p>
-      <form className="row" aria-label="Station PIN" onSubmit={setIt}>
+    <section className="card" aria-label={t('stations')}>
+      <h2>{t('stations')}</h2>
+      <p className="muted">{t('stationsHelp')}</p>
+      <p data-testid="station-pin-state">{s.stationPin ? t('pinSet') : t('pinNone')}</p>
+      <form className="row" aria-label={t('pinForm')} onSubmit={setIt}>
         <label className="grow">
-          <span className="label">New station PIN (4 to 6 digits)</span>
+          <span className="label">{t('newPin')}</span>
           <input
             type="password"
             inputMode="numeric"
@@ -62,15 +58,15 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
           />
         </label>
         <button type="submit" className="primary">
-          Set PIN
+          {t('setPin')}
         </button>
         {s.stationPin && (
           <button
             type="button"
             className="secondary"
-            onClick={() => void save({ stationPin: null }, 'PIN removed.')}
+            onClick={() => void save({ stationPin: null }, t('pinRemoved'))}
           >
-            Remove PIN
+            {t('removePin')}
           </button>
         )}
       </form>
@@ -80,7 +76,7 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
           checked={roster}
           onChange={(e) => void toggle('stationShowsRoster', e.target.checked, setRoster)}
         />{' '}
-        A locked door station shows the roster
+        {t('showsRoster')}
       </label>
       <label className="check-label">
         <input
@@ -89,7 +85,7 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
           disabled={!roster}
           onChange={(e) => void toggle('stationAllowsMarkAll', e.target.checked, setMarkAll)}
         />{' '}
-        …and offers “Mark all present”
+        {t('offersMarkAll')}
       </label>
       {problem && (
         <p className="error-text" role="alert">

@@ -3,31 +3,43 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { UserAccount as User, UserAssignment as Assignment } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
+import { ROLES, ASSIGNMENT_STATUSES } from '@rollcall/shared';
+import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
 import { UserAccountActions } from './user-account-actions.tsx';
 
 /** What the usher's devices last said they had waiting to sync, for the revoke/end dialogs. */
-function waiting(a: Assignment): string {
+function waiting(a: Assignment, t: T<'ushers'>): string {
   const reported = a.devices.filter((d) => d.pendingCount !== null);
-  if (reported.length === 0) return 'Their device has not reported its queue yet.';
+  if (reported.length === 0) return t('queueUnknown');
   const n = reported.reduce((sum, d) => sum + (d.pendingCount ?? 0), 0);
   const last = reported
     .map((d) => d.lastSyncAt)
     .filter((t): t is string => Boolean(t))
     .sort()
     .pop();
-  return `Their device${reported.length > 1 ? 's' : ''} last reported ${n} change${n === 1 ? '' : 's'} waiting to sync${last ? ` (${when(last)})` : ''}.`;
+  const many = reported.length > 1;
+  if (last) return t(many ? 'queueDevicesAt' : 'queueAt', { count: n, time: when(last) });
+  return t(many ? 'queueDevices' : 'queue', { count: n });
 }
 
-const remaining = (ms: number) =>
+const remaining = (ms: number, t: T<'ushers'>) =>
   ms <= 0
-    ? 'ended'
+    ? t('ended')
     : ms < 3600_000
-      ? `${Math.ceil(ms / 60_000)} min left`
-      : `${Math.floor(ms / 3600_000)} h ${Math.round((ms % 3600_000) / 60_000)} min left`;
+      ? t('minutesLeft', { minutes: Math.ceil(ms / 60_000) })
+      : t('hoursLeft', {
+          hours: Math.floor(ms / 3600_000),
+          minutes: Math.round((ms % 3600_000) / 60_000),
+        });
+
+const isRole = (r: string): r is (typeof ROLES)[number] => (ROLES as readonly string[]).includes(r);
+const isStatus = (s: string): s is (typeof ASSIGNMENT_STATUSES)[number] =>
+  (ASSIGNMENT_STATUSES as readonly string[]).includes(s);
 
 function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
+  const t = useT('ushers');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -51,19 +63,19 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
     }
   };
   return (
-    <form className="card" aria-label="Add a temporary usher" onSubmit={(e) => void submit(e)}>
-      <h2>Add a temporary usher</h2>
+    <form className="card" aria-label={t('addTemp')} onSubmit={(e) => void submit(e)}>
+      <h2>{t('addTemp')}</h2>
       <div className="form-grid">
         <label>
-          <span className="label">Name</span>
+          <span className="label">{t('name')}</span>
           <input name="name" required />
         </label>
         <label>
-          <span className="label">Email</span>
+          <span className="label">{t('email')}</span>
           <input name="email" type="email" required />
         </label>
         <label>
-          <span className="label">Password (8+)</span>
+          <span className="label">{t('password')}</span>
           <input
             name="password"
             type="password"
@@ -73,12 +85,12 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
           />
         </label>
         <label>
-          <span className="label">Hours</span>
+          <span className="label">{t('hours')}</span>
           <input name="hours" type="number" min={1} max={720} defaultValue={4} required />
         </label>
         <label>
-          <span className="label">Location</span>
-          <input name="location" placeholder="Main entrance" />
+          <span className="label">{t('location')}</span>
+          <input name="location" placeholder={t('locationExample')} />
         </label>
       </div>
       {problem && (
@@ -87,7 +99,7 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
         </p>
       )}
       <button type="submit" className="primary">
-        Add
+        {t('add')}
       </button>
     </form>
   );
@@ -95,6 +107,7 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
 
 export function UshersScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
+  const t = useT('ushers');
   const { data, error, reload } = useRemote<{ items: User[] }>('/api/v1/users');
   const [problem, setProblem] = useState<string | null>(null);
   // Time remaining ticks down on screen; the server's status stays the authority.
@@ -106,11 +119,7 @@ export function UshersScreen() {
   const revoke = async (u: User) => {
     if (
       !u.assignment ||
-      !window.confirm(
-        `Revoke ${u.displayName}'s assignment now? ${waiting(u.assignment)} ` +
-          'Check-ins recorded before now still count if the device syncs within the grace period; ' +
-          'later ones are refused, and the device can no longer read the roster or renew its sign-in.',
-      )
+      !window.confirm(t('revokeConfirm', { name: u.displayName, queue: waiting(u.assignment, t) }))
     )
       return;
     if (
@@ -125,10 +134,7 @@ export function UshersScreen() {
   const endShift = async (u: User) => {
     if (
       !u.assignment ||
-      !window.confirm(
-        `End ${u.displayName}'s shift now? ${waiting(u.assignment)} ` +
-          'Everything recorded until now still counts if the device syncs within the grace period.',
-      )
+      !window.confirm(t('endConfirm', { name: u.displayName, queue: waiting(u.assignment, t) }))
     )
       return;
     if (
@@ -138,7 +144,7 @@ export function UshersScreen() {
   };
   return (
     <main className="screen wide-screen">
-      <h1>Ushers</h1>
+      <h1>{t('title')}</h1>
       {(error ?? problem) && (
         <p className="error-text" role="alert">
           {error ?? problem}
@@ -147,14 +153,14 @@ export function UshersScreen() {
       <table className="table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Assignment</th>
-            <th>Check-ins</th>
-            <th>QR</th>
-            <th>Codes</th>
+            <th>{t('col.name')}</th>
+            <th>{t('col.role')}</th>
+            <th>{t('col.assignment')}</th>
+            <th>{t('col.checkins')}</th>
+            <th>{t('col.qr')}</th>
+            <th>{t('col.codes')}</th>
             <th />
-            {canWrite && <th>Account</th>}
+            {canWrite && <th>{t('col.account')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -162,17 +168,17 @@ export function UshersScreen() {
             const a = u.assignment;
             return (
               <tr key={u.id} data-testid={`user-${u.email}`}>
-                <td>
+                <td translate="no">
                   {u.displayName}
                   <br />
                   <span className="muted">{u.email}</span>
                 </td>
                 <td>
-                  {u.role.replace('_', ' ')}
+                  {isRole(u.role) ? t(`role.${u.role}`) : u.role}
                   {!u.active && (
                     <>
                       {' '}
-                      <span className="tag error">deactivated</span>
+                      <span className="tag error">{t('deactivated')}</span>
                     </>
                   )}
                 </td>
@@ -180,17 +186,22 @@ export function UshersScreen() {
                   {a ? (
                     <>
                       <span className={`tag ${a.status === 'active' ? '' : 'error'}`}>
-                        {a.status}
+                        {isStatus(a.status) ? t(`status.${a.status}`) : a.status}
                       </span>{' '}
                       {a.status === 'active'
-                        ? remaining(Date.parse(a.expiresAt) - Date.now())
-                        : `until ${when(a.expiresAt)}`}
-                      {a.location ? ` · ${a.location}` : ''}
+                        ? remaining(Date.parse(a.expiresAt) - Date.now(), t)
+                        : t('until', { time: when(a.expiresAt) })}
+                      {a.location ? (
+                        <>
+                          {' · '}
+                          <span translate="no">{a.location}</span>
+                        </>
+                      ) : null}
                       {a.lateAccepted > 0 && (
                         <>
                           <br />
                           <span className="muted" data-testid="late-accepted">
-                            {a.lateAccepted} accepted after the end (recorded before it)
+                            {t('lateAccepted', { count: a.lateAccepted })}
                           </span>
                         </>
                       )}
@@ -198,7 +209,7 @@ export function UshersScreen() {
                         <>
                           <br />
                           <span className="tag error" data-testid="refused">
-                            {a.refused} refused (recorded after the end)
+                            {t('refused', { count: a.refused })}
                           </span>
                         </>
                       )}
@@ -207,19 +218,19 @@ export function UshersScreen() {
                     '—'
                   )}
                 </td>
-                <td>{a?.checkins ?? '—'}</td>
-                <td>{a?.qrScans ?? '—'}</td>
-                <td>{a?.codeEntries ?? '—'}</td>
+                <td>{a?.checkins.toLocaleString(formatLocale()) ?? '—'}</td>
+                <td>{a?.qrScans.toLocaleString(formatLocale()) ?? '—'}</td>
+                <td>{a?.codeEntries.toLocaleString(formatLocale()) ?? '—'}</td>
                 <td>
                   {canWrite && a?.status === 'active' && (
                     <button type="button" className="secondary" onClick={() => void endShift(u)}>
-                      End the shift now
+                      {t('endShift')}
                     </button>
                   )}{' '}
                   {/* An ended shift may still be revoked: that closes its grace period at once. */}
                   {canWrite && a && a.status !== 'revoked' && (
                     <button type="button" className="secondary" onClick={() => void revoke(u)}>
-                      Revoke
+                      {t('revoke')}
                     </button>
                   )}
                 </td>
