@@ -146,8 +146,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     // The schema admitted only LANGUAGES (its static type is a plain string).
-    async (req) =>
-      setOwnLanguage(db.kysely, clock.now(), who(req), req.body.language),
+    async (req) => setOwnLanguage(db.kysely, clock.now(), who(req), req.body.language),
   );
 
   // Two-step sign-in for the accounts that can read and change everything.
