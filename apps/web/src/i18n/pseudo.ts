@@ -17,8 +17,11 @@ export function pseudoString(text: string): string {
     .split(KEEP)
     .map((part) => (KEEP.test(part) ? part : [...part].map((c) => ACCENTED[c] ?? c).join('')))
     .join('');
-  const pad = '·'.repeat(Math.ceil(text.replace(new RegExp(KEEP, 'g'), '').length / 3));
-  return `⟦${body}${pad}⟧`;
+  // Padding in word-sized pieces: a real language grows by words, which wrap; one run of 40 dots
+  // would not, and would fail a layout no translation ever breaks.
+  const n = Math.ceil(text.replace(new RegExp(KEEP, 'g'), '').length / 3);
+  const pad = (n > 6 ? ' ' : '') + ('·'.repeat(6) + ' ').repeat(Math.floor(n / 6)).trim();
+  return `⟦${body}${n > 6 ? pad : '·'.repeat(n)}⟧`;
 }
 
 export function pseudoCatalogs(

@@ -106,7 +106,7 @@ export function KioskScreen({ sessionId }: { sessionId: string }) {
         key={message?.at}
       >
         {message?.initials && (
-          <span className="avatar" aria-hidden="true">
+          <span className="avatar" aria-hidden="true" translate="no">
             {message.initials}
           </span>
         )}

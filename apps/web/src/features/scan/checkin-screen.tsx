@@ -186,7 +186,7 @@ function FeedbackBanner({
       >
         {feedback ? (
           <>
-            <span className="avatar" aria-hidden="true">
+            <span className="avatar" aria-hidden="true" translate="no">
               {feedback.initials ?? KIND_MARK[feedback.kind]}
             </span>
             <span className="words">
