@@ -2,19 +2,9 @@
 import { useState } from 'react';
 import type { DeviceInfo as Device } from '@rollcall/shared';
 import { api } from '../../app-context.ts';
-import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
-import { attempt, useRemote, when } from '../../lib/use-remote.ts';
+import { formatLocale, useT } from '../../i18n/i18n.ts';
+import { ago, attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
-
-/** How long ago, in the rough units a glance needs ("5 min ago"). */
-function ago(t: T<'devices'>, iso: string | null) {
-  if (!iso) return t('never');
-  const s = Math.round((Date.now() - Date.parse(iso)) / 1000);
-  if (s < 60) return t('secondsAgo', { n: s });
-  if (s < 3600) return t('minutesAgo', { n: Math.round(s / 60) });
-  if (s < 86400) return t('hoursAgo', { n: Math.round(s / 3600) });
-  return t('daysAgo', { n: Math.round(s / 86400) });
-}
 
 export function DevicesScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
@@ -59,8 +49,8 @@ export function DevicesScreen() {
             <tr key={d.id} className={d.revokedAt ? 'revoked' : ''}>
               <td translate="no">{d.name ?? d.id.slice(-8)}</td>
               <td translate="no">{d.userName}</td>
-              <td title={when(d.lastSeenAt)}>{ago(t, d.lastSeenAt)}</td>
-              <td title={when(d.lastSyncAt)}>{ago(t, d.lastSyncAt)}</td>
+              <td title={when(d.lastSeenAt)}>{ago(d.lastSeenAt)}</td>
+              <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
               <td>{d.pendingCount?.toLocaleString(formatLocale()) ?? '—'}</td>
               <td translate="no">{d.appVersion ?? '—'}</td>
               <td>

@@ -13,11 +13,6 @@ export const en = {
   'col.app': 'App',
   revoked: 'revoked',
   revoke: 'Revoke',
-  never: 'never',
-  secondsAgo: '{{n}}s ago',
-  minutesAgo: '{{n}} min ago',
-  hoursAgo: '{{n}} h ago',
-  daysAgo: '{{n}} d ago',
   thisDeviceUnnamed: 'this device',
   revokeConfirm:
     'Revoke {{device}} ({{user}})? It is signed out; its unsynced changes stay on it. {{user}} can still sign in again with their password: to stop that, deactivate the user on the Ushers screen.',
@@ -54,11 +49,6 @@ export const es: Messages<typeof en> = {
   'col.app': 'Aplicación',
   revoked: 'revocado',
   revoke: 'Revocar',
-  never: 'nunca',
-  secondsAgo: 'hace {{n}} s',
-  minutesAgo: 'hace {{n}} min',
-  hoursAgo: 'hace {{n}} h',
-  daysAgo: 'hace {{n}} d',
   thisDeviceUnnamed: 'este dispositivo',
   revokeConfirm:
     '¿Revocar {{device}} ({{user}})? Se cierra su sesión; sus cambios sin sincronizar se quedan en él. {{user}} todavía puede volver a iniciar sesión con su contraseña: para impedirlo, desactive al usuario en la pantalla Ujieres.',

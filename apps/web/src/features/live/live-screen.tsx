@@ -1,8 +1,8 @@
 // A session's live arrivals, pushed by the server (SSE) as devices sync: no refresh button needed.
 import { useEffect, useState } from 'react';
 import { api } from '../../app-context.ts';
-import { when } from '../../lib/use-remote.ts';
-import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
+import { ago, when } from '../../lib/use-remote.ts';
+import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { useSession } from '../auth/session-store.ts';
 import { timeIn } from '../../lib/zone-format.ts';
@@ -60,16 +60,6 @@ function useLive(sessionId: string) {
     };
   }, [sessionId]);
   return { snap, connected };
-}
-
-/** "3 min ago", in words from the catalog (lib/use-remote.ts `ago` writes English). */
-function ago(t: T<'live'>, iso: string | null | undefined, now = Date.now()) {
-  if (!iso) return t('never');
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return t('agoSeconds', { n: s });
-  if (s < 3600) return t('agoMinutes', { n: Math.round(s / 60) });
-  if (s < 86400) return t('agoHours', { n: Math.round(s / 3600) });
-  return t('agoDays', { n: Math.round(s / 86400) });
 }
 
 function PerMinute({ buckets }: { buckets: Snapshot['perMinute'] }) {
@@ -190,12 +180,12 @@ export function LiveScreen({ sessionId }: { sessionId: string }) {
                   title={
                     d.pendingCount === null
                       ? t('notReported')
-                      : t('stillOnDevice', { ago: ago(t, d.lastSyncAt) })
+                      : t('stillOnDevice', { ago: ago(d.lastSyncAt) })
                   }
                 >
                   {d.pendingCount ?? '—'}
                 </td>
-                <td title={when(d.lastSyncAt)}>{ago(t, d.lastSyncAt)}</td>
+                <td title={when(d.lastSyncAt)}>{ago(d.lastSyncAt)}</td>
               </tr>
             ))}
           </tbody>

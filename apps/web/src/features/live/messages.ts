@@ -30,11 +30,6 @@ export const en = {
   notReported: 'This device has not reported its queue',
   stillOnDevice: 'Still on the device after its sync {{ago}}',
   lastSync: 'Last sync',
-  never: 'never',
-  agoSeconds: '{{n}}s ago',
-  agoMinutes: '{{n}} min ago',
-  agoHours: '{{n}} h ago',
-  agoDays: '{{n}} d ago',
 } satisfies Messages;
 
 export const es: Messages<typeof en> = {
@@ -64,9 +59,4 @@ export const es: Messages<typeof en> = {
   notReported: 'Este dispositivo no ha informado de su cola',
   stillOnDevice: 'Aún en el dispositivo tras su sincronización {{ago}}',
   lastSync: 'Última sincronización',
-  never: 'nunca',
-  agoSeconds: 'hace {{n}} s',
-  agoMinutes: 'hace {{n}} min',
-  agoHours: 'hace {{n}} h',
-  agoDays: 'hace {{n}} d',
 };
