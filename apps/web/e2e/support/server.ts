@@ -19,14 +19,15 @@ export interface TestServer {
 /** `web` serves another copy of the built app (a spec that ships a new version edits it). */
 export async function launchServer(
   web = webDist,
-  opts: { churchWords?: boolean } = {},
+  opts: { churchWords?: boolean; history?: boolean } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
-  // The demo without its past weeks: specs count records from zero (demo-days.test.ts covers them).
+  // The demo without its past weeks unless asked: specs count records from zero
+  // (demo-days.test.ts covers the history; screens.spec.ts pictures it).
   const env = {
     SQLITE_PATH: join(dir, 'db.sqlite'),
     SEED_DEMO: '1',
-    DEMO_HISTORY: '0',
+    DEMO_HISTORY: opts.history ? '1' : '0',
     WEB_DIST: web,
   };
   const port = await freePort();
