@@ -101,8 +101,9 @@ test('an admin on a phone reads each conflict in words and resolves by naming th
   await expect(page.getByText(`Times are in ${zone}.`)).toBeVisible();
   // Labels, not codes: the organization's state names and how each version was recorded.
   await expect(card.locator('.version .state')).toHaveText(['Present', 'Absent']);
-  await expect(card.getByText('QR scan')).toBeVisible();
-  await expect(card.getByText('roster')).toBeVisible();
+  // (The explanation above the versions names the methods too: look in the versions.)
+  await expect(card.locator('.version').getByText('QR scan')).toBeVisible();
+  await expect(card.locator('.version').getByText('roster')).toBeVisible();
   // The server time is filled in, not a dash.
   const serverTimes = card.locator('dt:text-is("Reached the server") + dd');
   await expect(serverTimes).toHaveCount(2);
