@@ -14,11 +14,12 @@ import {
   UshersPage,
 } from './page-models/admin-pages.ts';
 import { AppPage } from './page-models/app-page.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, startSessions, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 test.beforeAll(async () => {
   server = await launchServer();
+  await startSessions(server.url, ['Evening Service']); // not folded under "Recent" after 20:00
 });
 test.afterAll(async () => {
   await server?.dispose();

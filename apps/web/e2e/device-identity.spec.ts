@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Participant, PullResponse, Session } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, startSessions, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let admin: Awaited<ReturnType<typeof adminApi>>;
@@ -13,6 +13,7 @@ let sessions: Session[];
 
 test.beforeAll(async () => {
   server = await launchServer();
+  await startSessions(server.url, ['Evening Service']); // not folded under "Recent" after 20:00
   admin = await adminApi(server.url);
   people = (
     await admin.get<{ items: Participant[] }>('/api/v1/participants?limit=50')

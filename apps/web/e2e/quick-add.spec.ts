@@ -4,13 +4,15 @@
 import { expect, test } from '@playwright/test';
 import type { Participant, PresenceRecord, Session } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, startSessions, type TestServer } from './support/server.ts';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
 let server: TestServer;
 test.beforeAll(async () => {
   server = await launchServer();
+  // It ends at 13:00 and would fold under "Recent" later in the day.
+  await startSessions(server.url, ['Teens Meeting']);
 });
 test.afterAll(async () => {
   await server?.dispose();
