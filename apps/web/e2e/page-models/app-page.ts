@@ -1,18 +1,23 @@
 // What an usher does, in words: sign in, open a session, check people in four ways.
 import { expect, type Page } from '@playwright/test';
+import { englishWords, type Words } from '../support/words.ts';
 
 export class AppPage {
   constructor(
     readonly page: Page,
     readonly baseUrl: string,
+    /** The words of the language the app shows (a Spanish run passes Spanish ones). */
+    readonly w: Words = englishWords,
   ) {}
 
   async login(email: string, password = 'rollcall-demo') {
     await this.page.goto(this.baseUrl);
-    await this.page.getByLabel('Email').fill(email);
-    await this.page.getByLabel('Password').fill(password);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(this.page.getByRole('heading', { name: 'Today' })).toBeVisible();
+    await this.page.getByLabel(this.w('auth', 'email')).fill(email);
+    await this.page.getByLabel(this.w('auth', 'password')).fill(password);
+    await this.page.getByRole('button', { name: this.w('auth', 'signIn') }).click();
+    await expect(
+      this.page.getByRole('heading', { name: this.w('sessions', 'today') }),
+    ).toBeVisible();
     await expect(this.page.getByRole('button', { name: /^Sunday Service/ })).toBeVisible();
   }
 
@@ -23,14 +28,16 @@ export class AppPage {
 
   /** The main navigation: on a phone its links sit behind the Menu button. */
   nav() {
-    return this.page.getByRole('navigation', { name: 'Main' });
+    return this.page.getByRole('navigation', { name: this.w('auth', 'main') });
   }
 
   async navTo(label: string | RegExp) {
     const link = this.nav().getByRole('link', {
       name: typeof label === 'string' ? new RegExp(`^${label}`) : label,
     });
-    const toggle = this.page.getByRole('button', { name: /^Menu/ });
+    const toggle = this.page.getByRole('button', {
+      name: new RegExp(`^${this.w('auth', 'menu')}`),
+    });
     if (!(await link.isVisible()) && (await toggle.isVisible())) await toggle.click();
     await link.click();
   }
@@ -40,14 +47,14 @@ export class AppPage {
   }
 
   async checkInByCode(code: string) {
-    await this.page.getByLabel('Personal code or key').fill(code);
-    await this.page.getByRole('button', { name: 'Check in', exact: true }).click();
+    await this.page.getByLabel(this.w('scan', 'codeLabel')).fill(code);
+    await this.page.getByRole('button', { name: this.w('scan', 'checkIn'), exact: true }).click();
   }
 
   async checkInByName(query: string, fullName: string) {
-    await this.page.getByLabel('Search by name').fill(query);
+    await this.page.getByLabel(this.w('scan', 'searchLabel')).fill(query);
     await this.page
-      .getByRole('list', { name: 'Matching people' })
+      .getByRole('list', { name: this.w('scan', 'matching') })
       .getByRole('button', { name: new RegExp(fullName) })
       .first()
       .click();

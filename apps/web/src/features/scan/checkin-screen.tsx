@@ -7,7 +7,7 @@ import { useCheckIn, type DoorMode, type Feedback, type UndoTarget } from './use
 import { useKeyboardWedge } from './use-keyboard-wedge.ts';
 import { CodeEntry, NameSearch } from './manual-entry.tsx';
 import { Roster } from './roster.tsx';
-import { useSyncStatus } from '../sync/status-bar.tsx';
+import { blockedWords, useSyncStatus } from '../sync/status-bar.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { StationToggle } from '../kiosk/station-toggle.tsx';
 import { useStationView } from '../kiosk/station-lock.ts';
@@ -42,13 +42,14 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   });
   const sync = useSyncStatus();
   const t = useT('scan');
+  const tSync = useT('sync');
   // A locked station shows what a door needs: the roster and "Mark all present" only if allowed.
   const view = useStationView(sessionId);
   // Expired offline (known from the stored assignment) or revoked (the server said so on a push).
   const blocked =
     assignmentBlock(login, Date.now()) ??
     (sync.blockedCode === 'assignment_revoked' || sync.blockedCode === 'device_revoked'
-      ? sync.blocked
+      ? blockedWords(sync, tSync)
       : null);
   const onWedge = useCallback(
     (text: string) => void handleText(text, text.startsWith('rollcall:') ? 'qr' : 'code'),

@@ -27,7 +27,8 @@ const BLOCKED = [
   'refresh_reused',
 ] as const;
 
-function blockedWords(s: SyncStatus, t: T<'sync'>): string {
+/** Why syncing stopped, in the user's language (the server's own text only for a code not known here). */
+export function blockedWords(s: SyncStatus, t: T<'sync'>): string {
   const code = BLOCKED.find((c) => c === s.blockedCode);
   return code ? t(`blocked.${code}`) : (s.blocked ?? '');
 }
