@@ -283,6 +283,9 @@ for (const { language, locale, title } of RUNS) {
       await expect(settings.stateLabel('present')).toHaveValue('Here');
       await settings.addState('online', 'Online');
       await expect(admin.page.getByTestId('state-online')).toBeVisible();
+      // A second state with the same code is refused, in the admin's language.
+      await settings.addState('online', 'Online again');
+      await expect(admin.page.getByRole('alert')).toHaveText(w('common', 'error.code_taken'));
 
       const usher = await device(browser, 'usher1@demo.rollcall.test');
       await usher.app.openSession();

@@ -25,6 +25,24 @@ export const en = {
   'state.late': 'Late',
   'state.absent': 'Absent',
   'state.excused': 'Excused',
+  // The server's refusals of an admin's action, by their code (lib/error-text.ts).
+  'error.validation_failed': 'The server did not accept what was sent ({{detail}}).',
+  'error.not_found': 'It is not there any more: someone may have removed it. Reload the page.',
+  'error.forbidden': 'Your role does not allow this.',
+  'error.unauthorized': 'Your sign-in has ended; sign in again.',
+  'error.token_expired': 'Your sign-in has ended; sign in again.',
+  'error.email_taken': 'Someone in this organization already has this email address.',
+  'error.already_decided': 'Someone already decided on this excuse.',
+  'error.assignment_not_active': 'This assignment is not active any more.',
+  'error.code_taken': 'A presence state with this code already exists.',
+  'error.last_admin': 'The organization needs at least one active administrator.',
+  'error.totp_enabled': 'Two-step sign-in is already on; turn it off first.',
+  'error.totp_not_started': 'Start the set-up first: no secret is waiting for a code.',
+  'error.wrong_password': 'The current password is not correct.',
+  'error.weak_password':
+    'This password is too weak: use a longer one that is not a common password, your email or your name.',
+  'error.account_locked': 'Too many failed attempts; wait a few minutes and try again.',
+  'error.conflict': 'This changed meanwhile; reload the page and try again.',
 } satisfies Messages;
 
 export const es: Messages<typeof en> = {
@@ -51,4 +69,23 @@ export const es: Messages<typeof en> = {
   'state.late': 'Tarde',
   'state.absent': 'Ausente',
   'state.excused': 'Justificado',
+  'error.validation_failed': 'El servidor no aceptó lo enviado ({{detail}}).',
+  'error.not_found': 'Ya no está: puede que alguien lo haya eliminado. Recargue la página.',
+  'error.forbidden': 'Su rol no permite hacer esto.',
+  'error.unauthorized': 'Su sesión terminó; inicie sesión de nuevo.',
+  'error.token_expired': 'Su sesión terminó; inicie sesión de nuevo.',
+  'error.email_taken': 'Alguien de esta organización ya tiene este correo electrónico.',
+  'error.already_decided': 'Alguien ya decidió sobre esta justificación.',
+  'error.assignment_not_active': 'Esta asignación ya no está activa.',
+  'error.code_taken': 'Ya existe un estado de asistencia con este código.',
+  'error.last_admin': 'La organización necesita al menos un administrador activo.',
+  'error.totp_enabled': 'El inicio de sesión en dos pasos ya está activado; desactívelo primero.',
+  'error.totp_not_started':
+    'Inicie primero la configuración: no hay ningún secreto esperando un código.',
+  'error.wrong_password': 'La contraseña actual no es correcta.',
+  'error.weak_password':
+    'Esta contraseña es demasiado débil: use una más larga que no sea común, ni su correo ni su nombre.',
+  'error.account_locked':
+    'Demasiados intentos fallidos; espere unos minutos y vuelva a intentarlo.',
+  'error.conflict': 'Esto cambió mientras tanto; recargue la página y vuelva a intentarlo.',
 };

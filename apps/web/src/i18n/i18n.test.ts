@@ -1,20 +1,9 @@
 import { DEFAULT_LABELS, organizationTerms } from '@rollcall/shared';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browser } from './fake-browser.ts';
 import { applyLanguage, formatLocale, translate } from './i18n.ts';
 import { pseudoString } from './pseudo.ts';
 import { catalogs } from './resources.ts';
-
-// The browser globals applyLanguage touches, as a page would have them.
-function browser(search = '', languages = ['en-GB', 'en']) {
-  const kept = new Map<string, string>();
-  vi.stubGlobal('location', { search });
-  vi.stubGlobal('navigator', { languages });
-  vi.stubGlobal('document', { documentElement: { lang: '', dir: '' } });
-  vi.stubGlobal('sessionStorage', {
-    getItem: (k: string) => kept.get(k) ?? null,
-    setItem: (k: string, v: string) => void kept.set(k, v),
-  });
-}
 
 describe('translations', () => {
   beforeEach(() => browser());

@@ -40,6 +40,7 @@ function offlineMessage(loadedAt: number | null): string {
 const isNetworkFailure = (e: unknown) =>
   (e instanceof ApiError && e.code === 'network') || !navigator.onLine;
 import { dateTimeIn, timeIn } from './zone-format.ts';
+import { errorText } from './error-text.ts';
 
 export function useRemote<T>(path: string | null) {
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
@@ -60,7 +61,7 @@ export function useRemote<T>(path: string | null) {
     } catch (e) {
       if (current.current !== path) return;
       if (isNetworkFailure(e)) setError(offlineMessage(lastLoaded.get(path)?.at ?? null));
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorText(e));
     }
   }, [path]);
   useEffect(() => {
@@ -83,7 +84,7 @@ export async function attempt(
     await action();
     return true;
   } catch (e) {
-    onError(e instanceof Error ? e.message : String(e));
+    onError(errorText(e));
     return false;
   }
 }

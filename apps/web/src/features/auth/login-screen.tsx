@@ -6,15 +6,16 @@ import { useT, type T } from '../../i18n/i18n.ts';
 import { ApiError } from '../../sync/api.ts';
 import { deviceKind, rememberedDeviceName } from '../devices/device-name.ts';
 import { signIn, signInWithCode } from './sign-in.ts';
+import { errorText } from '../../lib/error-text.ts';
 
-// The server's refusals this screen words itself; any other comes as the server wrote it.
+// The server's refusals this screen words itself; others as every screen words them.
 const WORDED = ['invalid_credentials', 'invalid_code'] as const;
 
 const messageOf = (e: unknown, t: T<'auth'>) => {
   if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
   if (e.status === 0) return t('noConnection');
   const code = WORDED.find((c) => c === e.code);
-  return code ? t(`error.${code}`) : e.message;
+  return code ? t(`error.${code}`) : errorText(e);
 };
 
 export function LoginScreen() {

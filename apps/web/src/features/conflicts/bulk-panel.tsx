@@ -5,6 +5,7 @@ import { api } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import type { Choice } from './conflict-card.tsx';
+import { errorText } from '../../lib/error-text.ts';
 
 export function BulkPanel({
   ids,
@@ -33,7 +34,7 @@ export function BulkPanel({
       });
       setPreview(res.items);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
     }
   };
   const apply = async () => {
@@ -42,7 +43,7 @@ export function BulkPanel({
       setPreview(null);
       await onDone();
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorText(e));
     }
   };
   const changing = preview?.filter((p) => p.fromState !== p.toState).length ?? 0;

@@ -13,6 +13,7 @@ import { ConflictCard, type Choice, type Fmt } from './conflict-card.tsx';
 import { stateLabeler, timeIn } from './readable.ts';
 import { dateIn, displayZone } from '../../lib/zone-format.ts';
 import { addDays, zonedInstant, type LocalDate } from '@rollcall/shared';
+import { errorText } from '../../lib/error-text.ts';
 
 interface Filters {
   status: string;
@@ -94,7 +95,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
       setProblem(null);
       await after();
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(errorText(e));
     }
   };
 
