@@ -3,6 +3,7 @@
 //    next to a bare IndexedDB put measured in the same page;
 //  - drain: N queued changes after reconnect, until every entry is acknowledged and the pull applied.
 //   pnpm --filter @rollcall/web bench      (needs `vite build` first)
+//   … bench -- --stored=100000  scans with that many records of past sessions already on the device
 import { chromium } from '@playwright/test';
 import { formatBadgePayload, type Participant, type Session } from '@rollcall/shared';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
@@ -10,6 +11,9 @@ import { adminApi, launchServer } from '../e2e/support/server.ts';
 
 const SCANS = 500;
 const DRAINS = process.argv.includes('--quick') ? [1000] : [1000, 10_000];
+const STORED = Number(
+  /^--stored=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--stored=')) ?? '')?.[1] ?? 0,
+);
 
 const server = await launchServer();
 try {
@@ -53,6 +57,35 @@ try {
   // Measured where ushers stand: on the check-in screen, with its live roster and headcount.
   await page.getByRole('button', { name: /Sunday Service/ }).click();
   await page.getByRole('heading', { name: 'Sunday Service' }).waitFor();
+
+  // A device that has served for months: records of past sessions (not today's) fill its store.
+  if (STORED > 0)
+    await page.evaluate(
+      async ({ stored, peopleIds }) => {
+        const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const login = (await b.db.meta.get('login')).value;
+        const at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+        for (let from = 0; from < stored; from += 10_000) {
+          const rows = [];
+          for (let i = from; i < Math.min(stored, from + 10_000); i++)
+            rows.push({
+              sessionId: `past-${Math.floor(i / peopleIds.length)}`,
+              participantId: peopleIds[i % peopleIds.length],
+              state: 'present',
+              method: 'qr',
+              recordedAt: at,
+              recordedBy: login.user.id,
+              deviceId: login.deviceId,
+              version: 1,
+              hasConflict: false,
+              conflictId: null,
+              pending: false,
+            });
+          await b.db.records.bulkPut(rows);
+        }
+      },
+      { stored: STORED, peopleIds: people.map((p) => p.id) },
+    );
 
   const scan = await page.evaluate(
     async ({ badges, sessionIds, orgId, n }) => {
@@ -137,7 +170,7 @@ try {
     [...xs].sort((a, b) => a - b)[Math.ceil((p / 100) * xs.length) - 1]!;
   const f = (x: number) => x.toFixed(2);
   console.log(
-    `\n| measure (${SCANS} scans, Chromium ${browser.version()}) | median ms | p95 ms |\n| --- | ---: | ---: |`,
+    `\n| measure (${SCANS} scans, ${STORED} records stored, Chromium ${browser.version()}) | median ms | p95 ms |\n| --- | ---: | ---: |`,
   );
   console.log(
     `| scan to committed record + outbox entry | ${f(pct(scan.ours, 50))} | ${f(pct(scan.ours, 95))} |`,
