@@ -23,9 +23,10 @@ async function openDoor(page: Page) {
   await app.login('usher1@demo.rollcall.test');
   await app.openSession();
   await expect(here(page)).toHaveText('0');
-  const heading = page.getByRole('heading', { name: /^Roster/ });
-  await expect(heading).toHaveText(/\(\d{2,}\)/);
-  const rosterSize = Number((await heading.textContent())!.replace(/\D/g, ''));
+  // Nothing recorded yet: the roster is exactly who is expected (its header says how many).
+  const count = page.getByTestId('roster-count');
+  await expect(count).toHaveText(/^\(0 arrived of \d{2,} expected\)$/);
+  const rosterSize = Number(/of (\d+) expected/.exec((await count.textContent())!)![1]);
   return { app, rosterSize };
 }
 

@@ -79,6 +79,12 @@ export class RollcallDb extends Dexie {
           .filter((r) => r.hasConflict)
           .modify((r) => void (r.inConflict = 1)),
       );
+    // Who a session expects, by group: the counts and the roster read a session's members from
+    // this index instead of every participant. IndexedDB fills a new index from the rows already
+    // stored, so the upgrade has nothing to rewrite.
+    this.version(3).stores({
+      participants: 'id, personalCode, externalKey, qrToken, lastName, firstName, *groupIds',
+    });
     this.use({
       stack: 'dbcore',
       name: 'records-in-conflict',

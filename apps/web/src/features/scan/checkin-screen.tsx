@@ -15,6 +15,7 @@ import type { Participant } from '@rollcall/shared';
 import { CameraScan } from './camera-scan.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
+import { countSessionsOnDevice, stillIn } from '../../db/session-counts.ts';
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -57,16 +58,21 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   );
   useKeyboardWedge(onWedge, !blocked);
 
+  // Per state, for the chips: what each state has, like the live page's list of states.
   const counts = useMemo(() => {
     const c: Record<string, number> = {};
     for (const r of records) if (r.state) c[r.state] = (c[r.state] ?? 0) + 1;
     return c;
   }, [records]);
-  const left = departures
-    ? records.filter((r) => r.leftAt && (r.state === 'present' || r.state === 'late')).length
-    : 0;
+  // Arrived and expected as the live page and the reports count them (countSession).
+  const count = useLiveQuery(
+    async () =>
+      session ? (await countSessionsOnDevice(db, [session])).get(session.id) : undefined,
+    [session?.id, session?.groupIds.join()],
+  );
+  const left = departures ? (count?.left ?? 0) : 0;
   // With departures recorded, "here" means still in: arrived and not checked out.
-  const here = (counts.present ?? 0) + (counts.late ?? 0) - left;
+  const here = count ? (departures ? stillIn(count) : count.arrived) : 0;
 
   if (!session)
     return (
@@ -123,6 +129,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       {view.roster && (
         <Roster
           session={session}
+          count={count}
           records={records}
           states={states}
           disabled={Boolean(blocked)}

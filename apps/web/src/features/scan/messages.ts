@@ -72,6 +72,9 @@ export const en = {
   cancel: 'Cancel',
   // The roster.
   roster: 'Roster',
+  // Beside the roster's title, as the live page counts: walk-ins arrive, only members are expected.
+  arrivedOfExpected_one: '({{count}} arrived of {{expected}} expected)',
+  arrivedOfExpected_other: '({{count}} arrived of {{expected}} expected)',
   markAllPresent: 'Mark all present',
   markAllConfirm_one:
     'Mark {{count}} person present? Everyone on the roster with nothing recorded yet will be marked present.',
@@ -156,6 +159,8 @@ export const es: Messages<typeof en> = {
   addAndCheckIn: 'Agregar y registrar entrada',
   cancel: 'Cancelar',
   roster: 'Lista',
+  arrivedOfExpected_one: '({{count}} llegó de {{expected}} esperados)',
+  arrivedOfExpected_other: '({{count}} llegaron de {{expected}} esperados)',
   markAllPresent: 'Marcar a todos presentes',
   markAllConfirm_one:
     '¿Marcar a {{count}} persona como presente? Quien esté en la lista sin nada registrado todavía quedará marcado como presente.',

@@ -13,6 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db, engine } from '../../app-context.ts';
 import type { LocalRecord } from '../../db/db.ts';
+import type { DeviceCount } from '../../db/session-counts.ts';
 import { recordPresence } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { displayName, initials } from './lookup.ts';
@@ -23,6 +24,8 @@ import { timeIn } from '../../lib/zone-format.ts';
 
 interface Props {
   session: Session;
+  /** Arrived and expected, counted once for the whole check-in screen (db/session-counts.ts). */
+  count: DeviceCount | undefined;
   records: LocalRecord[];
   states: PresenceState[];
   disabled: boolean;
@@ -32,10 +35,30 @@ interface Props {
   onCheckOut?: (p: Participant) => void;
 }
 
+// In the order Dexie's sortBy('lastName') gave over the primary key: the roster looks as it did.
+const byLastName = (a: Participant, b: Participant) =>
+  a.lastName < b.lastName
+    ? -1
+    : a.lastName > b.lastName
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
+
 // In the display zone and the language in use, like every other time at the door.
 const hhmm = (iso: string) => timeIn(iso);
 
-export function Roster({ session, records, states, disabled, markAll = true, onCheckOut }: Props) {
+export function Roster({
+  session,
+  count,
+  records,
+  states,
+  disabled,
+  markAll = true,
+  onCheckOut,
+}: Props) {
   const login = useSession((s) => s.login);
   const t = useT('scan');
   const [filter, setFilter] = useState('');
@@ -47,14 +70,21 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
   const people =
     useLiveQuery(async () => {
       const groups = withDescendants(session.groupIds, await db.groups.toArray());
-      const here = new Set(recorded.split(','));
-      return db.participants
-        .filter(
-          (p) =>
-            p.active &&
-            (groups.size === 0 || p.groupIds.some((g) => groups.has(g)) || here.has(p.id)),
-        )
-        .sortBy('lastName');
+      // A session of no group lists everyone; otherwise its members come from the groupIds index
+      // and its guests by key, so a tap does not re-read every participant.
+      if (groups.size === 0) return db.participants.filter((p) => p.active).sortBy('lastName');
+      const members = await db.participants
+        .where('groupIds')
+        .anyOf([...groups])
+        .distinct()
+        .toArray();
+      const known = new Set(members.map((p) => p.id));
+      const guests = await db.participants.bulkGet(
+        recorded.split(',').filter((id) => id && !known.has(id)),
+      );
+      return [...members, ...guests]
+        .filter((p): p is Participant => p !== undefined && p.active)
+        .sort(byLastName);
     }, [session.id, session.groupIds.join(), recorded]) ?? [];
   const shown = filter
     ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase()))
@@ -150,7 +180,13 @@ export function Roster({ session, records, states, disabled, markAll = true, onC
     <section className="roster" aria-label={t('roster')}>
       <div className="row">
         <h2 className="grow">
-          {t('roster')} <span className="muted">({people.length})</span>
+          {t('roster')}{' '}
+          <span className="muted" data-testid="roster-count">
+            {t('arrivedOfExpected', {
+              count: count?.arrived ?? 0,
+              expected: count?.expected ?? 0,
+            })}
+          </span>
         </h2>
         {markAll && (
           <button

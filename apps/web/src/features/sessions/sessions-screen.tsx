@@ -11,6 +11,7 @@ import { useSyncStatus } from '../sync/status-bar.tsx';
 import { dayIn, timeIn } from '../../lib/zone-format.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
 import { groupSessions, listWindow } from './session-groups.ts';
+import { countSessionsOnDevice, type DeviceCount } from '../../db/session-counts.ts';
 
 /** The clock the grouping follows: a session moves from "Later today" to "Now" without a reload. */
 function useMinute(): number {
@@ -30,21 +31,9 @@ export function SessionsScreen() {
     () => db.sessions.where('scheduledStart').between(from, to).toArray(),
     [from, to],
   );
-  // Per session through the index: a few days of sessions, never a scan of every record.
-  const counts = useLiveQuery(async () => {
-    const m = new Map<string, number>();
-    for (const s of sessions ?? []) {
-      m.set(
-        s.id,
-        await db.records
-          .where('sessionId')
-          .equals(s.id)
-          .filter((r) => r.state === 'present' || r.state === 'late')
-          .count(),
-      );
-    }
-    return m;
-  }, [sessions]);
+  // Counted as the live page and the reports count (countSession), from the listed sessions'
+  // records and their groups' members only.
+  const counts = useLiveQuery(() => countSessionsOnDevice(db, sessions ?? []), [sessions]);
   const groups = groupSessions(sessions ?? [], now, zone);
   const t = useT('sessions');
   const none = groups.now.length + groups.later.length + groups.recent.length === 0;
@@ -90,7 +79,7 @@ function EmptyState() {
 
 interface ListProps {
   sessions: Session[];
-  counts: Map<string, number> | undefined;
+  counts: Map<string, DeviceCount> | undefined;
   withDay?: boolean;
 }
 
@@ -133,9 +122,7 @@ function SessionList({ sessions, counts, withDay = false }: ListProps) {
               </span>
             </span>
             <span className={`badge ${s.status}`}>{t(`status.${s.status as SessionStatus}`)}</span>
-            <span className="count" aria-label={t('checkedIn')}>
-              {counts?.get(s.id) ?? 0}
-            </span>
+            <SessionCount count={counts?.get(s.id)} />
           </button>
           {staff && (
             <button
@@ -150,5 +137,23 @@ function SessionList({ sessions, counts, withDay = false }: ListProps) {
         </li>
       ))}
     </ul>
+  );
+}
+
+// Arrived of expected, as the live page says it; a session of no group expects no one, so it
+// shows the arrivals alone.
+function SessionCount({ count }: { count: DeviceCount | undefined }) {
+  const t = useT('sessions');
+  const arrived = count?.arrived ?? 0;
+  const expected = count?.expected ?? 0;
+  return (
+    <span
+      className="count"
+      data-testid="session-count"
+      aria-label={t(expected ? 'arrivedOfExpected' : 'checkedIn', { count: arrived, expected })}
+    >
+      {arrived}
+      {expected > 0 && <span className="muted">{t('ofExpected', { count: expected })}</span>}
+    </span>
   );
 }
