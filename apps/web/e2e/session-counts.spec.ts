@@ -87,3 +87,35 @@ test('the roster header and the sessions list count a session as the live page d
   await expect(listed).toHaveText(`${arrived}of ${expected}`);
   for (const c of [usher, admin]) await c.context.close();
 });
+
+test('a session of no group expects no one: the roster and the list say its arrivals alone', async ({
+  browser,
+}) => {
+  const api = await adminApi(server.url);
+  const now = Date.now();
+  const res = await fetch(`${server.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Open house',
+      scheduledStart: new Date(now - 3_600_000).toISOString(),
+      scheduledEnd: new Date(now + 3_600_000).toISOString(),
+      status: 'active',
+    }),
+  });
+  expect(res.status, await res.text()).toBe(201);
+  const someone = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=5'))
+    .items[0]!;
+
+  const usher = await device(browser, 'usher1@demo.rollcall.test');
+  await usher.app.openSession('Open house');
+  await usher.app.checkInByCode(someone.personalCode);
+  await expect(usher.app.feedback()).toContainText(someone.firstName);
+  await expect(usher.page.getByTestId('roster-count')).toHaveText('(1 arrived)');
+  await usher.page.goBack();
+  const listed = usher.page
+    .getByRole('button', { name: /^Open house/ })
+    .getByTestId('session-count');
+  await expect(listed).toHaveText('1');
+  await usher.context.close();
+});

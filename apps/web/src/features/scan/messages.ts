@@ -75,6 +75,8 @@ export const en = {
   // Beside the roster's title, as the live page counts: walk-ins arrive, only members are expected.
   arrivedOfExpected_one: '({{count}} arrived of {{expected}} expected)',
   arrivedOfExpected_other: '({{count}} arrived of {{expected}} expected)',
+  arrivedOnly_one: '({{count}} arrived)',
+  arrivedOnly_other: '({{count}} arrived)',
   markAllPresent: 'Mark all present',
   markAllConfirm_one:
     'Mark {{count}} person present? Everyone on the roster with nothing recorded yet will be marked present.',
@@ -161,6 +163,8 @@ export const es: Messages<typeof en> = {
   roster: 'Lista',
   arrivedOfExpected_one: '({{count}} llegó de {{expected}} esperados)',
   arrivedOfExpected_other: '({{count}} llegaron de {{expected}} esperados)',
+  arrivedOnly_one: '({{count}} llegó)',
+  arrivedOnly_other: '({{count}} llegaron)',
   markAllPresent: 'Marcar a todos presentes',
   markAllConfirm_one:
     '¿Marcar a {{count}} persona como presente? Quien esté en la lista sin nada registrado todavía quedará marcado como presente.',

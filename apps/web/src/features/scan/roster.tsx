@@ -182,10 +182,10 @@ export function Roster({
         <h2 className="grow">
           {t('roster')}{' '}
           <span className="muted" data-testid="roster-count">
-            {t('arrivedOfExpected', {
-              count: count?.arrived ?? 0,
-              expected: count?.expected ?? 0,
-            })}
+            {/* A session of no group expects no one: its arrivals alone, as the sessions list says. */}
+            {count?.expected
+              ? t('arrivedOfExpected', { count: count.arrived, expected: count.expected })
+              : t('arrivedOnly', { count: count?.arrived ?? 0 })}
           </span>
         </h2>
         {markAll && (
