@@ -173,7 +173,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     const res = await get(`attendance?sessionId=${yesterday}&format=pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-yesterday-class-2026-11-21.pdf"',
+      `attachment; filename="rollcall-attendance-yesterday-class-2026-11-21.pdf"; filename*=UTF-8''rollcall-attendance-yesterday-class-2026-11-21.pdf`,
     );
   });
 
@@ -195,7 +195,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
 
     const pdfRes = await get(`attendance?${RANGE}&format=pdf`);
     expect(pdfRes.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-2026-11-20-to-2026-11-22.pdf"',
+      `attachment; filename="rollcall-attendance-agreeable-2026-11-20-to-2026-11-22.pdf"; filename*=UTF-8''rollcall-attendance-agreeable-2026-11-20-to-2026-11-22.pdf`,
     );
     const pdf = await pdfText(pdfRes.rawPayload);
     const people = pdf.text
