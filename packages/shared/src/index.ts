@@ -15,6 +15,7 @@ export * from './station-pin.ts';
 export * from './zoned-time.ts';
 export * from './session-count.ts';
 export * from './terms.ts';
+export * from './download-name.ts';
 export * from './api/participants.ts';
 export * from './api/sessions.ts';
 export * from './api/people.ts';

@@ -2,7 +2,7 @@
 // page of rows at a time however long the export is.
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { iso } from './clock.ts';
+import { attachmentDisposition } from './download.ts';
 
 // CSV per RFC 4180, with formula injection defused: a cell starting with = + - @ (or a tab or
 // carriage return, once NULs are removed) is prefixed with ' so a spreadsheet shows it instead of
@@ -25,10 +25,10 @@ export const wantsCsv = (req: FastifyRequest) =>
   (req.query as { format?: string }).format === 'csv' ||
   /\btext\/csv\b/.test(req.headers.accept ?? '');
 
+/** `fileName`: what it is saved as, in any script (report-file-name.ts names the reports). */
 export function sendCsv<T>(
   reply: FastifyReply,
-  name: string,
-  nowMs: number,
+  fileName: string,
   header: string[],
   pages: AsyncIterable<T[]>,
   cells: (row: T) => unknown[],
@@ -39,7 +39,7 @@ export function sendCsv<T>(
   }
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}-${iso(nowMs).slice(0, 10)}.csv"`)
+    .header('content-disposition', attachmentDisposition(fileName))
     .header('cache-control', 'no-store')
     .send(Readable.from(lines()));
 }

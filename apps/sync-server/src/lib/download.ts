@@ -1,4 +1,6 @@
-// Files users uploaded are served back as downloads, never as pages or scripts of our origin.
+// Files users uploaded are served back as downloads, never as pages or scripts of our origin; the
+// name a download is saved under, in any script.
+import { asciiFileName } from '@rollcall/shared';
 
 // Types a browser may show inline without running anything; everything else is a plain download.
 const SAFE_TYPES = new Set([
@@ -19,7 +21,7 @@ export const safeContentType = (declared: string) => {
 
 /** RFC 6266: an ASCII fallback name plus the exact name in UTF-8 (RFC 8187). */
 export function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'attachment';
+  const ascii = asciiFileName(name);
   const exact = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16)}`,

@@ -2,10 +2,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, startServer, type ServerProcess } from '@rollcall/sync-server/server-process';
 
 export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
+/** The server's own entry, run a day in the past (after tsx, which lets it preload TypeScript). */
+const YESTERDAY = [
+  '--import',
+  'tsx',
+  '--import',
+  pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), 'yesterday-clock.ts')).href,
+  'src/server.ts',
+];
 
 export interface TestServer {
   url: string;
@@ -16,10 +24,14 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-/** `web` serves another copy of the built app (a spec that ships a new version edits it). */
+/**
+ * `web` serves another copy of the built app (a spec that ships a new version edits it).
+ * `seededYesterday`: the server first starts with its clock a day behind, so the demo is seeded
+ * yesterday, then restarts on the same database with the real clock (the demo, a day later).
+ */
 export async function launchServer(
   web = webDist,
-  opts: { churchWords?: boolean; history?: boolean } = {},
+  opts: { churchWords?: boolean; history?: boolean; seededYesterday?: boolean } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rollcall-e2e-'));
   // The demo without its past weeks unless asked: specs count records from zero
@@ -31,7 +43,15 @@ export async function launchServer(
     WEB_DIST: web,
   };
   const port = await freePort();
-  let proc: ServerProcess | null = await startServer(env, port);
+  let proc: ServerProcess | null = await startServer(
+    env,
+    port,
+    opts.seededYesterday ? YESTERDAY : undefined,
+  );
+  if (opts.seededYesterday) {
+    await proc.kill('SIGTERM');
+    proc = await startServer(env, port);
+  }
   await presentAllDay(proc.url);
   if (!opts.churchWords) await neutralWords(proc.url);
   return {
@@ -111,12 +131,18 @@ async function neutralWords(url: string) {
 
 /**
  * Starts today's sessions of these names. A spec that opens one from the usher's list would
- * otherwise depend on the hour CI runs: once it has ended it folds under "Recent".
+ * otherwise depend on the hour CI runs: once it has ended it folds under "Recent". Only today's:
+ * starting yesterday's would put it under "Now" too (demo-next-day.spec.ts checks today has them).
  */
 export async function startSessions(url: string, names: string[]) {
   const api = await adminApi(url);
-  const today = (await api.get<{ items: { id: string; name: string }[] }>('/api/v1/sessions'))
-    .items;
+  // The demo's days are UTC's (DEMO_TIME_ZONE).
+  const day = new Date().toISOString().slice(0, 10);
+  const today = (
+    await api.get<{ items: { id: string; name: string; scheduledStart: string }[] }>(
+      '/api/v1/sessions',
+    )
+  ).items.filter((s) => s.scheduledStart.startsWith(day));
   for (const name of names) {
     const session = today.findLast((s) => s.name === name);
     if (!session) throw new Error(`the demo has no ${name} today`);

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { auditPages, listAudit, type AuditFilters } from './audit.repository.ts';
+import { iso } from '../../lib/clock.ts';
 import { sendCsv } from '../../lib/csv.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -109,7 +110,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const org = who(req).organizationId;
       const f = filtersOf(req.query);
-      return sendCsv(reply, 'audit', app.ctx.clock.now(), HEADER, auditPages(db, org, f), (r) => [
+      const day = iso(app.ctx.clock.now()).slice(0, 10);
+      return sendCsv(reply, `audit-${day}.csv`, HEADER, auditPages(db, org, f), (r) => [
         r.at,
         r.user_name ?? r.user_id,
         r.device_name ?? r.device_id,

@@ -31,19 +31,37 @@ describe.each(dialects)('the demo on any day, on %s', (dialect) => {
   };
 
   it('adds nothing on the day it was seeded', async () => {
-    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({ sessions: 0, assignment: false });
+    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({
+      sessions: 0,
+      ended: 0,
+      assignment: false,
+    });
   });
 
   it("started again the next day, has that day's sessions and a temporary usher who can sign in", async () => {
     h.clock.advance(DAY);
     expect(await sessionsOn(h.clock.now())).toHaveLength(0);
-    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({ sessions: 3, assignment: true });
-    expect((await sessionsOn(h.clock.now())).map((s) => s.name)).toEqual([
-      'Sunday Service',
-      'Teens Meeting',
-      'Evening Service',
+    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({
+      sessions: 3,
+      ended: 1,
+      assignment: true,
+    });
+    expect(await sessionsOn(h.clock.now())).toEqual([
+      { name: 'Sunday Service', status: 'active' },
+      { name: 'Teens Meeting', status: 'scheduled' },
+      { name: 'Evening Service', status: 'scheduled' },
     ]);
-    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({ sessions: 0, assignment: false });
+    // Yesterday's Sunday Service, left running, has ended: only today's is on now.
+    expect(await sessionsOn(h.clock.now() - DAY)).toEqual([
+      { name: 'Sunday Service', status: 'completed' },
+      { name: 'Teens Meeting', status: 'scheduled' },
+      { name: 'Evening Service', status: 'scheduled' },
+    ]);
+    expect(await keepDemoCurrent(h.db.kysely, h.clock)).toEqual({
+      sessions: 0,
+      ended: 0,
+      assignment: false,
+    });
     const temp = await login(h.app, 'temp@demo.rollcall.test');
     const pulled = await pullAll(h.app, temp);
     expect(pulled.pages.flatMap((p) => p.sessions).length).toBeGreaterThanOrEqual(6);
@@ -66,6 +84,12 @@ describe.each(dialects)('the demo on any day, on %s', (dialect) => {
       .select('scheduled_start')
       .where('organization_id', '=', h.demo.organizationId)
       .where('status', '=', 'completed')
+      // Not the seeded day's Sunday Service, which the next day ended.
+      .where(
+        'id',
+        'not in',
+        h.demo.sessions.map((x) => x.id),
+      )
       .execute();
     expect(services).toHaveLength(6);
     for (const s of services) {

@@ -12,7 +12,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { iso, type Clock } from '../../lib/clock.ts';
-import { lockSeq } from '../sync/seq.repository.ts';
+import { lockSeq, type SeqAllocator } from '../sync/seq.repository.ts';
 import { insertServerPresences, type ServerPresence } from '../sync/server-presence.ts';
 import { DEMO_TIME_ZONE, seedDemo, seedSessions } from './demo-seed.ts';
 
@@ -46,7 +46,11 @@ export async function seedDemoIfEmpty(
   return seeded;
 }
 
-/** Today's sessions and a temporary usher shift, if today has none yet. Returns what it added. */
+/**
+ * Today's sessions and a temporary usher shift, if today has none yet; the demo's sessions of
+ * earlier days that were left running end (an usher a day later finds today's Sunday Service
+ * under "Now", not yesterday's beside it). Returns what it changed.
+ */
 export async function keepDemoCurrent(db: Kysely<Database>, clock: Clock) {
   const org = await demoOrganization(db);
   if (!org) return { sessions: 0, assignment: false };
@@ -71,10 +75,40 @@ export async function keepDemoCurrent(db: Kysely<Database>, clock: Clock) {
     ).map((g) => g.id);
     const added = today.length === 0 && groups.length >= 5;
     if (added) await seedSessions(trx, org.id, seq, now, groups);
+    const ended = await endEarlierDays(trx, org.id, seq, now, start);
     const assignment = await renewTempShift(trx, org.id, now, start);
     await seq.flush();
-    return { sessions: added ? 3 : 0, assignment };
+    return { sessions: added ? 3 : 0, ended, assignment };
   });
+}
+
+/** Ends, at their scheduled end, the sessions still active that were over before today began. */
+async function endEarlierDays(
+  trx: Transaction<Database>,
+  org: string,
+  seq: SeqAllocator,
+  now: number,
+  dayStart: number,
+) {
+  const running = await trx
+    .selectFrom('sessions')
+    .select(['id', 'scheduled_end'])
+    .where('organization_id', '=', org)
+    .where('status', '=', 'active')
+    .where('scheduled_end', '<=', iso(dayStart))
+    .execute();
+  for (const s of running)
+    await trx
+      .updateTable('sessions')
+      .set({
+        status: 'completed',
+        actual_end: s.scheduled_end,
+        updated_at: iso(now),
+        seq: seq.next(),
+      })
+      .where('id', '=', s.id)
+      .execute();
+  return running.length;
 }
 
 async function renewTempShift(

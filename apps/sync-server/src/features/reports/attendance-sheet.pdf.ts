@@ -4,8 +4,7 @@
 // Rows are written as they are read, a page at a time, like the CSV.
 import { describeFilters } from './pdf-filters.ts';
 import { streamRows, table, type Column } from './pdf-table.ts';
-import { formatLocalDate, localDateOf } from '@rollcall/shared';
-import { fileSlug, pct, sendPdf, wordsOf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
+import { pct, sendPdf, wordsOf, type PdfRequest, type ReportPdf } from './report-pdf.ts';
 import type { Words } from './report-words.ts';
 import {
   absenteesExport,
@@ -56,18 +55,9 @@ export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {
   );
   const single = a.scope.sessionId !== null;
   const title = single ? w.attendanceSheet : w.attendanceReport;
-  return sendPdf(r, { name: 'attendance', title, filters, about: aboutOf(a) }, (pdf) =>
+  return sendPdf(r, { name: 'attendance', title, filters }, (pdf) =>
     single ? drawSheet(pdf, a, withGroupNames(r.db, a.scope, a.pages)) : drawRange(pdf, a, a.pages),
   );
-}
-
-/** The file name's part that says what it covers: the session and its day, or the dates. */
-function aboutOf(a: Attendance) {
-  const day = (at: string) => formatLocalDate(localDateOf(Date.parse(at), a.scope.zone));
-  const s = a.sessions[0];
-  if (a.scope.sessionId !== null && s) return `${fileSlug(s.name)}-${day(s.scheduledStart)}`;
-  if (a.scope.from && a.scope.to) return `${day(a.scope.from)}-to-${day(a.scope.to)}`;
-  return undefined;
 }
 
 const sheetColumns = (w: Words): Column[] => [

@@ -1,7 +1,8 @@
 // Who is drifting away: active participants who missed at least `missed` of their last `of`
 // sessions (of the group, or of all their groups). Missed means absent, any other state that
 // neither counts as present nor is excused, or no record; excused is not missed. Only sessions
-// that have started and were not canceled count. Members of a group's subgroups are expected at its
+// that were not canceled and have started count, or that someone has already checked in to (an
+// early arrival attended it, as in the attendance report). Members of a group's subgroups are expected at its
 // sessions, as everywhere in the reports. Participants are read a page at a time, by name.
 import { withDescendants } from '@rollcall/shared';
 import type { Kysely } from 'kysely';

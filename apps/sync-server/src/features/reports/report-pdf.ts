@@ -4,11 +4,12 @@
 // between pages of rows (`ready`), so a long export holds a page of rows, never the export.
 import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { formatLocalDate, formatLocalMinute, localDateOf } from '@rollcall/shared';
+import { formatLocalMinute } from '@rollcall/shared';
 import type { Kysely } from 'kysely';
 import PDFDocument from 'pdfkit';
 import type { Database } from '../../db/schema.ts';
 import { organizationOf } from './reports.repository.ts';
+import { attachmentDisposition } from '../../lib/download.ts';
 import { inFaceFor, registerFonts } from './pdf-fonts.ts';
 import { reportWords, type Words } from './report-words.ts';
 
@@ -257,6 +258,8 @@ export interface PdfRequest {
   org: string;
   nowMs: number;
   reply: FastifyReply;
+  /** What the PDF is saved as (report-file-name.ts). */
+  fileName: string;
 }
 
 /** The words of the organization's exports, for what is decided before drawing (title, filters). */
@@ -268,8 +271,7 @@ export const wordsOf = async (r: PdfRequest) => (await organizationOf(r.db, r.or
  */
 export async function sendPdf(
   r: PdfRequest,
-  /** `about`: what the file covers, for its name (the session and its day, or the dates); today otherwise. */
-  report: { name: string; title: string; filters: string[]; about?: string },
+  report: { name: string; title: string; filters: string[] },
   draw: (pdf: ReportPdf) => Promise<void>,
 ) {
   const org = await organizationOf(r.db, r.org);
@@ -291,20 +293,7 @@ export async function sendPdf(
   );
   return r.reply
     .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `attachment; filename="rollcall-${report.name}-${report.about ?? formatLocalDate(localDateOf(r.nowMs, org.zone))}.pdf"`,
-    )
+    .header('content-disposition', attachmentDisposition(r.fileName))
     .header('cache-control', 'no-store')
     .send(stream);
 }
-
-/** A name as ASCII words joined by hyphens: a header's file name is Latin-1, and accents are dropped. */
-export const fileSlug = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);

@@ -1,6 +1,7 @@
 // One report, three readings: the JSON a screen shows, the CSV and the PDF say the same counts in
 // the same words. Fixture: a group of three (Ada, Ben, Cy) and a visitor (Wes) at yesterday's
-// session; Ada is also checked in 15 minutes before today's session, which starts in 10 minutes.
+// session; Ada is also checked in 15 minutes before today's session, which starts in 10 minutes,
+// and so is Cy, who missed yesterday's: an early arrival is all Cy has.
 import { countSession, uuidv7 } from '@rollcall/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/test-db.ts';
@@ -106,8 +107,9 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
       change(usher, YESTERDAY + 5 * MIN, { sessionId: yesterday, participantId: wes }),
       // Early: a quarter of an hour before today's start.
       change(usher, TODAY - 15 * MIN, { sessionId: today, participantId: ada }),
+      change(usher, TODAY - 14 * MIN, { sessionId: today, participantId: cy }),
     ]);
-    expect(results.results.map((r) => r.status)).toEqual(Array(4).fill('applied'));
+    expect(results.results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
     h.clock.set(TODAY - 10 * MIN);
   });
   afterAll(() => h.close());
@@ -131,7 +133,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     const r = await report();
     expect(r.sessions.map((s) => [s.name, s.attended, s.present])).toEqual([
       ['Yesterday class', 2, 3],
-      ['Today class', 1, 1],
+      ['Today class', 2, 2],
     ]);
     expect(r.rows).toContainEqual(
       expect.objectContaining({
@@ -142,11 +144,28 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     );
   });
 
+  it('agrees with the drifting list: an early arrival is not a miss', async () => {
+    const drifting = async (q: string) => {
+      const res = await get(`drifting?groupId=${group}&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: { participantName: string; missed: number; of: number }[] }>().items;
+    };
+    // Their last session is today's: Cy is there (early), Ben is not.
+    expect(await drifting('missed=1&of=1')).toEqual([
+      expect.objectContaining({ participantName: 'Ben Agree', missed: 1, of: 1 }),
+    ]);
+    expect(await drifting('missed=1&of=2')).toEqual([
+      expect.objectContaining({ participantName: 'Ben Agree', missed: 1, of: 2 }),
+      expect.objectContaining({ participantName: 'Cy Agree', missed: 1, of: 2 }),
+    ]);
+    expect(await drifting('missed=2&of=2')).toEqual([]);
+  });
+
   it('has one headline: everyone who attended is the sum of the present states', async () => {
     const { totals } = await report();
     const count = (label: string) => totals.byState.find((b) => b.label === label)?.count;
-    expect([totals.present, totals.attended, totals.expected]).toEqual([4, 3, 6]);
-    expect([count('Present'), count('Late'), count('No record')]).toEqual([3, 1, 3]);
+    expect([totals.present, totals.attended, totals.expected]).toEqual([5, 4, 6]);
+    expect([count('Present'), count('Late'), count('No record')]).toEqual([4, 1, 2]);
     expect(totals.present).toBe((count('Present') ?? 0) + (count('Late') ?? 0));
   });
 
@@ -154,7 +173,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     const res = await get(`attendance?sessionId=${yesterday}&format=pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-yesterday-class-2026-11-21.pdf"',
+      `attachment; filename="rollcall-attendance-yesterday-class-2026-11-21.pdf"; filename*=UTF-8''rollcall-attendance-yesterday-class-2026-11-21.pdf`,
     );
   });
 
@@ -176,7 +195,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
 
     const pdfRes = await get(`attendance?${RANGE}&format=pdf`);
     expect(pdfRes.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-2026-11-20-to-2026-11-22.pdf"',
+      `attachment; filename="rollcall-attendance-agreeable-2026-11-20-to-2026-11-22.pdf"; filename*=UTF-8''rollcall-attendance-agreeable-2026-11-20-to-2026-11-22.pdf`,
     );
     const pdf = await pdfText(pdfRes.rawPayload);
     const people = pdf.text
@@ -186,7 +205,7 @@ describe.each(dialects)('attendance: JSON, CSV and PDF agree, on %s', (dialect) 
     expect(words(pdfStates)).toEqual(expected);
     expect(pdf.text).not.toMatch(/\bmissing\b/);
     // The headline's numbers, as on screen.
-    for (const fact of ['Attended', '4', 'Members', '3 of 6 expected', 'Walk-ins', '1'])
+    for (const fact of ['Attended', '5', 'Members', '4 of 6 expected', 'Walk-ins', '1'])
       expect(pdf.text).toContain(fact);
   });
 

@@ -216,7 +216,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
   it('prints one session as an attendance sheet: every expected participant, walk-ins marked, totals by state', async () => {
     const res = await get(`attendance?sessionId=${S.S1}&format=pdf`);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-sunday-s1-2026-11-08.pdf"',
+      `attachment; filename="rollcall-attendance-sunday-s1-2026-11-08.pdf"; filename*=UTF-8''rollcall-attendance-sunday-s1-2026-11-08.pdf`,
     );
     const { pages, text } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);
@@ -299,7 +299,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       accept: 'application/pdf',
     });
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-trends-2026-11-22.pdf"',
+      `attachment; filename="rollcall-trends-reports-r-2026-11-02-to-2026-11-15.pdf"; filename*=UTF-8''rollcall-trends-reports-r-2026-11-02-to-2026-11-15.pdf`,
     );
     const { pages } = await pdfText(res.rawPayload);
     expect(pages).toHaveLength(1);

@@ -176,7 +176,7 @@ describe.each(dialects)("reports in the organization's time zone, on %s", (diale
     const res = await get(`attendance?groupId=${group}&from=2026-03-01&to=2026-03-21&format=pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="rollcall-attendance-2026-03-01-to-2026-03-21.pdf"',
+      `attachment; filename="rollcall-attendance-evening-2026-03-01-to-2026-03-21.pdf"; filename*=UTF-8''rollcall-attendance-evening-2026-03-01-to-2026-03-21.pdf`,
     );
     const { pages } = await pdfText(res.rawPayload);
     expect(pages[0]).toEqual(

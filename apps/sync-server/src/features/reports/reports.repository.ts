@@ -14,6 +14,7 @@ import { LEGACY_TIME_ZONE, toOrganizationDto } from '../organizations/organizati
 import { reportWords } from './report-words.ts';
 
 type Db = Kysely<Database>;
+type SEb = ExpressionBuilder<Database & { s: Database['sessions'] }, 's'>;
 type PEb = ExpressionBuilder<Database & { p: Database['participants'] }, 'p'>;
 type Eb = ExpressionBuilder<
   Database & { r: Database['presence_records']; p: Database['participants'] },
@@ -84,9 +85,22 @@ export const presenceStates = (db: Db, org: string) =>
     .execute();
 
 /**
- * Sessions that started between from and to, not canceled, oldest first: those started by `until`,
- * and those yet to start that someone has already checked in to (an early arrival attended it).
+ * Whether session `s` counts by `until`, as attended or missed: it has started, or someone has
+ * already checked in to it (an early arrival attended it). Attendance and drifting share the rule.
  */
+const counted = (eb: SEb, until: string) =>
+  eb.or([
+    eb('s.scheduled_start', '<=', until),
+    eb.exists(
+      eb
+        .selectFrom('presence_records as early')
+        .select('early.id')
+        .whereRef('early.session_id', '=', 's.id')
+        .where('early.state', 'is not', null),
+    ),
+  ]);
+
+/** Sessions that started between from and to, not canceled, that count by `until`, oldest first. */
 export function sessionsInRange(
   db: Db,
   org: string,
@@ -99,18 +113,7 @@ export function sessionsInRange(
     .where('s.status', '!=', 'canceled')
     .where('s.scheduled_start', '>=', r.from)
     .where('s.scheduled_start', '<=', r.to)
-    .where((eb) =>
-      eb.or([
-        eb('s.scheduled_start', '<=', r.until),
-        eb.exists(
-          eb
-            .selectFrom('presence_records as r')
-            .select('r.id')
-            .whereRef('r.session_id', '=', 's.id')
-            .where('r.state', 'is not', null),
-        ),
-      ]),
-    );
+    .where((eb) => counted(eb, r.until));
   if (r.groupId)
     q = q.where(
       's.id',
@@ -386,7 +389,7 @@ export const firstAttendance = (
     .having((eb) => eb.fn.min('s.scheduled_start'), '>=', since)
     .execute();
 
-/** The group's last `limit` sessions that started by `until` and were not canceled. */
+/** The group's last `limit` sessions that count by `until` and were not canceled. */
 export const lastSessionsOf = (
   db: Db,
   org: string,
@@ -401,7 +404,7 @@ export const lastSessionsOf = (
     .where('s.organization_id', '=', org)
     .where('sg.group_id', '=', groupId)
     .where('s.status', '!=', 'canceled')
-    .where('s.scheduled_start', '<=', until)
+    .where((eb) => counted(eb, until))
     .orderBy('s.scheduled_start', 'desc')
     .orderBy('s.id', 'desc')
     .limit(limit)
@@ -464,7 +467,7 @@ export async function missedOfLast(db: Db, p: MissedQuery) {
     .distinct()
     .where('m.participant_id', 'in', p.participantIds)
     .where('s.status', '!=', 'canceled')
-    .where('s.scheduled_start', '<=', p.until);
+    .where((eb) => counted(eb, p.until));
   if (p.sessionIds) pairs = pairs.where('s.id', 'in', orNone(p.sessionIds));
   const ranked = db.selectFrom(pairs.as('x')).select((eb) => [
     'x.participant_id',

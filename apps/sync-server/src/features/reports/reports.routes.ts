@@ -11,6 +11,8 @@ import { onePage, sendCsv, wantsCsv } from '../../lib/csv.ts';
 import { absenteesPdf, attendancePdf } from './attendance-sheet.pdf.ts';
 import { driftingPages, driftingReport } from './drifting.service.ts';
 import { reportCache } from './report-cache.ts';
+import { reportFileName, type ReportKind } from './report-file-name.ts';
+import type { ScopeQuery } from './report-scope.ts';
 import { wantsPdf } from './report-pdf.ts';
 import type { Words } from './report-words.ts';
 import { organizationOf } from './reports.repository.ts';
@@ -63,6 +65,10 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const readers = requireRole('admin', 'manager');
   /** The organization's export words: its language and terms, for a CSV's header row. */
   const wordsFor = async (org: string) => (await organizationOf(db, org)).words;
+  /** What an export is saved as: the report and what it covers, in the organization's days. */
+  const named =
+    (org: string, nowMs: number, kind: ReportKind, query: ScopeQuery) => (format: 'csv' | 'pdf') =>
+      reportFileName(db, org, nowMs, { kind, format, query });
 
   async function cached<T>(
     req: FastifyRequest,
@@ -90,13 +96,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-      if (wantsPdf(req)) return attendancePdf({ db, org, nowMs: now, reply }, q);
+      const file = named(org, now, 'attendance', q);
+      if (wantsPdf(req))
+        return attendancePdf({ db, org, nowMs: now, reply, fileName: await file('pdf') }, q);
       if (wantsCsv(req)) {
         const w = await wordsFor(org);
         return sendCsv(
           reply,
-          'attendance',
-          now,
+          await file('csv'),
           w.csv.attendance,
           await attendanceCsv(db, org, q, now),
           rowCells(w),
@@ -118,13 +125,14 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
-      if (wantsPdf(req)) return absenteesPdf({ db, org, nowMs: now, reply }, q);
+      const file = named(org, now, 'absentees', q);
+      if (wantsPdf(req))
+        return absenteesPdf({ db, org, nowMs: now, reply, fileName: await file('pdf') }, q);
       if (wantsCsv(req)) {
         const w = await wordsFor(org);
         return sendCsv(
           reply,
-          'absentees',
-          now,
+          await file('csv'),
           w.csv.attendance,
           await absenteesCsv(db, org, q, now),
           rowCells(w),
@@ -146,15 +154,16 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
+      const file = named(org, now, 'drifting', q);
       if (wantsPdf(req))
         return driftingPdf(
-          { db, org, nowMs: now, reply },
+          { db, org, nowMs: now, reply, fileName: await file('pdf') },
           { groupId: q.groupId, missed: q.missed ?? 2, of: q.of ?? 3 },
           await started(driftingPages(db, org, q, now)),
         );
       if (wantsCsv(req)) {
         const all = await started(driftingPages(db, org, q, now));
-        return sendCsv(reply, 'drifting', now, (await wordsFor(org)).csv.drifting, all, (r) => [
+        return sendCsv(reply, await file('csv'), (await wordsFor(org)).csv.drifting, all, (r) => [
           r.participantId,
           r.participantName,
           r.missed,
@@ -179,12 +188,13 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const [org, now, q] = [who(req).organizationId, ctx.clock.now(), withoutFormat(req.query)];
       const report = await cached(req, reply, 'trends', q, () => trendsReport(db, org, q, now));
-      if (wantsPdf(req)) return summaryPdf({ db, org, nowMs: now, reply }, report);
+      const file = named(org, now, 'trends', q);
+      if (wantsPdf(req))
+        return summaryPdf({ db, org, nowMs: now, reply, fileName: await file('pdf') }, report);
       if (!wantsCsv(req)) return report;
       return sendCsv(
         reply,
-        'trends',
-        now,
+        await file('csv'),
         (await wordsFor(org)).csv.trends,
         onePage(report.weeks),
         (w) => [
@@ -217,15 +227,19 @@ export const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const report = await cached(req, reply, 'usher-activity', q, () =>
         usherActivity(db, org, q, now),
       );
-      if (wantsPdf(req)) return usherActivityPdf({ db, org, nowMs: now, reply }, report);
+      const file = named(org, now, 'usher-activity', q);
+      if (wantsPdf(req))
+        return usherActivityPdf(
+          { db, org, nowMs: now, reply, fileName: await file('pdf') },
+          report,
+        );
       if (!wantsCsv(req)) return report;
       const rows = report.ushers.flatMap((u) =>
         Object.entries(u.byMethod).map(([method, n]) => ({ ...u, method, n })),
       );
       return sendCsv(
         reply,
-        'usher-activity',
-        now,
+        await file('csv'),
         (await wordsFor(org)).csv.usherActivity,
         onePage(rows),
         (r) => [r.userId, r.name, r.role, r.method, r.n],

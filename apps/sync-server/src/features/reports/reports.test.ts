@@ -310,7 +310,7 @@ describe.each(dialects)('reports on %s', (dialect) => {
     const csv = await get(`attendance?groupId=${G.R}&${RANGE}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toBe(
-      'attachment; filename="attendance-2026-11-22.csv"',
+      `attachment; filename="rollcall-attendance-reports-r-2026-10-26-to-2026-11-30.csv"; filename*=UTF-8''rollcall-attendance-reports-r-2026-10-26-to-2026-11-30.csv`,
     );
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(

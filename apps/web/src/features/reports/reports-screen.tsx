@@ -1,7 +1,7 @@
 // Reports for leaders: attendance, absentees, drifting, weekly trends and usher activity, each
 // downloadable as CSV or PDF (both streamed by the server, so a large export never sits in memory;
 // the PDF of one session is a printable attendance sheet, that of trends carries the chart).
-import type { Group, Session } from '@rollcall/shared';
+import { downloadName, type Group, type Session } from '@rollcall/shared';
 import { useState } from 'react';
 import { attempt, downloadFile, useRemote } from '../../lib/use-remote.ts';
 import {
@@ -16,7 +16,6 @@ import {
 } from './report-views.tsx';
 import { TrendsChart, type Week } from './trends-chart.tsx';
 import { dateIn, displayZone, todayIn } from '../../lib/zone-format.ts';
-import { downloadName } from './download-name.ts';
 import { useT } from '../../i18n/i18n.ts';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
