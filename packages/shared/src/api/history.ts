@@ -1,6 +1,6 @@
 // The admin API for sync history: every push a device made, its rejected changes, re-applying one.
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../protocol/common.ts';
+import { Nullable, Uuid } from '../protocol/common.ts';
 
 export const PushHistorySchema = Type.Object({
   id: Type.String(),
@@ -47,4 +47,14 @@ export const ReapplyResultSchema = Type.Object({
   status: Type.String(),
   changeId: Nullable(Type.String()),
   historyId: Type.String(),
+});
+
+export const SyncHistoryQuerySchema = Type.Object({
+  deviceId: Type.Optional(Uuid),
+  userId: Type.Optional(Uuid),
+  status: Type.Optional(
+    Type.Union([Type.Literal('success'), Type.Literal('partial'), Type.Literal('failed')]),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });

@@ -1,8 +1,8 @@
 // The bell's panel: your notifications, newest first, unread ones marked; opening one marks it
 // read and goes to the screen it is about; "Mark all read"; and which kinds you want.
-import type { Notification, NotificationList, NotificationRead, ReadAll } from '@rollcall/shared';
+import type { Notification } from '@rollcall/shared';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { ago, attempt, when } from '../../lib/use-remote.ts';
 import { pathFor } from '../../app-routes.ts';
 import { useT } from '../../i18n/i18n.ts';
@@ -32,9 +32,10 @@ function useNotifications(onCount: Props['onCount']) {
   const load = useCallback(
     async (after: string | null) => {
       await attempt(async () => {
-        const page = await api.get<NotificationList>(
-          `/api/v1/notifications?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
-        );
+        const page = await client.notifications.list({
+          limit: PAGE,
+          ...(after ? { cursor: after } : {}),
+        });
         setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         onCount(page.unreadCount);
@@ -56,7 +57,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   const open = async (n: Notification) => {
     if (!n.readAt) {
       const ok = await attempt(async () => {
-        const res = await api.post<NotificationRead>(`/api/v1/notifications/${n.id}/read`, {});
+        const res = await client.notifications.read(n.id);
         onCount(res.unreadCount);
       }, setProblem);
       if (!ok) return;
@@ -66,7 +67,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   };
   const readAll = async () => {
     await attempt(async () => {
-      const res = await api.post<ReadAll>('/api/v1/notifications/read-all', {});
+      const res = await client.notifications.readAll();
       const now = new Date().toISOString();
       setItems((prev) => prev?.map((n) => (n.readAt ? n : { ...n, readAt: now })) ?? prev);
       onCount(res.unreadCount);
