@@ -58,3 +58,27 @@ export const SyncHistoryQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
+
+/**
+ * Why the server refuses a pushed change, as a code the device words in its own language (the
+ * rejection's `reason` is the server's English, kept for codes a device does not know yet).
+ */
+export const REJECTION_CODES = [
+  'invalid_change',
+  'forbidden',
+  'assignment_missing',
+  'assignment_revoked',
+  'assignment_expired',
+  'grace_period_over',
+  'unknown_session',
+  'session_canceled',
+  'past_retention',
+  'unknown_participant',
+  'unknown_state',
+  'not_checked_in',
+  'participant_exists',
+  'external_key_taken',
+  'change_id_reused',
+  'device_seq_reused',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -6,6 +6,7 @@ import { useFocusItem } from '../../lib/use-focus-item.ts';
 import { client, remote } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useT } from '../../i18n/i18n.ts';
+import { rejectionReason } from './rejection-reason.ts';
 import { useSession } from '../auth/session-store.ts';
 
 const STATUSES = ['success', 'partial', 'failed'] as const;
@@ -30,7 +31,10 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
       <ul className="plain-list">
         {data.rejections.map((r) => (
           <li key={r.id} className="rejection">
-            <span className="tag error">{r.code}</span> {r.reason}
+            <span className="tag error" translate="no">
+              {r.code}
+            </span>{' '}
+            {rejectionReason(t, r)}
             <details>
               <summary>{t('theChange')}</summary>
               <pre>{JSON.stringify(r.payload, null, 2)}</pre>

@@ -8,6 +8,7 @@ import { pathFor } from '../../app-routes.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useSession, type Screen } from '../auth/session-store.ts';
 import { NotificationPreferencesForm } from './notification-preferences.tsx';
+import { notificationWords } from './notification-words.ts';
 
 const PAGE = 20;
 
@@ -126,11 +127,11 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
               >
                 <span className="notif-title">
                   {!n.readAt && <span className="tag">{t('new')}</span>}
-                  {/* Written by the server when it happened (names included), not translated. */}
-                  <strong translate="no">{n.title}</strong>
+                  {/* In this app's words already, around names a browser must not translate. */}
+                  <strong translate="no">{notificationWords(t, n).title}</strong>
                 </span>
                 <span className="notif-body" translate="no">
-                  {n.body}
+                  {notificationWords(t, n).body}
                 </span>
                 <span className="notif-meta" title={when(n.createdAt)}>
                   {t('opens', { ago: ago(n.createdAt), target: t(`target.${n.link.type}`) })}
