@@ -3,16 +3,9 @@
 // a rejected change notifies too and opens its sync in the history.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { formatHlc, hlcTick } from '@rollcall/conflict';
-import {
-  PROTOCOL_VERSION,
-  uuidv7,
-  type Participant,
-  type PushResponse,
-  type Session,
-} from '@rollcall/shared';
+import type { Participant, Session } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, usherDevice, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -23,40 +16,6 @@ test.afterAll(async () => {
 });
 
 /** An usher's device, signed in over the API, pushing one check-in at a time. */
-async function usherDevice(email: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'rollcall-demo', deviceName: `e2e ${email}` }),
-  });
-  const login = (await res.json()) as { credentials: { accessToken: string }; deviceId: string };
-  let seq = 0;
-  return async (sessionId: string, participantId: string, state: string) => {
-    seq += 1;
-    const change = {
-      changeId: uuidv7(),
-      deviceSeq: seq,
-      kind: 'presence.set',
-      sessionId,
-      participantId,
-      state,
-      method: 'manual',
-      recordedAt: new Date().toISOString(),
-      hlc: formatHlc(hlcTick(null, Date.now(), login.deviceId.slice(-12))),
-      baseVersion: 0,
-    };
-    const pushed = await fetch(`${server.url}/api/v1/sync/push`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${login.credentials.accessToken}`,
-      },
-      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, changes: [change] }),
-    });
-    return ((await pushed.json()) as PushResponse).results[0]!;
-  };
-}
-
 async function seriousViolations(page: AppPage['page']) {
   const result = await new AxeBuilder({ page }).include('#notifications-panel').analyze();
   return result.violations
@@ -80,8 +39,8 @@ test('a conflict raises the bell count; the panel leads to the conflict queue; m
   const bell = page.getByRole('button', { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName('Notifications, 0 unread');
 
-  const ana = await usherDevice('usher1@demo.rollcall.test');
-  const ben = await usherDevice('usher2@demo.rollcall.test');
+  const ana = await usherDevice(server.url, 'usher1@demo.rollcall.test');
+  const ben = await usherDevice(server.url, 'usher2@demo.rollcall.test');
   const conflictIds: string[] = [];
   for (const p of [first!, second!]) {
     await ana(sunday.id, p.id, 'present');
@@ -163,7 +122,7 @@ test('a sync with a rejected change notifies, and the notification opens that sy
   await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/);
   const before = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label'))!)![1]);
 
-  const carl = await usherDevice('usher1@demo.rollcall.test');
+  const carl = await usherDevice(server.url, 'usher1@demo.rollcall.test');
   expect(await carl(sunday.id, person!.id, 'asleep')).toMatchObject({
     status: 'rejected',
     code: 'unknown_state',
@@ -181,7 +140,8 @@ test('a sync with a rejected change notifies, and the notification opens that sy
     .getByRole('link', { name: /1 change rejected/ })
     .click();
   await expect(page.getByRole('heading', { name: /Sync history/, level: 1 })).toBeVisible();
+  // The reason in the app's words (the server sent a code with its English).
   await expect(
-    page.getByText('"asleep" is not a presence state of your organization'),
+    page.getByText('The presence state is not one of this organization’s.'),
   ).toBeVisible();
 });

@@ -1,14 +1,15 @@
 // The admin's working screens in the pseudo-locale beyond how they first open: a conflict card (made
 // by two offline ushers) with its earlier resolutions, the bulk panel and its preview, a resolved
 // card; the new-session and edit-session forms; every report with data (today's service after
-// check-ins) and the trends chart; an excuse submitted and its form; a sync's detail. Each check
+// check-ins) and the trends chart; an excuse submitted and its form; a sync's detail with a
+// rejected change. Each check
 // reads only the screen itself (<main>): the header, the sync bar and the notifications have their
 // own specs.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Participant } from '@rollcall/shared';
 import { AppPage } from './page-models/app-page.ts';
 import { dataWords, hardCodedText } from './support/hard-coded-text.ts';
-import { adminApi, launchServer, type TestServer } from './support/server.ts';
+import { adminApi, launchServer, usherDevice, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let data: string[];
@@ -193,9 +194,15 @@ test('excuses: the form and a submitted excuse', async ({ page }) => {
   expect(await screenText(page)).toEqual([]);
 });
 
-test('history: a sync opened', async ({ page }) => {
+test('history: a sync opened, with its rejected change', async ({ page }) => {
+  // A state the organization does not have: the server refuses it with a code and its English.
+  const api = await adminApi(server.url);
+  const [person] = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=1')).items;
+  const push = await usherDevice(server.url, 'usher1@demo.rollcall.test');
+  expect(await push(sundayId, person!.id, 'asleep')).toMatchObject({ code: 'unknown_state' });
   await signIn(page, '/admin/history');
+  // Newest first: the push just made.
   await page.locator('tbody tr button.link').first().click();
-  await expect(page.locator('td.detail')).toBeVisible();
+  await expect(page.locator('td.detail .rejection')).toContainText('⟦');
   expect(await screenText(page)).toEqual([]);
 });

@@ -1,10 +1,11 @@
 // The shell's parts that the pseudo-locale spec does not see as a screen first opens: the sign-in
-// page's refusal and two-step form, the sync status offline, the notification panel with its
-// preferences, the language choice, and the iPhone install hint. Any word outside ⟦brackets⟧ that
-// is not the organization's data skipped a catalog.
+// page's refusal and two-step form, the sync status offline, the notification panel (with a
+// notification the server wrote) and its preferences, the language choice, and the iPhone
+// install hint. Any word outside ⟦brackets⟧ that is not the organization's data skipped a catalog.
 import { expect, test, type Page } from '@playwright/test';
 import { dataWords, hardCodedText } from './support/hard-coded-text.ts';
-import { launchServer, type TestServer } from './support/server.ts';
+import type { Participant, Session } from '@rollcall/shared';
+import { adminApi, launchServer, usherDevice, type TestServer } from './support/server.ts';
 
 let server: TestServer;
 let data: string[];
@@ -49,11 +50,21 @@ test('the sync status offline, the notification panel and its preferences, the l
   page,
   context,
 }) => {
+  // A rejected change notifies the admins: a notification the server wrote in English.
+  const push = await usherDevice(server.url, 'usher1@demo.rollcall.test');
+  const api = await adminApi(server.url);
+  const sunday = (await api.get<{ items: Session[] }>('/api/v1/sessions')).items.at(-1)!;
+  const [person] = (await api.get<{ items: Participant[] }>('/api/v1/participants?limit=1')).items;
+  expect(await push(sunday.id, person!.id, 'asleep')).toMatchObject({ code: 'unknown_state' });
   await signIn(page);
   await expect(page.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced');
   await page.locator('.notif-bell').click();
   const panel = page.locator('#notifications-panel');
-  await expect(panel.locator('.notif-list, p.muted').first()).toBeVisible();
+  await expect(panel.locator('.notif-list').first()).toBeVisible();
+  // Its title and body are the app's words around the names (translate="no" keeps those out of
+  // the hard-coded check, so each is checked for brackets here).
+  for (const words of await panel.locator('.notif-title strong, .notif-body').allInnerTexts())
+    expect(words).toMatch(/^⟦.*⟧$/s);
   await panel.locator('summary').click();
   await expect(panel.getByRole('checkbox').first()).toBeVisible();
   await panel.getByRole('checkbox').first().uncheck();

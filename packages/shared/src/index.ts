@@ -29,3 +29,7 @@ export * from './api/retention.ts';
 export * from './api/conflicts.ts';
 export * from './api/account.ts';
 export * from './api/imports.ts';
+export * as reportSchemas from './api/reports.ts';
+export * from './api/routes.ts';
+// The web derives types from the schemas above without depending on TypeBox itself.
+export type { Static } from '@sinclair/typebox';

@@ -9,6 +9,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route's schemas, for the test that holds the web's route table to them. */
+  schema?: RouteOptions['schema'];
 }
 
 const guardRoles = new WeakMap<object, readonly Role[]>();
@@ -34,7 +36,7 @@ export function recordRoutes(api: FastifyInstance, into: ApiRoute[]) {
   api.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
-      into.push({ method, url: route.url, access: accessOf(route) });
+      into.push({ method, url: route.url, access: accessOf(route), schema: route.schema });
     }
   });
 }

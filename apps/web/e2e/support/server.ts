@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatHlc, hlcTick } from '@rollcall/conflict';
+import { PROTOCOL_VERSION, uuidv7, type PushResponse } from '@rollcall/shared';
 import { freePort, startServer, type ServerProcess } from '@rollcall/sync-server/server-process';
 
 export const webDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist');
@@ -153,4 +155,40 @@ export async function startSessions(url: string, names: string[]) {
     });
     if (!res.ok) throw new Error(`could not start ${name}: ${res.status} ${await res.text()}`);
   }
+}
+
+/** An usher's device through the API alone: each call pushes one presence change and answers its
+ * result (a state the organization does not have is rejected). */
+export async function usherDevice(url: string, email: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'rollcall-demo', deviceName: `e2e ${email}` }),
+  });
+  const login = (await res.json()) as { credentials: { accessToken: string }; deviceId: string };
+  let seq = 0;
+  return async (sessionId: string, participantId: string, state: string) => {
+    seq += 1;
+    const change = {
+      changeId: uuidv7(),
+      deviceSeq: seq,
+      kind: 'presence.set',
+      sessionId,
+      participantId,
+      state,
+      method: 'manual',
+      recordedAt: new Date().toISOString(),
+      hlc: formatHlc(hlcTick(null, Date.now(), login.deviceId.slice(-12))),
+      baseVersion: 0,
+    };
+    const pushed = await fetch(`${url}/api/v1/sync/push`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${login.credentials.accessToken}`,
+      },
+      body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, changes: [change] }),
+    });
+    return ((await pushed.json()) as PushResponse).results[0]!;
+  };
 }

@@ -3,10 +3,10 @@
 // Offline, a screen keeps what it last loaded in this tab and says how old it is, instead of a
 // browser's "Failed to fetch"; it loads again by itself when the network returns.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../app-context.ts';
 import { useSession } from '../features/auth/session-store.ts';
 import { translate } from '../i18n/i18n.ts';
 import { ApiError } from '../sync/api.ts';
+import type { Remote } from './api-client.ts';
 
 interface Loaded {
   data: unknown;
@@ -42,7 +42,12 @@ const isNetworkFailure = (e: unknown) =>
 import { dateTimeIn, timeIn } from './zone-format.ts';
 import { errorText } from './error-text.ts';
 
-export function useRemote<T>(path: string | null) {
+/** Keeps `read` (a route from `remote` in app-context, or null for nothing yet) loaded. */
+export function useRemote<T>(read: Remote<T> | null) {
+  const path = read?.key ?? null;
+  // The read is made afresh on every render; its key says whether it asks anything new.
+  const load = useRef(read?.load);
+  load.current = read?.load;
   // Data is kept with the path it answers, so a screen never renders one query's answer as another's.
   const [state, setState] = useState<{ path: string; data: T } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,9 +55,9 @@ export function useRemote<T>(path: string | null) {
   const current = useRef(path);
   current.current = path;
   const reload = useCallback(async () => {
-    if (!path) return;
+    if (!path || !load.current) return;
     try {
-      const data = await api.get<T>(path);
+      const data = await load.current();
       const at = Date.now();
       remember(path, data, at);
       if (current.current !== path) return;
@@ -101,9 +106,9 @@ export const ago = (iso: string | null | undefined, now = Date.now()) => {
 };
 
 /** Saves a file the API serves behind the device's credentials (a plain link cannot send them). */
-export async function downloadFile(path: string, filename: string) {
+export async function downloadFile(file: Promise<Blob>, filename: string) {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(await api.getBlob(path));
+  a.href = URL.createObjectURL(await file);
   a.download = filename;
   a.click();
   URL.revokeObjectURL(a.href);

@@ -1,5 +1,7 @@
 // The API for a signed-in user's own account: their password and two-step sign-in.
 import { Type, type Static } from '@sinclair/typebox';
+import { Nullable } from '../protocol/common.ts';
+import { LanguageSchema } from '../protocol/entities.ts';
 
 export const PasswordChangeSchema = Type.Object(
   {
@@ -27,5 +29,11 @@ export const RecoveryCodesSchema = Type.Object({ recoveryCodes: Type.Array(Type.
 
 export const PasswordConfirmSchema = Type.Object(
   { password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+/** The language of a user's own screens; null follows the organization's. */
+export const LanguageChoiceSchema = Type.Object(
+  { language: Nullable(LanguageSchema) },
   { additionalProperties: false },
 );

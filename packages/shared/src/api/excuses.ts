@@ -43,3 +43,15 @@ export const ExcuseDecisionResultSchema = Type.Object({
   status: Type.String(),
   recordVersion: Nullable(Type.Integer()),
 });
+
+export const ExcuseStatusSchema = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
+
+export const ExcuseListQuerySchema = Type.Object({
+  status: Type.Optional(ExcuseStatusSchema),
+  sessionId: Type.Optional(Uuid),
+  participantId: Type.Optional(Uuid),
+});

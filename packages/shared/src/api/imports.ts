@@ -26,3 +26,13 @@ export const AttendanceImportOutcomeSchema = Type.Object({
   problems: ProblemsSchema,
 });
 export type AttendanceImportOutcome = Static<typeof AttendanceImportOutcomeSchema>;
+
+/**
+ * What an import sends: rows keyed by the field names of its CSV template. The server's route
+ * checks the field names too (it owns the lists); this is the shape the web's client types.
+ */
+export const ImportRequestSchema = Type.Object({
+  rows: Type.Array(Type.Record(Type.String(), Type.String())),
+  dryRun: Type.Boolean(),
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});

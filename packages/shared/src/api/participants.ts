@@ -47,3 +47,10 @@ export const AttendanceItemSchema = Type.Object({
 export type AttendanceItem = Static<typeof AttendanceItemSchema>;
 
 export const AttendanceHistorySchema = Type.Object({ items: Type.Array(AttendanceItemSchema) });
+
+export const AttendanceHistoryQuerySchema = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
+
+/** A change to a participant: only the fields given change. */
+export const ParticipantPatchSchema = Type.Partial(ParticipantInputSchema);

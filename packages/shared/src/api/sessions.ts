@@ -44,3 +44,6 @@ export const GroupInputSchema = Type.Object(
 );
 
 export const GroupListSchema = Type.Object({ items: Type.Array(GroupSchema) });
+
+/** A change to a session: only the fields given change. */
+export const SessionPatchSchema = Type.Partial(SessionInputSchema);

@@ -1,7 +1,12 @@
 // The audit log: read and export only. No route updates or deletes it, and the database refuses
 // to (migration 0002-audit-guard); only the retention command may delete old entries (0004).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuditPageSchema, ErrorBody, IsoDateTime, Uuid } from '@rollcall/shared';
+import {
+  AuditFiltersSchema,
+  AuditListQuerySchema,
+  AuditPageSchema,
+  ErrorBody,
+} from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
 import { parseJson } from '../../lib/json.ts';
 import { requireRole, who } from '../../plugins/auth.ts';
@@ -10,21 +15,6 @@ import { iso } from '../../lib/clock.ts';
 import { sendCsv } from '../../lib/csv.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
-const Filters = Type.Object({
-  entity: Type.Optional(
-    Type.String({
-      maxLength: 60,
-      description: 'the table or kind of record, e.g. sync_conflict, participant',
-    }),
-  ),
-  entityId: Type.Optional(Type.String({ maxLength: 100 })),
-  table: Type.Optional(Type.String({ maxLength: 60, description: 'the same as entity' })),
-  recordId: Type.Optional(Type.String({ maxLength: 100, description: 'the same as entityId' })),
-  userId: Type.Optional(Uuid),
-  action: Type.Optional(Type.String({ maxLength: 60 })),
-  from: Type.Optional(IsoDateTime),
-  to: Type.Optional(IsoDateTime),
-});
 const filtersOf = ({
   table,
   recordId,
@@ -54,13 +44,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole('admin'),
       schema: {
         tags: ['audit'],
-        querystring: Type.Intersect([
-          Filters,
-          Type.Object({
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0 })),
-          }),
-        ]),
+        querystring: AuditListQuerySchema,
         response: {
           200: AuditPageSchema,
           ...errors,
@@ -103,7 +87,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole('admin'),
       schema: {
         tags: ['audit'],
-        querystring: Filters,
+        querystring: AuditFiltersSchema,
         response: { 200: Type.Unknown({ description: 'text/csv, streamed' }), ...errors },
       },
     },

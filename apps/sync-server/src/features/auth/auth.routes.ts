@@ -14,6 +14,7 @@ import {
   PasswordConfirmSchema,
   RecoveryCodesSchema,
   RoleSchema,
+  LanguageChoiceSchema,
   LanguageSchema,
   TotpConfirmSchema,
   TotpEnrolmentSchema,
@@ -141,8 +142,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireAuth,
       schema: {
         tags: ['auth'],
-        body: Type.Object({ language: Nullable(LanguageSchema) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ language: Nullable(LanguageSchema) }), ...errors },
+        body: LanguageChoiceSchema,
+        response: { 200: LanguageChoiceSchema, ...errors },
       },
     },
     // The schema admitted only LANGUAGES (its static type is a plain string).

@@ -5,6 +5,7 @@ import {
   ExcuseDecisionResultSchema,
   ExcuseDecisionSchema,
   ExcuseInputSchema,
+  ExcuseListQuerySchema,
   ExcuseListSchema,
   Uuid,
 } from '@rollcall/shared';
@@ -15,11 +16,6 @@ import { attachmentDisposition, safeContentType } from '../../lib/download.ts';
 import { attachmentOf, decideExcuse, submitExcuse } from './excuses.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const Status = Type.Union([
-  Type.Literal('pending'),
-  Type.Literal('approved'),
-  Type.Literal('rejected'),
-]);
 
 export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
@@ -29,11 +25,7 @@ export const excuseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['excuses'],
-        querystring: Type.Object({
-          status: Type.Optional(Status),
-          sessionId: Type.Optional(Uuid),
-          participantId: Type.Optional(Uuid),
-        }),
+        querystring: ExcuseListQuerySchema,
         response: { 200: ExcuseListSchema, ...errors },
       },
     },

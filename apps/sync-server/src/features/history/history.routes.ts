@@ -4,6 +4,7 @@ import {
   PushDetailSchema,
   PushHistoryPageSchema,
   ReapplyResultSchema,
+  SyncHistoryQuerySchema,
   Uuid,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
@@ -29,15 +30,7 @@ export const historyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       onRequest: requireRole('admin', 'manager'),
       schema: {
         tags: ['sync'],
-        querystring: Type.Object({
-          deviceId: Type.Optional(Uuid),
-          userId: Type.Optional(Uuid),
-          status: Type.Optional(
-            Type.Union([Type.Literal('success'), Type.Literal('partial'), Type.Literal('failed')]),
-          ),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0 })),
-        }),
+        querystring: SyncHistoryQuerySchema,
         response: {
           200: PushHistoryPageSchema,
           ...errors,

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AttendanceHistoryQuerySchema,
   AttendanceHistorySchema,
   ErrorBody,
   ParticipantInputSchema,
   ParticipantListQuerySchema,
   ParticipantPageSchema,
+  ParticipantPatchSchema,
   ParticipantSchema,
   QrTokenSchema,
   Uuid,
@@ -57,7 +59,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['roster'],
         params: IdParams,
-        body: Type.Partial(ParticipantInputSchema),
+        body: ParticipantPatchSchema,
         response: { 200: ParticipantSchema, ...errors },
       },
     },
@@ -85,9 +87,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['roster'],
         params: IdParams,
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        }),
+        querystring: AttendanceHistoryQuerySchema,
         response: { 200: AttendanceHistorySchema, ...errors },
       },
     },

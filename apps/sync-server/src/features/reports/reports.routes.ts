@@ -4,7 +4,7 @@
 // Accept: application/pdf, a streamed PDF (an attendance sheet for one session, a summary with the
 // chart for trends, tables for the rest; see report-pdf.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '@rollcall/shared';
+import { ErrorBody, reportSchemas as s } from '@rollcall/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, who } from '../../plugins/auth.ts';
 import { onePage, sendCsv, wantsCsv } from '../../lib/csv.ts';
@@ -23,7 +23,6 @@ import {
   attendanceReport,
   type ReportRow,
 } from './reports.service.ts';
-import * as s from './reports.schemas.ts';
 import { summaryPdf } from './summary.pdf.ts';
 import { driftingPdf, usherActivityPdf } from './tables.pdf.ts';
 import { trendsReport } from './trends.service.ts';

@@ -7,6 +7,7 @@ import {
   SessionInputSchema,
   SessionListQuerySchema,
   SessionListSchema,
+  SessionPatchSchema,
   SessionSchema,
   SessionSeriesInputSchema,
   Uuid,
@@ -92,7 +93,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['roster'],
         params: IdParams,
-        body: Type.Partial(SessionInputSchema),
+        body: SessionPatchSchema,
         response: { 200: SessionSchema, ...errors },
       },
     },

@@ -12,7 +12,10 @@ import type { SeqAllocator } from './seq.repository.ts';
 import * as repo from './sync.repository.ts';
 
 // The same words whether the id is taken here or in another organization: nothing revealed.
-const idTaken = { code: 'participant_exists', reason: 'A participant with this id already exists' };
+const idTaken = {
+  code: 'participant_exists' as const,
+  reason: 'A participant with this id already exists',
+};
 
 export async function createParticipants(
   trx: Transaction<Database>,
@@ -52,7 +55,7 @@ export async function createParticipants(
         ? idTaken
         : key !== null && takenKeys.has(key)
           ? {
-              code: 'external_key_taken',
+              code: 'external_key_taken' as const,
               reason: `The external key "${key}" is already used by another participant of your organization`,
             }
           : null;

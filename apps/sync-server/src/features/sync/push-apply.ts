@@ -1,7 +1,7 @@
 // Applies the fresh (never seen) changes of a batch in device order: participant creations first
 // become rows, presence changes fold through the conflict rules, then everything is written set-based.
 import type { ConflictPolicy } from '@rollcall/conflict';
-import type { Change, ChangeResult } from '@rollcall/shared';
+import type { Change, ChangeResult, RejectionCode } from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { ChangeTable, Database } from '../../db/schema.ts';
@@ -187,7 +187,7 @@ function presenceProblem(
   participants: Set<string>,
   states: Set<string>,
   retainedSince: string,
-): { code: string; reason: string } | null {
+): { code: RejectionCode; reason: string } | null {
   const session = sessions.get(c.sessionId);
   if (!session)
     return {

@@ -1,6 +1,6 @@
 // One change of a push batch as it moves through validate → apply → history. Its own module so
 // push.service.ts, push-apply.ts and push-history.ts share the types without importing each other.
-import type { Change, ChangeResult } from '@rollcall/shared';
+import type { Change, ChangeResult, RejectionCode } from '@rollcall/shared';
 import type { Checked } from './push-validate.ts';
 
 export interface Item {
@@ -25,5 +25,5 @@ export type Results = Map<number, ChangeResult>;
 export const rejected = (
   item: Item,
   changeId: string | null,
-  why: { code: string; reason: string },
+  why: { code: RejectionCode; reason: string },
 ): ChangeResult => ({ index: item.index, changeId, status: 'rejected', ...why });

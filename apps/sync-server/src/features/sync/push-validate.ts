@@ -10,6 +10,7 @@ import {
   type ChangeKind,
   type FieldProblem,
   type Role,
+  type RejectionCode,
 } from '@rollcall/shared';
 import type { AssignmentRow } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -24,13 +25,13 @@ const checkKind = new Map<unknown, ShapeCheck>(
 const checkCommon = compileValidator(CHANGE_SCHEMAS['presence.set']);
 
 export interface Rejection {
-  code: string;
+  code: RejectionCode;
   reason: string;
 }
 export type Checked =
   { ok: true; change: Change; graceAccepted: boolean } | { ok: false; rejection: Rejection };
 
-const reject = (code: string, reason: string): Checked => ({
+const reject = (code: RejectionCode, reason: string): Checked => ({
   ok: false,
   rejection: { code, reason },
 });

@@ -3,8 +3,7 @@
 // authenticator app, see the recovery codes once, or turn it off.
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { TotpStatus as Status } from '@rollcall/shared';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -39,8 +38,11 @@ function PasswordCard() {
       setProblem(t('passwordsDiffer'));
       return;
     }
-    const body = { currentPassword: f.get('currentPassword'), newPassword: f.get('newPassword') };
-    if (await attempt(() => api.post('/api/v1/me/password', body), setProblem)) {
+    const body = {
+      currentPassword: String(f.get('currentPassword')),
+      newPassword: String(f.get('newPassword')),
+    };
+    if (await attempt(() => client.me.changePassword(body), setProblem)) {
       setProblem(null);
       setDone(true);
       form.reset();
@@ -85,14 +87,14 @@ function PasswordCard() {
 
 function TwoStepCard() {
   const t = useT('account');
-  const status = useRemote<Status>('/api/v1/me/totp');
+  const status = useRemote(remote.me.totpStatus());
   const [setup, setSetup] = useState<{ secret: string; uri: string } | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const begin = () =>
     attempt(async () => {
-      setSetup(await api.post<{ secret: string; uri: string }>('/api/v1/me/totp', undefined));
+      setSetup(await client.me.startTotp());
       setProblem(null);
     }, setProblem);
 
@@ -162,8 +164,7 @@ function Enrolment({
     const code = String(new FormData(e.currentTarget).get('code')).trim();
     let codes: string[] = [];
     const ok = await attempt(async () => {
-      codes = (await api.post<{ recoveryCodes: string[] }>('/api/v1/me/totp/confirm', { code }))
-        .recoveryCodes;
+      codes = (await client.me.confirmTotp({ code })).recoveryCodes;
     }, setProblem);
     if (ok) await onEnabled(codes);
   };
@@ -237,8 +238,7 @@ function TurnOff({ left, onOff }: { left: number; onOff(): Promise<void> }) {
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const password = String(new FormData(e.currentTarget).get('password'));
-    if (await attempt(() => api.post('/api/v1/me/totp/disable', { password }), setProblem))
-      await onOff();
+    if (await attempt(() => client.me.disableTotp({ password }), setProblem)) await onOff();
   };
   return (
     <form className="account-steps" aria-label={t('turnOffForm')} onSubmit={(e) => void submit(e)}>

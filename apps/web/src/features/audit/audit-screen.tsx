@@ -1,7 +1,8 @@
 // The audit log: who changed what and when, old and new values, from which device; filter and
 // export as CSV. Read-only by design (the server and the database refuse edits).
 import { useState } from 'react';
-import type { AuditEntry as Entry } from '@rollcall/shared';
+import type { AuditFilters } from '@rollcall/shared';
+import { client, remote } from '../../app-context.ts';
 import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import type { Messages } from '../../i18n/messages.ts';
 import { downloadFile, useRemote, when } from '../../lib/use-remote.ts';
@@ -16,15 +17,15 @@ interface Filters {
   to: string;
 }
 
-function query(f: Filters) {
-  const q = new URLSearchParams();
-  if (f.entity) q.set('entity', f.entity);
-  if (f.entityId) q.set('entityId', f.entityId.trim());
-  if (f.userId) q.set('userId', f.userId);
-  if (f.action) q.set('action', f.action.trim());
-  if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
-  if (f.to) q.set('to', new Date(`${f.to}T23:59:59.999`).toISOString());
-  return q;
+function query(f: Filters): AuditFilters {
+  return {
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.entityId ? { entityId: f.entityId.trim() } : {}),
+    ...(f.userId ? { userId: f.userId } : {}),
+    ...(f.action ? { action: f.action.trim() } : {}),
+    ...(f.from ? { from: new Date(`${f.from}T00:00:00`).toISOString() } : {}),
+    ...(f.to ? { to: new Date(`${f.to}T23:59:59.999`).toISOString() } : {}),
+  };
 }
 
 const ENTITIES = [
@@ -64,16 +65,12 @@ export function AuditScreen() {
     from: '',
     to: '',
   });
-  const users =
-    useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data
-      ?.items ?? [];
+  const users = useRemote(remote.users.list()).data?.items ?? [];
   const q = query(f);
-  const { data, error } = useRemote<{ items: Entry[]; total: number }>(
-    `/api/v1/audit?limit=200&${q}`,
-  );
+  const { data, error } = useRemote(remote.audit.list({ limit: 200, ...q }));
   const set = (k: keyof Filters) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
-  const exportCsv = () => downloadFile(`/api/v1/audit/export.csv?${q}`, 'rollcall-audit.csv');
+  const exportCsv = () => downloadFile(client.audit.exportCsv(q), 'rollcall-audit.csv');
   return (
     <main className="screen wide-screen">
       <h1>

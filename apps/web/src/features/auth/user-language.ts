@@ -3,7 +3,7 @@
 // user's other devices and the server's e-mails follow. The server may not take it (offline, or
 // an older server without the route): the choice stays on the device all the same.
 import type { Language } from '@rollcall/shared';
-import { api, db } from '../../app-context.ts';
+import { client, db } from '../../app-context.ts';
 import { applyLoginLanguage } from '../settings/org-language.ts';
 import { useSession } from './session-store.ts';
 
@@ -18,7 +18,7 @@ export async function chooseLanguage(language: Language | null): Promise<Languag
   useSession.getState().updateLogin(next);
   await db.meta.put({ key: 'login', value: next });
   try {
-    await api.patch('/api/v1/me/language', { language });
+    await client.me.setLanguage({ language });
     return 'saved';
   } catch {
     return 'device';

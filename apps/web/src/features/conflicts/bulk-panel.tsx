@@ -1,7 +1,7 @@
 // Bulk resolution: one rule for many conflicts, previewed (what changes, how many) before it runs.
 import type { PresenceState, ResolvedConflict as PreviewItem } from '@rollcall/shared';
 import { useState } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import type { Choice } from './conflict-card.tsx';
@@ -27,7 +27,7 @@ export function BulkPanel({
     rule === 'keep_a' || rule === 'keep_b' ? { choice: rule } : { choice: 'state', state: rule };
   const ask = async () => {
     try {
-      const res = await api.post<{ items: PreviewItem[] }>('/api/v1/conflicts/bulk-resolve', {
+      const res = await client.conflicts.bulkResolve({
         ids,
         resolution: choice(),
         preview: true,
@@ -39,7 +39,7 @@ export function BulkPanel({
   };
   const apply = async () => {
     try {
-      await api.post('/api/v1/conflicts/bulk-resolve', { ids, resolution: choice() });
+      await client.conflicts.bulkResolve({ ids, resolution: choice() });
       setPreview(null);
       await onDone();
     } catch (e) {

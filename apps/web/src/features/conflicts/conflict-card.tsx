@@ -2,7 +2,7 @@
 // same participant, and the decision (keep A, keep B, or another state, with an optional note).
 import type { Conflict, EarlierResolution as Earlier, PresenceState } from '@rollcall/shared';
 import { useState } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { explanation, keepLabel, methodLabel } from './readable.ts';
@@ -58,11 +58,7 @@ export function ConflictCard({ c, states, fmt, canResolve, selected, onSelect, o
   const [earlier, setEarlier] = useState<Earlier[] | null>(null);
   const t = useT('conflicts');
   const open = c.status === 'open';
-  const showEarlier = async () =>
-    setEarlier(
-      (await api.get<{ earlierResolutions: Earlier[] }>(`/api/v1/conflicts/${c.id}`))
-        .earlierResolutions,
-    );
+  const showEarlier = async () => setEarlier((await client.conflicts.get(c.id)).earlierResolutions);
   return (
     <li
       className="card"

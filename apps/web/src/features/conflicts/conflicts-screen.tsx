@@ -1,9 +1,9 @@
 // The admin's queue: open conflicts newest first, filtered by session, date, usher and device;
 // resolve one at a time or many with one previewed rule. Managers see it read-only.
-import type { Conflict } from '@rollcall/shared';
+import type { ConflictListQuery, ConflictStatus } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { api, db, engine } from '../../app-context.ts';
+import { client, db, engine, remote } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useRemote } from '../../lib/use-remote.ts';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
@@ -16,7 +16,7 @@ import { addDays, zonedInstant, type LocalDate } from '@rollcall/shared';
 import { errorText } from '../../lib/error-text.ts';
 
 interface Filters {
-  status: string;
+  status: ConflictStatus;
   sessionId: string;
   userId: string;
   deviceId: string;
@@ -32,32 +32,30 @@ const EMPTY: Filters = {
   to: '',
 };
 
-function query(f: Filters) {
-  const q = new URLSearchParams({ status: f.status, limit: '500' });
-  if (f.sessionId) q.set('sessionId', f.sessionId);
-  if (f.userId) q.set('userId', f.userId);
-  if (f.deviceId) q.set('deviceId', f.deviceId);
+function query(f: Filters): ConflictListQuery {
   // The days are the organization's, as on every screen.
   const midnight = (day: string, after: number) =>
     new Date(
       zonedInstant(addDays(day.split('-').map(Number) as LocalDate, after), [0, 0], displayZone()),
     );
-  if (f.from) q.set('from', midnight(f.from, 0).toISOString());
-  if (f.to) q.set('to', new Date(midnight(f.to, 1).getTime() - 1).toISOString());
-  return `/api/v1/conflicts?${q}`;
+  return {
+    status: f.status,
+    limit: 500,
+    ...(f.sessionId ? { sessionId: f.sessionId } : {}),
+    ...(f.userId ? { userId: f.userId } : {}),
+    ...(f.deviceId ? { deviceId: f.deviceId } : {}),
+    ...(f.from ? { from: midnight(f.from, 0).toISOString() } : {}),
+    ...(f.to ? { to: new Date(midnight(f.to, 1).getTime() - 1).toISOString() } : {}),
+  };
 }
 
 export function ConflictsScreen({ focus }: { focus?: string }) {
   const canResolve = useSession((s) => s.login?.user.role === 'admin');
   const t = useT('conflicts');
   const [f, setF] = useState<Filters>(EMPTY);
-  const { data, error, reload } = useRemote<{ items: Conflict[]; total: number }>(query(f));
-  const users =
-    useRemote<{ items: { id: string; displayName: string; role: string }[] }>('/api/v1/users').data
-      ?.items ?? [];
-  const devices =
-    useRemote<{ items: { id: string; name: string | null; userName: string }[] }>('/api/v1/devices')
-      .data?.items ?? [];
+  const { data, error, reload } = useRemote(remote.conflicts.list(query(f)));
+  const users = useRemote(remote.users.list()).data?.items ?? [];
+  const devices = useRemote(remote.devices.list()).data?.items ?? [];
   const sessions =
     useLiveQuery(() => db.sessions.orderBy('scheduledStart').reverse().limit(100).toArray(), []) ??
     [];
@@ -91,7 +89,7 @@ export function ConflictsScreen({ focus }: { focus?: string }) {
   };
   const resolveOne = async (id: string, c: Choice, note: string) => {
     try {
-      await api.post(`/api/v1/conflicts/${id}/resolve`, { ...c, ...(note ? { note } : {}) });
+      await client.conflicts.resolve(id, { ...c, ...(note ? { note } : {}) });
       setProblem(null);
       await after();
     } catch (e) {

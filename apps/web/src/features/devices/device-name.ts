@@ -1,7 +1,7 @@
 // A device's name is how admins tell devices apart on the live page, conflict cards and the sync
 // history ("Front door tablet"), so it is chosen at sign-in and editable later. The default is a
 // kind people recognise, read from the user agent, never the user-agent string itself.
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { translate } from '../../i18n/i18n.ts';
 
 const KEY = 'rollcall.deviceName';
@@ -52,7 +52,7 @@ export function rememberDeviceName(name: string): void {
 
 /** Renames this device on the server (online only): admins see the new name on their screens. */
 export async function renameDevice(name: string): Promise<string> {
-  const res = await api.patch<{ name: string }>('/api/v1/me/device', { name });
+  const res = await client.me.renameDevice({ name });
   rememberDeviceName(res.name);
   return res.name;
 }

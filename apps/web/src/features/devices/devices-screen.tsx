@@ -1,7 +1,7 @@
 // Registered devices: who holds them, when they last synced and what they still hold; revoke one.
 import { useState } from 'react';
 import type { DeviceInfo as Device } from '@rollcall/shared';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { ago, attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -9,7 +9,7 @@ import { useSession } from '../auth/session-store.ts';
 export function DevicesScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
   const t = useT('devices');
-  const { data, error, reload } = useRemote<{ items: Device[] }>('/api/v1/devices');
+  const { data, error, reload } = useRemote(remote.devices.list());
   const [problem, setProblem] = useState<string | null>(null);
   const revoke = async (d: Device) => {
     if (
@@ -18,10 +18,10 @@ export function DevicesScreen() {
       )
     )
       return;
-    if (!(await attempt(() => api.post(`/api/v1/devices/${d.id}/revoke`, {}), setProblem))) return;
+    if (!(await attempt(() => client.devices.revoke(d.id), setProblem))) return;
     // Revoking signs one device out; only deactivation stops the person signing in again.
     if (window.confirm(t('deactivateConfirm', { user: d.userName })))
-      await attempt(() => api.patch(`/api/v1/users/${d.userId}`, { active: false }), setProblem);
+      await attempt(() => client.users.update(d.userId, { active: false }), setProblem);
     await reload();
   };
   return (

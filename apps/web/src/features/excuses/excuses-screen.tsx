@@ -3,7 +3,7 @@
 import type { Excuse, Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { api, db, engine } from '../../app-context.ts';
+import { client, db, engine, remote } from '../../app-context.ts';
 import { attempt, downloadFile, useRemote, when } from '../../lib/use-remote.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -46,7 +46,7 @@ function NewExcuse({ onDone }: { onDone(): Promise<void> }) {
       reason: String(f.get('reason')),
       ...(attachment ? { attachment } : {}),
     };
-    if (await attempt(() => api.post('/api/v1/excuses', body), setProblem)) {
+    if (await attempt(() => client.excuses.submit(body), setProblem)) {
       form.reset();
       await onDone();
     }
@@ -102,20 +102,18 @@ export function ExcusesScreen() {
   // A status this app has words for is said in them; one from a newer server shows as sent.
   const statusLabel = (code: string) =>
     STATUSES.includes(code as Status) ? t(`status.${code as Status}`) : code;
-  const [status, setStatus] = useState('pending');
-  const { data, error, reload } = useRemote<{ items: Excuse[] }>(
-    `/api/v1/excuses${status ? `?status=${status}` : ''}`,
-  );
+  const [status, setStatus] = useState<Status | ''>('pending');
+  const { data, error, reload } = useRemote(remote.excuses.list(status ? { status } : {}));
   const [problem, setProblem] = useState<string | null>(null);
   const decide = async (x: Excuse, verb: 'approve' | 'reject') => {
-    if (await attempt(() => api.post(`/api/v1/excuses/${x.id}/${verb}`, {}), setProblem)) {
+    if (await attempt(() => client.excuses[verb](x.id, {}), setProblem)) {
       await reload();
       void engine.syncNow();
     }
   };
   const download = (x: Excuse) =>
     attempt(
-      () => downloadFile(`/api/v1/excuses/${x.id}/attachment`, x.attachmentName ?? t('attachment')),
+      () => downloadFile(client.excuses.attachment(x.id), x.attachmentName ?? t('attachment')),
       setProblem,
     );
   return (
@@ -123,7 +121,7 @@ export function ExcusesScreen() {
       <h1>{t('title')}</h1>
       <label className="inline">
         <span className="label">{t('show')}</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s)}

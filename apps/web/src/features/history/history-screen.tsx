@@ -1,27 +1,26 @@
 // Every push a device made, with its counts; open one to see rejected changes and re-apply them
 // once their cause is fixed.
 import { Fragment, useState } from 'react';
-import type { PushHistory as Push, SyncRejection as Rejection } from '@rollcall/shared';
+import type { SyncRejection as Rejection } from '@rollcall/shared';
 import { useFocusItem } from '../../lib/use-focus-item.ts';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useT } from '../../i18n/i18n.ts';
+import { rejectionReason } from './rejection-reason.ts';
 import { useSession } from '../auth/session-store.ts';
 
 const STATUSES = ['success', 'partial', 'failed'] as const;
 type Status = (typeof STATUSES)[number];
 
 function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
-  const { data, reload } = useRemote<Push & { rejections: Rejection[] }>(
-    `/api/v1/sync-history/${id}`,
-  );
+  const { data, reload } = useRemote(remote.history.get(id));
   const [message, setMessage] = useState<string | null>(null);
   const t = useT('history');
   if (!data) return <p>{t('loading')}</p>;
   if (data.rejections.length === 0) return <p className="muted">{t('nothingRejected')}</p>;
   const reapply = async (r: Rejection) => {
     const ok = await attempt(async () => {
-      const res = await api.post<{ status: string }>(`/api/v1/sync-rejections/${r.id}/reapply`, {});
+      const res = await client.history.reapply(r.id);
       setMessage(t('reapplied', { status: res.status }));
     }, setMessage);
     if (ok) await reload();
@@ -32,7 +31,10 @@ function Detail({ id, canWrite }: { id: string; canWrite: boolean }) {
       <ul className="plain-list">
         {data.rejections.map((r) => (
           <li key={r.id} className="rejection">
-            <span className="tag error">{r.code}</span> {r.reason}
+            <span className="tag error" translate="no">
+              {r.code}
+            </span>{' '}
+            {rejectionReason(t, r)}
             <details>
               <summary>{t('theChange')}</summary>
               <pre>{JSON.stringify(r.payload, null, 2)}</pre>
@@ -60,9 +62,9 @@ export function HistoryScreen({ focus }: { focus?: string }) {
   // A status this app has words for is said in them; one from a newer server shows as sent.
   const statusLabel = (code: string) =>
     STATUSES.includes(code as Status) ? t(`status.${code as Status}`) : code;
-  const [status, setStatus] = useState('');
-  const { data, error } = useRemote<{ items: Push[]; total: number }>(
-    `/api/v1/sync-history?limit=200${status ? `&status=${status}` : ''}`,
+  const [status, setStatus] = useState<Status | ''>('');
+  const { data, error } = useRemote(
+    remote.history.list({ limit: 200, ...(status ? { status } : {}) }),
   );
   const [open, setOpen] = useState<string | null>(focus ?? null);
   useFocusItem(focus ? `[data-history="${CSS.escape(focus)}"]` : null, data?.items.length ?? 0);
@@ -73,7 +75,7 @@ export function HistoryScreen({ focus }: { focus?: string }) {
       </h1>
       <label className="inline">
         <span className="label">{t('status')}</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
           <option value="">{t('all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>

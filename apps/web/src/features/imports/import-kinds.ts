@@ -13,8 +13,8 @@ export type Outcome = ImportOutcome &
 export interface ImportKind {
   /** Its words in the catalog: `<id>.label`, and `<id>.help` when `help` is set. */
   id: 'participants' | 'attendance';
-  endpoint: string;
-  template: { path: string; file: string };
+  /** The name the downloaded template is saved under. */
+  templateFile: string;
   fields: readonly Field[];
   /** The columns a check needs (the server's "is required" rules), matched before it runs. */
   needs: readonly Need[];
@@ -22,7 +22,6 @@ export interface ImportKind {
   help?: true;
   /** Rows per request; without it the whole file is one all-or-nothing request. */
   chunk?: number;
-  body(): object;
 }
 
 /** What a check found or an import did, in the tense that fits (a check is about the future). */
@@ -44,22 +43,16 @@ export const summary = (o: Outcome, t: T<'imports'>) => {
 
 export const participantsImport: ImportKind = {
   id: 'participants',
-  endpoint: '/api/v1/imports/participants',
-  template: {
-    path: '/api/v1/imports/participants/template.csv',
-    file: 'participants-template.csv',
-  },
+  templateFile: 'participants-template.csv',
   fields: PARTICIPANT_FIELDS,
   needs: [[['first_name']]],
   // The server's rule (apps/sync-server/src/features/imports/participant-match.ts), in short.
   help: true,
-  body: () => ({}),
 };
 
 export const attendanceImport: ImportKind = {
   id: 'attendance',
-  endpoint: '/api/v1/imports/attendance',
-  template: { path: '/api/v1/imports/attendance/template.csv', file: 'attendance-template.csv' },
+  templateFile: 'attendance-template.csv',
   fields: ATTENDANCE_FIELDS,
   // A session by id, or by name and date; a participant by key or code; and how they attended.
   needs: [
@@ -70,7 +63,6 @@ export const attendanceImport: ImportKind = {
   chunk: 1000,
   // Dates and times in the file are read in the organization's time zone (the server knows it),
   // whichever zone this device is in.
-  body: () => ({}),
 };
 
 /** Adds up the outcomes of the parts of one import; row numbers count from the file's first row. */

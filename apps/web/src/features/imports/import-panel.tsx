@@ -2,7 +2,7 @@
 // (nothing written), then import. Re-importing the same file changes nothing, which is also how an
 // import sent in parts is finished if it stopped half way.
 import { useState } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { decodeCsv, NotCsvError, parseCsv } from '../../lib/csv-parse.ts';
 import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import { attempt, downloadFile } from '../../lib/use-remote.ts';
@@ -41,6 +41,9 @@ function needWords(t: T<'imports'>): NeedWords {
     or: (a, b) => t('needOr', { a, b }),
   };
 }
+
+/** One CSV row as the server takes it: a value per field name. */
+type Row = Record<string, string>;
 
 const count = (n: number) => n.toLocaleString(formatLocale());
 
@@ -84,16 +87,15 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
           .map(([key, at]) => [key, r[at] ?? '']),
       ),
     );
-  const post = (rows: object[], dryRun: boolean) =>
-    api.post<Outcome>(kind.endpoint, { ...kind.body(), rows, dryRun });
+  const post = (rows: Row[], dryRun: boolean) => client.imports[kind.id]({ rows, dryRun });
 
-  const check = async (rows: object[]) => {
+  const check = async (rows: Row[]) => {
     setDone(null);
     setProgress({ label: t('checking'), value: 0.5 });
     const ok = await attempt(async () => setChecked(await post(rows, true)), setProblem);
     setProgress(ok ? { label: t('checked'), value: 1 } : null);
   };
-  const run = async (rows: object[]) => {
+  const run = async (rows: Row[]) => {
     const size = kind.chunk ?? rows.length;
     let sum: Outcome | null = null;
     for (let at = 0; at < rows.length; at += size) {
@@ -124,7 +126,9 @@ export function ImportPanel({ kind, onDone }: { kind: ImportKind; onDone(): Prom
         <button
           type="button"
           className="link"
-          onClick={() => void downloadFile(kind.template.path, kind.template.file)}
+          onClick={() =>
+            void downloadFile(client.imports[`${kind.id}Template`](), kind.templateFile)
+          }
         >
           {t('downloadTemplate')}
         </button>
@@ -229,7 +233,7 @@ function ColumnMatch(props: {
         })}
       </div>
       {unmet.length > 0 && (
-        <p className="muted" id={`${kind.endpoint}-unmet`}>
+        <p className="muted" id={`${kind.id}-unmet`}>
           {t('beforeChecking')} {unmet.join('; ')}.
         </p>
       )}
@@ -238,7 +242,7 @@ function ColumnMatch(props: {
           type="button"
           className="secondary"
           disabled={unmet.length > 0}
-          aria-describedby={unmet.length > 0 ? `${kind.endpoint}-unmet` : undefined}
+          aria-describedby={unmet.length > 0 ? `${kind.id}-unmet` : undefined}
           onClick={props.onCheck}
         >
           {t('checkRows')}

@@ -29,6 +29,24 @@ export const en = {
   'off.conflict': 'No more notifications: a conflict needs resolution.',
   'off.rejections': 'No more notifications: a sync had rejected changes.',
   'off.drifting': 'No more notifications: {{participants}} are drifting (when a {{session}} ends).',
+  'title.conflict': 'Conflict: {{name}}',
+  'body.conflict':
+    'Devices recorded different things for {{name}} in {{sessionName}}. Choose which one stands.',
+  'title.rejections_one': '{{count}} change rejected',
+  'title.rejections_other': '{{count}} changes rejected',
+  'from.named': '{{user}}’s device “{{device}}”',
+  'from.unnamed': '{{user}}’s device',
+  'body.rejections_one':
+    'A sync from {{from}} had {{rejected}} of {{received}} changes rejected. Fix the cause and re-apply them from the sync history.',
+  'body.rejections_other':
+    '{{count}} syncs from {{from}} had {{rejected}} of {{received}} changes rejected. Fix the cause and re-apply them from the sync history.',
+  'title.drifting_one': '{{count}} drifting after {{sessionName}}',
+  'title.drifting_other': '{{count}} drifting after {{sessionName}}',
+  'body.drifting_one': '{{who}} has missed at least {{missed}} of their last {{of}} {{sessions}}.',
+  'body.drifting_other':
+    '{{who}} have missed at least {{missed}} of their last {{of}} {{sessions}}.',
+  more_one: '{{count}} more',
+  more_other: '{{count}} more',
 } satisfies Messages;
 
 export const es: Messages<typeof en> = {
@@ -60,4 +78,21 @@ export const es: Messages<typeof en> = {
   'off.rejections': 'No más notificaciones: una sincronización tuvo cambios rechazados.',
   'off.drifting':
     'No más notificaciones: {{participants}} se están alejando (al terminar {{session}}).',
+  'title.conflict': 'Conflicto: {{name}}',
+  'body.conflict':
+    'Los dispositivos registraron cosas distintas para {{name}} en {{sessionName}}. Elija cuál vale.',
+  'title.rejections_one': '{{count}} cambio rechazado',
+  'title.rejections_other': '{{count}} cambios rechazados',
+  'from.named': 'el dispositivo «{{device}}» de {{user}}',
+  'from.unnamed': 'el dispositivo de {{user}}',
+  'body.rejections_one':
+    'Una sincronización desde {{from}} tuvo {{rejected}} de {{received}} cambios rechazados. Corrija la causa y vuelva a aplicarlos desde el historial de sincronización.',
+  'body.rejections_other':
+    '{{count}} sincronizaciones desde {{from}} tuvieron {{rejected}} de {{received}} cambios rechazados. Corrija la causa y vuelva a aplicarlos desde el historial de sincronización.',
+  'title.drifting_one': '{{count}} se está alejando tras {{sessionName}}',
+  'title.drifting_other': '{{count}} se están alejando tras {{sessionName}}',
+  'body.drifting_one': '{{who}} faltó al menos a {{missed}} de {{of}} {{sessions}} recientes.',
+  'body.drifting_other': '{{who}} faltaron al menos a {{missed}} de {{of}} {{sessions}} recientes.',
+  more_one: '{{count}} más',
+  more_other: '{{count}} más',
 };

@@ -1,16 +1,12 @@
 // Which kinds of notification this user receives; each box saves on its own. Everything starts on.
-import type {
-  NotificationKind,
-  NotificationPreference,
-  NotificationPreferences,
-} from '@rollcall/shared';
+import type { NotificationKind, NotificationPreference } from '@rollcall/shared';
 import { useEffect, useState } from 'react';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 
 export function NotificationPreferencesForm() {
-  const { data, error } = useRemote<NotificationPreferences>('/api/v1/notifications/preferences');
+  const { data, error } = useRemote(remote.notifications.preferences());
   // Shown as chosen at once; put back if the server refuses.
   const [items, setItems] = useState<NotificationPreference[] | null>(null);
   useEffect(() => setItems(data?.items ?? null), [data]);
@@ -22,15 +18,9 @@ export function NotificationPreferencesForm() {
   const save = async (p: NotificationPreference) => {
     setStatus(null);
     setItems((prev) => prev?.map((x) => (x.kind === p.kind ? p : x)) ?? prev);
-    // PATCH: the API client has no PUT; the server answers both the same way.
+    // PATCH: the server answers PUT and PATCH the same way.
     const saved = await attempt(async () => {
-      setItems(
-        (
-          await api.patch<NotificationPreferences>('/api/v1/notifications/preferences', {
-            items: [p],
-          })
-        ).items,
-      );
+      setItems((await client.notifications.setPreferences({ items: [p] })).items);
     }, setProblem);
     if (!saved) {
       setItems(

@@ -1,13 +1,14 @@
 // The bell's panel: your notifications, newest first, unread ones marked; opening one marks it
 // read and goes to the screen it is about; "Mark all read"; and which kinds you want.
-import type { Notification, NotificationList, NotificationRead, ReadAll } from '@rollcall/shared';
+import type { Notification } from '@rollcall/shared';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { ago, attempt, when } from '../../lib/use-remote.ts';
 import { pathFor } from '../../app-routes.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useSession, type Screen } from '../auth/session-store.ts';
 import { NotificationPreferencesForm } from './notification-preferences.tsx';
+import { notificationWords } from './notification-words.ts';
 
 const PAGE = 20;
 
@@ -32,9 +33,10 @@ function useNotifications(onCount: Props['onCount']) {
   const load = useCallback(
     async (after: string | null) => {
       await attempt(async () => {
-        const page = await api.get<NotificationList>(
-          `/api/v1/notifications?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
-        );
+        const page = await client.notifications.list({
+          limit: PAGE,
+          ...(after ? { cursor: after } : {}),
+        });
         setItems((prev) => (after && prev ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         onCount(page.unreadCount);
@@ -56,7 +58,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   const open = async (n: Notification) => {
     if (!n.readAt) {
       const ok = await attempt(async () => {
-        const res = await api.post<NotificationRead>(`/api/v1/notifications/${n.id}/read`, {});
+        const res = await client.notifications.read(n.id);
         onCount(res.unreadCount);
       }, setProblem);
       if (!ok) return;
@@ -66,7 +68,7 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
   };
   const readAll = async () => {
     await attempt(async () => {
-      const res = await api.post<ReadAll>('/api/v1/notifications/read-all', {});
+      const res = await client.notifications.readAll();
       const now = new Date().toISOString();
       setItems((prev) => prev?.map((n) => (n.readAt ? n : { ...n, readAt: now })) ?? prev);
       onCount(res.unreadCount);
@@ -125,11 +127,11 @@ export function NotificationsPanel({ id, onClose, onCount }: Props) {
               >
                 <span className="notif-title">
                   {!n.readAt && <span className="tag">{t('new')}</span>}
-                  {/* Written by the server when it happened (names included), not translated. */}
-                  <strong translate="no">{n.title}</strong>
+                  {/* In this app's words already, around names a browser must not translate. */}
+                  <strong translate="no">{notificationWords(t, n).title}</strong>
                 </span>
                 <span className="notif-body" translate="no">
-                  {n.body}
+                  {notificationWords(t, n).body}
                 </span>
                 <span className="notif-meta" title={when(n.createdAt)}>
                   {t('opens', { ago: ago(n.createdAt), target: t(`target.${n.link.type}`) })}

@@ -2,9 +2,8 @@
 // the tab becomes visible again, and after every pull: the sync stream makes the engine pull right
 // after any commit in the organization (a conflict, a session ending), so the bell follows within
 // a second or two without a stream of its own; the poll catches what publishes nothing.
-import type { UnreadCount } from '@rollcall/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useSyncStatus } from '../sync/status-bar.tsx';
 
 export const POLL_MS = 30_000;
@@ -15,7 +14,7 @@ export function useUnreadCount(enabled: boolean) {
   const refresh = useCallback(async () => {
     if (!enabled) return;
     try {
-      setCount((await api.get<UnreadCount>('/api/v1/notifications/unread-count')).unreadCount);
+      setCount((await client.notifications.unreadCount()).unreadCount);
     } catch {
       // Offline or the login is gone: keep the last count; the next poll asks again.
     }

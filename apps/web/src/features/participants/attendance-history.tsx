@@ -1,12 +1,7 @@
 // One participant's attendance over time, newest first.
-import {
-  METHODS,
-  type AttendanceItem as Item,
-  type Method,
-  type Participant,
-} from '@rollcall/shared';
+import { METHODS, type Method, type Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../app-context.ts';
+import { db, remote } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { useRemote, when } from '../../lib/use-remote.ts';
@@ -22,7 +17,7 @@ export function AttendanceHistory({ p, onClose }: { p: Participant; onClose(): v
     const s = states.find((x) => x.code === code);
     return s ? stateLabel(s) : code;
   };
-  const { data, error } = useRemote<{ items: Item[] }>(`/api/v1/participants/${p.id}/attendance`);
+  const { data, error } = useRemote(remote.participants.attendance(p.id));
   return (
     <section className="card" aria-label={t('attendanceOf', { name })}>
       <div className="row">

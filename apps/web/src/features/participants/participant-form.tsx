@@ -1,7 +1,7 @@
 // Create or edit one participant: names, codes, guardian, active, group membership.
 import type { Group, Participant } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
@@ -36,10 +36,7 @@ export function ParticipantForm({
       ...(code ? { personalCode: code } : {}),
     };
     const ok = await attempt(
-      () =>
-        p
-          ? api.patch(`/api/v1/participants/${p.id}`, body)
-          : api.post('/api/v1/participants', body),
+      () => (p ? client.participants.update(p.id, body) : client.participants.create(body)),
       setProblem,
     );
     if (ok) await onDone();

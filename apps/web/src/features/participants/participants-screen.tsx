@@ -2,7 +2,7 @@
 import type { Participant } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { api, db, engine } from '../../app-context.ts';
+import { client, db, engine, remote } from '../../app-context.ts';
 import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -16,8 +16,8 @@ export function ParticipantsScreen() {
   const login = useSession((s) => s.login);
   const canWrite = login?.user.role === 'admin';
   const [q, setQ] = useState('');
-  const { data, error, reload } = useRemote<{ items: Participant[]; total: number }>(
-    `/api/v1/participants?limit=200${q.length >= 2 ? `&q=${encodeURIComponent(q)}` : ''}`,
+  const { data, error, reload } = useRemote(
+    remote.participants.list({ limit: 200, ...(q.length >= 2 ? { q } : {}) }),
   );
   const groups = useLiveQuery(() => db.groups.toArray(), []) ?? [];
   const [editing, setEditing] = useState<Participant | 'new' | null>(null);
@@ -33,11 +33,10 @@ export function ParticipantsScreen() {
   };
   const rotate = async (p: Participant) => {
     if (!window.confirm(t('rotateConfirm', { name: p.firstName }))) return;
-    if (await attempt(() => api.post(`/api/v1/participants/${p.id}/rotate-qr`, {}), setProblem))
-      await done();
+    if (await attempt(() => client.participants.rotateQr(p.id), setProblem)) await done();
   };
   const printGroup = async (groupId: string) => {
-    const all = await api.get<{ items: Participant[] }>('/api/v1/participants?limit=1000');
+    const all = await client.participants.list({ limit: 1000 });
     const g = groups.find((x) => x.id === groupId);
     setBadges({
       title: g?.name ?? t('everyone'),

@@ -70,6 +70,7 @@ export const en = {
   attendanceRate: 'Attendance rate',
   numbers: 'Numbers',
   week: 'Week',
+  weekOf: 'Week of {{date}}',
   sessions: '{{Sessions}}',
   attendees: 'Attendees',
 } satisfies Messages;
@@ -140,6 +141,7 @@ export const es: Messages<typeof en> = {
   attendanceRate: 'Tasa de asistencia',
   numbers: 'Números',
   week: 'Semana',
+  weekOf: 'Semana del {{date}}',
   sessions: '{{Sessions}}',
   attendees: 'Asistentes',
 };

@@ -1,7 +1,9 @@
 // Reports for leaders: attendance, absentees, drifting, weekly trends and usher activity, each
 // downloadable as CSV or PDF (both streamed by the server, so a large export never sits in memory;
 // the PDF of one session is a printable attendance sheet, that of trends carries the chart).
-import { downloadName, type Group, type Session } from '@rollcall/shared';
+import { downloadName, type ApiRoutes } from '@rollcall/shared';
+import { files, remote } from '../../app-context.ts';
+import type { Remote } from '../../lib/api-client.ts';
 import { useState } from 'react';
 import { attempt, downloadFile, useRemote } from '../../lib/use-remote.ts';
 import {
@@ -20,6 +22,29 @@ import { useT } from '../../i18n/i18n.ts';
 
 type Kind = 'attendance' | 'absentees' | 'drifting' | 'trends' | 'usher-activity';
 const KINDS: Kind[] = ['trends', 'attendance', 'absentees', 'drifting', 'usher-activity'];
+/** Each report's route in the API's table. */
+const ROUTE = {
+  attendance: 'attendance',
+  absentees: 'absentees',
+  drifting: 'drifting',
+  trends: 'trends',
+  'usher-activity': 'usherActivity',
+} as const satisfies Record<Kind, keyof ApiRoutes['reports']>;
+/** The fields of every report's query; each kind sets those it needs (NEEDS). */
+interface ReportQuery {
+  sessionId?: string;
+  groupId?: string;
+  from?: string;
+  to?: string;
+  missed?: number;
+  of?: number;
+  format?: 'csv' | 'pdf';
+}
+// One call for whichever report is chosen: the screen sets only the fields its kind takes.
+const readReport = (kind: Kind, q: ReportQuery) =>
+  (remote.reports[ROUTE[kind]] as (q: ReportQuery) => Remote<unknown>)(q);
+const reportFile = (kind: Kind, q: ReportQuery) =>
+  (files.reports[ROUTE[kind]] as (q: ReportQuery) => Promise<Blob>)(q);
 const NEEDS: Record<Kind, ('session' | 'group' | 'range' | 'drift')[]> = {
   attendance: ['session', 'group', 'range'],
   absentees: ['session'],
@@ -33,8 +58,8 @@ const isoDay = (d: Date) => todayIn(displayZone(), d.getTime());
 export function ReportsScreen() {
   const [kind, setKind] = useState<Kind>('trends');
   const t = useT('reports');
-  const sessions = useRemote<{ items: Session[] }>('/api/v1/sessions').data?.items ?? [];
-  const groups = useRemote<{ items: Group[] }>('/api/v1/groups').data?.items ?? [];
+  const sessions = useRemote(remote.sessions.list()).data?.items ?? [];
+  const groups = useRemote(remote.groups.list()).data?.items ?? [];
   const [sessionId, setSessionId] = useState('');
   const [groupId, setGroupId] = useState('');
   const [from, setFrom] = useState(isoDay(new Date(Date.now() - 182 * 86_400_000)));
@@ -45,32 +70,31 @@ export function ReportsScreen() {
   const needs = NEEDS[kind];
   const group = groupId || groups[0]?.id || '';
   const session = sessionId || sessions.at(-1)?.id || '';
-  const q = new URLSearchParams();
+  const q: ReportQuery = {};
   if (needs.includes('session') && (kind === 'absentees' || !needs.includes('group') || sessionId))
-    q.set('sessionId', session);
+    q.sessionId = session;
   // Drifting and trends may cover every group; the others need one (the first by default).
   else if (needs.includes('group') && ((kind !== 'drifting' && kind !== 'trends') || groupId))
-    q.set('groupId', group);
-  if (needs.includes('range') && !q.has('sessionId')) {
-    q.set('from', from);
-    q.set('to', to);
+    q.groupId = group;
+  if (needs.includes('range') && q.sessionId === undefined) {
+    q.from = from;
+    q.to = to;
   }
   if (needs.includes('drift')) {
-    q.set('missed', String(missed));
-    q.set('of', String(of));
+    q.missed = missed;
+    q.of = of;
   }
-  const ready = !(q.has('sessionId') && !session) && !(q.has('groupId') && !group);
-  const path = ready ? `/api/v1/reports/${kind}?${q}` : null;
-  const { data, error } = useRemote<unknown>(path);
+  const ready = !(q.sessionId === '' || q.groupId === '');
+  const { data, error } = useRemote(ready ? readReport(kind, q) : null);
   const fileName = (format: 'csv' | 'pdf') =>
     downloadName({
       kind,
       format,
       zone: displayZone(),
       nowMs: Date.now(),
-      session: q.has('sessionId') ? sessions.find((s) => s.id === session) : undefined,
-      group: q.has('groupId') ? groups.find((g) => g.id === group) : undefined,
-      range: q.has('from') ? { from, to } : undefined,
+      session: q.sessionId !== undefined ? sessions.find((s) => s.id === session) : undefined,
+      group: q.groupId !== undefined ? groups.find((g) => g.id === group) : undefined,
+      range: q.from !== undefined ? { from, to } : undefined,
     });
 
   return (
@@ -104,7 +128,7 @@ export function ReportsScreen() {
             </select>
           </label>
         )}
-        {needs.includes('group') && !q.has('sessionId') && (
+        {needs.includes('group') && q.sessionId === undefined && (
           <label>
             <span className="label">{t('group')}</span>
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
@@ -119,7 +143,7 @@ export function ReportsScreen() {
           </label>
         )}
         {/* A session chosen for another report does not hide the dates of one without sessions. */}
-        {needs.includes('range') && !q.has('sessionId') && (
+        {needs.includes('range') && q.sessionId === undefined && (
           <>
             <label>
               <span className="label">{t('from')}</span>
@@ -162,10 +186,10 @@ export function ReportsScreen() {
             key={format}
             type="button"
             className="secondary"
-            disabled={!path}
+            disabled={!ready}
             onClick={() =>
               void attempt(
-                () => downloadFile(`${path}&format=${format}`, fileName(format)),
+                () => downloadFile(reportFile(kind, { ...q, format }), fileName(format)),
                 setProblem,
               )
             }

@@ -2,6 +2,7 @@
 // rate as a line on its own axis. Plain SVG (no chart library in the bundle), readable in both
 // colour schemes, with the numbers available as a table for screen readers.
 import { formatLocale, useT } from '../../i18n/i18n.ts';
+import { weekLabel } from './week-label.ts';
 import { percent } from './report-views.tsx';
 
 export interface Week {
@@ -40,7 +41,7 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
   const last = weeks.at(-1)!;
   const summary = {
     count: weeks.length,
-    week: last.week,
+    week: weekLabel(t, last.weekStart),
     attendees: last.attendees,
     firstTime: last.firstTime,
   };
@@ -75,7 +76,9 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
               height={plotH + PAD.t - y(w.returning)}
               className="returning"
             >
-              <title>{t('barReturning', { week: w.week, count: w.returning })}</title>
+              <title>
+                {t('barReturning', { week: weekLabel(t, w.weekStart), count: w.returning })}
+              </title>
             </rect>
             <rect
               x={x(i)}
@@ -84,7 +87,9 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
               height={y(w.returning) - y(w.returning + w.firstTime)}
               className="first-time"
             >
-              <title>{t('barFirstTime', { week: w.week, count: w.firstTime })}</title>
+              <title>
+                {t('barFirstTime', { week: weekLabel(t, w.weekStart), count: w.firstTime })}
+              </title>
             </rect>
             {i % labelEvery === 0 && (
               <text x={x(i) + bar / 2} y={H - PAD.b + 16} textAnchor="middle" className="axis">
@@ -127,7 +132,7 @@ export function TrendsChart({ weeks }: { weeks: Week[] }) {
           <tbody>
             {weeks.map((w) => (
               <tr key={w.week}>
-                <td>{w.week}</td>
+                <td>{weekLabel(t, w.weekStart)}</td>
                 <td>{w.sessions}</td>
                 <td>{w.attendees}</td>
                 <td>{w.firstTime}</td>

@@ -2,7 +2,7 @@
 // Past sessions too (an imported service with the wrong time is fixed here, not re-imported).
 import type { Group, Session } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
@@ -38,8 +38,7 @@ export function EditSession({
     e.preventDefault();
     const { occurrences, ...fields } = readSessionForm(new FormData(e.currentTarget), 1, zone);
     const body = { ...fields, ...occurrences[0] };
-    if (await attempt(() => api.patch(`/api/v1/sessions/${session.id}`, body), setProblem))
-      await onDone();
+    if (await attempt(() => client.sessions.update(session.id, body), setProblem)) await onDone();
   };
   return (
     <form

@@ -1,7 +1,7 @@
 // Sessions and groups: create a session or a weekly series, start, end or cancel one; the group tree.
 import type { Group, Session } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
-import { api, engine } from '../../app-context.ts';
+import { client, engine, remote } from '../../app-context.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -52,7 +52,7 @@ function NewSession({ groups, onDone }: { groups: Group[]; onDone(): Promise<voi
     const form = e.currentTarget;
     const f = new FormData(form);
     const body = readSessionForm(f, Number(f.get('weeks')), zone);
-    if (await attempt(() => api.post('/api/v1/sessions/series', body), setProblem)) {
+    if (await attempt(() => client.sessions.createSeries(body), setProblem)) {
       form.reset();
       setProblem(null);
       await onDone();
@@ -99,10 +99,8 @@ export function ScheduleScreen() {
   const [since] = useState(() => Date.now());
   const from = new Date(since - weeksBack * WEEK_MS).toISOString();
   const [editing, setEditing] = useState<string | null>(null);
-  const sessions = useRemote<{ items: Session[] }>(
-    `/api/v1/sessions?from=${encodeURIComponent(from)}`,
-  );
-  const groups = useRemote<{ items: Group[] }>('/api/v1/groups');
+  const sessions = useRemote(remote.sessions.list({ from }));
+  const groups = useRemote(remote.groups.list());
   const [problem, setProblem] = useState<string | null>(null);
   const [groupName, setGroupName] = useState('');
   const [parentId, setParentId] = useState('');
@@ -117,13 +115,12 @@ export function ScheduleScreen() {
       !window.confirm(t('confirmCancel', { name: s.name, time: when(s.scheduledStart) }))
     )
       return;
-    if (await attempt(() => api.patch(`/api/v1/sessions/${s.id}`, { status }), setProblem))
-      await changed();
+    if (await attempt(() => client.sessions.update(s.id, { status }), setProblem)) await changed();
   };
   const addGroup = async () => {
     if (
       await attempt(
-        () => api.post('/api/v1/groups', { name: groupName, parentId: parentId || null }),
+        () => client.groups.create({ name: groupName, parentId: parentId || null }),
         setProblem,
       )
     ) {

@@ -1,8 +1,7 @@
 // How long the server keeps presence and audit entries, and what the retention command would remove
 // if it ran today. The limits stay on the server: devices never receive them.
 import { useState, type FormEvent } from 'react';
-import type { Retention } from '@rollcall/shared';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { formatLocale, useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { displayZone } from '../../lib/zone-format.ts';
@@ -15,14 +14,14 @@ const day = (iso: string) =>
 
 export function RetentionCard({ canWrite }: { canWrite: boolean }) {
   const t = useT('settings');
-  const r = useRemote<Retention>('/api/v1/organization/retention');
+  const r = useRemote(remote.organization.retention());
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const body = { presenceYears: Number(f.get('presence')), auditYears: Number(f.get('audit')) };
-    if (await attempt(() => api.put('/api/v1/organization/retention', body), setProblem)) {
+    if (await attempt(() => client.organization.setRetention(body), setProblem)) {
       setSaved(true);
       setProblem(null);
       await r.reload();

@@ -8,7 +8,7 @@ import {
   type PresenceState,
 } from '@rollcall/shared';
 import { Fragment, useState, type FormEvent } from 'react';
-import { api, engine } from '../../app-context.ts';
+import { client, engine, remote } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt, useRemote } from '../../lib/use-remote.ts';
 import { useSession } from '../auth/session-store.ts';
@@ -75,7 +75,7 @@ function OrgForm({ org, onSaved }: { org: Organization; onSaved(): Promise<void>
         conflictPolicy: { rules },
       },
     };
-    if (await attempt(() => api.patch('/api/v1/organization', body), setProblem)) {
+    if (await attempt(() => client.organization.update(body), setProblem)) {
       setSaved(true);
       setProblem(null);
       await onSaved();
@@ -293,16 +293,15 @@ function StateRow({
 
 export function SettingsScreen() {
   const t = useT('settings');
-  const org = useRemote<Organization>('/api/v1/organization');
-  const states = useRemote<{ items: PresenceState[] }>('/api/v1/presence-states');
+  const org = useRemote(remote.organization.get());
+  const states = useRemote(remote.presenceStates.list());
   const [problem, setProblem] = useState<string | null>(null);
   const changed = async () => {
     await Promise.all([org.reload(), states.reload()]);
     void engine.syncNow();
   };
   const patchState = async (id: string, patch: Partial<PresenceState>) => {
-    if (await attempt(() => api.patch(`/api/v1/presence-states/${id}`, patch), setProblem))
-      await changed();
+    if (await attempt(() => client.presenceStates.update(id, patch), setProblem)) await changed();
   };
   const addState = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -317,7 +316,7 @@ export function SettingsScreen() {
       countsAsPresent: f.get('present') === 'on',
       active: true,
     };
-    if (await attempt(() => api.post('/api/v1/presence-states', body), setProblem)) {
+    if (await attempt(() => client.presenceStates.create(body), setProblem)) {
       form.reset();
       await changed();
     }

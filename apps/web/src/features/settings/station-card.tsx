@@ -2,7 +2,7 @@
 // shows. The PIN goes to the server once; devices get only its salted verifier with the settings.
 import type { Organization } from '@rollcall/shared';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
@@ -17,7 +17,7 @@ export function StationCard({ org, onSaved }: { org: Organization; onSaved(): Pr
   const [markAll, setMarkAll] = useState(s.stationAllowsMarkAll);
   const save = async (body: object, done: string) => {
     setSaid(null);
-    const ok = await attempt(() => api.patch('/api/v1/organization', body), setProblem);
+    const ok = await attempt(() => client.organization.update(body), setProblem);
     if (ok) {
       setProblem(null);
       setSaid(done);

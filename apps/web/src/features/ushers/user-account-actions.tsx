@@ -1,6 +1,6 @@
 // An administrator's account controls for one user: role, deactivate or reactivate, a new
 // password, and turning off their two-step sign-in (a lost phone). The server applies them to the user's devices at once (a new password signs them out).
-import { api } from '../../app-context.ts';
+import { client } from '../../app-context.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { attempt } from '../../lib/use-remote.ts';
 
@@ -33,20 +33,20 @@ export function UserAccountActions({
   const changeRole = (role: string) => {
     if (role === user.role) return;
     if (!window.confirm(t('roleConfirm', { name, role: roleName(role) }))) return;
-    void run(() => api.patch(`/api/v1/users/${user.id}`, { role }));
+    void run(() => client.users.update(user.id, { role }));
   };
   const setActive = (active: boolean) => {
     const question = active ? t('reactivateConfirm', { name }) : t('deactivateConfirm', { name });
-    if (window.confirm(question)) void run(() => api.patch(`/api/v1/users/${user.id}`, { active }));
+    if (window.confirm(question)) void run(() => client.users.update(user.id, { active }));
   };
   const setPassword = () => {
     const min = user.role === 'admin' || user.role === 'manager' ? 12 : 8;
     const password = window.prompt(t('passwordPrompt', { name, min }));
-    if (password) void run(() => api.post(`/api/v1/users/${user.id}/password`, { password }));
+    if (password) void run(() => client.users.setPassword(user.id, { password }));
   };
   const resetTwoStep = () => {
     if (window.confirm(t('resetTwoStepConfirm', { name })))
-      void run(() => api.post(`/api/v1/users/${user.id}/totp/reset`, undefined));
+      void run(() => client.users.resetTotp(user.id));
   };
   return (
     <span className="account-actions">

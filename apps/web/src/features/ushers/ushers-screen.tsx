@@ -2,7 +2,7 @@
 // computed by the server on every request, so the list is right without any scheduled job.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { UserAccount as User, UserAssignment as Assignment } from '@rollcall/shared';
-import { api } from '../../app-context.ts';
+import { client, remote } from '../../app-context.ts';
 import { ROLES, ASSIGNMENT_STATUSES } from '@rollcall/shared';
 import { formatLocale, useT, type T } from '../../i18n/i18n.ts';
 import { attempt, useRemote, when } from '../../lib/use-remote.ts';
@@ -49,14 +49,14 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
     const body = {
       email: String(f.get('email')),
       displayName: String(f.get('name')),
-      role: 'temp_usher',
+      role: 'temp_usher' as const,
       password: String(f.get('password')),
       assignment: {
         expiresAt: new Date(Date.now() + hours * 3600_000).toISOString(),
         location: String(f.get('location')) || null,
       },
     };
-    if (await attempt(() => api.post('/api/v1/users', body), setProblem)) {
+    if (await attempt(() => client.users.create(body), setProblem)) {
       form.reset();
       setProblem(null);
       await onDone();
@@ -108,7 +108,7 @@ function NewTempUsher({ onDone }: { onDone(): Promise<void> }) {
 export function UshersScreen() {
   const canWrite = useSession((s) => s.login?.user.role === 'admin');
   const t = useT('ushers');
-  const { data, error, reload } = useRemote<{ items: User[] }>('/api/v1/users');
+  const { data, error, reload } = useRemote(remote.users.list());
   const [problem, setProblem] = useState<string | null>(null);
   // Time remaining ticks down on screen; the server's status stays the authority.
   const [, tick] = useState(0);
@@ -122,12 +122,7 @@ export function UshersScreen() {
       !window.confirm(t('revokeConfirm', { name: u.displayName, queue: waiting(u.assignment, t) }))
     )
       return;
-    if (
-      await attempt(
-        () => api.post(`/api/v1/assignments/${u.assignment!.id}/revoke`, {}),
-        setProblem,
-      )
-    )
+    if (await attempt(() => client.assignments.revoke(u.assignment!.id), setProblem))
       await reload();
   };
   // The gentler way: expiry becomes now, so the grace period applies as at any shift's end.
@@ -137,10 +132,7 @@ export function UshersScreen() {
       !window.confirm(t('endConfirm', { name: u.displayName, queue: waiting(u.assignment, t) }))
     )
       return;
-    if (
-      await attempt(() => api.post(`/api/v1/assignments/${u.assignment!.id}/end`, {}), setProblem)
-    )
-      await reload();
+    if (await attempt(() => client.assignments.end(u.assignment!.id), setProblem)) await reload();
   };
   return (
     <main className="screen wide-screen">

@@ -1,5 +1,5 @@
-// Query and response schemas of the report routes.
-import { Nullable, Uuid } from '@rollcall/shared';
+// Query and response schemas of the report routes (the server's routes and the web's client).
+import { Nullable, Uuid } from '../protocol/common.ts';
 import { Type } from '@sinclair/typebox';
 
 const DateBound = Type.String({
