@@ -55,13 +55,13 @@ export async function changedRows(
     hasMore = merged.length > fit.rows.length;
     // Stop when the budget cut this chunk short, nothing is left, or the page holds `limit` rows.
     if (fit.rows.length < want || !hasMore || taken.length >= limit) break;
-    after = Number(taken[taken.length - 1]!.row.seq);
+    after = Number(taken.at(-1)?.row.seq ?? after);
   }
   const out = Object.fromEntries(SYNCED.map((t) => [t, [] as unknown[]])) as unknown as Rows;
   for (const { table, row } of taken) (out[table] as unknown[]).push(row);
   return {
     hasMore,
-    lastSeq: taken.length ? Number(taken[taken.length - 1]!.row.seq) : from,
+    lastSeq: Number(taken.at(-1)?.row.seq ?? from),
     organization: out.organizations[0] ?? null,
     users: out.users,
     presenceStates: out.presence_states,
@@ -97,7 +97,7 @@ async function lowestAfter(
         .orderBy('seq')
         .limit(n + 1)
         .execute();
-      return rows.map((row) => ({ table, row }) as Tagged);
+      return rows.map((row): Tagged => ({ table, row }));
     }),
   );
   return perTable.flat().sort((a, b) => Number(a.row.seq) - Number(b.row.seq));
