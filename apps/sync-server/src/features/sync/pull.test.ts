@@ -137,6 +137,23 @@ describe.each(dialects)('pull on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().details[0].path).toContain('limit');
   });
+  it("tells its handler's own time in server-timing, on pull and push alike", async () => {
+    const pulled = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/sync/pull',
+      headers: auth(ana),
+    });
+    const pushed = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/push',
+      headers: auth(ana),
+      payload: { protocolVersion: PROTOCOL_VERSION, changes: [] },
+    });
+    for (const res of [pulled, pushed]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['server-timing']).toMatch(/^app;dur=\d+\.\d$/);
+    }
+  });
 });
 
 describe.each(dialects)('pull pages sized by bytes on %s', (dialect) => {
