@@ -33,6 +33,9 @@ const DRAIN = arg('drain', 10_000);
 // --profile: a CPU profile of Rollcall's page during each measurement, its top functions by self
 // time printed (build the web app with `--minify false` to read the names).
 const PROFILE = process.argv.includes('--profile');
+// --screen=/admin/account opens Rollcall's page on that screen instead of Today (whose per-session
+// counts are live queries over the records), to tell the sync's own cost from the screen's.
+const SCREEN = process.argv.find((a) => a.startsWith('--screen='))?.split('=')[1] ?? '/';
 const SIZE = {
   participants: arg('participants', 5_000),
   sessions: arg('sessions', 50),
@@ -271,7 +274,7 @@ async function signedIn(browser: Browser, url: string, email: string) {
   await page.getByLabel('Password').fill('rollcall-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Today' }).waitFor({ timeout: 120_000 });
-  await page.goto(`${url}/?bench`);
+  await page.goto(`${url}${SCREEN}?bench`);
   await page.waitForFunction(() => 'rollcallBench' in globalThis);
   // The sign-in started a sync: let it finish, then stop the engine's own triggers, so the
   // measured work is the only work.
