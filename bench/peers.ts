@@ -27,8 +27,15 @@ const here = import.meta.dirname;
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+const systemsArg = process.argv.find((a) => a.startsWith('--systems='))?.split('=')[1];
 const REPS = arg('reps', 3);
 const DRAIN = arg('drain', 10_000);
+// --profile: a CPU profile of Rollcall's page during each measurement, its top functions by self
+// time printed (build the web app with `--minify false` to read the names).
+const PROFILE = process.argv.includes('--profile');
+// --screen=/admin/account opens Rollcall's page on that screen instead of Today (whose per-session
+// counts are live queries over the records), to tell the sync's own cost from the screen's.
+const SCREEN = process.argv.find((a) => a.startsWith('--screen='))?.split('=')[1] ?? '/';
 const SIZE = {
   participants: arg('participants', 5_000),
   sessions: arg('sessions', 50),
@@ -43,16 +50,122 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-gpu',
 ];
-const SYSTEMS = ['rollcall', 'pouch', 'rxdb'] as const;
-type System = (typeof SYSTEMS)[number];
+const ALL_SYSTEMS = ['rollcall', 'pouch', 'rxdb'] as const;
+type System = (typeof ALL_SYSTEMS)[number];
+// --systems=rollcall runs only Rollcall (while iterating on it); the default runs all three.
+const SYSTEMS = ALL_SYSTEMS.filter((s) => !systemsArg || systemsArg.split(',').includes(s));
 interface Drain {
   ms: number;
   pushMs?: number;
   arrived: number;
+  phases?: Phases;
 }
 interface Initial {
   ms: number;
   held: number;
+  phases?: Phases;
+}
+type Phases = Record<string, number>;
+
+// Rollcall's sync requests, timed in the page: the API client calls the global `fetch` at call
+// time, so wrapping it sees every push and pull with its start, the end of its JSON parse and the
+// server handler's own time (its `server-timing` header).
+const TIMED_FETCH = `(() => {
+  const events = (globalThis.__syncEvents = []);
+  const plain = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const kind = url.includes('/sync/push') ? 'push' : url.includes('/sync/pull') ? 'pull' : null;
+    if (!kind) return plain(input, init);
+    const ev = { kind, start: performance.now(), end: 0, server: 0 };
+    events.push(ev);
+    const res = await plain(input, init);
+    const dur = /dur=([0-9.]+)/.exec(res.headers.get('server-timing') ?? '');
+    ev.server = dur ? Number(dur[1]) : 0;
+    const json = res.json.bind(res);
+    res.json = async () => {
+      const v = await json();
+      ev.end = performance.now();
+      return v;
+    };
+    return res;
+  };
+})()`;
+interface SyncEvent {
+  kind: 'push' | 'pull';
+  start: number;
+  end: number;
+  server: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Runs `fn` under Chromium's sampling profiler (with --profile) and prints the hottest functions. */
+async function profiled<T>(page: Page, label: string, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const out = await fn();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.error(`profile ${label}:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.error(`  ${fmt(ms)} ms  ${name}`);
+  return out;
+}
+
+/** Time covered by at least one of the intervals (pushes overlap when pipelined). */
+function covered(events: SyncEvent[]) {
+  let total = 0;
+  let reach = -Infinity;
+  for (const e of [...events].sort((a, b) => a.start - b.start)) {
+    const from = Math.max(e.start, reach);
+    if (e.end > from) total += e.end - from;
+    reach = Math.max(reach, e.end);
+  }
+  return total;
+}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * A sync split into phases from the page's marks: t0 (start), pushed (pushOutbox returned; absent
+ * for an initial sync), pulled (the engine set lastPullAt), end (syncNow returned).
+ */
+function phasesOf(
+  events: SyncEvent[],
+  m: { t0: number; pushed?: number; pulled: number; end: number },
+): Phases {
+  const pushes = events.filter((e) => e.kind === 'push');
+  const pulls = events.filter((e) => e.kind === 'pull');
+  const pushedAt = m.pushed ?? m.t0;
+  const out: Phases = {};
+  if (m.pushed !== undefined) {
+    out['outbox read + first batch encode'] = (pushes[0]?.start ?? m.pushed) - m.t0;
+    out['push requests in flight'] = covered(pushes);
+    out['of which server push handler'] = sum(pushes.map((e) => e.server));
+    out['push: device only (settle, encode)'] =
+      m.pushed - m.t0 - out['push requests in flight'] - out['outbox read + first batch encode'];
+  }
+  out['pull requests in flight'] = covered(pulls);
+  out['of which server pull handler'] = sum(pulls.map((e) => e.server));
+  out['pull: device only (apply pages)'] = m.pulled - pushedAt - out['pull requests in flight'];
+  out['counts after the sync'] = m.end - m.pulled;
+  out['push requests'] = pushes.length;
+  out['pull requests'] = pulls.length;
+  return out;
 }
 
 const temp = mkdtempSync(join(tmpdir(), 'rollcall-peers-'));
@@ -155,12 +268,13 @@ async function signedIn(browser: Browser, url: string, email: string) {
   const page = await context.newPage();
   // tsx keeps function names with a `__name` helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f');
+  await page.addInitScript(TIMED_FETCH);
   await page.goto(url);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('rollcall-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Today' }).waitFor({ timeout: 120_000 });
-  await page.goto(`${url}/?bench`);
+  await page.goto(`${url}${SCREEN}?bench`);
   await page.waitForFunction(() => 'rollcallBench' in globalThis);
   // The sign-in started a sync: let it finish, then stop the engine's own triggers, so the
   // measured work is the only work.
@@ -187,32 +301,52 @@ async function rollcallDrain(browser: Browser): Promise<Drain> {
       items: { id: string }[];
     };
     const page = await signedIn(browser, server.url, 'usher1@demo.rollcall.test');
-    const result = await page.evaluate(
-      async ({ n, sessionIds, peopleIds }) => {
-        const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
-        const login = (await b.db.meta.get('login')).value;
-        const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
-        // Offline check-ins, written before the clock starts (the peers write theirs the same way).
-        await b.db.transaction('rw', [b.db.records, b.db.outbox, b.db.meta], async () => {
-          for (let i = 0; i < n; i++)
-            await b.recordPresence(b.db, who, {
-              sessionId: sessionIds[Math.floor(i / peopleIds.length) % sessionIds.length],
-              participantId: peopleIds[i % peopleIds.length],
-              state: 'present',
-              method: 'manual',
-            });
-        });
-        const t0 = performance.now();
-        await b.pushOutbox();
-        const pushMs = performance.now() - t0;
-        await b.engine.syncNow();
-        const ms = performance.now() - t0;
-        return { ms, pushMs, left: (await b.db.outbox.count()) as number };
-      },
-      { n: DRAIN, sessionIds, peopleIds: people.items.slice(0, 200).map((p) => p.id) },
+    const result = await profiled(page, 'drain', () =>
+      page.evaluate(
+        async ({ n, sessionIds, peopleIds }) => {
+          const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+          const login = (await b.db.meta.get('login')).value;
+          const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
+          // Offline check-ins, written before the clock starts (the peers write theirs the same way).
+          await b.db.transaction('rw', [b.db.records, b.db.outbox, b.db.meta], async () => {
+            for (let i = 0; i < n; i++)
+              await b.recordPresence(b.db, who, {
+                sessionId: sessionIds[Math.floor(i / peopleIds.length) % sessionIds.length],
+                participantId: peopleIds[i % peopleIds.length],
+                state: 'present',
+                method: 'manual',
+              });
+          });
+          const marks = { t0: 0, pushed: 0, pulled: 0, end: 0 };
+          b.engine.subscribe((st: { lastPullAt: number | null }) => {
+            if (marks.t0 && !marks.pulled && st.lastPullAt !== before)
+              marks.pulled = performance.now();
+          });
+          const before = b.engine.getStatus().lastPullAt;
+          (globalThis as any).__syncEvents.length = 0; // eslint-disable-line @typescript-eslint/no-explicit-any
+          marks.t0 = performance.now();
+          await b.pushOutbox();
+          marks.pushed = performance.now();
+          await b.engine.syncNow();
+          marks.end = performance.now();
+          return {
+            ms: marks.end - marks.t0,
+            pushMs: marks.pushed - marks.t0,
+            left: (await b.db.outbox.count()) as number,
+            marks,
+            events: (globalThis as any).__syncEvents, // eslint-disable-line @typescript-eslint/no-explicit-any
+          };
+        },
+        { n: DRAIN, sessionIds, peopleIds: people.items.slice(0, 200).map((p) => p.id) },
+      ),
     );
     await page.context().close();
-    return { ms: result.ms, pushMs: result.pushMs, arrived: DRAIN - result.left };
+    return {
+      ms: result.ms,
+      pushMs: result.pushMs,
+      arrived: DRAIN - result.left,
+      phases: phasesOf(result.events as SyncEvent[], result.marks),
+    };
   } finally {
     await server.kill('SIGTERM');
     rmSync(sqlitePath, { force: true });
@@ -221,23 +355,36 @@ async function rollcallDrain(browser: Browser): Promise<Drain> {
 
 async function rollcallInitial(browser: Browser, url: string): Promise<Initial> {
   const page = await signedIn(browser, url, 'admin@demo.rollcall.test');
-  const result = await page.evaluate(async () => {
-    const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
-    // A fresh device: everything a pull writes is dropped, and the cursor with it.
-    for (const t of ['users', 'presenceStates', 'groups', 'participants', 'sessions', 'records'])
-      await b.db[t].clear();
-    await b.db.meta.delete('cursor');
-    const t0 = performance.now();
-    await b.engine.syncNow();
-    const ms = performance.now() - t0;
-    const held =
-      (await b.db.participants.count()) +
-      (await b.db.sessions.count()) +
-      (await b.db.records.count());
-    return { ms, held: held as number };
-  });
+  const result = await profiled(page, 'initial', () =>
+    page.evaluate(async () => {
+      const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+      // A fresh device: everything a pull writes is dropped, and the cursor with it.
+      for (const t of ['users', 'presenceStates', 'groups', 'participants', 'sessions', 'records'])
+        await b.db[t].clear();
+      await b.db.meta.delete('cursor');
+      const marks = { t0: 0, pulled: 0, end: 0 };
+      const before = b.engine.getStatus().lastPullAt;
+      b.engine.subscribe((st: { lastPullAt: number | null }) => {
+        if (marks.t0 && !marks.pulled && st.lastPullAt !== before) marks.pulled = performance.now();
+      });
+      (globalThis as any).__syncEvents.length = 0; // eslint-disable-line @typescript-eslint/no-explicit-any
+      marks.t0 = performance.now();
+      await b.engine.syncNow();
+      marks.end = performance.now();
+      const held =
+        (await b.db.participants.count()) +
+        (await b.db.sessions.count()) +
+        (await b.db.records.count());
+      const events = (globalThis as any).__syncEvents; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return { ms: marks.end - marks.t0, held: held as number, marks, events };
+    }),
+  );
   await page.context().close();
-  return result;
+  return {
+    ms: result.ms,
+    held: result.held,
+    phases: phasesOf(result.events as SyncEvent[], result.marks),
+  };
 }
 
 // --- The peers: their server process and page bundle ------------------------------------------
@@ -329,7 +476,10 @@ async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T | null>
 }
 
 const dist = await bundle();
-const urls = { pouch: await peerServer('pouch', dist), rxdb: await peerServer('rxdb', dist) };
+const urls = {
+  pouch: SYSTEMS.includes('pouch') ? await peerServer('pouch', dist) : '',
+  rxdb: SYSTEMS.includes('rxdb') ? await peerServer('rxdb', dist) : '',
+};
 const org = only === 'drain' ? null : await attempt('seeding Rollcall', seedRollcallOrg);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const drains: Record<System, Drain[]> = { rollcall: [], pouch: [], rxdb: [] };
@@ -344,6 +494,7 @@ try {
       );
       if (!d) continue;
       console.error(`rep ${rep + 1} drain ${s}: ${fmt(d.ms)} ms (${d.arrived} arrived)`);
+      if (d.phases) console.error(JSON.stringify(d.phases));
       drains[s].push(d);
     }
     for (const s of only === 'drain' ? [] : order) {
@@ -354,6 +505,7 @@ try {
       );
       if (!i) continue;
       console.error(`rep ${rep + 1} initial ${s}: ${fmt(i.ms)} ms (${i.held} held)`);
+      if (i.phases) console.error(JSON.stringify(i.phases));
       initials[s].push(i);
     }
   }
@@ -401,4 +553,14 @@ if (SYSTEMS.some((s) => initials[s].length)) {
     );
   }
 }
+/** Rollcall's phases, median of each over the repetitions. */
+function phaseTable(title: string, runs: { phases?: Phases }[]) {
+  const all = runs.flatMap((r) => (r.phases ? [r.phases] : []));
+  if (!all.length) return;
+  console.log(`\n| ${title} | median ms |\n| --- | ---: |`);
+  for (const k of Object.keys(all[0]!))
+    console.log(`| ${k} | ${fmt(median(all.map((p) => p[k] ?? 0)))} |`);
+}
+phaseTable(`Rollcall drain of ${fmt(DRAIN)}: phase`, drains.rollcall);
+phaseTable('Rollcall initial sync: phase', initials.rollcall);
 if (failures.length) console.log(`\nfailed:\n${failures.join('\n')}`);

@@ -207,9 +207,17 @@ export class SyncEngine {
   }
 
   private async pullAll() {
+    const limit = this.deps.pullLimit ?? 5000;
+    const cursor = (await this.deps.db.meta.get('cursor'))?.value as string | undefined;
+    let next = this.deps.api.pull(cursor, limit);
     for (let page = 0; page < 10_000; page++) {
-      const cursor = (await this.deps.db.meta.get('cursor'))?.value as string | undefined;
-      const res = await this.deps.api.pull(cursor, this.deps.pullLimit ?? 5000);
+      const res = await next;
+      // The next page travels while this one is written: its cursor is in this answer, and the
+      // pages are still written one after another, each with its own cursor in one transaction.
+      if (res.hasMore) {
+        next = this.deps.api.pull(res.cursor, limit);
+        next.catch(() => {}); // awaited on the next turn; this only silences an early rejection
+      }
       await applyPullPage(this.deps.db, res);
       if (!res.hasMore) break;
     }

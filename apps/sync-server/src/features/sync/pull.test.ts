@@ -137,6 +137,23 @@ describe.each(dialects)('pull on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().details[0].path).toContain('limit');
   });
+  it("tells its handler's own time in server-timing, on pull and push alike", async () => {
+    const pulled = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/sync/pull',
+      headers: auth(ana),
+    });
+    const pushed = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/sync/push',
+      headers: auth(ana),
+      payload: { protocolVersion: PROTOCOL_VERSION, changes: [] },
+    });
+    for (const res of [pulled, pushed]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['server-timing']).toMatch(/^app;dur=\d+\.\d$/);
+    }
+  });
 });
 
 describe.each(dialects)('pull pages sized by bytes on %s', (dialect) => {
@@ -164,5 +181,52 @@ describe.each(dialects)('pull pages sized by bytes on %s', (dialect) => {
       h.demo.participants.map((p) => p.id).sort(),
     );
     expect(new Set(participants.map((p) => p.id)).size).toBe(participants.length);
+  });
+
+  it('fills a page of records with what is sent, not the columns the server keeps for itself', async () => {
+    const { cursor } = await pullAll(h.app, ana);
+    const session = h.demo.sessions[0]!.id;
+    const res = await push(
+      h.app,
+      ana,
+      h.demo.participants.map((p) =>
+        change(ana, h.clock.now(), { sessionId: session, participantId: p.id }),
+      ),
+    );
+    expect(res.results.every((r) => r.status === 'applied')).toBe(true);
+    const { pages, records } = await pullAll(h.app, ana, cursor, 10_000);
+    expect(records).toHaveLength(h.demo.participants.length);
+    expect(new Set(records.map((r) => r.participantId)).size).toBe(records.length);
+    for (const page of pages.slice(0, -1)) {
+      const sent = JSON.stringify(page).length;
+      expect(sent).toBeGreaterThan(budget * 0.6);
+      expect(sent).toBeLessThan(2 * budget);
+    }
+  });
+});
+
+describe.each(dialects)('a page read in several chunks on %s', (dialect) => {
+  let h: Harness;
+  let ana: Device;
+  beforeAll(async () => {
+    // More rows than one chunk (500) within the budget, so a page is read in several steps.
+    h = await createHarness(dialect, { participants: 1_200, env: { PULL_PAGE_BYTES: '4000000' } });
+    ana = await login(h.app, 'usher1@demo.rollcall.test');
+  });
+  afterAll(() => h.close());
+
+  it('joins the chunks in seq order and loses or repeats no row', async () => {
+    const whole = await pullAll(h.app, ana, undefined, 10_000);
+    expect(whole.pages).toHaveLength(1);
+    expect(whole.pages[0]!.hasMore).toBe(false);
+    const paged = await pullAll(h.app, ana, undefined, 700);
+    expect(paged.pages.length).toBeGreaterThan(1);
+    for (const { participants } of [whole, paged]) {
+      expect(participants.map((p) => p.id).sort()).toEqual(
+        h.demo.participants.map((p) => p.id).sort(),
+      );
+      expect(new Set(participants.map((p) => p.id)).size).toBe(participants.length);
+    }
+    expect(paged.cursor).toBe(whole.cursor);
   });
 });

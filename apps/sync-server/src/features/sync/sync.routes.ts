@@ -10,6 +10,7 @@ import {
   PushResponseSchema,
 } from '@rollcall/shared';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { HttpError } from '../../lib/errors.ts';
 import { pull, serverEpoch } from './pull.service.ts';
@@ -31,6 +32,11 @@ function assertProtocol(version: number) {
   );
 }
 
+/** The handler's own time (before serialization), so a bench can split a round trip. */
+function serverTiming(reply: FastifyReply, started: number) {
+  reply.header('server-timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+}
+
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { ctx } = app;
   const streams = deviceStreams(app);
@@ -46,9 +52,12 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PushResponseSchema, ...errors },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       assertProtocol(req.body.protocolVersion);
-      return push(ctx, who(req), req.body);
+      const started = performance.now();
+      const res = await push(ctx, who(req), req.body);
+      serverTiming(reply, started);
+      return res;
     },
   );
 
@@ -62,10 +71,13 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PullResponseSchema, ...errors },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       // An app that predates this parameter speaks version 1.
       assertProtocol(req.query.protocolVersion ?? 1);
-      return pull(ctx.db.kysely, who(req), req.query, ctx.config.pullPageBytes);
+      const started = performance.now();
+      const res = await pull(ctx.db.kysely, who(req), req.query, ctx.config.pullPageBytes);
+      serverTiming(reply, started);
+      return res;
     },
   );
 
