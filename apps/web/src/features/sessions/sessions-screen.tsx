@@ -12,6 +12,7 @@ import { dayIn, timeIn } from '../../lib/zone-format.ts';
 import { useOrgZone } from '../settings/org-zone.ts';
 import { groupSessions, listWindow } from './session-groups.ts';
 import { countSessionsOnDevice, type DeviceCount } from '../../db/session-counts.ts';
+import { useCalmQuery } from '../../lib/calm-query.ts';
 
 /** The clock the grouping follows: a session moves from "Later today" to "Now" without a reload. */
 function useMinute(): number {
@@ -32,8 +33,8 @@ export function SessionsScreen() {
     [from, to],
   );
   // Counted as the live page and the reports count (countSession), from the listed sessions'
-  // records and their groups' members only.
-  const counts = useLiveQuery(() => countSessionsOnDevice(db, sessions ?? []), [sessions]);
+  // records and their groups' members only; calmly, so a pull's pages are not each re-counted.
+  const counts = useCalmQuery(() => countSessionsOnDevice(db, sessions ?? []), [sessions]);
   const groups = groupSessions(sessions ?? [], now, zone);
   const t = useT('sessions');
   const none = groups.now.length + groups.later.length + groups.recent.length === 0;
