@@ -41,6 +41,10 @@ export const en = {
   'error.wrong_password': 'The current password is not correct.',
   'error.weak_password':
     'This password is too weak: use a longer one that is not a common password, your email or your name.',
+  'error.weak_password.short': 'The password needs at least {{min}} characters.',
+  'error.weak_password.common':
+    'This password is one of the most common passwords; choose another.',
+  'error.weak_password.personal': 'The password must not be the email address or the name.',
   'error.account_locked': 'Too many failed attempts; wait a few minutes and try again.',
   'error.conflict': 'This changed meanwhile; reload the page and try again.',
 } satisfies Messages;
@@ -85,6 +89,9 @@ export const es: Messages<typeof en> = {
   'error.wrong_password': 'La contraseña actual no es correcta.',
   'error.weak_password':
     'Esta contraseña es demasiado débil: use una más larga que no sea común, ni su correo ni su nombre.',
+  'error.weak_password.short': 'La contraseña necesita al menos {{min}} caracteres.',
+  'error.weak_password.common': 'Esta contraseña es una de las más comunes; elija otra.',
+  'error.weak_password.personal': 'La contraseña no puede ser la dirección de correo ni el nombre.',
   'error.account_locked':
     'Demasiados intentos fallidos; espere unos minutos y vuelva a intentarlo.',
   'error.conflict': 'Esto cambió mientras tanto; recargue la página y vuelva a intentarlo.',

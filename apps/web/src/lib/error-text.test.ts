@@ -28,6 +28,22 @@ describe("a failed request in the user's words", () => {
     );
   });
 
+  it('says which password rule was broken, as the server does', () => {
+    const weak = (m: string) => errorText(new ApiError(400, 'weak_password', m));
+    applyLanguage('es', null);
+    expect(weak('An admin password needs at least 12 characters')).toBe(
+      'La contraseña necesita al menos 12 caracteres.',
+    );
+    expect(weak('This password is one of the most common passwords; choose another')).toBe(
+      'Esta contraseña es una de las más comunes; elija otra.',
+    );
+    expect(weak('The password must not be the email address or the name')).toBe(
+      'La contraseña no puede ser la dirección de correo ni el nombre.',
+    );
+    applyLanguage('en', null);
+    expect(weak('Something new')).toMatch(/^This password is too weak/);
+  });
+
   it('shows a refusal it does not know as the server wrote it, never as nothing', () => {
     applyLanguage('es', null);
     expect(errorText(new ApiError(418, 'teapot', 'I am a teapot'))).toBe('I am a teapot');

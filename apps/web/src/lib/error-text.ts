@@ -17,7 +17,6 @@ const WORDED = [
   'totp_enabled',
   'totp_not_started',
   'wrong_password',
-  'weak_password',
   'account_locked',
   'conflict',
 ] as const;
@@ -27,6 +26,19 @@ export function errorText(e: unknown): string {
   const t = translate('common');
   // What was wrong is in the server's text (a field's path and rule): it is kept, in brackets.
   if (e.code === 'validation_failed') return t('error.validation_failed', { detail: e.message });
+  if (e.code === 'weak_password') return weakPassword(e.message, t);
   const code = WORDED.find((c) => c === e.code);
   return code ? t(`error.${code}`) : e.message;
+}
+
+/**
+ * One code for three rules (server: auth/password-policy.ts); its sentence says which one was
+ * broken, and the person needs to know which. A sentence not recognised gets all three rules.
+ */
+function weakPassword(message: string, t: ReturnType<typeof translate<'common'>>): string {
+  const min = /at least (\d+) characters/.exec(message)?.[1];
+  if (min) return t('error.weak_password.short', { min });
+  if (/most common passwords/.test(message)) return t('error.weak_password.common');
+  if (/email address or the name/.test(message)) return t('error.weak_password.personal');
+  return t('error.weak_password');
 }
