@@ -10,7 +10,7 @@ import {
   type Session,
 } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { db, engine } from '../../app-context.ts';
 import type { LocalRecord } from '../../db/db.ts';
 import type { DeviceCount } from '../../db/session-counts.ts';
@@ -64,28 +64,38 @@ export function Roster({
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
-  const recorded = records.map((r) => r.participantId).join();
   // The session's groups' members, and anyone recorded at this session (a guest added at the
   // door): a guest shows on the roster of the session they came to, not on every roster after.
-  const people =
+  // Members are read when the session changes, guests by key when one is recorded, so a scan of a
+  // member (most of them) re-reads nobody.
+  const members =
     useLiveQuery(async () => {
       const groups = withDescendants(session.groupIds, await db.groups.toArray());
-      // A session of no group lists everyone; otherwise its members come from the groupIds index
-      // and its guests by key, so a tap does not re-read every participant.
-      if (groups.size === 0) return db.participants.filter((p) => p.active).sortBy('lastName');
-      const members = await db.participants
+      // A session of no group lists everyone; otherwise its members come from the groupIds index.
+      if (groups.size === 0) return db.participants.filter((p) => p.active).toArray();
+      return db.participants
         .where('groupIds')
         .anyOf([...groups])
         .distinct()
         .toArray();
-      const known = new Set(members.map((p) => p.id));
-      const guests = await db.participants.bulkGet(
-        recorded.split(',').filter((id) => id && !known.has(id)),
-      );
-      return [...members, ...guests]
+    }, [session.id, session.groupIds.join()]) ?? [];
+  const memberIds = useMemo(() => new Set(members.map((p) => p.id)), [members]);
+  const guestIds = records
+    .map((r) => r.participantId)
+    .filter((id) => !memberIds.has(id))
+    .join();
+  const guests =
+    useLiveQuery(
+      async () => (guestIds ? db.participants.bulkGet(guestIds.split(',')) : []),
+      [guestIds],
+    ) ?? [];
+  const people = useMemo(
+    () =>
+      [...members, ...guests]
         .filter((p): p is Participant => p !== undefined && p.active)
-        .sort(byLastName);
-    }, [session.id, session.groupIds.join(), recorded]) ?? [];
+        .sort(byLastName),
+    [members, guests],
+  );
   const shown = filter
     ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase()))
     : people;
