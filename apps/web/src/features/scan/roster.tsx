@@ -68,22 +68,25 @@ export function Roster({
   // door): a guest shows on the roster of the session they came to, not on every roster after.
   // Members are read when the session changes, guests by key when one is recorded, so a scan of a
   // member (most of them) re-reads nobody.
-  const members =
-    useLiveQuery(async () => {
-      const groups = withDescendants(session.groupIds, await db.groups.toArray());
-      // A session of no group lists everyone; otherwise its members come from the groupIds index.
-      if (groups.size === 0) return db.participants.filter((p) => p.active).toArray();
-      return db.participants
-        .where('groupIds')
-        .anyOf([...groups])
-        .distinct()
-        .toArray();
-    }, [session.id, session.groupIds.join()]) ?? [];
+  const loaded = useLiveQuery(async () => {
+    const groups = withDescendants(session.groupIds, await db.groups.toArray());
+    // A session of no group lists everyone; otherwise its members come from the groupIds index.
+    if (groups.size === 0) return db.participants.filter((p) => p.active).toArray();
+    return db.participants
+      .where('groupIds')
+      .anyOf([...groups])
+      .distinct()
+      .toArray();
+  }, [session.id, session.groupIds.join()]);
+  const members = useMemo(() => loaded ?? [], [loaded]);
   const memberIds = useMemo(() => new Set(members.map((p) => p.id)), [members]);
-  const guestIds = records
-    .map((r) => r.participantId)
-    .filter((id) => !memberIds.has(id))
-    .join();
+  // Until the members are read, nobody is taken for a guest.
+  const guestIds = loaded
+    ? records
+        .map((r) => r.participantId)
+        .filter((id) => !memberIds.has(id))
+        .join()
+    : '';
   const guests =
     useLiveQuery(
       async () => (guestIds ? db.participants.bulkGet(guestIds.split(',')) : []),
@@ -91,10 +94,11 @@ export function Roster({
     ) ?? [];
   const people = useMemo(
     () =>
-      [...members, ...guests]
+      // A guest read for an earlier list of recorded people may be a member now: listed once.
+      [...members, ...guests.filter((g) => g && !memberIds.has(g.id))]
         .filter((p): p is Participant => p !== undefined && p.active)
         .sort(byLastName),
-    [members, guests],
+    [members, memberIds, guests],
   );
   const shown = filter
     ? people.filter((p) => displayName(p).toLowerCase().includes(filter.toLowerCase()))
