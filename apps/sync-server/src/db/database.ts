@@ -28,6 +28,7 @@ import * as m0016 from './migrations/0016-account-security.ts';
 import * as m0017 from './migrations/0017-user-language.ts';
 import type { Database } from './schema.ts';
 import { asSystem, currentTenant } from './tenant-context.ts';
+import { cachingStatements } from './statement-cache.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
@@ -67,7 +68,9 @@ export function openSqlite(path: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
   return { kysely, dialect: 'sqlite', url: null, close: () => kysely.destroy() };
 }
 
