@@ -1,6 +1,6 @@
 // Pushes the outbox in device order and settles each entry by its own result: done on applied,
 // duplicate, merged or conflict; kept, visible, with its reason on rejected. A bare 200 settles nothing.
-import { PROTOCOL_VERSION, type ChangeResult } from '@rollcall/shared';
+import { PROTOCOL_VERSION, type ChangeResult, type PushResponse } from '@rollcall/shared';
 import type { OutboxEntry, RollcallDb } from '../db/db.ts';
 import type { Api } from './api.ts';
 import { noteServerTime } from '../db/server-time.ts';
@@ -43,7 +43,7 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
       inFlight = send(i + PUSH_BATCH);
       inFlight.catch(() => {}); // awaited on the next turn; this only silences an early rejection
     }
-    settled += await settle(db, batch, res.results, lastSeqOfKey, startMax);
+    settled += await settle(db, batch, res, lastSeqOfKey, startMax);
     await noteServerTime(db, { sentMs, receivedMs, serverTime: res.serverTime });
   }
   return settled;
@@ -54,11 +54,12 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
 async function settle(
   db: RollcallDb,
   batch: OutboxEntry[],
-  results: ChangeResult[],
+  res: PushResponse,
   lastSeqOfKey: Map<string, number>,
   startMax: number,
 ) {
-  return db.transaction('rw', [db.outbox, db.records], async () => {
+  const { results } = res;
+  return db.transaction('rw', [db.outbox, db.records, db.meta], async () => {
     // Entries queued while this push ran (a scan during sync) also keep their records pending.
     const newer = await db.outbox.where('deviceSeq').above(startMax).toArray();
     const stillQueued = new Set(newer.map(keyOf));
@@ -101,6 +102,19 @@ async function settle(
     );
     await db.outbox.where('deviceSeq').between(from, to, true, true).delete();
     await db.outbox.bulkPut([...kept, ...rejected]);
+    await skipOwnWrites(db, res.ownWrites);
     return done.length;
   });
+}
+
+/**
+ * The rows this push wrote are what the device now holds (the server vouches for it only when every
+ * change was applied as sent): a device that had pulled everything before them moves its cursor past
+ * them, so the next pull does not download its own writes back. Any other cursor stays: rows it has
+ * not pulled lie below these.
+ */
+async function skipOwnWrites(db: RollcallDb, own: PushResponse['ownWrites']) {
+  if (!own) return;
+  const cursor = (await db.meta.get('cursor'))?.value;
+  if (cursor === own.from) await db.meta.put({ key: 'cursor', value: own.to });
 }

@@ -50,5 +50,14 @@ export const PushResponseSchema = Type.Object({
   historyId: Uuid,
   serverTime: Type.String(),
   results: Type.Array(ChangeResultSchema),
+  ownWrites: Type.Optional(
+    Type.Object(
+      { from: Type.String(), to: Type.String() },
+      {
+        description:
+          'pull cursors just before and just after the rows this push wrote, given only when the device holds those rows as the server does once it settles the results (every change applied, no conflict, no departure): a device whose cursor is `from` may take `to` instead of pulling its own writes back',
+      },
+    ),
+  ),
 });
 export type PushResponse = Static<typeof PushResponseSchema>;

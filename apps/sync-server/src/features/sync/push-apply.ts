@@ -4,7 +4,12 @@ import type { ConflictPolicy } from '@rollcall/conflict';
 import type { Change, ChangeResult, RejectionCode } from '@rollcall/shared';
 import type { Insertable, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
-import type { ChangeTable, Database } from '../../db/schema.ts';
+import type {
+  ChangeTable,
+  Database,
+  PresenceRecordRow,
+  PresenceRecordTable,
+} from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import {
@@ -119,7 +124,9 @@ export async function planFresh(trx: Transaction<Database>, input: ApplyInput) {
   const newId = batchIds(nowMs);
   const recordRows = recordRowsToWrite(batch, org, nowIso, newId, () => 0);
   const read = new Map(records.map((r) => [r.id, Number(r.seq)]));
+  const mirrorsDevice = everyChangeAsSent(ordered, results) && plainRows(recordRows, records);
   return {
+    mirrorsDevice,
     input,
     ordered,
     results,
@@ -135,6 +142,31 @@ export async function planFresh(trx: Transaction<Database>, input: ApplyInput) {
 }
 
 export type Plan = Awaited<ReturnType<typeof planFresh>>;
+
+// Whether the pushing device, once it settles the results, holds every record this plan writes as
+// the server will (push-outbox.ts then skips pulling them back). It does when each change was a
+// presence set applied as sent (or a replay, or refused: those write nothing), and when neither
+// the written record nor what it replaced carries a conflict or a departure, which a device
+// learns only by pulling.
+function everyChangeAsSent(ordered: Fresh[], results: Results) {
+  return ordered.every((f) => {
+    const status = results.get(f.item.index)?.status;
+    if (status === 'applied') return f.change.kind === 'presence.set';
+    return status === 'duplicate' || status === 'rejected';
+  });
+}
+
+type PlainFields = Pick<PresenceRecordRow, 'has_conflict' | 'conflict_id' | 'left_at'>;
+const isPlain = (r: Partial<PlainFields>) =>
+  !Number(r.has_conflict ?? 0) && (r.conflict_id ?? null) === null && (r.left_at ?? null) === null;
+
+function plainRows(written: Insertable<PresenceRecordTable>[], before: PresenceRecordRow[]) {
+  const beforeById = new Map(before.map((r) => [r.id, r]));
+  return written.every((row) => {
+    const old = row.id === undefined ? undefined : beforeById.get(row.id);
+    return isPlain(row) && (!old || isPlain(old));
+  });
+}
 
 /** The change log and the audit of the plan: rows no seq orders, so no lock is needed first. */
 export async function writeLog(trx: Transaction<Database>, plan: Plan) {

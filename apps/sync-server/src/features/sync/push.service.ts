@@ -12,7 +12,7 @@ import {
   type PushResponse,
 } from '@rollcall/shared';
 import type { ConflictPolicy } from '@rollcall/conflict';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import type { AssignmentRow, Database } from '../../db/schema.ts';
 import { iso } from '../../lib/clock.ts';
@@ -26,6 +26,7 @@ import { checkOne, type Checked } from './push-validate.ts';
 import { rejected, type Fresh, type Item, type Results } from './push-item.ts';
 import { planFresh, planStillHolds, writeLog, writeRecords } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
+import { serverEpoch } from './pull.service.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
 import { notifyPush } from '../notifications/notifications.producers.ts';
@@ -84,12 +85,21 @@ export async function push(
       sessionIds: [...done.touchedSessions],
     });
   }
+  const ownWrites = done.mirrorsDevice ? await cursorsAround(db, done.seqs) : null;
   return {
     protocolVersion: PROTOCOL_VERSION,
     historyId,
     serverTime: iso(ctx.clock.now()),
     results: done.results,
+    ...(ownWrites ? { ownWrites } : {}),
   };
+}
+
+/** The pull cursors on either side of a push's rows (the counter was held, so they are contiguous). */
+async function cursorsAround(db: Kysely<Database>, seqs: { after: number; through: number }) {
+  if (seqs.through === seqs.after) return null;
+  const epoch = await serverEpoch(db);
+  return { from: `${epoch}.${seqs.after}`, to: `${epoch}.${seqs.through}` };
 }
 
 interface PushWork {
@@ -176,9 +186,13 @@ async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: Push
     nowMs: w.started,
   });
   if (w.assignment) await countAssignment(trx, w.assignment, items, results);
+  const seqs = seq.taken();
   await seq.flush();
-  return { touchedSessions, tally, results };
+  const mirrorsDevice = plan.mirrorsDevice && results.every((r) => MIRRORED.has(r.status));
+  return { touchedSessions, tally, results, seqs, mirrorsDevice };
 }
+
+const MIRRORED = new Set<ChangeResult['status']>(['applied', 'duplicate', 'rejected']);
 
 /** Each change's result, in batch order, from the stage that settled it. */
 function inOrder(items: Item[], stages: Results[]): ChangeResult[] {

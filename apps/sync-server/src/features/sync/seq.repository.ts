@@ -7,6 +7,8 @@ import type { Database } from '../../db/schema.ts';
 
 export interface SeqAllocator {
   next(): number;
+  /** The seqs given out so far: those above `after`, up to `through`. */
+  taken(): { after: number; through: number };
   /** Writes the counter back; call once, last thing in the transaction. */
   flush(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function lockSeq(
   let value = start;
   return {
     next: () => ++value,
+    taken: () => ({ after: start, through: value }),
     flush: async () => {
       if (value === start) return;
       await trx
