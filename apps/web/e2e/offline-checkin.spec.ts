@@ -73,8 +73,23 @@ test('check-ins made offline in four ways sync by themselves, each exactly once'
   await app.setState(byRoster.id, 'Late');
   await app.expectPending(4);
 
+  // What the device downloads once back online: its own check-ins must not come back (the push
+  // answer names the rows it wrote, and the device's cursor moves over them).
+  const pulledBack: string[] = [];
+  let pullsAfter = 0;
+  page.on('response', (res) => {
+    if (!res.url().includes('/api/v1/sync/pull')) return;
+    void res.json().then((body: PullResponse) => {
+      pulledBack.push(...body.presenceRecords.map((r) => r.participantId));
+      pullsAfter++;
+    });
+  });
   await context.setOffline(false);
   await app.expectPending(0);
+  await expect.poll(() => pullsAfter).toBeGreaterThan(0);
+  expect(
+    pulledBack.filter((id) => [byQr, byCode, byName, byRoster].some((p) => p.id === id)),
+  ).toEqual([]);
   const pulled = await admin.get<PullResponse>('/api/v1/sync/pull?limit=10000');
   const mine = pulled.presenceRecords.filter(
     (r) =>
