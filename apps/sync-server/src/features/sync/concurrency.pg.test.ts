@@ -25,7 +25,8 @@ describe.runIf(hasPostgres)('concurrent devices on postgres', () => {
     devices = [];
     for (let i = 0; i < DEVICES; i++)
       devices.push(await login(h.app, `${users[i % 3]}@demo.rollcall.test`));
-  });
+    // 20 sign-ins hash 20 passwords: past the default 60 s on a loaded 2-core machine.
+  }, 180_000);
   afterAll(() => h.close());
 
   it('applies every change once, merges agreement, opens one conflict per disagreement, and the puller misses nothing', async () => {
