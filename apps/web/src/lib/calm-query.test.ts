@@ -27,7 +27,7 @@ describe('a calm query', () => {
         return db.rows.count();
       },
       (n) => seen.push(n),
-      10_000,
+      { everyMs: 10_000 },
     );
     await vi.waitFor(() => expect(seen).toEqual([0]));
     for (let i = 0; i < 20; i++) await db.rows.add({ id: i }); // a pull's pages, one by one
@@ -58,7 +58,7 @@ describe('a calm query', () => {
         return n;
       },
       (n) => seen.push(n),
-      0,
+      { everyMs: 0 },
     );
     await db.rows.add({ id: 1 });
     release();
@@ -66,4 +66,94 @@ describe('a calm query', () => {
     stop();
     db.close();
   });
+
+  it('while held, a pull of 30 pages is counted once, when the hold ends, and exactly', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = store();
+    const hold = fakeHold();
+    let runs = 0;
+    const seen: number[] = [];
+    const stop = followCalmly(
+      async () => {
+        runs++;
+        return db.rows.count();
+      },
+      (n) => seen.push(n),
+      { everyMs: 1000, hold },
+    );
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    hold.set(true); // the engine starts syncing
+    for (let i = 0; i < 30; i++) {
+      await db.rows.bulkAdd([{ id: 2 * i }, { id: 2 * i + 1 }]); // one page
+      await vi.advanceTimersByTimeAsync(500); // the next page's request
+    }
+    expect(runs).toBe(1); // 15 s of pages: not one count in between
+    expect(seen).toEqual([0]); // the last counts stay on screen meanwhile
+    hold.set(false); // the pull ended
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(seen).toEqual([0, 60]));
+    expect(runs).toBe(2);
+    stop();
+    db.close();
+  });
+
+  it('a hold that never ends still lets a count through after heldMs', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = store();
+    const hold = fakeHold();
+    const seen: number[] = [];
+    const stop = followCalmly(
+      () => db.rows.count(),
+      (n) => seen.push(n),
+      { everyMs: 1000, hold, heldMs: 30_000 },
+    );
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    hold.set(true);
+    await db.rows.add({ id: 1 });
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(seen).toEqual([0]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(() => expect(seen).toEqual([0, 1]));
+    stop();
+    db.close();
+  });
+
+  it('a hold with nothing written meanwhile runs nothing when it ends', async () => {
+    const db = store();
+    const hold = fakeHold();
+    let runs = 0;
+    const stop = followCalmly(
+      async () => {
+        runs++;
+        return db.rows.count();
+      },
+      () => {},
+      { everyMs: 0, hold },
+    );
+    await vi.waitFor(() => expect(runs).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 50)); // opening the store may wake it once more
+    const before = runs;
+    hold.set(true);
+    hold.set(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(before);
+    stop();
+    db.close();
+  });
 });
+
+function fakeHold() {
+  let held = false;
+  const listeners = new Set<() => void>();
+  return {
+    held: () => held,
+    subscribe(fn: () => void) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    set(value: boolean) {
+      held = value;
+      for (const fn of listeners) fn();
+    },
+  };
+}

@@ -3,22 +3,45 @@
 // their records and members); during a pull every page of records is a write, and re-counting after
 // each page made the first sync of a large organization several times slower (issue 14's bench:
 // 117 s of a 128 s initial sync on the Today screen). The last write is always followed by a run,
-// so the list ends up exact; it is only spared the counts in between.
+// so the list ends up exact; it is only spared the counts in between. Even calm, the counts that
+// still ran between pages cost the initial sync on Today ~30% (18 s against 14 s elsewhere): a
+// `Hold` (the sync engine while it syncs) defers them to the end of the pull.
 import { Dexie } from 'dexie';
 import { useEffect, useState, type DependencyList } from 'react';
 
 /**
+ * Something that asks reads to wait, e.g. the sync engine while it writes a pull's pages: a count
+ * that runs between pages competes with their writes and is stale by the next page anyway.
+ */
+export interface Hold {
+  held(): boolean;
+  /** Calls `fn` whenever `held()` may have changed; returns an unsubscribe. */
+  subscribe(fn: () => void): () => void;
+}
+
+export interface CalmOptions {
+  /** The shortest time between two runs while writes keep coming (default 1 s). */
+  everyMs?: number;
+  /** While held, writes are counted when the hold ends, or after `heldMs` at the latest. */
+  hold?: Hold;
+  /** The longest a held write waits (default 30 s), so a stuck hold never freezes the answer. */
+  heldMs?: number;
+}
+
+/**
  * Runs `query` now and after writes to the store, at most once per `everyMs` (or twice the last
- * run's time, if longer) counted from the end of the last run; returns a stop.
+ * run's time, if longer) counted from the end of the last run; while `hold` is held, only when it
+ * ends (or after `heldMs`). The first run never waits. Returns a stop.
  */
 export function followCalmly<T>(
   query: () => Promise<T>,
   onValue: (value: T) => void,
-  everyMs: number,
+  { everyMs = 1000, hold, heldMs = 30_000 }: CalmOptions = {},
 ): () => void {
   let stopped = false;
   let running = false;
-  let dirty = false;
+  // A write the last run may not have seen.
+  let pending = false;
   let lastEnd = -Infinity;
   // A slow count waits longer: at most a third of the time goes to re-counting while writes come.
   let gap = everyMs;
@@ -26,7 +49,7 @@ export function followCalmly<T>(
 
   const run = async () => {
     running = true;
-    dirty = false;
+    pending = false;
     const start = Date.now();
     try {
       const value = await query();
@@ -35,30 +58,36 @@ export function followCalmly<T>(
       running = false;
       lastEnd = Date.now();
       gap = Math.max(everyMs, 2 * (lastEnd - start));
-      if (dirty && !stopped) schedule();
+      kick();
     }
   };
-  // Leading edge when calm, then one trailing run for whatever arrived meanwhile.
-  const schedule = () => {
-    if (running) {
-      dirty = true;
-      return;
-    }
-    if (timer !== null) return;
-    const wait = Math.max(0, lastEnd + gap - Date.now());
-    timer = setTimeout(() => {
-      timer = null;
-      void run();
-    }, wait);
+  // Leading edge when calm, then one trailing run for whatever arrived meanwhile. The deadline
+  // depends only on the last run's end and the hold, so a hold ending moves it earlier.
+  const kick = () => {
+    if (stopped || running || !pending) return;
+    if (timer !== null) clearTimeout(timer);
+    const after = hold?.held() ? Math.max(heldMs, gap) : gap;
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void run();
+      },
+      Math.max(0, lastEnd + after - Date.now()),
+    );
   };
-  const onMutated = () => schedule();
+  const onMutated = () => {
+    pending = true;
+    kick();
+  };
 
   Dexie.on('storagemutated', onMutated);
+  const unhold = hold?.subscribe(kick);
   void run();
   return () => {
     stopped = true;
     if (timer !== null) clearTimeout(timer);
     Dexie.on('storagemutated').unsubscribe(onMutated);
+    unhold?.();
   };
 }
 
@@ -66,9 +95,12 @@ export function followCalmly<T>(
 export function useCalmQuery<T>(
   query: () => Promise<T>,
   deps: DependencyList,
-  everyMs = 1000,
+  { everyMs = 1000, hold, heldMs }: CalmOptions = {},
 ): T | undefined {
   const [value, setValue] = useState<T>();
-  useEffect(() => followCalmly(query, setValue, everyMs), [...deps, everyMs]);
+  useEffect(
+    () => followCalmly(query, setValue, { everyMs, hold, heldMs }),
+    [...deps, everyMs, hold, heldMs],
+  );
   return value;
 }
