@@ -235,7 +235,9 @@ async function profiled<T>(page: Page, fn: () => Promise<T>): Promise<T> {
     ['total', total],
   ] as const) {
     console.error(`profile of the scans, by ${label} time:`);
-    for (const [name, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    for (const [name, ms] of [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(process.env.PROFILE_TOP ?? 30)))
       console.error(`  ${ms.toFixed(1)} ms  ${name}`);
   }
   return out;
