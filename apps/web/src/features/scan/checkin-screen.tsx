@@ -16,11 +16,13 @@ import { CameraScan } from './camera-scan.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { countWith, populationOf, stillIn } from '../../db/session-counts.ts';
+import { useCalmQuery } from '../../lib/calm-query.ts';
 
 // What a scan does not change is memoized (with handlers that stay the same), so the render after
 // each scan is the headcount, the name search and the one roster row it changed (issue 14's bench:
 // re-rendering the whole screen after every scan put the next scan's lookup behind it).
 const Toggle = memo(StationToggle);
+const RECORDS_EVERY_MS = 100;
 const Camera = memo(CameraScan);
 const Code = memo(CodeEntry);
 const Add = memo(QuickAdd);
@@ -33,9 +35,16 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     () => (login ? db.organizations.get(login.organization.id) : undefined),
     [login],
   );
+  // The session's records, read again after writes but at most every 100 ms while they keep
+  // coming: a scan after a calm shows at once, and the last write is always followed by a read.
+  // Re-reading them (and re-rendering) after every write of a burst (scans back to back, a pull)
+  // held each next scan's write behind that read in IndexedDB and its render on the main thread.
   const records =
-    useLiveQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId]) ??
-    [];
+    useCalmQuery(
+      () => db.records.where('sessionId').equals(sessionId).toArray(),
+      [sessionId],
+      RECORDS_EVERY_MS,
+    ) ?? [];
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
