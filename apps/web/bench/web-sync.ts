@@ -4,13 +4,16 @@
 //  - drain: N queued changes after reconnect, until every entry is acknowledged and the pull applied.
 //   pnpm --filter @rollcall/web bench      (needs `vite build` first)
 //   … bench -- --stored=100000  scans with that many records of past sessions already on the device
-import { chromium } from '@playwright/test';
+//   … bench -- --profile  also prints the page's hottest functions during the scans (CPU profile
+//   over CDP), by self time and by total time (build with `vite build --minify false` to read names)
+import { chromium, type Page } from '@playwright/test';
 import { formatBadgePayload, type Participant, type Session } from '@rollcall/shared';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { adminApi, launchServer } from '../e2e/support/server.ts';
 
 const SCANS = 500;
 const DRAINS = process.argv.includes('--quick') ? [1000] : [1000, 10_000];
+const PROFILE = process.argv.includes('--profile');
 const STORED = Number(
   /^--stored=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--stored=')) ?? '')?.[1] ?? 0,
 );
@@ -87,50 +90,52 @@ try {
       { stored: STORED, peopleIds: people.map((p) => p.id) },
     );
 
-  const scan = await page.evaluate(
-    async ({ badges, sessionIds, orgId, n }) => {
-      const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
-      await b.engine.stop();
-      const login = (await b.db.meta.get('login')).value;
-      const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
-      const ours: number[] = [];
-      const lookups: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const found = await b.lookupScan(b.db, badges[i % badges.length], orgId);
-        lookups.push(performance.now() - t0);
-        await b.recordPresence(b.db, who, {
-          sessionId: sessionIds[Math.floor(i / badges.length)],
-          participantId: found.participant.id,
-          state: 'present',
-          method: 'qr',
-          checkIn: true,
+  const scan = await profiled(page, () =>
+    page.evaluate(
+      async ({ badges, sessionIds, orgId, n }) => {
+        const b = (globalThis as any).rollcallBench; // eslint-disable-line @typescript-eslint/no-explicit-any
+        await b.engine.stop();
+        const login = (await b.db.meta.get('login')).value;
+        const who = { deviceId: login.deviceId, userId: login.user.id, now: () => Date.now() };
+        const ours: number[] = [];
+        const lookups: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          const found = await b.lookupScan(b.db, badges[i % badges.length], orgId);
+          lookups.push(performance.now() - t0);
+          await b.recordPresence(b.db, who, {
+            sessionId: sessionIds[Math.floor(i / badges.length)],
+            participantId: found.participant.id,
+            state: 'present',
+            method: 'qr',
+            checkIn: true,
+          });
+          ours.push(performance.now() - t0);
+        }
+        // The floor: one put into a bare object store, in its own transaction, in the same page.
+        const raw: number[] = await new Promise((resolve) => {
+          const open = indexedDB.open('bench-raw', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('s', { keyPath: 'id' });
+          open.onsuccess = async () => {
+            const idb = open.result;
+            const times: number[] = [];
+            for (let i = 0; i < n; i++) {
+              const t0 = performance.now();
+              await new Promise<void>((ok) => {
+                const tx = idb.transaction('s', 'readwrite');
+                tx.objectStore('s').put({ id: i, v: badges[i % badges.length] });
+                tx.oncomplete = () => ok();
+              });
+              times.push(performance.now() - t0);
+            }
+            resolve(times);
+          };
         });
-        ours.push(performance.now() - t0);
-      }
-      // The floor: one put into a bare object store, in its own transaction, in the same page.
-      const raw: number[] = await new Promise((resolve) => {
-        const open = indexedDB.open('bench-raw', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('s', { keyPath: 'id' });
-        open.onsuccess = async () => {
-          const idb = open.result;
-          const times: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const t0 = performance.now();
-            await new Promise<void>((ok) => {
-              const tx = idb.transaction('s', 'readwrite');
-              tx.objectStore('s').put({ id: i, v: badges[i % badges.length] });
-              tx.oncomplete = () => ok();
-            });
-            times.push(performance.now() - t0);
-          }
-          resolve(times);
-        };
-      });
-      await b.db.outbox.clear();
-      return { ours, raw, lookups };
-    },
-    { badges, sessionIds: sessions.map((s) => s.id), orgId: admin.organizationId, n: SCANS },
+        await b.db.outbox.clear();
+        return { ours, raw, lookups };
+      },
+      { badges, sessionIds: sessions.map((s) => s.id), orgId: admin.organizationId, n: SCANS },
+    ),
   );
 
   const drains = [];
@@ -190,4 +195,50 @@ try {
     );
 } finally {
   await server.dispose();
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  children?: number[];
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Runs `fn` under Chromium's sampling profiler (with --profile) and prints the hottest functions. */
+async function profiled<T>(page: Page, fn: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return fn();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const out = await fn();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
+  const nameOf = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(id)!;
+    self.set(nameOf(leaf), (self.get(nameOf(leaf)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = leaf; n; n = n.parent ? byId.get(n.parent) : undefined)
+      seen.add(nameOf(n));
+    for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
+  });
+  for (const [label, m] of [
+    ['self', self],
+    ['total', total],
+  ] as const) {
+    console.error(`profile of the scans, by ${label} time:`);
+    for (const [name, ms] of [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, Number(process.env.PROFILE_TOP ?? 30)))
+      console.error(`  ${ms.toFixed(1)} ms  ${name}`);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // The door: camera, typed code, name search and the roster on one screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { db } from '../../app-context.ts';
 import { assignmentBlock, useSession } from '../auth/session-store.ts';
 import { useCheckIn, type DoorMode, type Feedback, type UndoTarget } from './use-check-in.ts';
@@ -16,6 +16,16 @@ import { CameraScan } from './camera-scan.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { countWith, populationOf, stillIn } from '../../db/session-counts.ts';
+import { useCalmQuery } from '../../lib/calm-query.ts';
+
+// What a scan does not change is memoized (with handlers that stay the same), so the render after
+// each scan is the headcount, the name search and the one roster row it changed (issue 14's bench:
+// re-rendering the whole screen after every scan put the next scan's lookup behind it).
+const Toggle = memo(StationToggle);
+const RECORDS_EVERY_MS = 100;
+const Camera = memo(CameraScan);
+const Code = memo(CodeEntry);
+const Add = memo(QuickAdd);
 
 export function CheckinScreen({ sessionId }: { sessionId: string }) {
   const login = useSession((s) => s.login);
@@ -25,9 +35,16 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     () => (login ? db.organizations.get(login.organization.id) : undefined),
     [login],
   );
+  // The session's records, read again after writes but at most every 100 ms while they keep
+  // coming: a scan after a calm shows at once, and the last write is always followed by a read.
+  // Re-reading them (and re-rendering) after every write of a burst (scans back to back, a pull)
+  // held each next scan's write behind that read in IndexedDB and its render on the main thread.
   const records =
-    useLiveQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId]) ??
-    [];
+    useCalmQuery(
+      () => db.records.where('sessionId').equals(sessionId).toArray(),
+      [sessionId],
+      RECORDS_EVERY_MS,
+    ) ?? [];
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
@@ -57,6 +74,23 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
     [handleText],
   );
   useKeyboardWedge(onWedge, !blocked);
+  const onBack = useCallback(() => go({ name: 'sessions' }), [go]);
+  const onScan = useCallback((text: string) => void handleText(text, 'qr'), [handleText]);
+  const onCode = useCallback((text: string) => handleText(text, 'code'), [handleText]);
+  const onPick = useCallback((p: Participant) => void checkIn(p, 'search'), [checkIn]);
+  const onCheckOut = useCallback((p: Participant) => void checkOut(p), [checkOut]);
+  const onUndo = useCallback((u: UndoTarget) => void undo(u), [undo]);
+  const onAdded = useCallback(
+    (p: Participant) =>
+      void checkIn(p, 'manual', { visitor: true }).then(() =>
+        // The sheet closed over the bottom of the screen: bring the banner (and its Undo) to the eye.
+        document
+          .querySelector('[data-testid="feedback"]')
+          ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
+      ),
+    [checkIn],
+  );
+  const cameraLabels = useMemo<[string, string]>(() => [t('scanWithCamera'), t('stopCamera')], [t]);
 
   // Per state, for the chips: what each state has, like the live page's list of states.
   const counts = useMemo(() => {
@@ -89,7 +123,7 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   return (
     <main className="screen checkin">
       <header className="screen-head">
-        <StationToggle sessionId={sessionId} onBack={() => go({ name: 'sessions' })} />
+        <Toggle sessionId={sessionId} onBack={onBack} />
         <h1 translate="no">{session.name}</h1>
         <p className="headcount" aria-live="polite" data-testid="headcount">
           {/* The number stands out (and specs read it) on its own; the word beside it agrees with it. */}
@@ -115,21 +149,15 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
       )}
       <FeedbackBanner
         feedback={feedback}
-        onUndo={blocked ? undefined : (u) => void undo(u)}
-        onCheckOut={blocked ? undefined : (p) => void checkOut(p)}
+        onUndo={blocked ? undefined : onUndo}
+        onCheckOut={blocked ? undefined : onCheckOut}
       />
       {!blocked && departures && <DoorModeToggle mode={mode} onChange={setMode} />}
       {!blocked && (
         <section className="ways" aria-label={t(leaving ? 'checkPeopleOut' : 'checkPeopleIn')}>
-          <CameraScan
-            onScan={(text) => void handleText(text, 'qr')}
-            labels={[t('scanWithCamera'), t('stopCamera')]}
-          />
-          <CodeEntry
-            onSubmit={(text) => handleText(text, 'code')}
-            verb={t(leaving ? 'checkOut' : 'checkIn')}
-          />
-          <NameSearch onPick={(p) => void checkIn(p, 'search')} records={records} states={states} />
+          <Camera onScan={onScan} labels={cameraLabels} />
+          <Code onSubmit={onCode} verb={t(leaving ? 'checkOut' : 'checkIn')} />
+          <NameSearch onPick={onPick} records={records} states={states} />
         </section>
       )}
       {view.roster && (
@@ -140,28 +168,23 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
           states={states}
           disabled={Boolean(blocked)}
           markAll={view.markAll}
-          onCheckOut={departures ? (p) => void checkOut(p) : undefined}
+          onCheckOut={departures ? onCheckOut : undefined}
         />
       )}
-      {!blocked && (
-        <QuickAdd
-          onAdded={(p) =>
-            void checkIn(p, 'manual', { visitor: true }).then(() =>
-              // The sheet closed over the bottom of the screen: bring the banner (and its Undo) to the eye.
-              document
-                .querySelector('[data-testid="feedback"]')
-                ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }),
-            )
-          }
-        />
-      )}
+      {!blocked && <Add onAdded={onAdded} />}
     </main>
   );
 }
 
 // At an exit (or at the end), the usher turns the door around: scans, codes and names then check
 // people out. The choice is big and coloured so a scan never does the other thing unnoticed.
-function DoorModeToggle({ mode, onChange }: { mode: DoorMode; onChange(m: DoorMode): void }) {
+const DoorModeToggle = memo(function DoorModeToggle({
+  mode,
+  onChange,
+}: {
+  mode: DoorMode;
+  onChange(m: DoorMode): void;
+}) {
   const t = useT('scan');
   return (
     <div className={`door-mode ${mode}`} role="group" aria-label={t('scansCheckPeople')}>
@@ -173,11 +196,11 @@ function DoorModeToggle({ mode, onChange }: { mode: DoorMode; onChange(m: DoorMo
       </button>
     </div>
   );
-}
+});
 
 // The banner keeps one height whatever it says, so nothing under a finger moves; Undo sits beside
 // the message (outside the live region, which reads the message alone).
-function FeedbackBanner({
+const FeedbackBanner = memo(function FeedbackBanner({
   feedback,
   onUndo,
   onCheckOut,
@@ -234,7 +257,7 @@ function FeedbackBanner({
       )}
     </div>
   );
-}
+});
 
 // Seen at arm's length when there is no face to show: tick, repeat, cross, warning, back.
 const KIND_MARK: Record<Feedback['kind'], string> = {

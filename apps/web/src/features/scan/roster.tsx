@@ -10,7 +10,7 @@ import {
   type Session,
 } from '@rollcall/shared';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { db, engine } from '../../app-context.ts';
 import type { LocalRecord } from '../../db/db.ts';
 import type { DeviceCount } from '../../db/session-counts.ts';
@@ -18,7 +18,8 @@ import { recordPresence } from '../../db/record.ts';
 import { useSession } from '../auth/session-store.ts';
 import { displayName, initials } from './lookup.ts';
 import { reportNotSaved, say } from './use-check-in.ts';
-import { useT } from '../../i18n/i18n.ts';
+import { rowRecords, type RowRecord } from './roster-rows.ts';
+import { useT, type T } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { timeIn } from '../../lib/zone-format.ts';
 
@@ -64,6 +65,11 @@ export function Roster({
   const [filter, setFilter] = useState('');
   const [marked, setMarked] = useState<string[] | null>(null);
   const byPerson = new Map(records.map((r) => [r.participantId, r]));
+  const previousRows = useRef<ReadonlyMap<string, RowRecord>>(new Map());
+  const rows = useMemo(() => rowRecords(records, previousRows.current), [records]);
+  useLayoutEffect(() => {
+    previousRows.current = rows;
+  }, [rows]);
   // The session's groups' members, and anyone recorded at this session (a guest added at the
   // door): a guest shows on the roster of the session they came to, not on every roster after.
   // Members are read when the session changes, guests by key when one is recorded, so a scan of a
@@ -186,7 +192,28 @@ export function Roster({
     });
     engine.noteLocalChange();
   };
-  const active = states.filter((s) => s.active).sort((a, b) => a.sortOrder - b.sortOrder);
+  // The row's toggles and their words, made once for all rows (and per row they cost the most).
+  const toggles = useMemo(
+    () =>
+      states
+        .filter((s) => s.active)
+        .sort((a, b) => a.sortOrder - b.sortOrder)
+        .map((s) => ({ state: s, label: stateLabel(s) })),
+    // `t` is new when the language changes, and so are the default states' words.
+    [states, t],
+  );
+  // Rows get the same handlers on every render (they call the latest ones), so a scan re-renders
+  // the row it changed and no other.
+  const latest = useRef({ tap, onCheckOut });
+  useLayoutEffect(() => {
+    latest.current = { tap, onCheckOut };
+  });
+  const onTap = useCallback(
+    (p: Participant, s: PresenceState) =>
+      void latest.current.tap(p, s).catch((e) => reportNotSaved(e, displayName(p))),
+    [],
+  );
+  const checkOutOf = useCallback((p: Participant) => latest.current.onCheckOut?.(p), []);
   const isIn = (code: string | null) =>
     Boolean(code && states.find((s) => s.code === code)?.countsAsPresent);
 
@@ -236,68 +263,103 @@ export function Roster({
       </label>
       <ul className="roster-list">
         {shown.map((p) => {
-          const r = byPerson.get(p.id);
+          const row = rows.get(p.id);
           return (
-            <li
+            <RosterRow
               key={p.id}
-              className={r?.hasConflict ? 'has-conflict' : ''}
-              data-testid={`roster-${p.id}`}
-            >
-              <span className="who">
-                <span translate="no">{displayName(p)}</span>
-                {p.groupIds.length === 0 && (
-                  <span className="tag" title={t('guestHint')}>
-                    {t('guest')}
-                  </span>
-                )}
-                {r?.pending && (
-                  <span className="tag" title={t('waitingHint')}>
-                    {t('waiting')}
-                  </span>
-                )}
-                {r?.hasConflict && (
-                  <span className="tag warn" title={t('adminWillCheckHint')}>
-                    {t('adminWillCheck')}
-                  </span>
-                )}
-                {onCheckOut && r?.leftAt && (
-                  <span className="tag" data-testid={`left-${p.id}`}>
-                    {t('leftAt', { time: hhmm(r.leftAt) })}
-                  </span>
-                )}
-              </span>
-              {onCheckOut && r && !r.leftAt && isIn(r.state) && (
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={disabled}
-                  onClick={() => onCheckOut(p)}
-                >
-                  {t('checkOut')}
-                </button>
-              )}
-              <span
-                className="toggles"
-                role="group"
-                aria-label={t('stateOf', { name: displayName(p) })}
-              >
-                {active.map((s) => (
-                  <button
-                    key={s.code}
-                    type="button"
-                    disabled={disabled}
-                    aria-pressed={r?.state === s.code}
-                    style={{ ['--state' as string]: s.color }}
-                    onClick={() => void tap(p, s).catch((e) => reportNotSaved(e, displayName(p)))}
-                  >
-                    {stateLabel(s)}
-                  </button>
-                ))}
-              </span>
-            </li>
+              person={p}
+              row={row}
+              toggles={toggles}
+              disabled={disabled}
+              canCheckOut={Boolean(onCheckOut) && isIn(row?.state ?? null)}
+              showLeft={Boolean(onCheckOut)}
+              onTap={onTap}
+              onCheckOut={checkOutOf}
+              t={t}
+            />
           );
         })}
       </ul>
     </section>
   );
 }
+
+interface RowProps {
+  person: Participant;
+  /** What the row shows of the person's record (the same object while it does not change). */
+  row: RowRecord | undefined;
+  toggles: { state: PresenceState; label: string }[];
+  disabled: boolean;
+  /** In, not checked out, and departures are recorded: the row offers "Check out". */
+  canCheckOut: boolean;
+  /** Departures are recorded: the row says when the person left. */
+  showLeft: boolean;
+  onTap: (p: Participant, s: PresenceState) => void;
+  onCheckOut: (p: Participant) => void;
+  t: T<'scan'>;
+}
+
+// Memoized: every prop stays the same object until the person's row changes.
+const RosterRow = memo(function RosterRow({
+  person: p,
+  row: r,
+  toggles,
+  disabled,
+  canCheckOut,
+  showLeft,
+  onTap,
+  onCheckOut,
+  t,
+}: RowProps) {
+  return (
+    <li className={r?.hasConflict ? 'has-conflict' : ''} data-testid={`roster-${p.id}`}>
+      <span className="who">
+        <span translate="no">{displayName(p)}</span>
+        {p.groupIds.length === 0 && (
+          <span className="tag" title={t('guestHint')}>
+            {t('guest')}
+          </span>
+        )}
+        {r?.pending && (
+          <span className="tag" title={t('waitingHint')}>
+            {t('waiting')}
+          </span>
+        )}
+        {r?.hasConflict && (
+          <span className="tag warn" title={t('adminWillCheckHint')}>
+            {t('adminWillCheck')}
+          </span>
+        )}
+        {showLeft && r?.leftAt && (
+          <span className="tag" data-testid={`left-${p.id}`}>
+            {t('leftAt', { time: hhmm(r.leftAt) })}
+          </span>
+        )}
+      </span>
+      {canCheckOut && !r?.leftAt && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={disabled}
+          onClick={() => onCheckOut(p)}
+        >
+          {t('checkOut')}
+        </button>
+      )}
+      <span className="toggles" role="group" aria-label={t('stateOf', { name: displayName(p) })}>
+        {toggles.map(({ state: s, label }) => (
+          <button
+            key={s.code}
+            type="button"
+            disabled={disabled}
+            aria-pressed={r?.state === s.code}
+            style={{ ['--state' as string]: s.color }}
+            onClick={() => onTap(p, s)}
+          >
+            {label}
+          </button>
+        ))}
+      </span>
+    </li>
+  );
+});
