@@ -40,11 +40,9 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   // Re-reading them (and re-rendering) after every write of a burst (scans back to back, a pull)
   // held each next scan's write behind that read in IndexedDB and its render on the main thread.
   const records =
-    useCalmQuery(
-      () => db.records.where('sessionId').equals(sessionId).toArray(),
-      [sessionId],
-      RECORDS_EVERY_MS,
-    ) ?? [];
+    useCalmQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId], {
+      everyMs: RECORDS_EVERY_MS,
+    }) ?? [];
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
     org?.settings.lateAfterMinutes ?? login?.organization.settings.lateAfterMinutes ?? 10;
