@@ -20,6 +20,7 @@ const KNOWN: Record<number, string> = {
   2: 'd924dd72a49eb260',
   3: 'e7f5c04b5bcb140b',
   4: '2ec548caa8059fcc',
+  5: 'f9d3f6eee6389554',
 };
 
 // Everything a device in the field depends on: the messages, the error body, the entities, the

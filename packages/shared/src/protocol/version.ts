@@ -19,8 +19,11 @@
  *   words (`labels`) may carry their plurals and are bounded to 40 characters.
  *   A change's schema is one branch per kind (`CHANGE_SCHEMAS`), each requiring its kind's fields
  *   (sessionId, state, method, participant); every change versions 1–3 accepted is still accepted.
+ * 5 (2026-12-01): additive. A push answer may carry `ownWrites` (the pull cursors around the rows
+ *   it wrote, given when the device holds them as written); older devices ignore it and pull the
+ *   rows back as before.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * The oldest app protocol this server still serves. A device below it (or above PROTOCOL_VERSION)
