@@ -1,26 +1,13 @@
 // Applying a pulled page's presence record tombstones (retention): by (session, participant), the
 // key records are stored under; a queued change and a record pulled after the removal survive.
 import 'fake-indexeddb/auto';
-import { PROTOCOL_VERSION, uuidv7, type PresenceRecord, type PullResponse } from '@rollcall/shared';
+import { uuidv7, type PresenceRecord } from '@rollcall/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { RollcallDb, type LocalRecord } from '../db/db.ts';
 import { applyPullPage } from './apply-pull.ts';
+import { pullPage } from './test-fakes.ts';
 
-const page = (over: Partial<PullResponse>): PullResponse => ({
-  protocolVersion: PROTOCOL_VERSION,
-  reset: false,
-  cursor: 'e.1',
-  hasMore: false,
-  organization: null,
-  users: [],
-  presenceStates: [],
-  groups: [],
-  participants: [],
-  sessions: [],
-  presenceRecords: [],
-  tombstones: [],
-  ...over,
-});
+const page = pullPage;
 const local = (sessionId: string, participantId: string, pending = false): LocalRecord => ({
   sessionId,
   participantId,

@@ -2,47 +2,18 @@
 // event stream. The transport is a fake `Api` (the boundary the engine talks through); the store
 // is real Dexie over fake-indexeddb, whose tasks (setImmediate) run on the same fake clock.
 import 'fake-indexeddb/auto';
-import {
-  PROTOCOL_VERSION,
-  type Change,
-  uuidv7,
-  type PullResponse,
-  type PushRequest,
-  type PushResponse,
-} from '@rollcall/shared';
+import { uuidv7, type PullResponse, type PushRequest, type PushResponse } from '@rollcall/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RollcallDb } from '../db/db.ts';
 import { recordPresence } from '../db/record.ts';
 import { ApiError, type Api } from './api.ts';
 import { SyncEngine, type EngineDeps } from './engine.ts';
 import type { SyncStatus } from './status.ts';
+import { appliedAnswer, pullPage } from './test-fakes.ts';
 
-const emptyPage = (): PullResponse => ({
-  protocolVersion: PROTOCOL_VERSION,
-  reset: false,
-  cursor: 'e.1',
-  hasMore: false,
-  organization: null,
-  users: [],
-  presenceStates: [],
-  groups: [],
-  participants: [],
-  sessions: [],
-  presenceRecords: [],
-  tombstones: [],
-});
+const emptyPage = () => pullPage();
 
-const applied = (body: PushRequest): PushResponse => ({
-  protocolVersion: PROTOCOL_VERSION,
-  historyId: uuidv7(),
-  serverTime: new Date().toISOString(),
-  results: (body.changes as Change[]).map((c, index) => ({
-    index,
-    changeId: c.changeId,
-    status: 'applied',
-    version: 1,
-  })),
-});
+const applied = (body: PushRequest) => appliedAnswer(body);
 
 type Answer<T> = () => Promise<T>;
 

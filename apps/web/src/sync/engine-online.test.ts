@@ -1,26 +1,14 @@
 // "Offline" on the usher's status line follows the browser even when a sync that was already on
 // its way finishes after the network went: its answer must not turn the line back to "All saved".
 import 'fake-indexeddb/auto';
-import { PROTOCOL_VERSION, uuidv7, type PullResponse } from '@rollcall/shared';
+import { uuidv7 } from '@rollcall/shared';
 import { describe, expect, it } from 'vitest';
 import { RollcallDb } from '../db/db.ts';
 import { createApi } from './api.ts';
 import { SyncEngine } from './engine.ts';
+import { pullPage } from './test-fakes.ts';
 
-const EMPTY_PAGE: PullResponse = {
-  protocolVersion: PROTOCOL_VERSION,
-  reset: false,
-  cursor: 'e.1',
-  hasMore: false,
-  organization: null,
-  users: [],
-  presenceStates: [],
-  groups: [],
-  participants: [],
-  sessions: [],
-  presenceRecords: [],
-  tombstones: [],
-};
+const EMPTY_PAGE = pullPage();
 const creds = {
   get: async () => ({
     accessToken: 'a',

@@ -1,26 +1,19 @@
 // The pull loop against a fake `Api`: the next page is asked for while the device writes the one
 // it has, and what is stored stays what it was when each page was written in turn.
 import 'fake-indexeddb/auto';
-import { PROTOCOL_VERSION, uuidv7, type PullResponse } from '@rollcall/shared';
+import { uuidv7 } from '@rollcall/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RollcallDb } from '../db/db.ts';
 import { ApiError, type Api } from './api.ts';
 import { SyncEngine } from './engine.ts';
+import { pullPage } from './test-fakes.ts';
 
-const page = (n: number, hasMore: boolean): PullResponse => ({
-  protocolVersion: PROTOCOL_VERSION,
-  reset: false,
-  cursor: `e.${n}`,
-  hasMore,
-  organization: null,
-  users: [],
-  presenceStates: [],
-  groups: [{ id: `g${n}`, name: `Group ${n}`, parentId: null, active: true }],
-  participants: [],
-  sessions: [],
-  presenceRecords: [],
-  tombstones: [],
-});
+const page = (n: number, hasMore: boolean) =>
+  pullPage({
+    cursor: `e.${n}`,
+    hasMore,
+    groups: [{ id: `g${n}`, name: `Group ${n}`, parentId: null, active: true }],
+  });
 
 let db: RollcallDb;
 afterEach(() => db.close());

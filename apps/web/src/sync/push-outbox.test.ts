@@ -3,18 +3,13 @@
 // other devices' rows to pull below them. The store is real Dexie over fake-indexeddb; the server
 // is a fake `Api` (the boundary the device talks through).
 import 'fake-indexeddb/auto';
-import {
-  PROTOCOL_VERSION,
-  uuidv7,
-  type Change,
-  type PushRequest,
-  type PushResponse,
-} from '@rollcall/shared';
+import { uuidv7, type PushRequest, type PushResponse } from '@rollcall/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RollcallDb } from '../db/db.ts';
 import { recordPresence } from '../db/record.ts';
 import type { Api } from './api.ts';
 import { pushOutbox } from './push-outbox.ts';
+import { appliedAnswer } from './test-fakes.ts';
 
 let db: RollcallDb;
 beforeEach(() => {
@@ -32,20 +27,11 @@ function server(ownWrites: boolean) {
   const api = {
     push: async (body: PushRequest): Promise<PushResponse> => {
       const from = 100 * pushes++;
-      return {
-        protocolVersion: PROTOCOL_VERSION,
-        historyId: uuidv7(),
-        serverTime: new Date().toISOString(),
-        results: (body.changes as Change[]).map((c, index) => ({
-          index,
-          changeId: c.changeId,
-          status: 'applied',
-          version: 1,
-        })),
-        ...(ownWrites
-          ? { ownWrites: { from: `e.${from}`, to: `e.${from + body.changes.length}` } }
-          : {}),
-      };
+      const to = from + body.changes.length;
+      return appliedAnswer(
+        body,
+        ownWrites ? { ownWrites: { from: `e.${from}`, to: `e.${to}` } } : {},
+      );
     },
   };
   return api as unknown as Api;

@@ -1,30 +1,23 @@
 // The sessions list's counts against a real sync engine pulling many pages: none runs between the
 // pages, and the count after the pull holds every page.
 import 'fake-indexeddb/auto';
-import { PROTOCOL_VERSION, uuidv7, type PullResponse } from '@rollcall/shared';
+import { uuidv7 } from '@rollcall/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RollcallDb } from '../../db/db.ts';
 import { followCalmly } from '../../lib/calm-query.ts';
 import type { Api } from '../../sync/api.ts';
 import { SyncEngine } from '../../sync/engine.ts';
 import { whileSyncing } from './sync-hold.ts';
+import { pullPage } from '../../sync/test-fakes.ts';
 
 const PAGES = 12;
 
-const page = (n: number): PullResponse => ({
-  protocolVersion: PROTOCOL_VERSION,
-  reset: false,
-  cursor: `e.${n}`,
-  hasMore: n < PAGES,
-  organization: null,
-  users: [],
-  presenceStates: [],
-  groups: [{ id: `g${n}`, name: `Group ${n}`, parentId: null, active: true }],
-  participants: [],
-  sessions: [],
-  presenceRecords: [],
-  tombstones: [],
-});
+const page = (n: number) =>
+  pullPage({
+    cursor: `e.${n}`,
+    hasMore: n < PAGES,
+    groups: [{ id: `g${n}`, name: `Group ${n}`, parentId: null, active: true }],
+  });
 
 // Each page takes a little while to arrive, as over a network: time enough for a count between two.
 const api = {
@@ -58,7 +51,8 @@ describe('counts while the engine syncs', () => {
       (n) => seen.push(n),
       { everyMs: 0, hold: whileSyncing(engine) },
     );
-    await vi.waitFor(() => expect(seen).toEqual([0]));
+    // The first count, on open (opening the store may wake another before the sync starts).
+    await vi.waitFor(() => expect(seen[0]).toBe(0));
     await engine.syncNow();
     expect(duringSync).toBe(0);
     await vi.waitFor(() => expect(seen.at(-1)).toBe(PAGES));
