@@ -32,6 +32,9 @@ export async function serverEpoch(db: Kysely<Database>): Promise<string> {
   return row.value;
 }
 
+/** A pull cursor: every row of the organization up to `seq`, in this server epoch, was seen. */
+export const formatCursor = (epoch: string, seq: number) => `${epoch}.${seq}`;
+
 export function parseCursor(
   cursor: string | undefined,
   epoch: string,
@@ -74,7 +77,7 @@ export async function pull(
   return {
     protocolVersion: PROTOCOL_VERSION,
     reset,
-    cursor: `${epoch}.${page.hasMore ? page.lastSeq : upTo}`,
+    cursor: formatCursor(epoch, page.hasMore ? page.lastSeq : upTo),
     hasMore: page.hasMore,
     organization: page.organization ? toOrganizationDto(page.organization) : null,
     users: page.users.map(toUserSummary),

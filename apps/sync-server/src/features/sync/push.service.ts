@@ -26,7 +26,7 @@ import { checkOne, type Checked } from './push-validate.ts';
 import { rejected, type Fresh, type Item, type Results } from './push-item.ts';
 import { planFresh, planStillHolds, writeLog, writeRecords } from './push-apply.ts';
 import { lockSeq } from './seq.repository.ts';
-import { serverEpoch } from './pull.service.ts';
+import { formatCursor, serverEpoch } from './pull.service.ts';
 import * as repo from './sync.repository.ts';
 import { writeHistory, type Tally } from './push-history.ts';
 import { notifyPush } from '../notifications/notifications.producers.ts';
@@ -99,7 +99,7 @@ export async function push(
 async function cursorsAround(db: Kysely<Database>, seqs: { after: number; through: number }) {
   if (seqs.through === seqs.after) return null;
   const epoch = await serverEpoch(db);
-  return { from: `${epoch}.${seqs.after}`, to: `${epoch}.${seqs.through}` };
+  return { from: formatCursor(epoch, seqs.after), to: formatCursor(epoch, seqs.through) };
 }
 
 interface PushWork {
@@ -188,11 +188,8 @@ async function writePush(trx: Transaction<Database>, lockFirst: boolean, w: Push
   if (w.assignment) await countAssignment(trx, w.assignment, items, results);
   const seqs = seq.taken();
   await seq.flush();
-  const mirrorsDevice = plan.mirrorsDevice && results.every((r) => MIRRORED.has(r.status));
-  return { touchedSessions, tally, results, seqs, mirrorsDevice };
+  return { touchedSessions, tally, results, seqs, mirrorsDevice: plan.mirrorsDevice };
 }
-
-const MIRRORED = new Set<ChangeResult['status']>(['applied', 'duplicate', 'rejected']);
 
 /** Each change's result, in batch order, from the stage that settled it. */
 function inOrder(items: Item[], stages: Results[]): ChangeResult[] {

@@ -13,7 +13,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { deviceStreams, requireAuth, who } from '../../plugins/auth.ts';
 import { HttpError } from '../../lib/errors.ts';
-import { pull, serverEpoch } from './pull.service.ts';
+import { formatCursor, pull, serverEpoch } from './pull.service.ts';
 import { push } from './push.service.ts';
 import { currentSeq } from './seq.repository.ts';
 import { openEventStream } from '../../lib/sse.ts';
@@ -95,7 +95,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (req, reply) => {
       const auth = who(req);
       const epoch = await serverEpoch(ctx.db.kysely);
-      const cursor = `${epoch}.${await currentSeq(ctx.db.kysely, auth.organizationId)}`;
+      const cursor = formatCursor(epoch, await currentSeq(ctx.db.kysely, auth.organizationId));
       let unsubscribe = () => {};
       const { send } = openEventStream(req, reply, streams, () => unsubscribe());
       send('hello', { cursor });
