@@ -3,7 +3,7 @@
 // other devices' rows to pull below them. The store is real Dexie over fake-indexeddb; the server
 // is a fake `Api` (the boundary the device talks through).
 import 'fake-indexeddb/auto';
-import { uuidv7, type PushRequest, type PushResponse } from '@rollcall/shared';
+import { uuidv7, type Change, type PushRequest, type PushResponse } from '@rollcall/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RollcallDb } from '../db/db.ts';
 import { recordPresence } from '../db/record.ts';
@@ -65,5 +65,30 @@ describe('pushing the outbox', () => {
     await checkIn('p1');
     await pushOutbox(db, server(false), 'test');
     expect(await cursor()).toBe('e.0');
+  });
+
+  it('sends a long queue in device order, a batch at a time, stepping over a kept refusal', async () => {
+    await db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
+      for (let i = 0; i < 2100; i++) await checkIn(`p${i}`);
+    });
+    await db.outbox.update(5, { status: 'rejected', reason: 'Session was canceled' });
+    const sent: PushRequest[] = [];
+    const api = {
+      push: async (body: PushRequest) => (sent.push(body), appliedAnswer(body)),
+    } as unknown as Api;
+    expect(await pushOutbox(db, api, 'test')).toBe(2099);
+    const seqs = sent.flatMap((b) => (b.changes as Change[]).map((c) => c.deviceSeq));
+    expect(seqs).toEqual(Array.from({ length: 2100 }, (_, i) => i + 1).filter((s) => s !== 5));
+    expect(sent.map((b) => [b.changes.length, b.pendingCount])).toEqual([
+      [1000, 2099],
+      [1000, 1099],
+      [99, 99],
+    ]);
+    expect((await db.outbox.toArray()).map((e) => [e.deviceSeq, e.status])).toEqual([
+      [5, 'rejected'],
+    ]);
+    // Only the refused check-in's record still waits (it was not sent again).
+    const waiting = (await db.records.toArray()).filter((r) => r.pending);
+    expect(waiting.map((r) => r.participantId)).toEqual(['p4']);
   });
 });

@@ -5,6 +5,7 @@ import type { OutboxEntry, RollcallDb } from '../db/db.ts';
 import type { Api } from './api.ts';
 import { noteServerTime } from '../db/server-time.ts';
 import { settledRecord } from './merge-record.ts';
+import { readRecords } from '../db/read-records.ts';
 
 export const PUSH_BATCH = 1000; // the server's maximum: fewer round trips when draining
 const DONE = new Set(['applied', 'duplicate', 'merged', 'conflict']);
@@ -12,14 +13,16 @@ const keyOf = (e: OutboxEntry) => `${e.change.sessionId ?? ''}|${e.change.partic
 
 /** Returns how many entries the server settled. */
 export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): Promise<number> {
-  const all = await db.outbox.where('status').equals('pending').sortBy('deviceSeq');
-  if (all.length === 0) return 0;
-  const startMax = all[all.length - 1]!.deviceSeq;
-  const lastSeqOfKey = new Map<string, number>();
-  for (const e of all) lastSeqOfKey.set(keyOf(e), e.deviceSeq);
-  let settled = 0;
-  const send = (i: number) => {
-    const batch = all.slice(i, i + PUSH_BATCH);
+  // The status index keeps entries in device order within a status (IndexedDB orders an index by
+  // its key, then the primary key), so the first batch is a prefix of the queue: it leaves while
+  // the rest is read. Only this loop removes entries (under the sync lock); scans append above.
+  const pending = () => db.outbox.where('status').equals('pending');
+  const [head, waiting] = await Promise.all([
+    pending().limit(PUSH_BATCH).toArray(),
+    pending().count(),
+  ]);
+  if (head.length === 0) return 0;
+  const send = (batch: OutboxEntry[], pendingCount: number) => {
     const sentMs = Date.now();
     return api
       .push({
@@ -27,20 +30,27 @@ export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): 
         changes: batch.map((e) => e.change),
         // What waits to be sent, this batch included: the server subtracts the batch, since only
         // it knows the results (a rejected entry stays here, but no longer waits).
-        pendingCount: all.length - i,
+        pendingCount,
         appVersion,
       })
       .then((res) => ({ batch, res, sentMs, receivedMs: Date.now() }));
   };
+  let inFlight = send(head, waiting);
+  inFlight.catch(() => {}); // awaited below; this only silences an early rejection
+  const all = head.length < PUSH_BATCH ? head : await pending().toArray();
+  const startMax = all[all.length - 1]!.deviceSeq;
+  const lastSeqOfKey = new Map<string, number>();
+  for (const e of all) lastSeqOfKey.set(keyOf(e), e.deviceSeq);
+  let settled = 0;
   // The next batch travels while this one is settled locally: the server applies batches in the
   // order it receives them, and each entry is settled only by its own result.
-  let inFlight = send(0);
   for (let i = 0; i < all.length; i += PUSH_BATCH) {
     const { batch, res, sentMs, receivedMs } = await inFlight;
     if (res.results.length !== batch.length)
       throw new Error(`server answered ${res.results.length} results for ${batch.length} changes`);
-    if (i + PUSH_BATCH < all.length) {
-      inFlight = send(i + PUSH_BATCH);
+    const next = i + PUSH_BATCH;
+    if (next < all.length) {
+      inFlight = send(all.slice(next, next + PUSH_BATCH), all.length - next);
       inFlight.catch(() => {}); // awaited on the next turn; this only silences an early rejection
     }
     settled += await settle(db, batch, res, lastSeqOfKey, startMax);
@@ -89,7 +99,10 @@ async function settle(
         });
     }
     const items = [...touched.values()];
-    const records = await db.records.bulkGet(items.map((t) => t.key));
+    const records = await readRecords(
+      db,
+      items.map((t) => t.key),
+    );
     const updated = records.flatMap((rec, i) =>
       rec ? [settledRecord(rec, items[i]?.result ?? null)] : [],
     );
