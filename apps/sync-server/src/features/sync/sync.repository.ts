@@ -215,8 +215,11 @@ export async function insertJsonRows<T extends 'changes' | 'presence_records' | 
     const source =
       dialect === 'postgres'
         ? sql`select ${list} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`
-        : // WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join constraint.
-          sql`select ${sql.join(columns.map((c) => sql`value ->> ${`$.${c}`}`))} from json_each(${json}) where true`;
+        : // jsonb_each parses the array once and hands each row over in binary, so reading a
+          // column does not parse the row's text again (json_each did, once per column: half the
+          // insert's time). WHERE true: SQLite reads ON CONFLICT after a bare FROM as a join
+          // constraint.
+          sql`select ${sql.join(columns.map((c) => sql`value ->> ${`$.${c}`}`))} from jsonb_each(${json}) where true`;
     await sql`insert into ${sql.table(table)} (${list}) ${source} ${onConflict}`.execute(trx);
   }
 }
