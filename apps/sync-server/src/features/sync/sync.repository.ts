@@ -192,7 +192,7 @@ export async function upsertRecords(
 
 /**
  * Rows of one push in one statement with one bound parameter: the rows travel as a JSON array and
- * the database unpacks them (json_populate_recordset, json_each). Bound one value each, a batch of
+ * the database unpacks them (json_populate_recordset, jsonb_each). Bound one value each, a batch of
  * 200 records is ~4,000 parameters: PostgreSQL parsed and planned that statement afresh every push
  * (the largest part of a push's database time), and Kysely built a node per value.
  * Every row must carry the same columns; a value is stored as JSON gives it (text, integer, null).
