@@ -85,6 +85,9 @@ export class RollcallDb extends Dexie {
     this.version(3).stores({
       participants: 'id, personalCode, externalKey, qrToken, lastName, firstName, *groupIds',
     });
+    // Nothing reads records by participant alone (a person's history reads the server): every
+    // pulled row wrote an index entry no query used. Dropping an index rewrites no row.
+    this.version(4).stores({ records: '[sessionId+participantId], sessionId, inConflict' });
     this.use({
       stack: 'dbcore',
       name: 'records-in-conflict',

@@ -1,9 +1,11 @@
-// Applying a pulled page's presence record tombstones (retention): by (session, participant), the
-// key records are stored under; a queued change and a record pulled after the removal survive.
+// Applying a pulled page: presence record tombstones (retention) by (session, participant), the key
+// records are stored under, where a queued change and a record pulled after the removal survive;
+// what a page writes over the rows it finds; and a first sync's page, which reads only queued rows.
 import 'fake-indexeddb/auto';
 import { uuidv7, type PresenceRecord } from '@rollcall/shared';
 import { describe, expect, it, vi } from 'vitest';
 import { RollcallDb, type LocalRecord } from '../db/db.ts';
+import { recordPresence } from '../db/record.ts';
 import { applyPullPage } from './apply-pull.ts';
 import { pullPage } from './test-fakes.ts';
 
@@ -107,6 +109,47 @@ describe('applying the pushes of this device coming back', () => {
       [mine[0]!.participantId],
     ]);
     expect((await db.records.get([s, mine[0]!.participantId]))?.state).toBe('late');
+    db.close();
+  });
+});
+
+describe('applying a page of a first sync', () => {
+  const who = { deviceId: 'device-a', userId: 'u', now: () => Date.parse('2026-11-22T09:00:00Z') };
+  const fromServer = (r: LocalRecord, over: Partial<PresenceRecord> = {}): PresenceRecord => ({
+    id: uuidv7(),
+    ...r,
+    deviceId: 'device-b',
+    updatedAt: '2026-11-22T09:00:00.000Z',
+    ...over,
+  });
+
+  it('reads only the records a change is queued for, and keeps their queued values', async () => {
+    const db = new RollcallDb(`apply-pull-fresh-${uuidv7()}`);
+    const [s, queued, held, fresh] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    await recordPresence(db, who, {
+      sessionId: s,
+      participantId: queued,
+      state: 'late',
+      method: 'qr',
+    });
+    await db.records.put(local(s, held)); // an earlier page's row, pulled again at a new version
+    const get = vi.spyOn(db.records, 'bulkGet');
+    await applyPullPage(
+      db,
+      page({
+        presenceRecords: [
+          fromServer(local(s, queued), { state: 'absent', hasConflict: true, conflictId: 'c1' }),
+          fromServer(local(s, held), { version: 2, state: 'excused' }),
+          fromServer(local(s, fresh)),
+        ],
+      }),
+      { fresh: true },
+    );
+    expect(get.mock.calls.map(([keys]) => keys)).toEqual([[[s, queued]]]);
+    const rows = new Map((await db.records.toArray()).map((r) => [r.participantId, r]));
+    expect(rows.get(queued)).toMatchObject({ state: 'late', pending: true, hasConflict: true });
+    expect(rows.get(held)).toMatchObject({ state: 'excused', version: 2, pending: false });
+    expect(rows.get(fresh)).toMatchObject({ state: 'present', pending: false });
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 // Applies one pulled page and its cursor in ONE transaction, so a crash never leaves rows without
 // their cursor or a cursor without its rows. A reset drops pulled rows, never the outbox.
-import type { PullResponse, Tombstone } from '@rollcall/shared';
+import type { PresenceRecord, PullResponse, Tombstone } from '@rollcall/shared';
 import { ROSTER_TABLES, type RollcallDb } from '../db/db.ts';
 import { dropsOnRemoval, mergePulled } from './merge-record.ts';
 
@@ -12,10 +12,18 @@ const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
   presenceRecord: 'records',
 };
 
-export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise<void> {
+/**
+ * `fresh`: this pull started with no cursor or was reset, so the records it brings are new to the
+ * device; only those with a queued change are read before writing (see mergeRecords).
+ */
+export async function applyPullPage(
+  db: RollcallDb,
+  page: PullResponse,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<void> {
   await db.transaction(
     'rw',
-    [...ROSTER_TABLES.map((t) => db[t]), db.records, db.meta],
+    [...ROSTER_TABLES.map((t) => db[t]), db.records, db.outbox, db.meta],
     async () => {
       if (page.reset) {
         await Promise.all(ROSTER_TABLES.map((t) => db[t].clear()));
@@ -30,7 +38,7 @@ export async function applyPullPage(db: RollcallDb, page: PullResponse): Promise
       // Before the page's records: a record pulled with a removed one's key is newer than the
       // removal (a removed record is gone from the server, so it cannot be in a later page).
       await dropRemovedRecords(db, page.tombstones);
-      await mergeRecords(db, page);
+      await mergeRecords(db, page, fresh);
       for (const t of page.tombstones) {
         if (t.entity === 'presenceRecord') continue; // dropped above, by their key
         await (db[TOMBSTONE_TABLE[t.entity]] as RollcallDb['participants']).delete(t.id);
@@ -54,11 +62,30 @@ async function dropRemovedRecords(db: RollcallDb, tombstones: Tombstone[]) {
   await db.records.bulkDelete(keys.filter((_, i) => dropsOnRemoval(local[i])));
 }
 
+const keyOf = (r: PresenceRecord) => `${r.sessionId}|${r.participantId}`;
+
 // Only the records the merge changes are written: a page of our own pushes coming back writes none.
-async function mergeRecords(db: RollcallDb, page: PullResponse) {
-  if (page.presenceRecords.length === 0) return;
-  const keys = page.presenceRecords.map((r) => [r.sessionId, r.participantId] as [string, string]);
-  const local = await db.records.bulkGet(keys);
-  const rows = page.presenceRecords.flatMap((r, i) => mergePulled(local[i], r) ?? []);
-  await db.records.bulkPut(rows);
+// A stored row that is not pending is replaced by the pulled one, or left when equal (mergePulled),
+// so reading it only saves a write, and a fresh pull has none to save (a row of its earlier pages
+// that comes again has moved on): it reads only the rows a change may still be queued for. A row
+// is pending only while an outbox entry for it waits (LocalRecord.pending), and the outbox is read
+// in this transaction, so no scan slips in between.
+async function mergeRecords(db: RollcallDb, page: PullResponse, fresh: boolean) {
+  const pulled = page.presenceRecords;
+  if (pulled.length === 0) return;
+  const queued = fresh ? await queuedKeys(db) : null;
+  const read = queued ? pulled.filter((r) => queued.has(keyOf(r))) : pulled;
+  const stored = await db.records.bulkGet(
+    read.map((r) => [r.sessionId, r.participantId] as [string, string]),
+  );
+  const mine = new Map(read.map((r, i) => [keyOf(r), stored[i]]));
+  await db.records.bulkPut(pulled.flatMap((r) => mergePulled(mine.get(keyOf(r)), r) ?? []));
+}
+
+/** The records this device has a change queued for (or kept, rejected), by keyOf. */
+async function queuedKeys(db: RollcallDb) {
+  const entries = await db.outbox.toArray();
+  return new Set(
+    entries.flatMap(({ change: c }) => (c.sessionId ? [`${c.sessionId}|${c.participantId}`] : [])),
+  );
 }

@@ -210,15 +210,18 @@ export class SyncEngine {
     const limit = this.deps.pullLimit ?? 5000;
     const cursor = (await this.deps.db.meta.get('cursor'))?.value as string | undefined;
     let next = this.deps.api.pull(cursor, limit);
+    // A first sync (or one the server reset) writes what it pulls without reading it first.
+    let fresh = cursor === undefined;
     for (let page = 0; page < 10_000; page++) {
       const res = await next;
+      fresh ||= res.reset;
       // The next page travels while this one is written: its cursor is in this answer, and the
       // pages are still written one after another, each with its own cursor in one transaction.
       if (res.hasMore) {
         next = this.deps.api.pull(res.cursor, limit);
         next.catch(() => {}); // awaited on the next turn; this only silences an early rejection
       }
-      await applyPullPage(this.deps.db, res);
+      await applyPullPage(this.deps.db, res, { fresh });
       if (!res.hasMore) break;
     }
     // Kept on the device: after a reload offline, "last synced" is still true, not "never".
