@@ -2,6 +2,7 @@
 // their cursor or a cursor without its rows. A reset drops pulled rows, never the outbox.
 import type { PresenceRecord, PullResponse, Tombstone } from '@rollcall/shared';
 import { ROSTER_TABLES, type RollcallDb } from '../db/db.ts';
+import { readRecords } from '../db/read-records.ts';
 import { dropsOnRemoval, mergePulled } from './merge-record.ts';
 
 const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
@@ -75,7 +76,8 @@ async function mergeRecords(db: RollcallDb, page: PullResponse, fresh: boolean) 
   if (pulled.length === 0) return;
   const queued = fresh ? await queuedKeys(db) : null;
   const read = queued ? pulled.filter((r) => queued.has(keyOf(r))) : pulled;
-  const stored = await db.records.bulkGet(
+  const stored = await readRecords(
+    db,
     read.map((r) => [r.sessionId, r.participantId] as [string, string]),
   );
   const mine = new Map(read.map((r, i) => [keyOf(r), stored[i]]));
