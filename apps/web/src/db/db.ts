@@ -9,7 +9,7 @@ import type {
   Session,
   UserSummary,
 } from '@rollcall/shared';
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { RangeSet, rangesOverlap, type EntityTable, type ObservabilitySet } from 'dexie';
 
 export interface LocalRecord {
   sessionId: string;
@@ -133,3 +133,14 @@ export const ROSTER_TABLES = [
   'users',
   'organizations',
 ] as const;
+
+/**
+ * Whether a write Dexie reports (`storagemutated`) touched a session's records: their primary key
+ * starts with the session, and every write to the table reports the keys it wrote (or all of them).
+ */
+export function touchesRecordsOf(db: RollcallDb, sessionId: string) {
+  const part = `idb://${db.name}/records/`;
+  const ours = new RangeSet([sessionId], [sessionId, []]);
+  return (parts: ObservabilitySet) =>
+    Boolean(parts.all) || (parts[part] !== undefined && rangesOverlap(parts[part], ours));
+}

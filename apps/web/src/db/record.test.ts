@@ -51,3 +51,56 @@ describe('device sequence', () => {
     expect(await getMeta(db, 'deviceSeq')).toBe(4);
   });
 });
+
+// The write reads its record and the counter together and issues its three writes without waiting
+// on each: the guarantees must not depend on awaiting them one by one.
+describe('recordPresence', () => {
+  it('gives two check-ins started at once distinct, increasing sequences, each with its entry', async () => {
+    const db = new RollcallDb(`record-test-${++n}`);
+    const [a, b] = await Promise.all([checkIn(db, 'p1'), checkIn(db, 'p2')]);
+    expect([a.kind, b.kind]).toEqual(['recorded', 'recorded']);
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => [e.deviceSeq, e.change.deviceSeq, e.change.participantId])).toEqual([
+      [1, 1, 'p1'],
+      [2, 2, 'p2'],
+    ]);
+    expect((await db.records.toArray()).map((r) => r.participantId)).toEqual(['p1', 'p2']);
+    expect(await getMeta(db, 'deviceSeq')).toBe(2);
+  });
+
+  it('keeps neither the record, nor the entry, nor the counter when the outbox write fails', async () => {
+    const db = new RollcallDb(`record-test-${++n}`);
+    db.use({
+      stack: 'dbcore',
+      name: 'outbox-full',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name === 'outbox'
+            ? { ...table, mutate: () => Promise.reject(new Error('quota exceeded')) }
+            : table;
+        },
+      }),
+    });
+    await expect(checkIn(db, 'p1')).rejects.toThrow('quota exceeded');
+    expect(await db.records.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await getMeta(db, 'deviceSeq')).toBeUndefined();
+  });
+
+  it('answers already for someone in, and queues nothing', async () => {
+    const db = new RollcallDb(`record-test-${++n}`);
+    await checkIn(db, 'p1');
+    const again = await recordPresence(db, who, {
+      sessionId: 's1',
+      participantId: 'p1',
+      state: 'late',
+      method: 'qr',
+      checkIn: true,
+    });
+    expect(again).toMatchObject({ kind: 'already', record: { state: 'present' } });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await getMeta(db, 'deviceSeq')).toBe(1);
+  });
+});

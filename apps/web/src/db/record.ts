@@ -15,11 +15,28 @@ export type RecordResult =
 
 const ARRIVED = new Set(['present', 'late']);
 
-async function nextStamp(db: RollcallDb, who: Recorder) {
-  const [[seqRow, hlcRow, offsetRow], lastQueued] = await Promise.all([
+// The rows a change is stamped from, read together with whatever else the write reads: a
+// transaction's requests run in order in IndexedDB, so it waits on the store once for its reads.
+function readClock(db: RollcallDb) {
+  return Promise.all([
     db.meta.bulkGet(['deviceSeq', 'hlc', 'clockOffsetMs']),
     db.outbox.orderBy('deviceSeq').lastKey(),
   ]);
+}
+
+type Clock = Awaited<ReturnType<typeof readClock>>;
+
+/**
+ * The next change's stamp, from a `readClock` made in the same read-write transaction (which
+ * holds the outbox and meta until it commits, so no other tab or call can take the same
+ * sequence). `saved` is the counter's write, issued but not awaited: the caller awaits it with
+ * its own writes, and if any of them fails the transaction keeps none.
+ */
+function nextStamp(
+  db: RollcallDb,
+  who: Recorder,
+  [[seqRow, hlcRow, offsetRow], lastQueued]: Clock,
+) {
   // A sequence is never reused on this device: the counter outlives sign-out, and it also starts
   // above every entry still queued (rejected ones stay), which heals a device whose counter an
   // older version reset while keeping the outbox.
@@ -34,11 +51,11 @@ async function nextStamp(db: RollcallDb, who: Recorder) {
     who.now() + ((offsetRow?.value as number | undefined) ?? 0),
     who.deviceId.replace(/-/g, '').slice(-16),
   );
-  await db.meta.bulkPut([
+  const saved = db.meta.bulkPut([
     { key: 'deviceSeq', value: deviceSeq },
     { key: 'hlc', value: hlc },
   ]);
-  return { deviceSeq, hlc: formatHlc(hlc) };
+  return { deviceSeq, hlc: formatHlc(hlc), saved };
 }
 
 interface PresenceInput {
@@ -57,11 +74,12 @@ export async function recordPresence(
 ): Promise<RecordResult> {
   return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
     const key: [string, string] = [input.sessionId, input.participantId];
-    const existing = await db.records.get(key);
+    // The clock is read even when the answer is 'already': it rides the same round trip.
+    const [existing, clock] = await Promise.all([db.records.get(key), readClock(db)]);
     if (input.checkIn && existing?.state && ARRIVED.has(existing.state))
       return { kind: 'already', record: existing };
     if (existing && existing.state === input.state) return { kind: 'already', record: existing };
-    const stamp = await nextStamp(db, who);
+    const stamp = nextStamp(db, who, clock);
     const recordedAt = new Date(who.now()).toISOString();
     const change: Change = {
       changeId: uuidv7(who.now()),
@@ -88,13 +106,11 @@ export async function recordPresence(
       conflictId: existing?.conflictId ?? null,
       pending: true,
     };
-    await db.records.put(record);
-    await db.outbox.add({
-      deviceSeq: stamp.deviceSeq,
-      change,
-      status: 'pending',
-      queuedAt: who.now(),
-    });
+    await Promise.all([
+      stamp.saved,
+      db.records.put(record),
+      db.outbox.add({ deviceSeq: stamp.deviceSeq, change, status: 'pending', queuedAt: who.now() }),
+    ]);
     return { kind: 'recorded', record };
   });
 }
@@ -103,37 +119,40 @@ export async function recordPresence(
 export async function createParticipant(db: RollcallDb, who: Recorder, p: NewParticipant) {
   const id = uuidv7(who.now());
   await db.transaction('rw', [db.participants, db.outbox, db.meta], async () => {
-    const stamp = await nextStamp(db, who);
-    await db.participants.put({
-      id,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      preferredName: p.preferredName ?? null,
-      personalCode: p.personalCode ?? '',
-      externalKey: p.externalKey ?? null,
-      qrToken: '',
-      guardianName: null,
-      guardianPhone: null,
-      active: true,
-      extra: { createdOnDevice: true },
-      groupIds: p.groupIds ?? [],
-      updatedAt: new Date(who.now()).toISOString(),
-    });
-    await db.outbox.add({
-      deviceSeq: stamp.deviceSeq,
-      status: 'pending',
-      queuedAt: who.now(),
-      change: {
-        changeId: uuidv7(who.now()),
+    const stamp = nextStamp(db, who, await readClock(db));
+    await Promise.all([
+      stamp.saved,
+      db.participants.put({
+        id,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        preferredName: p.preferredName ?? null,
+        personalCode: p.personalCode ?? '',
+        externalKey: p.externalKey ?? null,
+        qrToken: '',
+        guardianName: null,
+        guardianPhone: null,
+        active: true,
+        extra: { createdOnDevice: true },
+        groupIds: p.groupIds ?? [],
+        updatedAt: new Date(who.now()).toISOString(),
+      }),
+      db.outbox.add({
         deviceSeq: stamp.deviceSeq,
-        kind: 'participant.create',
-        participantId: id,
-        recordedAt: new Date(who.now()).toISOString(),
-        hlc: stamp.hlc,
-        baseVersion: 0,
-        participant: p,
-      },
-    });
+        status: 'pending',
+        queuedAt: who.now(),
+        change: {
+          changeId: uuidv7(who.now()),
+          deviceSeq: stamp.deviceSeq,
+          kind: 'participant.create',
+          participantId: id,
+          recordedAt: new Date(who.now()).toISOString(),
+          hlc: stamp.hlc,
+          baseVersion: 0,
+          participant: p,
+        },
+      }),
+    ]);
   });
   return id;
 }
@@ -154,7 +173,10 @@ export async function recordDeparture(
   input: { sessionId: string; participantId: string },
 ): Promise<DepartureResult> {
   return db.transaction('rw', [db.records, db.outbox, db.meta, db.presenceStates], async () => {
-    const existing = await db.records.get([input.sessionId, input.participantId]);
+    const [existing, clock] = await Promise.all([
+      db.records.get([input.sessionId, input.participantId]),
+      readClock(db),
+    ]);
     const state = existing?.state;
     const counts = state
       ? ((await db.presenceStates.where('code').equals(state).first())?.countsAsPresent ??
@@ -162,7 +184,7 @@ export async function recordDeparture(
       : false;
     if (!existing || !counts) return { kind: 'not_in', record: existing };
     if (existing.leftAt) return { kind: 'already_left', record: existing };
-    const stamp = await nextStamp(db, who);
+    const stamp = nextStamp(db, who, clock);
     const change: Change = {
       changeId: uuidv7(who.now()),
       deviceSeq: stamp.deviceSeq,
@@ -176,13 +198,11 @@ export async function recordDeparture(
     // The time left is read from the stamp, as the server reads it: both show the same minute.
     const leftAt = new Date(departureMs(stamp)).toISOString();
     const record: LocalRecord = { ...existing, leftAt, pending: true };
-    await db.records.put(record);
-    await db.outbox.add({
-      deviceSeq: stamp.deviceSeq,
-      change,
-      status: 'pending',
-      queuedAt: who.now(),
-    });
+    await Promise.all([
+      stamp.saved,
+      db.records.put(record),
+      db.outbox.add({ deviceSeq: stamp.deviceSeq, change, status: 'pending', queuedAt: who.now() }),
+    ]);
     return { kind: 'recorded', record };
   });
 }

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap, type EntityTable, type ObservabilitySet } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followCalmly } from './calm-query.ts';
 
@@ -118,6 +118,31 @@ describe('a calm query', () => {
     db.close();
   });
 
+  it('runs again only after writes that `touches` says can change its answer', async () => {
+    const db = store();
+    let runs = 0;
+    const seen: number[] = [];
+    const stop = followCalmly(
+      async () => {
+        runs++;
+        return db.rows.where('id').below(10).count();
+      },
+      (n) => seen.push(n),
+      { everyMs: 0, touches: (parts) => rowsBelow10(parts, db.name) },
+    );
+    await vi.waitFor(() => expect(seen[0]).toBe(0)); // the first answer (opening may add a second)
+    await new Promise((r) => setTimeout(r, 50)); // opening the store may wake it once more
+    const before = runs;
+    await db.rows.add({ id: 50 }); // a write it does not follow
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(before);
+    await db.rows.add({ id: 5 });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1));
+    expect(runs).toBe(before + 1);
+    stop();
+    db.close();
+  });
+
   it('a hold with nothing written meanwhile runs nothing when it ends', async () => {
     const db = store();
     const hold = fakeHold();
@@ -157,3 +182,8 @@ function fakeHold() {
     },
   };
 }
+
+const rowsBelow10 = (parts: ObservabilitySet, name: string) => {
+  const written = parts[`idb://${name}/rows/`];
+  return written !== undefined && rangesOverlap(written, new RangeSet(-Infinity, 9));
+};

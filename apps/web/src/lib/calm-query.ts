@@ -6,8 +6,8 @@
 // so the list ends up exact; it is only spared the counts in between. Even calm, the counts that
 // still ran between pages cost the initial sync on Today ~30% (18 s against 14 s elsewhere): a
 // `Hold` (the sync engine while it syncs) defers them to the end of the pull.
-import { Dexie } from 'dexie';
-import { useEffect, useState, type DependencyList } from 'react';
+import { Dexie, type ObservabilitySet } from 'dexie';
+import { startTransition, useEffect, useState, type DependencyList } from 'react';
 
 /**
  * Something that asks reads to wait, e.g. the sync engine while it writes a pull's pages: a count
@@ -26,6 +26,8 @@ export interface CalmOptions {
   hold?: Hold;
   /** The longest a held write waits (default 30 s), so a stuck hold never freezes the answer. */
   heldMs?: number;
+  /** Whether a write (the parts Dexie says it changed) can change the answer; by default all can. */
+  touches?: (parts: ObservabilitySet) => boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface CalmOptions {
 export function followCalmly<T>(
   query: () => Promise<T>,
   onValue: (value: T) => void,
-  { everyMs = 1000, hold, heldMs = 30_000 }: CalmOptions = {},
+  { everyMs = 1000, hold, heldMs = 30_000, touches }: CalmOptions = {},
 ): () => void {
   let stopped = false;
   let running = false;
@@ -75,7 +77,8 @@ export function followCalmly<T>(
       Math.max(0, lastEnd + after - Date.now()),
     );
   };
-  const onMutated = () => {
+  const onMutated = (parts: ObservabilitySet) => {
+    if (touches && !touches(parts)) return;
     pending = true;
     kick();
   };
@@ -91,16 +94,27 @@ export function followCalmly<T>(
   };
 }
 
-/** `followCalmly` for a component: undefined until the first answer. */
+/**
+ * `followCalmly` for a component: undefined until the first answer. Each answer renders as a
+ * transition, in slices that yield to the page: the check-in screen's re-render after a scan held
+ * the next scan's lookup and write behind it (issue 14's bench: p95 scan-to-commit about twice
+ * its value with the screen away).
+ */
 export function useCalmQuery<T>(
   query: () => Promise<T>,
   deps: DependencyList,
-  { everyMs = 1000, hold, heldMs }: CalmOptions = {},
+  { everyMs = 1000, hold, heldMs, touches }: CalmOptions = {},
 ): T | undefined {
   const [value, setValue] = useState<T>();
   useEffect(
-    () => followCalmly(query, setValue, { everyMs, hold, heldMs }),
-    [...deps, everyMs, hold, heldMs],
+    () =>
+      followCalmly(query, (v) => startTransition(() => setValue(v)), {
+        everyMs,
+        hold,
+        heldMs,
+        touches,
+      }),
+    [...deps, everyMs, hold, heldMs, touches],
   );
   return value;
 }

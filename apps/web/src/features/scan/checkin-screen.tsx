@@ -17,6 +17,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { stateLabel } from '../../i18n/state-label.ts';
 import { countWith, populationOf, stillIn } from '../../db/session-counts.ts';
 import { useCalmQuery } from '../../lib/calm-query.ts';
+import { touchesRecordsOf } from '../../db/db.ts';
 
 // What a scan does not change is memoized (with handlers that stay the same), so the render after
 // each scan is the headcount, the name search and the one roster row it changed (issue 14's bench:
@@ -39,9 +40,13 @@ export function CheckinScreen({ sessionId }: { sessionId: string }) {
   // coming: a scan after a calm shows at once, and the last write is always followed by a read.
   // Re-reading them (and re-rendering) after every write of a burst (scans back to back, a pull)
   // held each next scan's write behind that read in IndexedDB and its render on the main thread.
+  // Only writes to this session's records wake it: a scan's counter and outbox entry, another
+  // session's records (a pull, the other door) changed nothing shown here.
+  const touches = useMemo(() => touchesRecordsOf(db, sessionId), [sessionId]);
   const records =
     useCalmQuery(() => db.records.where('sessionId').equals(sessionId).toArray(), [sessionId], {
       everyMs: RECORDS_EVERY_MS,
+      touches,
     }) ?? [];
   const states = useLiveQuery(() => db.presenceStates.toArray(), []) ?? [];
   const lateAfter =
