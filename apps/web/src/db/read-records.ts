@@ -26,7 +26,8 @@ export async function readRecords(
     if (ids.length >= RANGE_FROM) ranges.push([sessionId, ids]);
     else for (const id of ids) singles.push([sessionId, id]);
   const found = new Map<string, LocalRecord>();
-  const keep = (r: LocalRecord | undefined) => r && found.set(keyOf(r), r);
+  const keep = (r: LocalRecord | undefined) =>
+    r && found.set(recordKey(r.sessionId, r.participantId), r);
   await Promise.all([
     db.records.bulkGet(singles).then((rows) => rows.forEach(keep)),
     ...ranges.map(async ([sessionId, ids]) => {
@@ -40,7 +41,9 @@ export async function readRecords(
       for (const r of rows) if (wanted.has(r.participantId)) keep(r);
     }),
   ]);
-  return keys.map(([s, p]) => found.get(`${s}|${p}`));
+  return keys.map(([s, p]) => found.get(recordKey(s, p)));
 }
 
-const keyOf = (r: LocalRecord) => `${r.sessionId}|${r.participantId}`;
+/** A record's key as one string, for maps and sets (IndexedDB's array keys are not). */
+export const recordKey = (sessionId: string, participantId: string) =>
+  `${sessionId}|${participantId}`;

@@ -2,7 +2,7 @@
 // their cursor or a cursor without its rows. A reset drops pulled rows, never the outbox.
 import type { PresenceRecord, PullResponse, Tombstone } from '@rollcall/shared';
 import { ROSTER_TABLES, type RollcallDb } from '../db/db.ts';
-import { readRecords } from '../db/read-records.ts';
+import { readRecords, recordKey } from '../db/read-records.ts';
 import { dropsOnRemoval, mergePulled } from './merge-record.ts';
 
 const TOMBSTONE_TABLE: Record<Tombstone['entity'], keyof RollcallDb> = {
@@ -63,7 +63,7 @@ async function dropRemovedRecords(db: RollcallDb, tombstones: Tombstone[]) {
   await db.records.bulkDelete(keys.filter((_, i) => dropsOnRemoval(local[i])));
 }
 
-const keyOf = (r: PresenceRecord) => `${r.sessionId}|${r.participantId}`;
+const keyOf = (r: PresenceRecord) => recordKey(r.sessionId, r.participantId);
 
 // Only the records the merge changes are written: a page of our own pushes coming back writes none.
 // A stored row that is not pending is replaced by the pulled one, or left when equal (mergePulled),
@@ -88,6 +88,8 @@ async function mergeRecords(db: RollcallDb, page: PullResponse, fresh: boolean) 
 async function queuedKeys(db: RollcallDb) {
   const entries = await db.outbox.toArray();
   return new Set(
-    entries.flatMap(({ change: c }) => (c.sessionId ? [`${c.sessionId}|${c.participantId}`] : [])),
+    entries.flatMap(({ change: c }) =>
+      c.sessionId ? [recordKey(c.sessionId, c.participantId)] : [],
+    ),
   );
 }

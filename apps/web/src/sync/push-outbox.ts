@@ -5,11 +5,11 @@ import type { OutboxEntry, RollcallDb } from '../db/db.ts';
 import type { Api } from './api.ts';
 import { noteServerTime } from '../db/server-time.ts';
 import { settledRecord } from './merge-record.ts';
-import { readRecords } from '../db/read-records.ts';
+import { readRecords, recordKey } from '../db/read-records.ts';
 
 export const PUSH_BATCH = 1000; // the server's maximum: fewer round trips when draining
 const DONE = new Set(['applied', 'duplicate', 'merged', 'conflict']);
-const keyOf = (e: OutboxEntry) => `${e.change.sessionId ?? ''}|${e.change.participantId}`;
+const keyOf = (e: OutboxEntry) => recordKey(e.change.sessionId ?? '', e.change.participantId);
 
 /** Returns how many entries the server settled. */
 export async function pushOutbox(db: RollcallDb, api: Api, appVersion: string): Promise<number> {
