@@ -66,14 +66,13 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('no serious accessibility violations on the admin screens (light and dark)', async ({
-  page,
-}) => {
-  const app = new AppPage(page, server.url);
-  await app.login('admin@demo.rollcall.test');
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const scheme of ['light', 'dark'] as const) {
+// One test per scheme: eleven screens with axe each took 48 s alone and over 90 s in CI for both.
+for (const scheme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations on the admin screens (${scheme})`, async ({ page }) => {
+    const app = new AppPage(page, server.url);
     await page.emulateMedia({ colorScheme: scheme });
+    await app.login('admin@demo.rollcall.test');
+    const nav = page.getByRole('navigation', { name: 'Main' });
     for (const [label, heading] of [
       ['Conflicts', /Conflicts/],
       ['Sync history', /Sync history/],
@@ -107,6 +106,5 @@ test('no serious accessibility violations on the admin screens (light and dark)'
       scheme,
       violations: [],
     });
-    await nav.getByRole('link', { name: 'Sessions' }).click();
-  }
-});
+  });
+}

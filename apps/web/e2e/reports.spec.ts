@@ -136,11 +136,12 @@ test('the trends chart and the attendance report show what ushers recorded', asy
   expect(inTable('Present') + inTable('Late')).toBe(3);
   expect(inTable('No record')).toBe(counts['No record']);
   expect(stateCells).not.toContain('missing');
-  // Checked in half an hour after the start: present or late, by the organization's late rule.
+  // Checked in half an hour after the start: present or late, by the organization's late rule;
+  // the time alone, or with its day when the session began before midnight (a run at 23:40).
   for (const p of members)
     expect(sheet.text).toMatch(
       new RegExp(
-        `\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| \\d\\d:\\d\\d \\| code`,
+        `\\| ${p.firstName} ${p.lastName} \\| .+ \\| (Present|Late) \\| (\\d\\d-\\d\\d )?\\d\\d:\\d\\d \\| code`,
       ),
     );
   // A range with nothing in it says so instead of drawing empty axes.

@@ -39,9 +39,16 @@ const headline = (
 const stateWord = (w: Words, s: { state: string; label: string }) =>
   s.state === MISSING ? w.noRecord : s.label;
 const rowState = (w: Words, r: ReportRow) => stateWord(w, { state: r.state, label: r.stateLabel });
-/** "09:04" on the session's own day (in the organization's zone), the full date and time otherwise. */
-const checkedIn = (pdf: ReportPdf, at: string | null, day: string) =>
-  at ? pdf.time(at).replace(`${day} `, '') : '';
+/**
+ * "09:04" on the session's own day (in the organization's zone), "01-01 00:10" on another: the
+ * column has room for eleven characters, and a full date there lost the time (a watch-night
+ * service's arrivals after midnight printed as "2027-01-01…").
+ */
+function checkedIn(pdf: ReportPdf, at: string | null, day: string) {
+  if (!at) return '';
+  const stamp = pdf.time(at);
+  return stamp.startsWith(`${day} `) ? stamp.slice(day.length + 1) : stamp.slice(5);
+}
 const groupCell = (w: Words, r: Row) => (r.expected ? r.groups : w.walkIn);
 
 export async function attendancePdf(r: PdfRequest, q: AttendanceQuery) {

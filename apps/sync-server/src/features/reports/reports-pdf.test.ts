@@ -271,6 +271,76 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
     );
   });
 
+  it('prints an arrival after midnight with its day, not a date cut short (a watch-night service)', async () => {
+    const vigil = uuidv7();
+    await h.db.kysely
+      .insertInto('sessions')
+      .values({
+        id: vigil,
+        organization_id: h.demo.organizationId,
+        name: 'Watch night',
+        location: null,
+        scheduled_start: '2026-12-31T23:40:00.000Z',
+        scheduled_end: '2027-01-01T00:40:00.000Z',
+        actual_start: null,
+        actual_end: null,
+        status: 'completed',
+        late_after_minutes: null,
+        updated_at: AT,
+        seq: 0,
+      })
+      .execute();
+    await h.db.kysely
+      .insertInto('session_groups')
+      .values({ organization_id: h.demo.organizationId, session_id: vigil, group_id: G.B })
+      .execute();
+    const faye = await h.db.kysely
+      .selectFrom('participants')
+      .select('id')
+      .where('first_name', '=', 'Faye')
+      .where('organization_id', '=', h.demo.organizationId)
+      .executeTakeFirstOrThrow();
+    const ada = await h.db.kysely
+      .selectFrom('participants')
+      .select('id')
+      .where('first_name', '=', 'Ada')
+      .where('organization_id', '=', h.demo.organizationId)
+      .executeTakeFirstOrThrow();
+    const changes = [
+      change(ana, Date.parse('2026-12-31T23:52:00Z'), {
+        sessionId: vigil,
+        participantId: ada.id,
+        state: 'present',
+        method: 'qr',
+      }),
+      change(ana, Date.parse('2027-01-01T00:10:00Z'), {
+        sessionId: vigil,
+        participantId: faye.id,
+        state: 'present',
+        method: 'code',
+      }),
+    ];
+    expect((await push(h.app, ana, changes)).results.map((x) => x.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
+    const sheet = await pdf(`attendance?sessionId=${vigil}&format=pdf`);
+    // Bulk B's 120 members first (Person 001…), then the two walk-ins.
+    expect(sheet.pages.flat()).toEqual(
+      expect.arrayContaining([
+        '121 | Ada Quill | walk-in | Present | 23:52 | qr',
+        '122 | Faye Walker | walk-in | Present | 01-01 00:10 | code',
+      ]),
+    );
+    const range = await pdf(`attendance?groupId=${G.B}&from=2026-12-31&to=2027-01-01&format=pdf`);
+    expect(range.pages.flat()).toEqual(
+      expect.arrayContaining([
+        'Watch night | 2026-12-31 | Ada Quill (walk-in) | Present | qr | 23:52 | Ana Usher',
+        'Watch night | 2026-12-31 | Faye Walker (walk-in) | Present | code | 01-01 00:10 | Ana Usher',
+      ]),
+    );
+  });
+
   it('summarizes a group over dates: totals by state and rate, the sessions, every row', async () => {
     const { pages, text } = await pdf(
       `attendance?groupId=${G.R}&from=2026-11-01&to=2026-11-20&format=pdf`,
