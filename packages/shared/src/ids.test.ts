@@ -19,4 +19,18 @@ describe('uuidv7', () => {
     const set = new Set(Array.from({ length: 1000 }, () => uuidv7(5)));
     expect(set.size).toBe(1000);
   });
+
+  it('spells the given bytes in order, as hex with dashes', () => {
+    const bytes = Uint8Array.from({ length: 16 }, (_, i) => (i * 37 + 11) & 0xff);
+    expect(uuidv7(1_732_345_678_901, bytes)).toBe('019357d9-4c35-790e-b358-7da2c7ec1136');
+  });
+
+  it('draws fresh random bytes for every id, across many batches of its random pool', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7(5));
+    expect(new Set(ids).size).toBe(5000);
+    // Every random hex digit position varies: no byte is stuck at one value between ids.
+    for (const i of [15, 16, 17, 20, 25, 30, 35])
+      expect(new Set(ids.map((id) => id[i])).size).toBeGreaterThan(8);
+    expect(ids.every(isUuid)).toBe(true);
+  });
 });
