@@ -46,6 +46,36 @@ const person = (org: string, first: string, last: string, id = uuidv7()) => ({
   seq: 0,
 });
 
+/** A completed session of one group (its end defaults to its start). */
+async function addSession(
+  db: Harness['db']['kysely'],
+  org: string,
+  s: { id: string; name: string; start: string; end?: string },
+  group: string,
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      organization_id: org,
+      name: s.name,
+      location: null,
+      scheduled_start: s.start,
+      scheduled_end: s.end ?? s.start,
+      actual_start: null,
+      actual_end: null,
+      status: 'completed',
+      late_after_minutes: null,
+      updated_at: AT,
+      seq: 0,
+    })
+    .execute();
+  await db
+    .insertInto('session_groups')
+    .values({ organization_id: org, session_id: s.id, group_id: group })
+    .execute();
+}
+
 describe.each(dialects)('PDF exports on %s', (dialect) => {
   let h: Harness;
   let admin: Device, manager: Device, ana: Device, ben: Device, foreign: Device;
@@ -102,29 +132,8 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       [S.S1, 'Sunday S1', '2026-11-08T10:00:00.000Z', G.R],
       [S.S2, 'Sunday S2', '2026-11-15T10:00:00.000Z', G.R],
       [S.SB, 'Bulk class', '2026-11-18T10:00:00.000Z', G.B],
-    ] as const) {
-      await db
-        .insertInto('sessions')
-        .values({
-          id,
-          organization_id: org,
-          name,
-          location: null,
-          scheduled_start: start,
-          scheduled_end: start,
-          actual_start: null,
-          actual_end: null,
-          status: 'completed',
-          late_after_minutes: null,
-          updated_at: AT,
-          seq: 0,
-        })
-        .execute();
-      await db
-        .insertInto('session_groups')
-        .values({ organization_id: org, session_id: id, group_id: group })
-        .execute();
-    }
+    ] as const)
+      await addSession(db, org, { id, name, start }, group);
     return { r, faye };
   }
 
@@ -148,27 +157,8 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       .insertInto('group_memberships')
       .values({ organization_id: org, group_id: G.F, participant_id: zed.id })
       .execute();
-    await db
-      .insertInto('sessions')
-      .values({
-        id: S.SF,
-        organization_id: org,
-        name: 'Foreign session',
-        location: null,
-        scheduled_start: '2026-11-10T10:00:00.000Z',
-        scheduled_end: '2026-11-10T10:00:00.000Z',
-        actual_start: null,
-        actual_end: null,
-        status: 'completed',
-        late_after_minutes: null,
-        updated_at: AT,
-        seq: 0,
-      })
-      .execute();
-    await db
-      .insertInto('session_groups')
-      .values({ organization_id: org, session_id: S.SF, group_id: G.F })
-      .execute();
+    const start = '2026-11-10T10:00:00.000Z';
+    await addSession(db, org, { id: S.SF, name: 'Foreign session', start }, G.F);
   }
 
   beforeAll(async () => {
@@ -273,27 +263,13 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
 
   it('prints an arrival after midnight with its day, not a date cut short (a watch-night service)', async () => {
     const vigil = uuidv7();
-    await h.db.kysely
-      .insertInto('sessions')
-      .values({
-        id: vigil,
-        organization_id: h.demo.organizationId,
-        name: 'Watch night',
-        location: null,
-        scheduled_start: '2026-12-31T23:40:00.000Z',
-        scheduled_end: '2027-01-01T00:40:00.000Z',
-        actual_start: null,
-        actual_end: null,
-        status: 'completed',
-        late_after_minutes: null,
-        updated_at: AT,
-        seq: 0,
-      })
-      .execute();
-    await h.db.kysely
-      .insertInto('session_groups')
-      .values({ organization_id: h.demo.organizationId, session_id: vigil, group_id: G.B })
-      .execute();
+    const night = { start: '2026-12-31T23:40:00.000Z', end: '2027-01-01T00:40:00.000Z' };
+    await addSession(
+      h.db.kysely,
+      h.demo.organizationId,
+      { id: vigil, name: 'Watch night', ...night },
+      G.B,
+    );
     const faye = await h.db.kysely
       .selectFrom('participants')
       .select('id')
