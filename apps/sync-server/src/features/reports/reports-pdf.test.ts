@@ -79,6 +79,7 @@ async function addSession(
 describe.each(dialects)('PDF exports on %s', (dialect) => {
   let h: Harness;
   let admin: Device, manager: Device, ana: Device, ben: Device, foreign: Device;
+  let ids: { ada: string; faye: string };
   const G = { R: uuidv7(), B: uuidv7(), F: uuidv7() };
   const S = { S1: uuidv7(), S2: uuidv7(), SB: uuidv7(), SF: uuidv7() };
   const get = (url: string, who: Device = manager, headers: Record<string, string> = {}) =>
@@ -171,6 +172,7 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       login(h.app, 'admin@other.demo.rollcall.test'),
     ]);
     const { r, faye } = await seedOrg(h.demo.organizationId, h.db.kysely);
+    ids = { ada: r[0]!.id, faye: faye.id };
     await seedForeign(h.db.kysely);
     const [ada, bram, lucja, dev] = r.map((p) => p.id);
     // Recorded four minutes after each session started (the device's clock, as a check-in would be).
@@ -270,28 +272,16 @@ describe.each(dialects)('PDF exports on %s', (dialect) => {
       { id: vigil, name: 'Watch night', ...night },
       G.B,
     );
-    const faye = await h.db.kysely
-      .selectFrom('participants')
-      .select('id')
-      .where('first_name', '=', 'Faye')
-      .where('organization_id', '=', h.demo.organizationId)
-      .executeTakeFirstOrThrow();
-    const ada = await h.db.kysely
-      .selectFrom('participants')
-      .select('id')
-      .where('first_name', '=', 'Ada')
-      .where('organization_id', '=', h.demo.organizationId)
-      .executeTakeFirstOrThrow();
     const changes = [
       change(ana, Date.parse('2026-12-31T23:52:00Z'), {
         sessionId: vigil,
-        participantId: ada.id,
+        participantId: ids.ada,
         state: 'present',
         method: 'qr',
       }),
       change(ana, Date.parse('2027-01-01T00:10:00Z'), {
         sessionId: vigil,
-        participantId: faye.id,
+        participantId: ids.faye,
         state: 'present',
         method: 'code',
       }),
